@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+@Entity({ name: 'data_quality_issues' })
+@Unique('data_quality_issues_kind_leg_key', ['kind', 'legId'])
+@Index('data_quality_issues_shipment_idx', ['shipmentId'])
+export class DataQualityIssueEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  @Column({ name: 'carrier_id', type: 'int', nullable: true })
+  carrierId!: number | null;
+
+  @Column({ name: 'leg_id', type: 'bigint' })
+  legId!: string;
+
+  @Column({ name: 'shipment_id', type: 'uuid', nullable: true })
+  shipmentId!: string | null;
+
+  @Column({ type: 'jsonb' })
+  details!: unknown;
+
+  @CreateDateColumn({ name: 'detected_at', type: 'timestamptz' })
+  detectedAt!: Date;
+}

@@ -1,0 +1,40 @@
+import { CarrierKeyEntity } from './carrier-key.entity';
+import { CarrierEntity } from './carrier.entity';
+import { CodeMapEntryEntity } from './code-map-entry.entity';
+import { DataQualityIssueEntity } from './data-quality-issue.entity';
+import { EventIdentityEntity } from './event-identity.entity';
+import { EventEntity } from './event.entity';
+import { IngestBatchEntity } from './ingest-batch.entity';
+import { LegEntity } from './leg.entity';
+import { ShipmentAttributeChangeEntity } from './shipment-attribute-change.entity';
+import { ShipmentEntity } from './shipment.entity';
+import { UnmappedCodeEntity } from './unmapped-code.entity';
+
+export {
+  CarrierEntity,
+  CarrierKeyEntity,
+  CodeMapEntryEntity,
+  DataQualityIssueEntity,
+  EventEntity,
+  EventIdentityEntity,
+  IngestBatchEntity,
+  LegEntity,
+  ShipmentAttributeChangeEntity,
+  ShipmentEntity,
+  UnmappedCodeEntity,
+};
+export type { BatchKind, BatchStatus } from './ingest-batch.entity';
+
+export const ENTITIES = [
+  CarrierEntity,
+  CarrierKeyEntity,
+  CodeMapEntryEntity,
+  DataQualityIssueEntity,
+  EventEntity,
+  EventIdentityEntity,
+  IngestBatchEntity,
+  LegEntity,
+  ShipmentAttributeChangeEntity,
+  ShipmentEntity,
+  UnmappedCodeEntity,
+];

@@ -1,0 +1,5 @@
+import { Initial1795399427367 } from './1795399427367-initial';
+
+// Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795399427367];
