@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Module boundaries: apps -> libs; libs/db -> libs/domain; libs/domain -> nothing (and no I/O packages).
+// Module boundaries: apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (and no I/O packages).
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dist/**', '.nx/**', '.lanewatch/**', 'test-artifacts/**'] },
   ...tseslint.configs.recommended,
@@ -24,6 +24,7 @@ export default tseslint.config(
             },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:domain'] },

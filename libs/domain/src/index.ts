@@ -6,3 +6,4 @@ export * from './event-validation';
 export * from './code-map';
 export * from './linking';
 export * from './shipment-facts';
+export * from './registration';

@@ -1,0 +1,25 @@
+import { LanewatchConfig } from '@lanewatch/config';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import { CarriersModule } from './carriers/carriers.module';
+import { HealthController } from './health/health.controller';
+import { HttpExceptionFilter } from './infrastructure/http-exception.filter';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IngestModule } from './ingest/ingest.module';
+import { ShipmentsModule } from './shipments/shipments.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LanewatchConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

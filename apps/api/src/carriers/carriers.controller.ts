@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertOwnCarrier } from '../auth/ownership';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { CarriersService } from './carriers.service';
+
+@ApiTags('carriers')
+@ApiBearerAuth()
+@Controller('api/v1/carriers')
+export class CarriersController {
+  constructor(private readonly carriers: CarriersService) {}
+
+  @Post()
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Register a carrier; answers its API key and webhook secret once' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['code', 'name', 'kind'],
+      properties: {
+        code: { type: 'string', example: 'correios' },
+        name: { type: 'string', example: 'Correios' },
+        kind: { type: 'string', enum: ['postal', 'courier', 'linehaul', 'customs_broker', 'platform', 'aggregator'] },
+      },
+    },
+  })
+  register(@Body() body: unknown) {
+    return this.carriers.register(body);
+  }
+
+  @Get()
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'List carriers and their keys (prefixes only)' })
+  list() {
+    return this.carriers.list();
+  }
+
+  @Post(':code/keys/rotate')
+  @HttpCode(201)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Issue a new API key; older keys stay valid for the grace period' })
+  rotateKey(@Param('code') code: string) {
+    return this.carriers.rotateKey(code);
+  }
+
+  @Post(':code/keys/:keyId/revoke')
+  @HttpCode(200)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Revoke an API key at once' })
+  revokeKey(@Param('code') code: string, @Param('keyId') keyId: string) {
+    return this.carriers.revokeKey(code, keyId);
+  }
+
+  @Post(':code/webhook-secret/rotate')
+  @HttpCode(201)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Issue a new webhook signing secret' })
+  rotateWebhookSecret(@Param('code') code: string) {
+    return this.carriers.rotateWebhookSecret(code);
+  }
+
+  @Get(':code/code-map')
+  @RequireAccess('admin')
+  @ApiOperation({ summary: "The carrier's raw code -> milestone map and its unmapped codes" })
+  codeMap(@Param('code') code: string) {
+    return this.carriers.codeMap(code);
+  }
+
+  @Put(':code/code-map')
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Replace the code map; stored events are re-mapped' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['mappings'],
+      properties: { mappings: { type: 'object', additionalProperties: { type: 'string' }, example: { EMA: 'ACCEPTED', EMI: 'DELIVERED' } } },
+    },
+  })
+  replaceCodeMap(@Param('code') code: string, @Body() body: unknown) {
+    return this.carriers.replaceCodeMap(code, body);
+  }
+
+  @Get(':code/data-quality')
+  @RequireAccess('admin-or-carrier')
+  @ApiOperation({ summary: 'Unmapped codes, unlinked events and linking conflicts of a carrier' })
+  dataQuality(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    assertOwnCarrier(principal, code);
+    return this.carriers.dataQuality(code);
+  }
+}

@@ -1,0 +1,174 @@
+import { LanewatchConfig } from '@lanewatch/config';
+import {
+  CarrierRow,
+  expireOtherKeys,
+  findCarrierByCode,
+  getCodeMap,
+  insertBatch,
+  insertCarrier,
+  insertCarrierKey,
+  listCarrierKeys,
+  listCarriers,
+  replaceCodeMap,
+  revokeCarrierKey,
+  unmappedCodes,
+} from '@lanewatch/db';
+import { changedCodes, CodeMap, Milestone, parseCarrierRegistration, parseCodeMapBody } from '@lanewatch/domain';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { enqueueBatch } from '../infrastructure/enqueue';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN } from '../infrastructure/tokens';
+import { generateApiKey, newWebhookSecret } from './carrier-credentials';
+
+@Injectable()
+export class CarriersService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(INGEST_QUEUE_TOKEN) private readonly queue: Queue,
+    @Inject(CONFIG) private readonly config: LanewatchConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async register(body: unknown) {
+    const parsed = parseCarrierRegistration(body);
+    if (!parsed.ok) throw new BadRequestException({ message: 'invalid carrier', errors: parsed.errors });
+    const { code, name, kind } = parsed.value;
+    const webhook = newWebhookSecret(this.config.secretKey, code);
+    const key = generateApiKey();
+    return this.dataSource.transaction(async (manager) => {
+      const carrier = await insertCarrier(manager, {
+        code,
+        name,
+        kind,
+        webhookSecretSalt: webhook.salt,
+        webhookSecretHash: webhook.hash,
+      });
+      if (!carrier) throw new ConflictException(`carrier '${code}' already exists; rotate its key with POST /api/v1/carriers/${code}/keys/rotate`);
+      await insertCarrierKey(manager, { carrierId: carrier.id, keyHash: key.keyHash, keyPrefix: key.keyPrefix });
+      // Shown once: only hashes are kept.
+      return { code, name, kind, apiKey: key.apiKey, webhookSecret: webhook.secret };
+    });
+  }
+
+  async list() {
+    const carriers = await listCarriers(this.dataSource);
+    return Promise.all(
+      carriers.map(async (carrier) => ({
+        code: carrier.code,
+        name: carrier.name,
+        kind: carrier.kind,
+        createdAt: carrier.created_at,
+        keys: (await listCarrierKeys(this.dataSource, carrier.id)).map((key) => ({
+          id: key.id,
+          prefix: key.key_prefix,
+          createdAt: key.created_at,
+          expiresAt: key.expires_at,
+          revokedAt: key.revoked_at,
+        })),
+      })),
+    );
+  }
+
+  async rotateKey(code: string) {
+    const carrier = await this.carrier(code);
+    const key = generateApiKey();
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.keyRotationGraceHours * 3_600_000);
+    return this.dataSource.transaction(async (manager) => {
+      const keyId = await insertCarrierKey(manager, { carrierId: carrier.id, keyHash: key.keyHash, keyPrefix: key.keyPrefix });
+      await expireOtherKeys(manager, carrier.id, keyId, expiresAt);
+      return { carrier: code, keyId, apiKey: key.apiKey, previousKeysExpireAt: expiresAt.toISOString() };
+    });
+  }
+
+  async revokeKey(code: string, keyId: string) {
+    const carrier = await this.carrier(code);
+    if (!/^[0-9a-f-]{36}$/i.test(keyId) || !(await revokeCarrierKey(this.dataSource, carrier.id, keyId))) {
+      throw new NotFoundException(`no active key '${keyId}' for carrier '${code}'`);
+    }
+    return { carrier: code, keyId, revoked: true };
+  }
+
+  async rotateWebhookSecret(code: string) {
+    const carrier = await this.carrier(code);
+    const webhook = newWebhookSecret(this.config.secretKey, code);
+    await this.dataSource.query(`UPDATE carriers SET webhook_secret_salt = $2, webhook_secret_hash = $3 WHERE id = $1`, [
+      carrier.id,
+      webhook.salt,
+      webhook.hash,
+    ]);
+    return { carrier: code, webhookSecret: webhook.secret };
+  }
+
+  async codeMap(code: string) {
+    const carrier = await this.carrier(code);
+    const mappings = await getCodeMap(this.dataSource, carrier.id);
+    return { carrier: code, mappings: Object.fromEntries(mappings), unmapped: await this.unmapped(carrier) };
+  }
+
+  /** Replaces the map; stored events of every code whose meaning changed are re-mapped by the worker. */
+  async replaceCodeMap(code: string, body: unknown) {
+    const parsed = parseCodeMapBody(body);
+    if (!parsed.ok) throw new BadRequestException({ message: 'invalid code map', errors: parsed.errors });
+    const carrier = await this.carrier(code);
+    const result = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [carrier.id]);
+      const before = (await getCodeMap(manager, carrier.id)) as CodeMap;
+      await replaceCodeMap(manager, carrier.id, parsed.mappings);
+      const codes = changedCodes(before, parsed.mappings as ReadonlyMap<string, Milestone>);
+      if (codes.length === 0) return { batchId: null, codes };
+      const batchId = randomUUID();
+      await insertBatch(manager, {
+        id: batchId,
+        kind: 'remap',
+        carrierId: carrier.id,
+        source: 'code-map',
+        receivedAt: this.clock.now(),
+        payload: { carrierId: carrier.id, codes },
+        eventCount: 0,
+        requestDuplicates: 0,
+        rejectedCount: 0,
+      });
+      return { batchId, codes };
+    });
+    if (result.batchId) await enqueueBatch(this.queue, result.batchId);
+    return { carrier: code, mappings: Object.fromEntries(parsed.mappings), remap: result };
+  }
+
+  async dataQuality(code: string) {
+    const carrier = await this.carrier(code);
+    const [unlinked] = await this.dataSource.query(
+      `SELECT COALESCE(sum(event_count), 0)::int AS events, count(*)::int AS legs FROM legs WHERE carrier_id = $1 AND shipment_id IS NULL AND event_count > 0`,
+      [carrier.id],
+    );
+    const conflicts = await this.dataSource.query(
+      `SELECT d.kind, l.tracking_number AS "trackingNumber", d.details, d.detected_at AS "detectedAt"
+         FROM data_quality_issues d JOIN legs l ON l.id = d.leg_id WHERE d.carrier_id = $1 ORDER BY d.id DESC LIMIT 200`,
+      [carrier.id],
+    );
+    const unmapped = await this.unmapped(carrier);
+    return {
+      carrier: code,
+      unmappedEvents: unmapped.reduce((sum, entry) => sum + entry.events, 0),
+      unmappedCodes: unmapped,
+      unlinkedEvents: unlinked.events,
+      unlinkedLegs: unlinked.legs,
+      issues: conflicts,
+    };
+  }
+
+  async carrier(code: string): Promise<CarrierRow> {
+    const carrier = await findCarrierByCode(this.dataSource, code);
+    if (!carrier) throw new NotFoundException(`carrier '${code}' is not registered`);
+    return carrier;
+  }
+
+  private async unmapped(carrier: CarrierRow) {
+    return (await unmappedCodes(this.dataSource, carrier.id)).map((row) => ({
+      code: row.raw_code,
+      events: row.event_count,
+      lastSeenAt: row.last_seen_at,
+    }));
+  }
+}

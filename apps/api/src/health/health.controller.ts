@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, REDIS } from '../infrastructure/tokens';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function timed(check: () => Promise<unknown>): Promise<{ ok: boolean; latencyMs: number; error?: string }> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { ok: true, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, latencyMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Controller('api/v1/health')
+export class HealthController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '200 when PostgreSQL and Redis answer, 503 otherwise' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [postgres, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
+    const ok = postgres.ok && redis.ok;
+    response.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', postgres, redis };
+  }
+}

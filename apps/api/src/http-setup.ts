@@ -1,0 +1,66 @@
+import { MAX_REQUEST_BYTES } from '@lanewatch/domain';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface BodyParserError extends Error {
+  status?: number;
+  type?: string;
+}
+
+/** Express-level pieces: security headers, bounded JSON bodies with JSON errors, docs, the dashboard. */
+export function configureHttp(app: INestApplication, options: { webDistDir?: string }): void {
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(
+    express.json({
+      limit: MAX_REQUEST_BYTES,
+      verify: (request, _response, buffer) => {
+        // Raw bytes are kept for webhook signatures, which are computed over the exact body.
+        (request as Request & { rawBody?: Buffer }).rawBody = buffer;
+      },
+    }),
+  );
+  app.use((error: BodyParserError, _request: Request, response: Response, next: NextFunction) => {
+    if (error?.type === 'entity.too.large') {
+      response.status(413).json({ statusCode: 413, message: `request body exceeds ${MAX_REQUEST_BYTES / 1024 / 1024} MB; split the batch` });
+    } else if (error?.type === 'entity.parse.failed') {
+      response.status(400).json({ statusCode: 400, message: `body is not valid JSON: ${error.message}` });
+    } else if (error?.status && error.status >= 400 && error.status < 500) {
+      response.status(error.status).json({ statusCode: error.status, message: error.message });
+    } else {
+      next(error);
+    }
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Lanewatch API')
+      .setDescription('Carrier SLA monitoring: ingest, shipments, code maps. Authenticate with a carrier API key or the admin token.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+
+  const webDistDir = options.webDistDir;
+  if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
+    app.use(express.static(webDistDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes: anything that is not the API falls back to the dashboard.
+    app.use((request: Request, response: Response, next: NextFunction) => {
+      if (request.method === 'GET' && !request.path.startsWith('/api')) response.sendFile(join(webDistDir, 'index.html'));
+      else next();
+    });
+  }
+}

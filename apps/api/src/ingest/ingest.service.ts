@@ -1,0 +1,119 @@
+import { findBatch, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
+import { MAX_EVENTS_PER_REQUEST, NormalizedEvent, validateEvent } from '@lanewatch/domain';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { enqueueBatch } from '../infrastructure/enqueue';
+import { CLOCK, Clock, DATA_SOURCE, INGEST_QUEUE_TOKEN } from '../infrastructure/tokens';
+
+export interface IngestResponse {
+  batchId: string | null;
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; errors: string[] }[];
+}
+
+@Injectable()
+export class IngestService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(INGEST_QUEUE_TOKEN) private readonly queue: Queue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Validates every event, commits the valid ones as one inbox row, then enqueues it. The 202
+   * is sent only after the commit; dedup against stored events happens in the worker.
+   */
+  async ingest(principal: Principal, body: unknown, source = 'canonical'): Promise<IngestResponse> {
+    const events = (body as { events?: unknown } | null)?.events;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(events)) {
+      throw new BadRequestException('body must be a JSON object with an "events" array');
+    }
+    if (events.length > MAX_EVENTS_PER_REQUEST) {
+      throw new PayloadTooLargeException(`at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${events.length}); split the batch`);
+    }
+    const receivedAt = this.clock.now();
+    const carriers = new Set((await listCarriers(this.dataSource)).map((carrier) => carrier.code));
+    const context = {
+      receivedAt,
+      keyCarrier: principal.kind === 'carrier' ? principal.carrierCode : null,
+      isKnownCarrier: (code: string) => carriers.has(code),
+    };
+
+    const accepted: NormalizedEvent[] = [];
+    const rejected: IngestResponse['rejected'] = [];
+    const seen = new Set<string>();
+    let duplicates = 0;
+    events.forEach((input, index) => {
+      const result = validateEvent(input, context);
+      if (!result.ok) {
+        rejected.push({ index, errors: result.errors });
+      } else if (seen.has(`${result.event.carrier}\u001f${result.event.identity}`)) {
+        duplicates += 1; // the same event twice in one request: stored once
+      } else {
+        seen.add(`${result.event.carrier}\u001f${result.event.identity}`);
+        accepted.push(result.event);
+      }
+    });
+    if (accepted.length === 0) return { batchId: null, accepted: 0, duplicates, rejected };
+
+    const batchId = randomUUID();
+    const batchCarriers = new Set(accepted.map((event) => event.carrier));
+    const carrierId =
+      principal.kind === 'carrier'
+        ? principal.carrierId
+        : batchCarriers.size === 1
+          ? ((await this.dataSource.query(`SELECT id FROM carriers WHERE code = $1`, [[...batchCarriers][0]]))[0]?.id ?? null)
+          : null;
+    await insertBatch(this.dataSource, {
+      id: batchId,
+      kind: 'events',
+      carrierId,
+      source,
+      receivedAt,
+      payload: { events: accepted },
+      eventCount: accepted.length,
+      requestDuplicates: duplicates,
+      rejectedCount: rejected.length,
+    });
+    await enqueueBatch(this.queue, batchId);
+    return { batchId, accepted: accepted.length, duplicates, rejected };
+  }
+
+  status() {
+    return ingestStatus(this.dataSource);
+  }
+
+  async batch(principal: Principal, batchId: string) {
+    const batch = /^[0-9a-f-]{36}$/i.test(batchId) ? await findBatch(this.dataSource, batchId) : null;
+    if (!batch) throw new NotFoundException(`no batch '${batchId}'`);
+    if (principal.kind === 'carrier' && batch.carrier_id !== principal.carrierId) {
+      throw new ForbiddenException('this batch belongs to another carrier');
+    }
+    return {
+      batchId: batch.id,
+      kind: batch.kind,
+      status: batch.status,
+      source: batch.source,
+      receivedAt: batch.received_at,
+      accepted: batch.event_count,
+      rejected: batch.rejected_count,
+      stored: batch.stored_count,
+      duplicates: batch.duplicate_count === null ? null : batch.duplicate_count + batch.request_duplicates,
+      attempts: batch.attempts,
+      error: batch.error,
+      processedAt: batch.processed_at,
+    };
+  }
+
+  async retry(batchId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(batchId) || !(await requeueFailedBatch(this.dataSource, batchId))) {
+      throw new NotFoundException(`no failed batch '${batchId}'`);
+    }
+    await enqueueBatch(this.queue, batchId);
+    return { batchId, status: 'pending' };
+  }
+}

@@ -1,0 +1,40 @@
+import { MILESTONES } from '@lanewatch/domain';
+
+const location = {
+  type: 'object',
+  properties: { country: { type: 'string', example: 'BR' }, city: { type: 'string' }, facility: { type: 'string' } },
+};
+
+export const EVENT_SCHEMA = {
+  type: 'object',
+  required: ['trackingNumber', 'occurredAt'],
+  properties: {
+    trackingNumber: { type: 'string', pattern: '^[A-Za-z0-9._-]{4,64}$', example: 'LP005123456789CN' },
+    carrier: { type: 'string', description: 'required with the admin token; must equal the key carrier otherwise' },
+    milestone: { type: 'string', enum: [...MILESTONES] },
+    code: { type: 'string', description: "raw carrier code, resolved through the carrier's code map" },
+    occurredAt: { type: 'string', format: 'date-time', example: '2026-11-02T08:15:00-03:00' },
+    eventId: { type: 'string' },
+    location,
+    message: { type: 'string', maxLength: 1000 },
+    reason: { type: 'string' },
+    subtype: { type: 'string', enum: ['recipient', 'pickup_point', 'locker', 'neighbour', 'safe_place'] },
+    handover: { type: 'object', properties: { carrier: { type: 'string' }, trackingNumber: { type: 'string' } } },
+    shipment: {
+      type: 'object',
+      properties: {
+        origin: { type: 'string' },
+        destination: { type: 'string' },
+        serviceLevel: { type: 'string' },
+        promisedBy: { type: 'string', format: 'date-time' },
+        orderRef: { type: 'string' },
+      },
+    },
+  },
+};
+
+export const EVENT_BATCH_SCHEMA = {
+  type: 'object',
+  required: ['events'],
+  properties: { events: { type: 'array', maxItems: 5000, items: EVENT_SCHEMA } },
+};

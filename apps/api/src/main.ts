@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@lanewatch/config';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureHttp } from './http-setup';
+
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: NEST_LEVELS[config.logLevel],
+  });
+  configureHttp(app, { webDistDir: config.webDistDir });
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  new Logger('Lanewatch').log(`API listening on http://localhost:${config.port} (docs at /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`api failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { ShipmentsService } from './shipments.service';
+
+@ApiTags('shipments')
+@ApiBearerAuth()
+@Controller('api/v1/shipments')
+export class ShipmentsController {
+  constructor(private readonly shipments: ShipmentsService) {}
+
+  @Post()
+  @RequireAccess('admin-or-carrier')
+  @ApiOperation({ summary: 'Register a shipment by its first leg (idempotent): 201 created, 200 already known' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['carrier', 'trackingNumber'],
+      properties: {
+        carrier: { type: 'string', example: 'cainiao' },
+        trackingNumber: { type: 'string', example: 'LP005123456789CN' },
+        origin: { type: 'string', example: 'CN' },
+        destination: { type: 'string', example: 'BR' },
+        serviceLevel: { type: 'string', example: 'standard' },
+        promisedBy: { type: 'string', example: '2026-11-30T23:59:59-03:00' },
+        orderRef: { type: 'string', example: '8123456789' },
+      },
+    },
+  })
+  async register(@CurrentPrincipal() principal: Principal, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    const { created, view } = await this.shipments.register(principal, body);
+    response.status(created ? 201 : 200);
+    return view;
+  }
+
+  @Get(':carrier/:trackingNumber')
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'The whole journey from any leg: legs, events (raw and canonical), facts, gaps, data quality' })
+  detail(@Param('carrier') carrier: string, @Param('trackingNumber') trackingNumber: string) {
+    return this.shipments.detail(carrier, trackingNumber);
+  }
+}

@@ -1,0 +1,24 @@
+import { recordBatchAttempt } from '@lanewatch/db';
+import { processBatch } from '@lanewatch/pipeline';
+import type { IngestBatchJobPayload } from '@lanewatch/queue';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+
+export function ingestBatchProcessor(deps: { dataSource: DataSource; logger: Logger }) {
+  return async (job: Job<IngestBatchJobPayload>): Promise<unknown> => {
+    const { batchId } = job.data;
+    try {
+      const outcome = await processBatch(deps.dataSource, batchId);
+      deps.logger.debug('batch done', { batchId, ...outcome });
+      return outcome;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      deps.logger.error('batch failed', { batchId, attempt: job.attemptsMade + 1, final, error: message });
+      // Kept with its error and counted as failed once retries are exhausted; nothing is dropped.
+      await recordBatchAttempt(deps.dataSource, batchId, message, final).catch(() => undefined);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,21 @@
+import { pendingBatchIds } from '@lanewatch/db';
+import { INGEST_BATCH_JOB, ingestJobOptions } from '@lanewatch/queue';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+
+const SWEEP_LIMIT = 10_000;
+
+/**
+ * Re-enqueues committed batches still pending after a grace period: the inbox in PostgreSQL is
+ * the truth, the queue only shares the work, so a flushed Redis loses nothing. Jobs already
+ * queued keep their id (the batch id), so re-adding them is a no-op. A larger backlog is
+ * taken up by the following sweeps.
+ */
+export async function sweepPendingBatches(deps: { dataSource: DataSource; queue: Queue; logger: Logger; graceMs: number }): Promise<number> {
+  const ids = await pendingBatchIds(deps.dataSource, new Date(Date.now() - deps.graceMs), SWEEP_LIMIT);
+  if (ids.length === 0) return 0;
+  await deps.queue.addBulk(ids.map((batchId) => ({ name: INGEST_BATCH_JOB, data: { batchId }, opts: ingestJobOptions(batchId) })));
+  deps.logger.info('sweeper enqueued pending batches', { count: ids.length });
+  return ids.length;
+}

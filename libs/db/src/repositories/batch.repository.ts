@@ -1,0 +1,147 @@
+import type { BatchKind } from '../entities';
+import { rows, SqlRunner } from './sql-runner';
+
+export interface BatchRow {
+  id: string;
+  kind: BatchKind;
+  status: 'pending' | 'processed' | 'failed';
+  carrier_id: number | null;
+  source: string;
+  received_at: Date;
+  payload: unknown;
+  event_count: number;
+  request_duplicates: number;
+  rejected_count: number;
+  stored_count: number | null;
+  duplicate_count: number | null;
+  attempts: number;
+  error: string | null;
+  processed_at: Date | null;
+}
+
+export async function insertBatch(
+  runner: SqlRunner,
+  batch: {
+    id: string;
+    kind: BatchKind;
+    carrierId: number | null;
+    source: string;
+    receivedAt: Date;
+    payload: unknown;
+    eventCount: number;
+    requestDuplicates: number;
+    rejectedCount: number;
+  },
+): Promise<void> {
+  await runner.query(
+    `INSERT INTO ingest_batches (id, kind, status, carrier_id, source, received_at, payload, event_count, request_duplicates, rejected_count)
+     VALUES ($1, $2, 'pending', $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+    [
+      batch.id,
+      batch.kind,
+      batch.carrierId,
+      batch.source,
+      batch.receivedAt,
+      JSON.stringify(batch.payload),
+      batch.eventCount,
+      batch.requestDuplicates,
+      batch.rejectedCount,
+    ],
+  );
+}
+
+const BATCH_COLUMNS = `id, kind, status, carrier_id, source, received_at, payload, event_count, request_duplicates, rejected_count,
+  stored_count, duplicate_count, attempts, error, processed_at`;
+
+/** Locks the batch row for the processing transaction; null when it is gone. */
+export async function lockBatch(runner: SqlRunner, batchId: string): Promise<BatchRow | null> {
+  const found = await rows<BatchRow>(runner, `SELECT ${BATCH_COLUMNS} FROM ingest_batches WHERE id = $1 FOR UPDATE`, [batchId]);
+  return found[0] ?? null;
+}
+
+export async function findBatch(runner: SqlRunner, batchId: string): Promise<Omit<BatchRow, 'payload'> | null> {
+  const found = await rows<BatchRow>(
+    runner,
+    `SELECT ${BATCH_COLUMNS.replace('payload, ', '')} FROM ingest_batches WHERE id = $1`,
+    [batchId],
+  );
+  return found[0] ?? null;
+}
+
+export async function markBatchProcessed(runner: SqlRunner, batchId: string, counts: { stored: number; duplicates: number }): Promise<void> {
+  await runner.query(
+    `UPDATE ingest_batches SET status = 'processed', stored_count = $2, duplicate_count = $3, processed_at = now(), error = NULL
+      WHERE id = $1`,
+    [batchId, counts.stored, counts.duplicates],
+  );
+}
+
+export async function recordBatchAttempt(runner: SqlRunner, batchId: string, error: string, final: boolean): Promise<void> {
+  await runner.query(
+    `UPDATE ingest_batches SET attempts = attempts + 1, error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
+      WHERE id = $1 AND status = 'pending'`,
+    [batchId, error.slice(0, 2000), final],
+  );
+}
+
+/** Puts a failed batch back in the pending state (an operator's retry after a fix). */
+export async function requeueFailedBatch(runner: SqlRunner, batchId: string): Promise<boolean> {
+  const updated = await rows<{ id: string }>(
+    runner,
+    `UPDATE ingest_batches SET status = 'pending', attempts = 0 WHERE id = $1 AND status = 'failed' RETURNING id`,
+    [batchId],
+  );
+  return updated.length > 0;
+}
+
+export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, limit: number): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    runner,
+    `SELECT id FROM ingest_batches WHERE status = 'pending' AND received_at <= $1 ORDER BY received_at LIMIT $2`,
+    [receivedBefore, limit],
+  );
+  return found.map((row) => row.id);
+}
+
+export interface IngestStatus {
+  pendingBatches: number;
+  processedBatches: number;
+  failedBatches: number;
+  eventsStored: number;
+  duplicates: number;
+  unlinkedEvents: number;
+  unmappedEvents: number;
+}
+
+/** events.md §2 status, from counters kept by the worker (never a scan of events). */
+export async function ingestStatus(runner: SqlRunner, carrierId: number | null = null): Promise<IngestStatus> {
+  const [batches] = await rows<Record<string, string>>(
+    runner,
+    `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+            count(*) FILTER (WHERE status = 'processed') AS processed,
+            count(*) FILTER (WHERE status = 'failed') AS failed,
+            COALESCE(sum(stored_count), 0) AS stored,
+            COALESCE(sum(duplicate_count), 0) + COALESCE(sum(request_duplicates), 0) AS duplicates
+       FROM ingest_batches WHERE kind = 'events' AND ($1::int IS NULL OR carrier_id = $1)`,
+    [carrierId],
+  );
+  const [unlinked] = await rows<{ n: string }>(
+    runner,
+    `SELECT COALESCE(sum(event_count), 0) AS n FROM legs WHERE shipment_id IS NULL AND ($1::int IS NULL OR carrier_id = $1)`,
+    [carrierId],
+  );
+  const [unmapped] = await rows<{ n: string }>(
+    runner,
+    `SELECT COALESCE(sum(event_count), 0) AS n FROM unmapped_codes WHERE ($1::int IS NULL OR carrier_id = $1)`,
+    [carrierId],
+  );
+  return {
+    pendingBatches: Number(batches.pending),
+    processedBatches: Number(batches.processed),
+    failedBatches: Number(batches.failed),
+    eventsStored: Number(batches.stored),
+    duplicates: Number(batches.duplicates),
+    unlinkedEvents: Number(unlinked.n),
+    unmappedEvents: Number(unmapped.n),
+  };
+}

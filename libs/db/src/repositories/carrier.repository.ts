@@ -1,0 +1,130 @@
+import { rows, SqlRunner } from './sql-runner';
+
+export interface CarrierRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  webhook_secret_salt: string;
+  created_at: Date;
+}
+
+const CARRIER_COLUMNS = 'c.id, c.code, c.name, c.kind, c.webhook_secret_salt, c.created_at';
+
+export async function findCarrierByCode(runner: SqlRunner, code: string): Promise<CarrierRow | null> {
+  const found = await rows<CarrierRow>(runner, `SELECT ${CARRIER_COLUMNS} FROM carriers c WHERE c.code = $1`, [code]);
+  return found[0] ?? null;
+}
+
+export async function listCarriers(runner: SqlRunner): Promise<CarrierRow[]> {
+  return rows<CarrierRow>(runner, `SELECT ${CARRIER_COLUMNS} FROM carriers c ORDER BY c.code`);
+}
+
+export async function carrierIdsByCode(runner: SqlRunner, codes: string[]): Promise<Map<string, number>> {
+  const found = await rows<{ id: number; code: string }>(runner, `SELECT id, code FROM carriers WHERE code = ANY($1::text[])`, [codes]);
+  return new Map(found.map((row) => [row.code, row.id]));
+}
+
+/** Inserts a carrier; null when the code is taken. */
+export async function insertCarrier(
+  runner: SqlRunner,
+  carrier: { code: string; name: string; kind: string; webhookSecretSalt: string; webhookSecretHash: string },
+): Promise<CarrierRow | null> {
+  const inserted = await rows<CarrierRow>(
+    runner,
+    `INSERT INTO carriers (code, name, kind, webhook_secret_salt, webhook_secret_hash) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (code) DO NOTHING
+     RETURNING id, code, name, kind, webhook_secret_salt, created_at`,
+    [carrier.code, carrier.name, carrier.kind, carrier.webhookSecretSalt, carrier.webhookSecretHash],
+  );
+  return inserted[0] ?? null;
+}
+
+export async function insertCarrierKey(runner: SqlRunner, key: { carrierId: number; keyHash: string; keyPrefix: string }): Promise<string> {
+  const inserted = await rows<{ id: string }>(
+    runner,
+    `INSERT INTO carrier_keys (carrier_id, key_hash, key_prefix) VALUES ($1, $2, $3) RETURNING id`,
+    [key.carrierId, key.keyHash, key.keyPrefix],
+  );
+  return inserted[0].id;
+}
+
+/** Active keys other than `keepKeyId` stay valid until `expiresAt` (the rotation grace period). */
+export async function expireOtherKeys(runner: SqlRunner, carrierId: number, keepKeyId: string, expiresAt: Date): Promise<void> {
+  await runner.query(
+    `UPDATE carrier_keys SET expires_at = LEAST(COALESCE(expires_at, $3), $3)
+      WHERE carrier_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+    [carrierId, keepKeyId, expiresAt],
+  );
+}
+
+export async function revokeCarrierKey(runner: SqlRunner, carrierId: number, keyId: string): Promise<boolean> {
+  const updated = await rows<{ id: string }>(
+    runner,
+    `UPDATE carrier_keys SET revoked_at = now() WHERE carrier_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`,
+    [carrierId, keyId],
+  );
+  return updated.length > 0;
+}
+
+export interface CarrierKeyRow {
+  id: string;
+  key_prefix: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export async function listCarrierKeys(runner: SqlRunner, carrierId: number): Promise<CarrierKeyRow[]> {
+  return rows<CarrierKeyRow>(
+    runner,
+    `SELECT id, key_prefix, created_at, expires_at, revoked_at FROM carrier_keys WHERE carrier_id = $1 ORDER BY created_at`,
+    [carrierId],
+  );
+}
+
+/** The carrier owning a valid (not revoked, not expired) key with this hash. */
+export async function carrierForKeyHash(runner: SqlRunner, keyHash: string, now: Date): Promise<CarrierRow | null> {
+  const found = await rows<CarrierRow>(
+    runner,
+    `SELECT ${CARRIER_COLUMNS} FROM carrier_keys k JOIN carriers c ON c.id = k.carrier_id
+      WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > $2)`,
+    [keyHash, now],
+  );
+  return found[0] ?? null;
+}
+
+export async function getCodeMap(runner: SqlRunner, carrierId: number): Promise<Map<string, string>> {
+  const found = await rows<{ raw_code: string; milestone: string }>(
+    runner,
+    `SELECT raw_code, milestone FROM code_map_entries WHERE carrier_id = $1 ORDER BY raw_code`,
+    [carrierId],
+  );
+  return new Map(found.map((row) => [row.raw_code, row.milestone]));
+}
+
+export async function replaceCodeMap(runner: SqlRunner, carrierId: number, mappings: Map<string, string>): Promise<void> {
+  const codes = [...mappings.keys()];
+  await runner.query(`DELETE FROM code_map_entries WHERE carrier_id = $1 AND NOT (raw_code = ANY($2::text[]))`, [carrierId, codes]);
+  await runner.query(
+    `INSERT INTO code_map_entries (carrier_id, raw_code, milestone, updated_at)
+     SELECT $1, raw_code, milestone, now() FROM unnest($2::text[], $3::text[]) AS t(raw_code, milestone)
+     ON CONFLICT (carrier_id, raw_code) DO UPDATE SET milestone = excluded.milestone, updated_at = now()
+       WHERE code_map_entries.milestone IS DISTINCT FROM excluded.milestone`,
+    [carrierId, codes, [...mappings.values()]],
+  );
+}
+
+export interface UnmappedCodeRow {
+  raw_code: string;
+  event_count: number;
+  last_seen_at: Date;
+}
+
+export async function unmappedCodes(runner: SqlRunner, carrierId: number): Promise<UnmappedCodeRow[]> {
+  return rows<UnmappedCodeRow>(
+    runner,
+    `SELECT raw_code, event_count, last_seen_at FROM unmapped_codes WHERE carrier_id = $1 AND event_count > 0 ORDER BY event_count DESC, raw_code`,
+    [carrierId],
+  );
+}

@@ -1,0 +1,236 @@
+import type { DataSource } from 'typeorm';
+import { rows, SqlRunner } from './sql-runner';
+
+export interface EventInsertRow {
+  carrierId: number;
+  legId: string;
+  trackingNumber: string;
+  milestone: string | null;
+  milestoneSource: 'explicit' | 'code_map' | null;
+  rawCode: string | null;
+  occurredAt: string;
+  offsetMinutes: number;
+  eventId: string | null;
+  identity: string;
+  locationCountry: string | null;
+  locationCity: string | null;
+  locationFacility: string | null;
+  message: string | null;
+  reason: string | null;
+  subtype: string | null;
+  handoverCarrierId: number | null;
+  handoverTrackingNumber: string | null;
+  handoverLegId: string | null;
+  raw: unknown;
+}
+
+export interface InsertedEvent {
+  carrier_id: number;
+  leg_id: string;
+  milestone: string | null;
+  raw_code: string | null;
+  handover_leg_id: string | null;
+}
+
+const knownPartitions = new Set<string>();
+
+/** 'YYYY-MM' months that need a partition before these instants can be inserted. */
+export function monthsOf(instants: string[]): string[] {
+  return [...new Set(instants.map((instant) => instant.slice(0, 7)))].sort();
+}
+
+/**
+ * Creates missing monthly partitions in short transactions of their own, before the batch's
+ * transaction: creating a partition locks the parent, which must not wait behind inserts.
+ */
+export async function ensureEventPartitions(dataSource: DataSource, months: string[]): Promise<void> {
+  for (const month of months) {
+    if (knownPartitions.has(month)) continue;
+    const [year, monthNumber] = month.split('-').map(Number);
+    const from = `${month}-01 00:00:00+00`;
+    const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
+    const name = `events_${year}_${String(monthNumber).padStart(2, '0')}`;
+    await dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(7426002)');
+      const existing = await rows<{ exists: boolean }>(manager, `SELECT to_regclass($1) IS NOT NULL AS exists`, [`event_partitions.${name}`]);
+      if (!existing[0].exists) {
+        await manager.query(
+          `CREATE TABLE event_partitions.${name} PARTITION OF public.events FOR VALUES FROM ('${from}') TO ('${next}-01 00:00:00+00')`,
+        );
+      }
+    });
+    knownPartitions.add(month);
+  }
+}
+
+/**
+ * Inserts events exactly once: the identity row is claimed first (ON CONFLICT DO NOTHING), and
+ * only events whose identity this statement claimed are inserted. Set-based: one statement,
+ * a fixed number of array parameters whatever the batch size.
+ */
+export async function insertEvents(
+  runner: SqlRunner,
+  input: { batchId: string; receivedAt: Date; events: EventInsertRow[] },
+): Promise<InsertedEvent[]> {
+  if (input.events.length === 0) return [];
+  // Sorted by identity so concurrent batches claim shared identities in the same order (no deadlock).
+  const events = [...input.events].sort((a, b) => a.carrierId - b.carrierId || a.identity.localeCompare(b.identity));
+  const column = <K extends keyof EventInsertRow>(key: K) => events.map((event) => event[key]);
+  return rows<InsertedEvent>(
+    runner,
+    `WITH input AS (
+       SELECT * FROM unnest(
+         $1::int[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::smallint[],
+         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+         $17::int[], $18::text[], $19::bigint[], $20::text[]
+       ) WITH ORDINALITY AS t(carrier_id, leg_id, tracking_number, milestone, milestone_source, raw_code, occurred_at,
+         offset_minutes, event_id, identity_hex, location_country, location_city, location_facility, message, reason,
+         subtype, handover_carrier_id, handover_tracking_number, handover_leg_id, raw, ordinal)
+     ),
+     unique_input AS (
+       SELECT DISTINCT ON (carrier_id, identity_hex) * FROM input ORDER BY carrier_id, identity_hex, ordinal
+     ),
+     claimed AS (
+       INSERT INTO event_identities (carrier_id, identity, occurred_at)
+       SELECT carrier_id, decode(identity_hex, 'hex'), occurred_at FROM unique_input ORDER BY carrier_id, identity_hex
+       ON CONFLICT DO NOTHING
+       RETURNING carrier_id, identity
+     )
+     INSERT INTO events (occurred_at, carrier_id, leg_id, tracking_number, milestone, milestone_source, raw_code,
+       offset_minutes, received_at, batch_id, event_id, identity, location_country, location_city, location_facility,
+       message, reason, subtype, handover_carrier_id, handover_tracking_number, handover_leg_id, raw)
+     SELECT u.occurred_at, u.carrier_id, u.leg_id, u.tracking_number, u.milestone, u.milestone_source, u.raw_code,
+       u.offset_minutes, $21::timestamptz, $22::uuid, u.event_id, c.identity, u.location_country, u.location_city, u.location_facility,
+       u.message, u.reason, u.subtype, u.handover_carrier_id, u.handover_tracking_number, u.handover_leg_id, u.raw::jsonb
+     FROM unique_input u
+     JOIN claimed c ON c.carrier_id = u.carrier_id AND c.identity = decode(u.identity_hex, 'hex')
+     RETURNING carrier_id, leg_id, milestone, raw_code, handover_leg_id`,
+    [
+      column('carrierId'),
+      column('legId'),
+      column('trackingNumber'),
+      column('milestone'),
+      column('milestoneSource'),
+      column('rawCode'),
+      column('occurredAt'),
+      column('offsetMinutes'),
+      column('eventId'),
+      column('identity'),
+      column('locationCountry'),
+      column('locationCity'),
+      column('locationFacility'),
+      column('message'),
+      column('reason'),
+      column('subtype'),
+      column('handoverCarrierId'),
+      column('handoverTrackingNumber'),
+      column('handoverLegId'),
+      events.map((event) => JSON.stringify(event.raw ?? null)),
+      input.receivedAt,
+      input.batchId,
+    ],
+  );
+}
+
+/** Adds newly stored unmapped events to the per-code counts. */
+export async function countUnmapped(runner: SqlRunner, inserted: InsertedEvent[], seenAt: Date): Promise<void> {
+  const counts = new Map<string, { carrierId: number; code: string; count: number }>();
+  for (const event of inserted) {
+    if (event.milestone !== null || event.raw_code === null) continue;
+    const key = `${event.carrier_id}\u001f${event.raw_code}`;
+    const entry = counts.get(key) ?? { carrierId: event.carrier_id, code: event.raw_code, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  if (counts.size === 0) return;
+  const entries = [...counts.values()].sort((a, b) => a.carrierId - b.carrierId || a.code.localeCompare(b.code));
+  await runner.query(
+    `INSERT INTO unmapped_codes (carrier_id, raw_code, event_count, last_seen_at)
+     SELECT carrier_id, raw_code, n, $4 FROM unnest($1::int[], $2::text[], $3::int[]) AS t(carrier_id, raw_code, n)
+     ON CONFLICT (carrier_id, raw_code) DO UPDATE
+       SET event_count = unmapped_codes.event_count + excluded.event_count, last_seen_at = excluded.last_seen_at`,
+    [entries.map((e) => e.carrierId), entries.map((e) => e.code), entries.map((e) => e.count), seenAt],
+  );
+}
+
+/**
+ * Re-resolves the milestone of a carrier's stored events for the given codes from the current
+ * code map (explicit milestones win and are left alone). Returns the legs touched.
+ */
+export async function remapEvents(runner: SqlRunner, carrierId: number, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const touched = await rows<{ leg_id: string; handover_leg_id: string | null }>(
+    runner,
+    `WITH codes AS (
+       SELECT c.raw_code, m.milestone FROM unnest($2::text[]) AS c(raw_code)
+       LEFT JOIN code_map_entries m ON m.carrier_id = $1 AND m.raw_code = c.raw_code
+     )
+     UPDATE events e
+        SET milestone = codes.milestone,
+            milestone_source = CASE WHEN codes.milestone IS NULL THEN NULL ELSE 'code_map' END
+       FROM codes
+      WHERE e.carrier_id = $1 AND e.raw_code = codes.raw_code
+        AND e.milestone_source IS DISTINCT FROM 'explicit'
+        AND e.milestone IS DISTINCT FROM codes.milestone
+      RETURNING e.leg_id, e.handover_leg_id`,
+    [carrierId, codes],
+  );
+  await runner.query(
+    `WITH fresh AS (
+       SELECT raw_code, count(*)::int AS n, max(received_at) AS last_seen FROM events
+        WHERE carrier_id = $1 AND milestone IS NULL AND raw_code = ANY($2::text[]) GROUP BY raw_code
+     ),
+     cleared AS (
+       DELETE FROM unmapped_codes WHERE carrier_id = $1 AND raw_code = ANY($2::text[]) AND raw_code NOT IN (SELECT raw_code FROM fresh)
+     )
+     INSERT INTO unmapped_codes (carrier_id, raw_code, event_count, last_seen_at)
+     SELECT $1, raw_code, n, last_seen FROM fresh
+     ON CONFLICT (carrier_id, raw_code) DO UPDATE SET event_count = excluded.event_count, last_seen_at = excluded.last_seen_at`,
+    [carrierId, codes],
+  );
+  const legs = new Set<string>();
+  for (const row of touched) {
+    legs.add(String(row.leg_id));
+    if (row.handover_leg_id !== null) legs.add(String(row.handover_leg_id));
+  }
+  return [...legs];
+}
+
+export interface StoredEventRow {
+  id: string;
+  leg_id: string;
+  carrier_code: string;
+  tracking_number: string;
+  milestone: string | null;
+  milestone_source: string | null;
+  raw_code: string | null;
+  occurred_at: Date;
+  offset_minutes: number;
+  received_at: Date;
+  event_id: string | null;
+  location_country: string | null;
+  location_city: string | null;
+  location_facility: string | null;
+  message: string | null;
+  reason: string | null;
+  subtype: string | null;
+  handover_carrier_code: string | null;
+  handover_tracking_number: string | null;
+  raw: unknown;
+}
+
+export async function eventsOfLegs(runner: SqlRunner, legIds: string[]): Promise<StoredEventRow[]> {
+  return rows<StoredEventRow>(
+    runner,
+    `SELECT e.id, e.leg_id, c.code AS carrier_code, e.tracking_number, e.milestone, e.milestone_source, e.raw_code,
+            e.occurred_at, e.offset_minutes, e.received_at, e.event_id, e.location_country, e.location_city,
+            e.location_facility, e.message, e.reason, e.subtype, hc.code AS handover_carrier_code,
+            e.handover_tracking_number, e.raw
+       FROM events e
+       JOIN carriers c ON c.id = e.carrier_id
+       LEFT JOIN carriers hc ON hc.id = e.handover_carrier_id
+      WHERE e.leg_id = ANY($1::bigint[])
+      ORDER BY e.occurred_at, e.id`,
+    [legIds],
+  );
+}

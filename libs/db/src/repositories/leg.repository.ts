@@ -1,0 +1,89 @@
+import { rows, SqlRunner } from './sql-runner';
+
+export interface LegKey {
+  carrierId: number;
+  trackingNumber: string;
+}
+
+export const legKey = (carrierId: number, trackingNumber: string) => `${carrierId}\u001f${trackingNumber}`;
+
+/** Creates missing legs and returns the id of every requested (carrier, tracking number). */
+export async function upsertLegs(runner: SqlRunner, keys: LegKey[]): Promise<Map<string, string>> {
+  const unique = new Map<string, LegKey>();
+  for (const key of keys) unique.set(legKey(key.carrierId, key.trackingNumber), key);
+  const sorted = [...unique.values()].sort((a, b) => a.carrierId - b.carrierId || a.trackingNumber.localeCompare(b.trackingNumber));
+  const ids = new Map<string, string>();
+  if (sorted.length === 0) return ids;
+  const parameters = [sorted.map((k) => k.carrierId), sorted.map((k) => k.trackingNumber)];
+  const found = await rows<{ id: string; carrier_id: number; tracking_number: string }>(
+    runner,
+    `WITH input AS (SELECT * FROM unnest($1::int[], $2::text[]) AS t(carrier_id, tracking_number)),
+     created AS (
+       INSERT INTO legs (carrier_id, tracking_number) SELECT carrier_id, tracking_number FROM input
+       ON CONFLICT (carrier_id, tracking_number) DO NOTHING RETURNING id, carrier_id, tracking_number
+     )
+     SELECT id, carrier_id, tracking_number FROM created
+     UNION ALL
+     SELECT l.id, l.carrier_id, l.tracking_number FROM legs l JOIN input i USING (carrier_id, tracking_number)`,
+    parameters,
+  );
+  for (const row of found) ids.set(legKey(row.carrier_id, row.tracking_number), String(row.id));
+  // A leg committed by a concurrent batch after this statement's snapshot: read it in a new one.
+  const missing = sorted.filter((key) => !ids.has(legKey(key.carrierId, key.trackingNumber)));
+  if (missing.length > 0) {
+    const late = await rows<{ id: string; carrier_id: number; tracking_number: string }>(
+      runner,
+      `SELECT l.id, l.carrier_id, l.tracking_number FROM legs l
+         JOIN unnest($1::int[], $2::text[]) AS t(carrier_id, tracking_number) USING (carrier_id, tracking_number)`,
+      [missing.map((k) => k.carrierId), missing.map((k) => k.trackingNumber)],
+    );
+    for (const row of late) ids.set(legKey(row.carrier_id, row.tracking_number), String(row.id));
+  }
+  return ids;
+}
+
+export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, number>): Promise<void> {
+  if (counts.size === 0) return;
+  const entries = [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  await runner.query(
+    `UPDATE legs l SET event_count = l.event_count + t.n
+       FROM unnest($1::bigint[], $2::int[]) AS t(id, n) WHERE l.id = t.id`,
+    [entries.map((e) => e[0]), entries.map((e) => e[1])],
+  );
+}
+
+export interface LegRow {
+  id: string;
+  carrier_id: number;
+  carrier_code: string;
+  tracking_number: string;
+  shipment_id: string | null;
+  parent_leg_id: string | null;
+  linked_at: Date | null;
+  event_count: number;
+}
+
+const LEG_COLUMNS = `l.id::text AS id, l.carrier_id, c.code AS carrier_code, l.tracking_number, l.shipment_id,
+  l.parent_leg_id::text AS parent_leg_id, l.linked_at, l.event_count`;
+
+export async function findLeg(runner: SqlRunner, carrierCode: string, trackingNumber: string): Promise<LegRow | null> {
+  const found = await rows<LegRow>(
+    runner,
+    `SELECT ${LEG_COLUMNS} FROM legs l JOIN carriers c ON c.id = l.carrier_id WHERE c.code = $1 AND l.tracking_number = $2`,
+    [carrierCode, trackingNumber],
+  );
+  return found[0] ?? null;
+}
+
+export async function legsByIds(runner: SqlRunner, ids: string[]): Promise<LegRow[]> {
+  return rows<LegRow>(runner, `SELECT ${LEG_COLUMNS} FROM legs l JOIN carriers c ON c.id = l.carrier_id WHERE l.id = ANY($1::bigint[])`, [ids]);
+}
+
+export async function legsOfShipment(runner: SqlRunner, shipmentId: string): Promise<LegRow[]> {
+  return rows<LegRow>(
+    runner,
+    `SELECT ${LEG_COLUMNS} FROM legs l JOIN carriers c ON c.id = l.carrier_id WHERE l.shipment_id = $1
+      ORDER BY l.linked_at NULLS FIRST, l.id`,
+    [shipmentId],
+  );
+}

@@ -1,0 +1,19 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Anything that can run SQL: the data source or a transaction's manager. */
+export type SqlRunner = Pick<DataSource | EntityManager, 'query'>;
+
+export async function rows<T>(runner: SqlRunner, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const result: unknown = await runner.query(sql, parameters);
+  // TypeORM answers UPDATE/DELETE ... RETURNING as [rows, affectedCount]; rows are never arrays.
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+// Arbitrary 64-bit keys for transaction-level advisory locks.
+export const LOCK_KEYS = {
+  linking: 7_426_001,
+  partitions: 7_426_002,
+} as const;

@@ -1,0 +1,3 @@
+export * from './process-batch';
+export * from './relink';
+export * from './register-shipment';

@@ -1,0 +1,137 @@
+import {
+  addLegEventCounts,
+  applyShipmentBlocks,
+  BatchRow,
+  carrierIdsByCode,
+  countUnmapped,
+  ensureEventPartitions,
+  EventInsertRow,
+  findBatch,
+  getCodeMap,
+  insertEvents,
+  legKey,
+  lockBatch,
+  markBatchProcessed,
+  monthsOf,
+  remapEvents,
+  ShipmentBlockInput,
+  SqlRunner,
+  upsertLegs,
+} from '@lanewatch/db';
+import { Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
+import type { DataSource } from 'typeorm';
+import { relinkLegs } from './relink';
+
+export interface EventsBatchPayload {
+  events: NormalizedEvent[];
+}
+
+export interface RemapBatchPayload {
+  carrierId: number;
+  codes: string[];
+}
+
+export type BatchOutcome =
+  | { status: 'processed'; stored: number; duplicates: number }
+  | { status: 'skipped'; reason: 'missing' | 'not_pending' };
+
+/**
+ * Processes one committed inbox row in one transaction: a crash anywhere rolls everything
+ * back and the row stays pending; unique keys make a second run store nothing twice.
+ */
+export async function processBatch(dataSource: DataSource, batchId: string): Promise<BatchOutcome> {
+  const peek = await findBatch(dataSource, batchId);
+  if (!peek) return { status: 'skipped', reason: 'missing' };
+  if (peek.status !== 'pending') return { status: 'skipped', reason: 'not_pending' };
+  return dataSource.transaction(async (manager) => {
+    const batch = await lockBatch(manager, batchId);
+    if (!batch) return { status: 'skipped', reason: 'missing' } as const;
+    if (batch.status !== 'pending') return { status: 'skipped', reason: 'not_pending' } as const;
+    if (batch.kind === 'events') {
+      const events = (batch.payload as EventsBatchPayload).events;
+      // Partitions are created outside this transaction (they lock the parent table).
+      await ensureEventPartitions(dataSource, monthsOf(events.map((event) => event.occurredAt)));
+      const counts = await ingestEvents(manager, batch, events);
+      await markBatchProcessed(manager, batch.id, counts);
+      return { status: 'processed', ...counts } as const;
+    }
+    const payload = batch.payload as RemapBatchPayload;
+    const legs = await remapEvents(manager, payload.carrierId, payload.codes);
+    await relinkLegs(manager, legs);
+    await markBatchProcessed(manager, batch.id, { stored: 0, duplicates: 0 });
+    return { status: 'processed', stored: 0, duplicates: 0 } as const;
+  });
+}
+
+async function ingestEvents(
+  runner: SqlRunner,
+  batch: BatchRow,
+  events: NormalizedEvent[],
+): Promise<{ stored: number; duplicates: number }> {
+  const carrierCodes = new Set<string>();
+  for (const event of events) {
+    carrierCodes.add(event.carrier);
+    if (event.handover) carrierCodes.add(event.handover.carrier);
+  }
+  const carrierIds = await carrierIdsByCode(runner, [...carrierCodes]);
+  const carrierId = (code: string) => {
+    const id = carrierIds.get(code);
+    if (id === undefined) throw new Error(`carrier '${code}' of batch ${batch.id} no longer exists`);
+    return id;
+  };
+  const codeMaps = new Map<number, Map<string, Milestone>>();
+  for (const id of new Set(events.map((event) => carrierId(event.carrier)))) {
+    codeMaps.set(id, (await getCodeMap(runner, id)) as Map<string, Milestone>);
+  }
+
+  const legIds = await upsertLegs(runner, [
+    ...events.map((event) => ({ carrierId: carrierId(event.carrier), trackingNumber: event.trackingNumber })),
+    ...events.flatMap((event) =>
+      event.handover ? [{ carrierId: carrierId(event.handover.carrier), trackingNumber: event.handover.trackingNumber }] : [],
+    ),
+  ]);
+  const legOf = (carrier: string, trackingNumber: string) => legIds.get(legKey(carrierId(carrier), trackingNumber)) as string;
+
+  const rows: EventInsertRow[] = events.map((event) => {
+    const id = carrierId(event.carrier);
+    const milestone = resolveMilestone(event, codeMaps.get(id) ?? new Map());
+    return {
+      carrierId: id,
+      legId: legOf(event.carrier, event.trackingNumber),
+      trackingNumber: event.trackingNumber,
+      milestone,
+      milestoneSource: event.milestone ? 'explicit' : milestone ? 'code_map' : null,
+      rawCode: event.code,
+      occurredAt: event.occurredAt,
+      offsetMinutes: event.offsetMinutes,
+      eventId: event.eventId,
+      identity: event.identity,
+      locationCountry: event.location.country,
+      locationCity: event.location.city,
+      locationFacility: event.location.facility,
+      message: event.message,
+      reason: event.reason,
+      subtype: event.subtype,
+      handoverCarrierId: event.handover ? carrierId(event.handover.carrier) : null,
+      handoverTrackingNumber: event.handover?.trackingNumber ?? null,
+      handoverLegId: event.handover ? legOf(event.handover.carrier, event.handover.trackingNumber) : null,
+      raw: event.raw,
+    };
+  });
+
+  const inserted = await insertEvents(runner, { batchId: batch.id, receivedAt: batch.received_at, events: rows });
+  const perLeg = new Map<string, number>();
+  for (const event of inserted) perLeg.set(String(event.leg_id), (perLeg.get(String(event.leg_id)) ?? 0) + 1);
+  await addLegEventCounts(runner, perLeg);
+  await countUnmapped(runner, inserted, batch.received_at);
+
+  const blocks: ShipmentBlockInput[] = events.flatMap((event) =>
+    event.shipment ? [{ legId: legOf(event.carrier, event.trackingNumber), values: event.shipment }] : [],
+  );
+  await applyShipmentBlocks(runner, { blocks, receivedAt: batch.received_at, source: `batch:${batch.id}` });
+
+  const seeds = new Set<string>([...perLeg.keys(), ...blocks.map((block) => block.legId)]);
+  for (const event of inserted) if (event.handover_leg_id !== null) seeds.add(String(event.handover_leg_id));
+  await relinkLegs(runner, [...seeds]);
+  return { stored: inserted.length, duplicates: events.length - inserted.length };
+}

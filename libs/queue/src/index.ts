@@ -1,0 +1,2 @@
+export * from './ingest-batch.job';
+export * from './queues';

@@ -1,0 +1,40 @@
+import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import { INGEST_BATCH_JOB } from './ingest-batch.job';
+
+export const INGEST_QUEUE = 'ingest';
+
+/** Every job name each queue carries; the worker refuses to start if one has no processor. */
+export const QUEUE_JOBS: Record<string, readonly string[]> = {
+  [INGEST_QUEUE]: [INGEST_BATCH_JOB],
+};
+
+export function assertProcessorsCover(queue: string, processors: Record<string, unknown>): void {
+  const missing = (QUEUE_JOBS[queue] ?? []).filter((job) => !(job in processors));
+  if (missing.length > 0) throw new Error(`queue '${queue}' has jobs without a processor: ${missing.join(', ')}`);
+}
+
+// The job id is the batch id: a re-enqueue of a waiting batch is a no-op. The database, not the
+// job id, is what guarantees exactly-once (unique keys + the batch status).
+export function ingestJobOptions(batchId: string): JobsOptions {
+  return {
+    jobId: batchId,
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 1000 },
+  };
+}
+
+export function redisConnectionOptions(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ workers need blocking commands that never give up on a reconnect.
+    maxRetriesPerRequest: null,
+  };
+}
