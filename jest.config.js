@@ -4,6 +4,8 @@ const moduleNameMapper = {
   '^@lanewatch/(domain|db|queue|config|provision|simulator|pipeline)$': '<rootDir>/libs/$1/src/index.ts',
 };
 module.exports = {
+  // Integration specs start real processes; unit specs finish far below this.
+  testTimeout: 180000,
   projects: [
     {
       displayName: 'unit',
@@ -22,7 +24,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

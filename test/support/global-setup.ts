@@ -1,1 +1,26 @@
-export default async function globalSetup(): Promise<void> {}
+import { runMigrations } from '../../libs/db/src';
+import { ensureDatabase, provisionServices, ProvisionedServices, withDatabaseName } from '../../libs/provision/src';
+import { join } from 'node:path';
+
+declare global {
+  var __LANEWATCH_SERVICES__: ProvisionedServices | undefined;
+}
+
+/**
+ * Real PostgreSQL and Redis for the whole run: the configured or local ones when they answer,
+ * embedded ones otherwise. One migrated template database per run; each spec file clones it.
+ */
+export default async function globalSetup(): Promise<void> {
+  const services = await provisionServices({
+    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lanewatch_test',
+    redisUrl: process.env.REDIS_URL,
+    dataDir: join(__dirname, '..', '..', '.lanewatch', 'test-services'),
+    log: (message) => process.stderr.write(`[test services] ${message}\n`),
+  });
+  globalThis.__LANEWATCH_SERVICES__ = services;
+  const templateUrl = withDatabaseName(services.databaseUrl, `lanewatch_test_template_${process.pid}`);
+  await ensureDatabase(templateUrl, { recreate: true });
+  await runMigrations(templateUrl);
+  process.env.LANEWATCH_TEST_TEMPLATE_URL = templateUrl;
+  process.env.LANEWATCH_TEST_REDIS_URL = services.redisUrl;
+}

@@ -1,0 +1,213 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { createTestDatabase } from './test-database';
+
+const ROOT = join(__dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface IngestStatusBody {
+  pendingBatches: number;
+  processedBatches: number;
+  failedBatches: number;
+  eventsStored: number;
+  duplicates: number;
+  unlinkedEvents: number;
+  unmappedEvents: number;
+}
+
+/**
+ * The real product for a spec file: its own database, its own queue prefix, the API and the
+ * worker as separate Node processes talking to the real PostgreSQL and Redis.
+ */
+export class LanewatchApp {
+  readonly adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
+  readonly queuePrefix = `lwtest${randomBytes(4).toString('hex')}`;
+  private api?: ChildProcess;
+  private readonly workers = new Set<ChildProcess>();
+  private readonly logs: string[] = [];
+
+  private constructor(
+    readonly databaseUrl: string,
+    readonly redisUrl: string,
+    readonly port: number,
+    private readonly dropDatabase: () => Promise<void>,
+    private readonly extraEnv: Record<string, string>,
+  ) {}
+
+  static async start(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<LanewatchApp> {
+    const database = await createTestDatabase();
+    const redisUrl = options.env?.REDIS_URL ?? process.env.LANEWATCH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const app = new LanewatchApp(database.url, redisUrl, await freePort(), database.drop, options.env ?? {});
+    await app.startApi();
+    if (options.worker !== false) await app.startWorker();
+    return app;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  env(): Record<string, string> {
+    return {
+      ...(process.env as Record<string, string>),
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: this.redisUrl,
+      LANEWATCH_ADMIN_TOKEN: this.adminToken,
+      LANEWATCH_SECRET_KEY: 'test-secret-key-0123456789abcdef0123456789',
+      PORT: String(this.port),
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: this.queuePrefix,
+      SWEEPER_INTERVAL_MS: '1000',
+      SWEEPER_GRACE_MS: '1000',
+      WORKER_LOCK_MS: '3000',
+      ...this.extraEnv,
+    };
+  }
+
+  private spawnService(name: 'api' | 'worker'): ChildProcess {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+      cwd: ROOT,
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      this.logs.push(`[${name}] ${chunk.toString()}`);
+      if (this.logs.length > 400) this.logs.shift();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    return child;
+  }
+
+  async startApi(): Promise<void> {
+    this.api = this.spawnService('api');
+    await this.waitFor(async () => (await fetch(`${this.apiUrl}/api/v1/health`).catch(() => null))?.status !== undefined, 60_000, 'the API to listen');
+  }
+
+  async startWorker(): Promise<ChildProcess> {
+    const worker = this.spawnService('worker');
+    this.workers.add(worker);
+    worker.once('exit', () => this.workers.delete(worker));
+    return worker;
+  }
+
+  /** kill -9: no shutdown hook runs, the transaction in flight is cut off. */
+  async killWorkers(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const exits = [...this.workers].map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
+    for (const worker of this.workers) worker.kill(signal);
+    await Promise.all(exits);
+  }
+
+  recentLogs(): string {
+    return this.logs.join('');
+  }
+
+  async request(method: string, path: string, options: { token?: string | null; body?: unknown; rawBody?: string } = {}) {
+    const token = options.token === undefined ? this.adminToken : options.token;
+    const response = await fetch(`${this.apiUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: body as Record<string, unknown> & unknown[] };
+  }
+
+  async createCarrier(code: string, kind = 'postal'): Promise<{ apiKey: string; webhookSecret: string }> {
+    const response = await this.request('POST', '/api/v1/carriers', { body: { code, name: code.toUpperCase(), kind } });
+    if (response.status !== 201) throw new Error(`create carrier ${code}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as unknown as { apiKey: string; webhookSecret: string };
+  }
+
+  async status(): Promise<IngestStatusBody> {
+    const response = await this.request('GET', '/api/v1/ingest/status');
+    return response.body as unknown as IngestStatusBody;
+  }
+
+  /** Waits until every committed batch is processed (pendingBatches 0). */
+  async waitForIdle(timeoutMs = 120_000): Promise<IngestStatusBody> {
+    let last: IngestStatusBody | undefined;
+    await this.waitFor(
+      async () => {
+        last = await this.status();
+        return last.pendingBatches === 0;
+      },
+      timeoutMs,
+      'the pipeline to drain',
+    );
+    return last as IngestStatusBody;
+  }
+
+  async sql<T = Record<string, unknown>>(query: string, parameters: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(query, parameters)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Deletes this app's queue keys: what a Redis flush does to it, without touching anyone else's keys. */
+  async flushQueue(): Promise<number> {
+    const redis = new Redis(this.redisUrl, { lazyConnect: true });
+    await redis.connect();
+    let deleted = 0;
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.queuePrefix}*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) deleted += await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+    return deleted;
+  }
+
+  async waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await check().catch(() => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}\n--- recent logs ---\n${this.recentLogs()}`);
+  }
+
+  async stop(): Promise<void> {
+    await this.killWorkers('SIGTERM').catch(() => undefined);
+    if (this.api && this.api.exitCode === null) {
+      const exited = new Promise((resolve) => this.api?.once('exit', resolve));
+      this.api.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (this.api.exitCode === null) this.api.kill('SIGKILL');
+    }
+    await this.flushQueue().catch(() => undefined);
+    await this.dropDatabase();
+  }
+}
