@@ -2,6 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const moduleNameMapper = {
   '^@lanewatch/(domain|db|queue|config|provision|simulator|pipeline)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@lanewatch/migrations$': '<rootDir>/migrations/index.ts',
 };
 module.exports = {
   // Integration specs start real processes; unit specs finish far below this.

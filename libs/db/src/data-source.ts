@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from '../../../migrations';
+import { MIGRATIONS } from '@lanewatch/migrations';
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({

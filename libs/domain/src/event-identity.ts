@@ -31,6 +31,6 @@ export function eventIdentity(input: IdentityInput): string {
         fold(input.location.city),
         fold(input.location.facility),
       ];
-  // A unit separator cannot appear in a trimmed field, so the joined string is unambiguous.
-  return createHash('sha256').update(parts.join('\u001f')).digest('hex');
+  // JSON encoding keeps the parts apart whatever characters they contain (a separator could occur in a field).
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

@@ -47,6 +47,8 @@ export interface EventValidationContext {
   /** The API key's carrier; null when the admin token is used. */
   keyCarrier: string | null;
   isKnownCarrier: (code: string) => boolean;
+  /** The milestone the carrier's code map gives a raw code, if any (handover and subtype rules judge it). */
+  milestoneOfCode?: (code: string) => Milestone | null;
 }
 
 export type EventValidationResult = { ok: true; event: NormalizedEvent } | { ok: false; errors: string[] };
@@ -159,26 +161,39 @@ export function validateEvent(input: unknown, context: EventValidationContext): 
     carrier = carrierInput;
   }
 
-  if (!parsed.success) return { ok: false, errors };
-  const event = parsed.data;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors };
 
-  if (!event.milestone && !event.code) errors.push('milestone or code is required (at least one)');
-  if (event.handover && event.milestone && event.milestone !== 'HANDED_OVER') {
-    errors.push(`handover is only allowed on HANDED_OVER events, not on ${event.milestone}`);
+  // Rules between fields read each field as parsed on its own, so a bad field elsewhere hides none of them;
+  // a field that failed is already reported and adds no consequential error.
+  const shape = eventSchema.shape;
+  const milestone = shape.milestone.safeParse(record.milestone);
+  const code = shape.code.safeParse(record.code);
+  const handover = shape.handover.safeParse(record.handover).data ?? null;
+  const subtype = shape.subtype.safeParse(record.subtype).data ?? null;
+  const promisedBy = shape.shipment.safeParse(record.shipment).data?.promisedBy ?? null;
+
+  if (milestone.success && code.success && !milestone.data && !code.data) errors.push('milestone or code is required (at least one)');
+  // An explicit milestone wins; otherwise the code map says what the event is (unmapped: unknown yet).
+  const effective = milestone.success && milestone.data ? milestone.data : code.success && code.data ? (context.milestoneOfCode?.(code.data) ?? null) : null;
+  const describe = (value: Milestone) => (milestone.success && milestone.data ? value : `${value} (code '${code.data}')`);
+  if (handover && effective && effective !== 'HANDED_OVER') {
+    errors.push(`handover is only allowed on HANDED_OVER events, not on ${describe(effective)}`);
   }
-  if (event.handover && !context.isKnownCarrier(event.handover.carrier)) {
-    errors.push(`handover.carrier '${event.handover.carrier}' is not a registered carrier`);
+  if (handover && !context.isKnownCarrier(handover.carrier)) {
+    errors.push(`handover.carrier '${handover.carrier}' is not a registered carrier`);
   }
-  if (event.subtype && event.milestone !== 'DELIVERED') {
+  const explicitOrMapped = (milestone.success && milestone.data) || effective;
+  if (subtype && explicitOrMapped && effective !== 'DELIVERED') {
     errors.push('subtype is only allowed on DELIVERED events');
-  } else if (event.subtype && !(DELIVERED_SUBTYPES as readonly string[]).includes(event.subtype)) {
+  } else if (subtype && !(DELIVERED_SUBTYPES as readonly string[]).includes(subtype)) {
     errors.push(`subtype must be one of ${DELIVERED_SUBTYPES.join(', ')}`);
   }
-  if (event.shipment?.promisedBy) {
-    const promised = parseInstantWithOffset('shipment.promisedBy', event.shipment.promisedBy);
+  if (promisedBy) {
+    const promised = parseInstantWithOffset('shipment.promisedBy', promisedBy);
     if (!promised.ok) errors.push(promised.error);
   }
-  if (errors.length > 0 || !occurredAt || !occurredAt.ok || !carrier) return { ok: false, errors };
+  if (!parsed.success || errors.length > 0 || !occurredAt || !occurredAt.ok || !carrier) return { ok: false, errors };
+  const event = parsed.data;
 
   const location: NormalizedLocation = {
     country: event.location?.country ?? null,

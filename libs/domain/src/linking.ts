@@ -38,6 +38,9 @@ export interface LinkResolution {
   conflicts: LinkConflict[];
 }
 
+// Code-unit order: localeCompare ignores control characters such as the key's separator, so it ties distinct keys.
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 type Assignment = { shipmentId: string; parentLegId: string | null; linkedAtMs: number | null } | null;
 
 /**
@@ -53,19 +56,24 @@ export function resolveLinks(input: { legs: LinkLeg[]; roots: LinkRoot[]; handov
   };
   // Roots sorted by natural key so a leg registered twice resolves the same way every time.
   const rootOf = new Map<string, string>();
-  for (const root of [...input.roots].sort((a, b) => a.shipmentId.localeCompare(b.shipmentId))) {
+  for (const root of [...input.roots].sort((a, b) => compareText(a.shipmentId, b.shipmentId))) {
     if (!rootOf.has(root.legId)) rootOf.set(root.legId, root.shipmentId);
   }
   const incoming = new Map<string, LinkHandover[]>();
+  const seenHandovers = new Set<string>();
   for (const handover of input.handovers) {
     if (handover.fromLegId === handover.toLegId) continue;
+    // The same hand-over sent twice is one claim, not two.
+    const handoverKey = JSON.stringify([handover.fromLegId, handover.toLegId, handover.occurredAtMs]);
+    if (seenHandovers.has(handoverKey)) continue;
+    seenHandovers.add(handoverKey);
     const list = incoming.get(handover.toLegId) ?? [];
     list.push(handover);
     incoming.set(handover.toLegId, list);
   }
   // Earliest first; equal instants break on the sender's natural key, never on ids or arrival.
   for (const list of incoming.values()) {
-    list.sort((a, b) => a.occurredAtMs - b.occurredAtMs || naturalKey(a.fromLegId).localeCompare(naturalKey(b.fromLegId)));
+    list.sort((a, b) => a.occurredAtMs - b.occurredAtMs || compareText(naturalKey(a.fromLegId), naturalKey(b.fromLegId)));
   }
 
   const memo = new Map<string, Assignment>();
@@ -88,9 +96,24 @@ export function resolveLinks(input: { legs: LinkLeg[]; roots: LinkRoot[]; handov
     return result;
   };
 
-  const orderedLegs = [...input.legs].sort((a, b) => naturalKey(a.id).localeCompare(naturalKey(b.id)));
+  const orderedLegs = [...input.legs].sort((a, b) => compareText(naturalKey(a.id), naturalKey(b.id)));
+  for (const leg of orderedLegs) resolve(leg.id);
+  // A leg cut off while a cycle through it was being resolved is memoised as unlinked even when a linked leg
+  // hands over to it: link it now through its earliest hand-over from a linked leg, until nothing changes.
+  const repairOrder = [...incoming.keys()].sort((a, b) => compareText(naturalKey(a), naturalKey(b)) || compareText(a, b));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const legId of repairOrder) {
+      if (memo.get(legId)) continue;
+      const parent = (incoming.get(legId) ?? []).find((handover) => memo.get(handover.fromLegId));
+      const parentAssignment = parent ? memo.get(parent.fromLegId) : null;
+      if (!parent || !parentAssignment) continue;
+      memo.set(legId, { shipmentId: parentAssignment.shipmentId, parentLegId: parent.fromLegId, linkedAtMs: parent.occurredAtMs });
+      changed = true;
+    }
+  }
   const legs: ResolvedLeg[] = orderedLegs.map((leg) => {
-    const assignment = resolve(leg.id);
+    const assignment = memo.get(leg.id) ?? null;
     return {
       legId: leg.id,
       shipmentId: assignment?.shipmentId ?? null,

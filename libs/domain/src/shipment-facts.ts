@@ -63,7 +63,14 @@ const customsEpisode = (events: FactEvent[], start: Milestone[], release: Milest
  * Unmapped events (milestone null) and events after asOf do not count.
  */
 export function deriveShipmentFacts(input: { events: FactEvent[]; promisedByMs: number | null; asOfMs: number }): ShipmentFacts {
-  const events = input.events.filter((event) => event.milestone !== null && event.occurredAtMs <= input.asOfMs);
+  // The same event fed twice counts once (events.md §6), or a repeated scan would add a zero-hour "silence".
+  const seen = new Set<string>();
+  const events = input.events.filter((event) => {
+    const key = `${event.milestone}@${event.occurredAtMs}`;
+    if (event.milestone === null || event.occurredAtMs > input.asOfMs || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const physical = events.filter((event) => isPhysical(event.milestone as Milestone)).map((event) => event.occurredAtMs);
   physical.sort((a, b) => a - b);
   const firstScanAt = physical.length > 0 ? physical[0] : null;
@@ -113,7 +120,7 @@ export function findTrackingGaps(input: { events: FactEvent[]; asOfMs: number; m
     .filter((event) => event.milestone !== null && isPhysical(event.milestone) && event.occurredAtMs <= input.asOfMs)
     .map((event) => event.occurredAtMs)
     .sort((a, b) => a - b);
-  const terminal = input.events.some((event) => event.milestone !== null && isTerminal(event.milestone));
+  const terminal = input.events.some((event) => event.milestone !== null && isTerminal(event.milestone) && event.occurredAtMs <= input.asOfMs);
   const gaps: TrackingGap[] = [];
   for (let index = 1; index < physical.length; index += 1) {
     const hours = (physical[index] - physical[index - 1]) / HOUR_MS;

@@ -1,5 +1,5 @@
-import { findBatch, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
-import { MAX_EVENTS_PER_REQUEST, NormalizedEvent, validateEvent } from '@lanewatch/domain';
+import { findBatch, getCodeMap, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
+import { MAX_EVENTS_PER_REQUEST, Milestone, NormalizedEvent, validateEvent } from '@lanewatch/domain';
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -36,11 +36,21 @@ export class IngestService {
       throw new PayloadTooLargeException(`at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${events.length}); split the batch`);
     }
     const receivedAt = this.clock.now();
-    const carriers = new Set((await listCarriers(this.dataSource)).map((carrier) => carrier.code));
-    const context = {
-      receivedAt,
-      keyCarrier: principal.kind === 'carrier' ? principal.carrierCode : null,
-      isKnownCarrier: (code: string) => carriers.has(code),
+    const carriers = new Map((await listCarriers(this.dataSource)).map((carrier) => [carrier.code, carrier.id]));
+    // The key's carrier map judges code-only events; with the admin token each event's carrier may differ.
+    const codeMaps = new Map<string, Map<string, string>>();
+    for (const code of this.carriersOf(principal, events)) {
+      const id = carriers.get(code);
+      if (id !== undefined) codeMaps.set(code, await getCodeMap(this.dataSource, id));
+    }
+    const context = (event: unknown) => {
+      const carrier = principal.kind === 'carrier' ? principal.carrierCode : String((event as { carrier?: unknown } | null)?.carrier ?? '').trim();
+      return {
+        receivedAt,
+        keyCarrier: principal.kind === 'carrier' ? principal.carrierCode : null,
+        isKnownCarrier: (code: string) => carriers.has(code),
+        milestoneOfCode: (code: string) => (codeMaps.get(carrier)?.get(code) as Milestone | undefined) ?? null,
+      };
     };
 
     const accepted: NormalizedEvent[] = [];
@@ -48,7 +58,7 @@ export class IngestService {
     const seen = new Set<string>();
     let duplicates = 0;
     events.forEach((input, index) => {
-      const result = validateEvent(input, context);
+      const result = validateEvent(input, context(input));
       if (!result.ok) {
         rejected.push({ index, errors: result.errors });
       } else if (seen.has(`${result.event.carrier}\u001f${result.event.identity}`)) {
@@ -81,6 +91,16 @@ export class IngestService {
     });
     await enqueueBatch(this.queue, batchId);
     return { batchId, accepted: accepted.length, duplicates, rejected };
+  }
+
+  private carriersOf(principal: Principal, events: unknown[]): Set<string> {
+    if (principal.kind === 'carrier') return new Set([principal.carrierCode]);
+    const codes = new Set<string>();
+    for (const event of events) {
+      const carrier = (event as { carrier?: unknown } | null)?.carrier;
+      if (typeof carrier === 'string') codes.add(carrier.trim());
+    }
+    return codes;
   }
 
   status() {

@@ -117,12 +117,13 @@ export interface IngestStatus {
 export async function ingestStatus(runner: SqlRunner, carrierId: number | null = null): Promise<IngestStatus> {
   const [batches] = await rows<Record<string, string>>(
     runner,
+    // Every inbox kind counts as a batch: a pending re-map also means KPIs do not reflect everything yet.
     `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
             count(*) FILTER (WHERE status = 'processed') AS processed,
             count(*) FILTER (WHERE status = 'failed') AS failed,
-            COALESCE(sum(stored_count), 0) AS stored,
-            COALESCE(sum(duplicate_count), 0) + COALESCE(sum(request_duplicates), 0) AS duplicates
-       FROM ingest_batches WHERE kind = 'events' AND ($1::int IS NULL OR carrier_id = $1)`,
+            COALESCE(sum(stored_count) FILTER (WHERE kind = 'events'), 0) AS stored,
+            COALESCE(sum(duplicate_count) FILTER (WHERE kind = 'events'), 0) + COALESCE(sum(request_duplicates), 0) AS duplicates
+       FROM ingest_batches WHERE ($1::int IS NULL OR carrier_id = $1)`,
     [carrierId],
   );
   const [unlinked] = await rows<{ n: string }>(
