@@ -1,4 +1,4 @@
-import { runMigrations } from '../../libs/db/src';
+import { execFileSync } from 'node:child_process';
 import { ensureDatabase, provisionServices, ProvisionedServices, withDatabaseName } from '../../libs/provision/src';
 import { join } from 'node:path';
 
@@ -20,7 +20,12 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__LANEWATCH_SERVICES__ = services;
   const templateUrl = withDatabaseName(services.databaseUrl, `lanewatch_test_template_${process.pid}`);
   await ensureDatabase(templateUrl, { recreate: true });
-  await runMigrations(templateUrl);
+  // Through swc-register like the app itself: globalSetup resolves modules without Jest's path map.
+  execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', `require('./libs/db/src').runMigrations(process.env.TEMPLATE_URL).catch((e) => { console.error(e); process.exit(1); })`], {
+    cwd: join(__dirname, '..', '..'),
+    env: { ...process.env, TEMPLATE_URL: templateUrl },
+    stdio: 'inherit',
+  });
   process.env.LANEWATCH_TEST_TEMPLATE_URL = templateUrl;
   process.env.LANEWATCH_TEST_REDIS_URL = services.redisUrl;
 }

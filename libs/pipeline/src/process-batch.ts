@@ -20,7 +20,7 @@ import {
 } from '@lanewatch/db';
 import { Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
-import { relinkLegs } from './relink';
+import { lockLinking, relinkLegs } from './relink';
 
 export interface EventsBatchPayload {
   events: NormalizedEvent[];
@@ -56,6 +56,7 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
       return { status: 'processed', ...counts } as const;
     }
     const payload = batch.payload as RemapBatchPayload;
+    await lockLinking(manager);
     const legs = await remapEvents(manager, payload.carrierId, payload.codes);
     await relinkLegs(manager, legs);
     await markBatchProcessed(manager, batch.id, { stored: 0, duplicates: 0 });
@@ -120,6 +121,8 @@ async function ingestEvents(
   });
 
   const inserted = await insertEvents(runner, { batchId: batch.id, receivedAt: batch.received_at, events: rows });
+  // Inserting new rows runs in parallel across batches; everything after updates shared rows.
+  await lockLinking(runner);
   const perLeg = new Map<string, number>();
   for (const event of inserted) perLeg.set(String(event.leg_id), (perLeg.get(String(event.leg_id)) ?? 0) + 1);
   await addLegEventCounts(runner, perLeg);

@@ -1,7 +1,7 @@
 import { applyShipmentBlocks, carrierIdsByCode, findShipment, ShipmentRow, upsertLegs, legKey } from '@lanewatch/db';
 import type { ShipmentBlock } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
-import { relinkLegs } from './relink';
+import { lockLinking, relinkLegs } from './relink';
 
 /**
  * POST /shipments: idempotent registration of a shipment by its first leg. Registering a leg
@@ -17,6 +17,7 @@ export async function registerShipment(
     const legId = (await upsertLegs(manager, [{ carrierId, trackingNumber: input.trackingNumber }])).get(
       legKey(carrierId, input.trackingNumber),
     ) as string;
+    await lockLinking(manager);
     const before = await manager.query(`SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
     const hadShipment = Boolean(before[0]?.shipment_id) || (await manager.query(`SELECT 1 FROM shipments WHERE root_leg_id = $1`, [legId])).length > 0;
     await applyShipmentBlocks(manager, { blocks: [{ legId, values: input.block }], receivedAt: input.receivedAt, source: input.source });

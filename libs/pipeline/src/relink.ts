@@ -2,12 +2,21 @@ import { applyLinkResolution, LOCK_KEYS, loadLinkComponent, SqlRunner } from '@l
 import { resolveLinks } from '@lanewatch/domain';
 
 /**
+ * Serialises every transaction that writes legs or shipments beyond inserting new rows. Taken
+ * before the first such write: a transaction that updated legs and then waited for this lock
+ * would deadlock with the holder updating the same legs. Re-entrant within a transaction.
+ */
+export async function lockLinking(runner: SqlRunner): Promise<void> {
+  await runner.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEYS.linking]);
+}
+
+/**
  * Recomputes leg membership for every component the seed legs belong to. Serialised by an
  * advisory lock: two batches relinking one component at once would each see half the graph.
  */
 export async function relinkLegs(runner: SqlRunner, seedLegIds: string[]): Promise<void> {
   if (seedLegIds.length === 0) return;
-  await runner.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEYS.linking]);
+  await lockLinking(runner);
   const component = await loadLinkComponent(runner, seedLegIds);
   await applyLinkResolution(runner, resolveLinks(component));
 }

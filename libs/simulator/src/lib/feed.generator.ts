@@ -12,6 +12,8 @@ export interface GenerateFeedOptions {
   now: Date;
   /** Shipments start uniformly over the `spanDays` before `now`. Default 30. */
   spanDays?: number;
+  /** Arrival and departure scans at every sorting centre and hub. Default false. */
+  departureScans?: boolean;
 }
 
 // An event that has not happened yet at `now`; the demo stream releases it when its time comes.
@@ -47,7 +49,7 @@ export function scheduleFeed(options: GenerateFeedOptions): FeedSchedule {
   const random = createRandom(deriveSeed(options.seed, 'feed-starts'));
   const spanMs = spanDays * DAY_MS;
   const starts = Array.from({ length: options.shipments }, () => nowMs - random.next() * spanMs).sort((a, b) => a - b);
-  const factory = createJourneyFactory({ seed: options.seed, registry: new TrackingNumberRegistry() });
+  const factory = createJourneyFactory({ seed: options.seed, registry: new TrackingNumberRegistry(), departureScans: options.departureScans });
 
   const journeys: Journey[] = [];
   const pending: PendingEvent[] = [];

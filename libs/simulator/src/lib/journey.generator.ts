@@ -38,6 +38,8 @@ export interface JourneyFactoryOptions {
   /** Shared with a previous factory when a live stream continues a backfill. */
   registry?: TrackingNumberRegistry;
   idPrefix?: string;
+  /** Arrival and departure scans at every sorting centre and hub (denser feeds for load tests). */
+  departureScans?: boolean;
 }
 
 interface JourneyPlan {
@@ -274,7 +276,7 @@ export function createJourneyFactory(options: JourneyFactoryOptions): JourneyFac
         promisedBy: endOfLocalDay(promisedByMs, deliveryCity.zone),
         orderRef: orderReference(random),
       };
-      const builder = new TimelineBuilder(random, truncateToSecond(startAt));
+      const builder = new TimelineBuilder(random, truncateToSecond(startAt), { departureScans: options.departureScans });
       builder.addLeg(firstMile.carrier.code, registry.issue(firstMile.trackingFormat, random));
       const originSortingCentre = facilityIn(
         { country: 'CN', city: originCity.city, zone: ORIGIN_ZONE },

@@ -28,6 +28,8 @@ export interface EmitExtras {
   shipment?: ShipmentBlock;
 }
 
+const DEPARTURE_SCANNED: ReadonlySet<Milestone> = new Set(['ORIGIN_FACILITY', 'TRANSIT_HUB', 'DESTINATION_FACILITY']);
+
 export class TimelineBuilder {
   readonly legs: ScheduledLeg[] = [];
   private cursor: number;
@@ -36,6 +38,7 @@ export class TimelineBuilder {
   constructor(
     private readonly random: Random,
     startAt: number,
+    private readonly options: { departureScans?: boolean } = {},
   ) {
     this.cursor = startAt;
   }
@@ -80,6 +83,14 @@ export class TimelineBuilder {
     if (extras.handover !== undefined) event.handover = extras.handover;
     if (extras.shipment !== undefined) event.shipment = extras.shipment;
     leg.events.push({ at, milestone: truth, event, ...(extras.subtype === undefined ? {} : { subtype: extras.subtype }) });
+    if (this.options.departureScans && DEPARTURE_SCANNED.has(milestone)) {
+      // Sorting centres and hubs often report both the arrival and the departure scan.
+      this.wait([1, 6]);
+      const departedAt = this.nextInstant();
+      const departure = this.baseEvent(leg, profile, departedAt, place, identity);
+      departure.message = `${event.message ?? ''} (departed)`.trim();
+      leg.events.push({ at: departedAt, milestone: truth, event: departure });
+    }
   }
 
   // A scan in a code the carrier's map does not know: stored unmapped, outside every KPI.
