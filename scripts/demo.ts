@@ -1,0 +1,57 @@
+// `npm run demo`: everything `npm start` does, plus a fresh dashboard build and a simulated carrier feed.
+import { runDemoFeed } from '@lanewatch/simulator';
+import { formatDemoBanner } from './launcher-banner';
+import { installLifecycle } from './launcher-lifecycle';
+import { ensureWebBuild } from './launcher-web-build';
+import { describeExit, describeStartupError, repoRootFrom, startLanewatch, type RunningLanewatch } from './start';
+
+const FEED_STOP_TIMEOUT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const log = (message: string): void => console.log(`[demo] ${message}`);
+  const lifecycle = installLifecycle(log);
+  const repoRoot = repoRootFrom(__dirname);
+
+  const web = await ensureWebBuild({ repoRoot, log });
+  let running: RunningLanewatch;
+  try {
+    running = await startLanewatch({ repoRoot, env: process.env, log });
+  } catch (error) {
+    console.error(`[demo] ${describeStartupError(error, process.env)}`);
+    process.exit(1);
+  }
+
+  const feedAbort = new AbortController();
+  const feed = runDemoFeed({
+    apiUrl: running.apiUrl,
+    adminToken: running.adminToken,
+    log: (message) => console.log(`[feed] ${message}`),
+    signal: feedAbort.signal,
+  }).then(
+    () => {
+      if (!feedAbort.signal.aborted) log('The demo feed finished; the API and dashboard keep running.');
+    },
+    (error: unknown) => {
+      if (feedAbort.signal.aborted) return;
+      log(
+        `WARNING: the demo feed stopped: ${error instanceof Error ? error.message : String(error)}. ` +
+          'The API and dashboard keep running; press Ctrl-C to stop.',
+      );
+    },
+  );
+
+  lifecycle.running(async (signal) => {
+    feedAbort.abort();
+    // The feed is a client of the API, so it stops first; a stuck request must not block shutdown.
+    await Promise.race([feed, new Promise((resolve) => setTimeout(resolve, FEED_STOP_TIMEOUT_MS))]);
+    await running.stop(signal);
+  });
+  void running.unexpectedExit.then((exit) => {
+    feedAbort.abort();
+    return lifecycle.fail(1, describeExit(exit));
+  });
+
+  console.log(formatDemoBanner(running, web));
+}
+
+void main();

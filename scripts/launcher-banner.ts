@@ -1,0 +1,30 @@
+import { redactUrl } from '@lanewatch/provision';
+import type { RunningLanewatch } from './start';
+import type { WebBuildResult } from './launcher-web-build';
+
+function row(label: string, value: string): string {
+  return `  ${label.padEnd(14)} ${value}`;
+}
+
+export function formatDemoBanner(running: RunningLanewatch, web: WebBuildResult): string {
+  const { services, secrets, dataDir } = running;
+  const secretsWhere = secrets.file ?? 'from the environment';
+  const lines = [
+    '  Lanewatch demo is running',
+    '',
+    row('Dashboard', web.available ? running.dashboardUrl : `${running.dashboardUrl} (${web.note})`),
+    row('API docs', running.docsUrl),
+    row('Admin token', `${running.adminToken}   (sign in to the dashboard with it)`),
+    '',
+    row('Data', dataDir),
+    row('  PostgreSQL', services.embeddedPostgres ? `embedded, in ${dataDir}/pg` : redactUrl(services.databaseUrl)),
+    row('  Redis', services.embeddedRedis ? `private redis-server, append-only file in ${dataDir}/redis` : redactUrl(services.redisUrl)),
+    row('  Secrets', secretsWhere),
+    '',
+    '  A simulated carrier feed is streaming through the API ([feed] lines).',
+    '  Press Ctrl-C to stop everything.',
+  ];
+  const width = Math.max(...lines.map((line) => line.length)) + 2;
+  const rule = '='.repeat(width);
+  return ['', rule, ...lines, rule, ''].join('\n');
+}
