@@ -1,0 +1,32 @@
+import { createDataSource, pendingSchemaChanges } from '@lanewatch/db';
+import { createTestDatabase } from './support/test-database';
+
+// CI fails when entities and migrations drift: the schema builder must find nothing to change.
+describe('migrations', () => {
+  it('match the entities exactly', async () => {
+    const database = await createTestDatabase();
+    try {
+      expect(await pendingSchemaChanges(database.url)).toEqual([]);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('undo cleanly and apply again to the same schema', async () => {
+    const database = await createTestDatabase();
+    const dataSource = createDataSource(database.url, { poolSize: 2 });
+    try {
+      await dataSource.initialize();
+      const applied = dataSource.migrations.length;
+      for (let step = 0; step < applied; step += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+      const tables = await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`);
+      expect(tables).toEqual([{ n: 0 }]);
+      await dataSource.runMigrations({ transaction: 'each' });
+      await dataSource.destroy();
+      expect(await pendingSchemaChanges(database.url)).toEqual([]);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
+    }
+  });
+});
