@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { EventsChart } from './events-chart.component';
+import { formatClockTime } from './format.util';
+import { ServiceHealth } from './service-health.component';
+import { StatusTiles } from './status-tiles.component';
+import { useIngestHealth } from './use-ingest-health.hook';
+
+type IngestHealthPageProps = { token: string; onUnauthorized: () => void; onSignOut: () => void };
+
+export function IngestHealthPage({ token, onUnauthorized, onSignOut }: IngestHealthPageProps) {
+  const [openedAt] = useState(() => Date.now());
+  const [paused, setPaused] = useState(false);
+  const { status, statusError, health, healthError, samples, lastUpdatedAt, loading, refresh } = useIngestHealth({
+    token,
+    paused,
+    onUnauthorized,
+  });
+  const nothingIngested =
+    status !== null && status.eventsStored === 0 && status.processedBatches === 0 && status.pendingBatches === 0;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <p className="page-header__product">Lanewatch</p>
+          <h1>Ingest health</h1>
+        </div>
+        <div className="toolbar" role="toolbar" aria-label="Page controls">
+          <p className="toolbar__status" aria-live="polite">
+            {paused ? 'Updates paused' : 'Updating every 5 s'}
+            {lastUpdatedAt !== null ? ` · last update ${formatClockTime(lastUpdatedAt)}` : ''}
+          </p>
+          <button type="button" onClick={() => setPaused((value) => !value)} aria-pressed={paused}>
+            {paused ? 'Resume updates' : 'Pause updates'}
+          </button>
+          <button type="button" onClick={refresh}>
+            Refresh now
+          </button>
+          <button type="button" className="button--quiet" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+
+      <main className="page-main">
+        {statusError ? (
+          <div className="banner banner--error" role="alert">
+            <p>
+              <strong>Could not load the ingest status.</strong> {statusError}.
+              {status ? ' The figures below are the last values received.' : ''}
+            </p>
+            <button type="button" onClick={refresh}>
+              Try again
+            </button>
+          </div>
+        ) : null}
+
+        {nothingIngested ? (
+          <div className="banner banner--info" role="status">
+            <p>
+              <strong>No events ingested yet.</strong> Once carriers post to <code>/api/v1/events</code>, the figures
+              and the chart fill in here.
+            </p>
+          </div>
+        ) : null}
+
+        <div className="layout">
+          {status ? (
+            <StatusTiles status={status} stale={statusError !== null} />
+          ) : (
+            <section className="panel" aria-labelledby="ingest-figures-heading" aria-busy={loading}>
+              <h2 id="ingest-figures-heading">Ingest pipeline</h2>
+              <p className="panel__placeholder" role="status">
+                {loading ? 'Loading ingest status…' : 'No figures yet.'}
+              </p>
+            </section>
+          )}
+          <ServiceHealth health={health} error={healthError} loading={loading} />
+        </div>
+
+        <EventsChart samples={samples} openedAt={openedAt} />
+      </main>
+    </div>
+  );
+}
