@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import type { IngestStatus } from '@lanewatch/domain';
 import { createTestDatabase } from './test-database';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,15 +21,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface IngestStatusBody {
-  pendingBatches: number;
-  processedBatches: number;
-  failedBatches: number;
-  eventsStored: number;
-  duplicates: number;
-  unlinkedEvents: number;
-  unmappedEvents: number;
-}
+export type IngestStatusBody = IngestStatus;
 
 /**
  * The real product for a spec file: its own database, its own queue prefix, the API and the

@@ -7,3 +7,4 @@ export * from './code-map';
 export * from './linking';
 export * from './shipment-facts';
 export * from './registration';
+export * from './ingest-status';

@@ -1,12 +1,5 @@
-export type IngestStatus = {
-  pendingBatches: number;
-  processedBatches: number;
-  failedBatches: number;
-  eventsStored: number;
-  duplicates: number;
-  unlinkedEvents: number;
-  unmappedEvents: number;
-};
+export type { IngestStatus } from '@lanewatch/domain';
+import type { IngestStatus } from '@lanewatch/domain';
 
 export type DependencyHealth = { ok: boolean };
 

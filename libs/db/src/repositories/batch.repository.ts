@@ -1,3 +1,4 @@
+import type { IngestStatus } from '@lanewatch/domain';
 import type { BatchKind } from '../entities';
 import { rows, SqlRunner } from './sql-runner';
 
@@ -103,15 +104,6 @@ export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, l
   return found.map((row) => row.id);
 }
 
-export interface IngestStatus {
-  pendingBatches: number;
-  processedBatches: number;
-  failedBatches: number;
-  eventsStored: number;
-  duplicates: number;
-  unlinkedEvents: number;
-  unmappedEvents: number;
-}
 
 /** events.md §2 status, from counters kept by the worker (never a scan of events). */
 export async function ingestStatus(runner: SqlRunner, carrierId: number | null = null): Promise<IngestStatus> {
