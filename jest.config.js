@@ -11,7 +11,7 @@ module.exports = {
     {
       displayName: 'unit',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
       transform: { '^.+\\.tsx?$': swc },
       moduleNameMapper,
       testEnvironment: 'node',
