@@ -167,7 +167,8 @@ export class LanewatchApp {
 
   /** Deletes this app's queue keys: what a Redis flush does to it, without touching anyone else's keys. */
   async flushQueue(): Promise<number> {
-    const redis = new Redis(this.redisUrl, { lazyConnect: true });
+    // No retries: an app started against an unreachable Redis must still stop promptly.
+    const redis = new Redis(this.redisUrl, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 1, connectTimeout: 2000 });
     await redis.connect();
     let deleted = 0;
     try {

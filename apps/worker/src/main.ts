@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   worker.on('error', (error) => logger.error('worker error', { error: error.message }));
 
   const sweep = (graceMs: number) =>
-    sweepPendingBatches({ dataSource, queue, logger, graceMs }).catch((error: unknown) =>
+    sweepPendingBatches({ dataSource, queue, logger, graceMs, attempts: config.ingestJobAttempts }).catch((error: unknown) =>
       logger.error('sweeper failed', { error: error instanceof Error ? error.message : String(error) }),
     );
   await sweep(0);

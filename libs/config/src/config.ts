@@ -53,6 +53,8 @@ const envSchema = z.object({
   // A job whose worker died is retried once its lock expires; shorter means faster recovery, more lock renewals.
   WORKER_LOCK_MS: intInRange('WORKER_LOCK_MS', 1000, 600_000, 30_000),
   KEY_ROTATION_GRACE_HOURS: intInRange('KEY_ROTATION_GRACE_HOURS', 0, 720, 24),
+  // Tries per batch (exponential back-off from 1 s) before it is marked failed and kept with its error.
+  INGEST_JOB_ATTEMPTS: intInRange('INGEST_JOB_ATTEMPTS', 1, 50, 8),
 });
 
 export type LanewatchConfig = {
@@ -70,6 +72,7 @@ export type LanewatchConfig = {
   workerConcurrency: number;
   workerLockMs: number;
   keyRotationGraceHours: number;
+  ingestJobAttempts: number;
 };
 
 export class ConfigError extends Error {
@@ -99,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     workerConcurrency: value.WORKER_CONCURRENCY,
     workerLockMs: value.WORKER_LOCK_MS,
     keyRotationGraceHours: value.KEY_ROTATION_GRACE_HOURS,
+    ingestJobAttempts: value.INGEST_JOB_ATTEMPTS,
   };
 }
 

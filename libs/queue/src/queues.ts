@@ -14,14 +14,16 @@ export function assertProcessorsCover(queue: string, processors: Record<string, 
 }
 
 // The job id is the batch id: a re-enqueue of a waiting batch is a no-op. The database, not the
-// job id, is what guarantees exactly-once (unique keys + the batch status).
-export function ingestJobOptions(batchId: string): JobsOptions {
+// job id, is what guarantees exactly-once (unique keys + the batch status). Finished jobs are
+// removed, failed ones too: the batch row keeps the error, and a kept job would make a later
+// re-enqueue of the same id (an operator's retry) silently do nothing.
+export function ingestJobOptions(batchId: string, attempts = 8): JobsOptions {
   return {
     jobId: batchId,
-    attempts: 8,
+    attempts,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: true,
-    removeOnFail: { count: 1000 },
+    removeOnFail: true,
   };
 }
 

@@ -15,18 +15,17 @@ import {
 } from '@lanewatch/db';
 import { changedCodes, CodeMap, Milestone, parseCarrierRegistration, parseCodeMapBody } from '@lanewatch/domain';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { enqueueBatch } from '../infrastructure/enqueue';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN } from '../infrastructure/tokens';
+import { BatchQueue } from '../infrastructure/batch-queue';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { generateApiKey, newWebhookSecret } from './carrier-credentials';
 
 @Injectable()
 export class CarriersService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(INGEST_QUEUE_TOKEN) private readonly queue: Queue,
+    private readonly batchQueue: BatchQueue,
     @Inject(CONFIG) private readonly config: LanewatchConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -132,7 +131,7 @@ export class CarriersService {
       });
       return { batchId, codes };
     });
-    if (result.batchId) await enqueueBatch(this.queue, result.batchId);
+    if (result.batchId) await this.batchQueue.enqueue(result.batchId);
     return { carrier: code, mappings: Object.fromEntries(parsed.mappings), remap: result };
   }
 

@@ -5,6 +5,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { BatchQueue } from './batch-queue';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN, REDIS } from './tokens';
 
 @Global()
@@ -22,6 +23,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: CLOCK, useValue: { now: () => new Date() } satisfies Clock },
+        BatchQueue,
         {
           provide: DATA_SOURCE,
           useFactory: async () => {
@@ -40,7 +42,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: () => new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }),
         },
       ],
-      exports: [CONFIG, CLOCK, DATA_SOURCE, INGEST_QUEUE_TOKEN, REDIS],
+      exports: [CONFIG, CLOCK, DATA_SOURCE, INGEST_QUEUE_TOKEN, REDIS, BatchQueue],
     };
   }
 

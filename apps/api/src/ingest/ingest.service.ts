@@ -1,12 +1,11 @@
 import { findBatch, getCodeMap, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
 import { MAX_EVENTS_PER_REQUEST, Milestone, NormalizedEvent, validateEvent } from '@lanewatch/domain';
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { enqueueBatch } from '../infrastructure/enqueue';
-import { CLOCK, Clock, DATA_SOURCE, INGEST_QUEUE_TOKEN } from '../infrastructure/tokens';
+import { BatchQueue } from '../infrastructure/batch-queue';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
 
 export interface IngestResponse {
   batchId: string | null;
@@ -19,7 +18,7 @@ export interface IngestResponse {
 export class IngestService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(INGEST_QUEUE_TOKEN) private readonly queue: Queue,
+    private readonly batchQueue: BatchQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -89,7 +88,7 @@ export class IngestService {
       requestDuplicates: duplicates,
       rejectedCount: rejected.length,
     });
-    await enqueueBatch(this.queue, batchId);
+    await this.batchQueue.enqueue(batchId);
     return { batchId, accepted: accepted.length, duplicates, rejected };
   }
 
@@ -133,7 +132,7 @@ export class IngestService {
     if (!/^[0-9a-f-]{36}$/i.test(batchId) || !(await requeueFailedBatch(this.dataSource, batchId))) {
       throw new NotFoundException(`no failed batch '${batchId}'`);
     }
-    await enqueueBatch(this.queue, batchId);
+    await this.batchQueue.enqueue(batchId);
     return { batchId, status: 'pending' };
   }
 }

@@ -12,10 +12,16 @@ const SWEEP_LIMIT = 10_000;
  * queued keep their id (the batch id), so re-adding them is a no-op. A larger backlog is
  * taken up by the following sweeps.
  */
-export async function sweepPendingBatches(deps: { dataSource: DataSource; queue: Queue; logger: Logger; graceMs: number }): Promise<number> {
+export async function sweepPendingBatches(deps: {
+  dataSource: DataSource;
+  queue: Queue;
+  logger: Logger;
+  graceMs: number;
+  attempts: number;
+}): Promise<number> {
   const ids = await pendingBatchIds(deps.dataSource, new Date(Date.now() - deps.graceMs), SWEEP_LIMIT);
   if (ids.length === 0) return 0;
-  await deps.queue.addBulk(ids.map((batchId) => ({ name: INGEST_BATCH_JOB, data: { batchId }, opts: ingestJobOptions(batchId) })));
+  await deps.queue.addBulk(ids.map((batchId) => ({ name: INGEST_BATCH_JOB, data: { batchId }, opts: ingestJobOptions(batchId, deps.attempts) })));
   deps.logger.info('sweeper enqueued pending batches', { count: ids.length });
   return ids.length;
 }

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { LanewatchApp } from './support/lanewatch-app';
+
+const ROOT = join(__dirname, '..');
+
+describe('configuration at boot', () => {
+  it('stops the API with a message naming every missing or malformed value', () => {
+    const env = { ...process.env, DATABASE_URL: '', REDIS_URL: 'localhost:6379', PORT: '70000', LANEWATCH_ADMIN_TOKEN: 'x'.repeat(20), LANEWATCH_SECRET_KEY: 'k'.repeat(40) };
+    delete (env as Record<string, string | undefined>).DATABASE_URL;
+    const result = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('DATABASE_URL is required');
+    expect(result.stderr).toContain('REDIS_URL must be a URL starting with redis:// or rediss://');
+    expect(result.stderr).toContain('PORT must be an integer from 1 to 65535');
+  });
+});
+
+describe('with Redis down', () => {
+  let app: LanewatchApp;
+  afterAll(() => app?.stop());
+
+  it('reports 503 on health and still commits accepted events (202), ready for the sweeper', async () => {
+    app = await LanewatchApp.start({ env: { REDIS_URL: 'redis://127.0.0.1:1' }, worker: false });
+    const health = await app.request('GET', '/api/v1/health', { token: null });
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'degraded', postgres: { ok: true }, redis: { ok: false } });
+
+    const { apiKey } = await app.createCarrier('cainiao', 'platform');
+    const posted = await app.request('POST', '/api/v1/events', {
+      token: apiKey,
+      body: { events: [{ trackingNumber: 'LP9000CN', milestone: 'ACCEPTED', occurredAt: '2026-11-02T08:15:00Z' }] },
+    });
+    expect(posted.status).toBe(202);
+    const rows = await app.sql<{ status: string; event_count: number }>('SELECT status, event_count FROM ingest_batches WHERE id = $1', [posted.body.batchId]);
+    expect(rows).toEqual([{ status: 'pending', event_count: 1 }]);
+  });
+});
+
+describe('operations', () => {
+  let app: LanewatchApp;
+  beforeAll(async () => {
+    app = await LanewatchApp.start({ env: { INGEST_JOB_ATTEMPTS: '2' } });
+  });
+  afterAll(() => app?.stop());
+
+  it('serves the OpenAPI document of the v1 API', async () => {
+    const document = await app.request('GET', '/api/docs-json', { token: null });
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths as object)).toEqual(
+      expect.arrayContaining(['/api/v1/events', '/api/v1/carriers', '/api/v1/carriers/{code}/code-map', '/api/v1/shipments', '/api/v1/ingest/status', '/api/v1/health']),
+    );
+    expect((await app.request('GET', '/api/docs', { token: null })).status).toBe(200);
+  });
+
+  it('keeps a batch that keeps failing with its error, counts it, and can put it back', async () => {
+    const batchId = randomUUID();
+    // A committed batch naming a carrier that does not exist: the worker cannot process it.
+    await app.sql(
+      `INSERT INTO ingest_batches (id, kind, status, source, received_at, payload, event_count) VALUES ($1, 'events', 'pending', 'canonical', now(), $2::jsonb, 1)`,
+      [batchId, JSON.stringify({ events: [{ carrier: 'ghost', trackingNumber: 'GHOST001', milestone: 'ACCEPTED', occurredAt: '2026-11-02T08:15:00.000Z', offsetMinutes: 0, eventId: null, code: null, location: { country: null, city: null, facility: null }, message: null, reason: null, subtype: null, handover: null, shipment: null, identity: 'ab'.repeat(32), raw: {} }] })],
+    );
+    await app.waitFor(async () => (await app.status()).failedBatches === 1, 60_000, 'the batch to be marked failed');
+    const batch = await app.request('GET', `/api/v1/ingest/batches/${batchId}`);
+    expect(batch.body).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringContaining("carrier 'ghost'") });
+    expect((await app.status()).pendingBatches).toBe(0);
+
+    const retry = await app.request('POST', `/api/v1/ingest/batches/${batchId}/retry`);
+    expect(retry.status).toBe(202);
+    await app.waitFor(async () => (await app.status()).failedBatches === 1, 60_000, 'the retried batch to fail again');
+    expect((await app.request('GET', `/api/v1/ingest/batches/${batchId}`)).body).toMatchObject({ status: 'failed', attempts: 2 });
+  });
+});
