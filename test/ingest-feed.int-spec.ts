@@ -1,4 +1,5 @@
-import { CanonicalEvent, generateFeed, planDeliveries } from '@lanewatch/simulator';
+import { CanonicalEvent, Feed, generateFeed, planDeliveries } from '@lanewatch/simulator';
+import { legFacts, OracleInput, shipmentFacts } from './oracle/kpi-oracle';
 import { LanewatchApp } from './support/lanewatch-app';
 
 // The issue's acceptance feed: ~20,000 events over 1,000 shipments, shuffled across batches,
@@ -7,6 +8,33 @@ const NOW = new Date('2026-11-20T00:00:00Z');
 
 const instantOf = (event: CanonicalEvent) => new Date(event.occurredAt).toISOString();
 const signature = (carrier: string, trackingNumber: string, at: string, what: string) => `${carrier}|${trackingNumber}|${at}|${what}`;
+
+/** The feed as the independent oracle sees it: code-only events resolved through the carrier's map. */
+function oracleInputOf(feed: Feed): OracleInput {
+  const codeMaps = new Map(feed.carriers.map((carrier) => [carrier.code, carrier.codeMap ?? {}]));
+  return {
+    shipments: feed.journeys.map((journey) => ({
+      legs: journey.legs.map((leg) => ({ carrier: leg.carrier, trackingNumber: leg.trackingNumber })),
+      origin: journey.shipment.origin ?? null,
+      destination: journey.shipment.destination ?? null,
+      serviceLevel: journey.shipment.serviceLevel ?? null,
+      promisedBy: journey.shipment.promisedBy ?? null,
+    })),
+    events: feed.journeys.flatMap((journey) =>
+      journey.legs.flatMap((leg) =>
+        leg.events.map((event) => ({
+          carrier: leg.carrier,
+          trackingNumber: leg.trackingNumber,
+          milestone: event.milestone ?? (event.code ? ((codeMaps.get(leg.carrier) as Record<string, string>)[event.code] ?? null) : null),
+          occurredAt: event.occurredAt,
+          ...(event.handover ? { handover: event.handover } : {}),
+        })),
+      ),
+    ),
+  };
+}
+
+const ms = (value: Date | null) => (value === null ? null : new Date(value).getTime());
 
 describe('a realistic feed end to end', () => {
   let app: LanewatchApp;
@@ -95,5 +123,94 @@ describe('a realistic feed end to end', () => {
     );
     expect((view.body.events as unknown[]).length).toBe(journey.legs.reduce((sum, leg) => sum + leg.events.length, 0));
     expect(view.body.shipment).toMatchObject({ origin: journey.shipment.origin, destination: journey.shipment.destination });
+  });
+});
+
+describe('shipment and leg facts on a realistic feed', () => {
+  let app: LanewatchApp;
+  afterAll(() => app?.stop());
+
+  it('agree with the independent oracle for every shipment and every leg', async () => {
+    const feed = generateFeed({ seed: 777, shipments: 400, now: NOW, spanDays: 60 });
+    const plan = planDeliveries(feed, { seed: 3, batchSize: 400, duplicateRate: 0.05, offsetVariantRate: 0.02, shuffle: true, lastMileFirst: true });
+    app = await LanewatchApp.start({ env: { INGEST_RATE_LIMIT_PER_MINUTE: '100000' } });
+    const keys = new Map<string, string>();
+    for (const carrier of feed.carriers) keys.set(carrier.code, (await app.createCarrier(carrier.code, carrier.kind)).apiKey);
+    // The code map arrives after the events: re-mapping must bring the facts to the same place.
+    for (const batch of plan.batches) {
+      expect((await app.request('POST', '/api/v1/events', { token: keys.get(batch.carrier), body: { events: batch.events } })).status).toBe(202);
+    }
+    for (const carrier of feed.carriers.filter((c) => c.codeMap)) {
+      await app.request('PUT', `/api/v1/carriers/${carrier.code}/code-map`, { body: { mappings: carrier.codeMap } });
+    }
+    await app.waitForIdle(240_000);
+    const oracle = oracleInputOf(feed);
+    const asOf = NOW.toISOString();
+    const stored = await app.sql<{ carrier: string; tracking_number: string } & Record<string, Date | number | boolean | null>>(
+      `SELECT c.code AS carrier, l.tracking_number, f.* FROM shipment_facts f
+         JOIN shipments s ON s.id = f.shipment_id JOIN legs l ON l.id = s.root_leg_id JOIN carriers c ON c.id = l.carrier_id`,
+    );
+    const legRows = await app.sql<{ carrier: string; tracking_number: string } & Record<string, Date | number | boolean | null>>(
+      `SELECT c.code AS carrier, l.tracking_number, f.* FROM leg_facts f JOIN legs l ON l.id = f.leg_id JOIN carriers c ON c.id = l.carrier_id`,
+    );
+    const byFirstLeg = new Map(stored.map((row) => [`${row.carrier}|${row.tracking_number}`, row]));
+    const byLeg = new Map(legRows.map((row) => [`${row.carrier}|${row.tracking_number}`, row]));
+    expect(stored).toHaveLength(feed.journeys.length);
+    expect(legRows).toHaveLength(feed.journeys.reduce((sum, journey) => sum + journey.legs.length, 0));
+
+    oracle.shipments.forEach((shipment) => {
+      const expected = shipmentFacts(oracle, shipment, asOf);
+      const row = byFirstLeg.get(`${shipment.legs[0].carrier}|${shipment.legs[0].trackingNumber}`)!;
+      expect({
+        firstScanAt: ms(row.first_scan_at as Date | null),
+        deliveredAt: ms(row.delivered_at as Date | null),
+        customsStartAt: ms(row.customs_start_at as Date | null),
+        customsReleasedAt: ms(row.customs_released_at as Date | null),
+        exportCustomsStartAt: ms(row.export_customs_start_at as Date | null),
+        exportCustomsReleasedAt: ms(row.export_customs_cleared_at as Date | null),
+        firstAttemptAt: ms(row.first_attempt_at as Date | null),
+        firstAttemptDelivered: row.first_attempt_delivered,
+        onTime: row.on_time,
+        lastEventAt: ms(row.last_event_at as Date | null),
+        terminal: row.terminal,
+      }).toEqual({
+        firstScanAt: expected.firstScanAt,
+        deliveredAt: expected.deliveredAt,
+        customsStartAt: expected.customsStartAt,
+        customsReleasedAt: expected.customsReleasedAt,
+        exportCustomsStartAt: expected.exportCustomsStartAt,
+        exportCustomsReleasedAt: expected.exportCustomsReleasedAt,
+        firstAttemptAt: expected.firstAttemptAt,
+        firstAttemptDelivered: expected.firstAttemptDelivered,
+        onTime: expected.onTime,
+        lastEventAt: expected.lastEventAt,
+        terminal: expected.terminal,
+      });
+      for (const [column, value] of [['transit_days', expected.transitDays], ['customs_hold_hours', expected.customsHoldHours], ['export_customs_hold_hours', expected.exportCustomsHoldHours]] as const) {
+        if (value === null) expect(row[column]).toBeNull();
+        else expect(row[column] as number).toBeCloseTo(value, 9);
+      }
+      shipment.legs.forEach((leg, index) => {
+        const expectedLeg = legFacts(oracle, shipment, index, asOf);
+        const legRow = byLeg.get(`${leg.carrier}|${leg.trackingNumber}`)!;
+        expect({
+          legStartAt: ms(legRow.leg_start_at as Date | null),
+          legEndAt: ms(legRow.leg_end_at as Date | null),
+          firstAttemptAt: ms(legRow.first_attempt_at as Date | null),
+          firstAttemptDelivered: legRow.first_attempt_delivered,
+          onTime: legRow.on_time,
+          customsReleasedAt: ms(legRow.customs_released_at as Date | null),
+        }).toEqual({
+          legStartAt: expectedLeg.legStartAt,
+          legEndAt: expectedLeg.legEndAt,
+          firstAttemptAt: expectedLeg.firstAttemptAt,
+          firstAttemptDelivered: expectedLeg.firstAttemptDelivered,
+          onTime: expectedLeg.onTime,
+          customsReleasedAt: expectedLeg.customsReleasedAt,
+        });
+        if (expectedLeg.legTransitDays === null) expect(legRow.leg_transit_days).toBeNull();
+        else expect(legRow.leg_transit_days as number).toBeCloseTo(expectedLeg.legTransitDays, 9);
+      });
+    });
   });
 });

@@ -216,9 +216,16 @@ function validate(input: OracleInput, events: DistinctEvent[]): void {
 }
 
 /** Distinct, validated events. Every public function starts here. */
+// Inputs are treated as immutable: a test asking for the facts of every shipment of one feed
+// must not pay for deduplication and validation once per question.
+const prepared = new WeakMap<OracleInput, DistinctEvent[]>();
+
 function prepare(input: OracleInput): DistinctEvent[] {
+  const cached = prepared.get(input);
+  if (cached) return cached;
   const events = distinctEvents(input);
   validate(input, events);
+  prepared.set(input, events);
   return events;
 }
 

@@ -8,3 +8,5 @@ export * from './linking';
 export * from './shipment-facts';
 export * from './registration';
 export * from './ingest-status';
+export * from './leg-facts';
+export * from './leg-order';

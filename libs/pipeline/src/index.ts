@@ -1,3 +1,4 @@
 export * from './process-batch';
 export * from './relink';
 export * from './register-shipment';
+export * from './facts';

@@ -20,6 +20,7 @@ import {
 } from '@lanewatch/db';
 import { Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
+import { recomputeFacts } from './facts';
 import { lockLinking, relinkLegs } from './relink';
 
 export interface EventsBatchPayload {
@@ -58,7 +59,7 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
     const payload = batch.payload as RemapBatchPayload;
     await lockLinking(manager);
     const legs = await remapEvents(manager, payload.carrierId, payload.codes);
-    await relinkLegs(manager, legs);
+    await recomputeFacts(manager, await relinkLegs(manager, legs));
     await markBatchProcessed(manager, batch.id, { stored: 0, duplicates: 0 });
     return { status: 'processed', stored: 0, duplicates: 0 } as const;
   });
@@ -135,6 +136,7 @@ async function ingestEvents(
 
   const seeds = new Set<string>([...perLeg.keys(), ...blocks.map((block) => block.legId)]);
   for (const event of inserted) if (event.handover_leg_id !== null) seeds.add(String(event.handover_leg_id));
-  await relinkLegs(runner, [...seeds]);
+  const touched = await relinkLegs(runner, [...seeds]);
+  await recomputeFacts(runner, touched);
   return { stored: inserted.length, duplicates: events.length - inserted.length };
 }

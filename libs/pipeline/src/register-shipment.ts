@@ -1,6 +1,7 @@
 import { applyShipmentBlocks, carrierIdsByCode, findShipment, ShipmentRow, upsertLegs, legKey } from '@lanewatch/db';
 import type { ShipmentBlock } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
+import { recomputeFacts } from './facts';
 import { lockLinking, relinkLegs } from './relink';
 
 /**
@@ -21,7 +22,7 @@ export async function registerShipment(
     const before = await manager.query(`SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
     const hadShipment = Boolean(before[0]?.shipment_id) || (await manager.query(`SELECT 1 FROM shipments WHERE root_leg_id = $1`, [legId])).length > 0;
     await applyShipmentBlocks(manager, { blocks: [{ legId, values: input.block }], receivedAt: input.receivedAt, source: input.source });
-    await relinkLegs(manager, [legId]);
+    await recomputeFacts(manager, await relinkLegs(manager, [legId]));
     const [{ shipment_id: shipmentId }] = await manager.query(`SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
     const shipment = await findShipment(manager, shipmentId);
     if (!shipment) throw new Error(`shipment of leg ${legId} vanished during registration`);

@@ -1,5 +1,13 @@
 import type { AttributeChangeRow, DataQualityIssueRow, LegRow, ShipmentRow, StoredEventRow } from '@lanewatch/db';
-import { compareFactEvents, deriveShipmentFacts, findTrackingGaps, isMilestone, Milestone, ShipmentFacts } from '@lanewatch/domain';
+import {
+  compareFactEvents,
+  deriveShipmentFacts,
+  findTrackingGaps,
+  isMilestone,
+  Milestone,
+  orderLegsByHandover,
+  ShipmentFacts,
+} from '@lanewatch/domain';
 
 // A silence of two days between scans is worth showing on a parcel's timeline.
 export const GAP_THRESHOLD_HOURS = 48;
@@ -15,23 +23,10 @@ function localTime(at: Date, offsetMinutes: number): string {
 
 /** Root first, then each leg after the leg that handed it over. */
 export function orderLegs(legs: LegRow[]): LegRow[] {
-  const children = new Map<string | null, LegRow[]>();
-  for (const leg of legs) {
-    const parent = leg.parent_leg_id && legs.some((other) => other.id === leg.parent_leg_id) ? leg.parent_leg_id : null;
-    children.set(parent, [...(children.get(parent) ?? []), leg]);
-  }
-  const ordered: LegRow[] = [];
-  const visit = (parent: string | null) => {
-    const next = (children.get(parent) ?? []).sort(
-      (a, b) => (a.linked_at?.getTime() ?? 0) - (b.linked_at?.getTime() ?? 0) || a.id.localeCompare(b.id),
-    );
-    for (const leg of next) {
-      ordered.push(leg);
-      visit(leg.id);
-    }
-  };
-  visit(null);
-  return ordered;
+  const byId = new Map(legs.map((leg) => [leg.id, leg]));
+  return orderLegsByHandover(
+    legs.map((leg) => ({ id: leg.id, parentLegId: leg.parent_leg_id, linkedAtMs: leg.linked_at ? new Date(leg.linked_at).getTime() : null })),
+  ).map((leg) => byId.get(leg.id) as LegRow);
 }
 
 function factsView(facts: ShipmentFacts) {

@@ -5,7 +5,9 @@ import { DataQualityIssueEntity } from './data-quality-issue.entity';
 import { EventIdentityEntity } from './event-identity.entity';
 import { EventEntity } from './event.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
+import { LegFactEntity } from './leg-fact.entity';
 import { LegEntity } from './leg.entity';
+import { ShipmentFactEntity } from './shipment-fact.entity';
 import { ShipmentAttributeChangeEntity } from './shipment-attribute-change.entity';
 import { ShipmentEntity } from './shipment.entity';
 import { UnmappedCodeEntity } from './unmapped-code.entity';
@@ -19,8 +21,10 @@ export {
   EventIdentityEntity,
   IngestBatchEntity,
   LegEntity,
+  LegFactEntity,
   ShipmentAttributeChangeEntity,
   ShipmentEntity,
+  ShipmentFactEntity,
   UnmappedCodeEntity,
 };
 export type { BatchKind, BatchStatus } from './ingest-batch.entity';
@@ -34,7 +38,9 @@ export const ENTITIES = [
   EventIdentityEntity,
   IngestBatchEntity,
   LegEntity,
+  LegFactEntity,
   ShipmentAttributeChangeEntity,
   ShipmentEntity,
+  ShipmentFactEntity,
   UnmappedCodeEntity,
 ];

@@ -5,3 +5,4 @@ export * from './event.repository';
 export * from './leg.repository';
 export * from './link.repository';
 export * from './shipment.repository';
+export * from './facts.repository';

@@ -87,3 +87,4 @@ export async function legsOfShipment(runner: SqlRunner, shipmentId: string): Pro
     [shipmentId],
   );
 }
+

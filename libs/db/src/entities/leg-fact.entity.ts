@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+// kpis.md §2 facts of every linked leg: what its carrier is accountable for.
+@Entity({ name: 'leg_facts' })
+@Index('leg_facts_shipment_idx', ['shipmentId'])
+export class LegFactEntity {
+  @PrimaryColumn({ name: 'leg_id', type: 'bigint' })
+  legId!: string;
+
+  @Column({ name: 'shipment_id', type: 'uuid' })
+  shipmentId!: string;
+
+  @Column({ name: 'carrier_id', type: 'int' })
+  carrierId!: number;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  corridor!: string | null;
+
+  @Column({ name: 'service_level', type: 'varchar', length: 200, nullable: true })
+  serviceLevel!: string | null;
+
+  @Column({ name: 'leg_start_at', type: 'timestamptz', nullable: true })
+  legStartAt!: Date | null;
+
+  @Column({ name: 'leg_end_at', type: 'timestamptz', nullable: true })
+  legEndAt!: Date | null;
+
+  @Column({ name: 'leg_transit_days', type: 'float8', nullable: true })
+  legTransitDays!: number | null;
+
+  @Column({ name: 'customs_start_at', type: 'timestamptz', nullable: true })
+  customsStartAt!: Date | null;
+
+  @Column({ name: 'customs_released_at', type: 'timestamptz', nullable: true })
+  customsReleasedAt!: Date | null;
+
+  @Column({ name: 'customs_hold_hours', type: 'float8', nullable: true })
+  customsHoldHours!: number | null;
+
+  @Column({ name: 'export_customs_hold_hours', type: 'float8', nullable: true })
+  exportCustomsHoldHours!: number | null;
+
+  @Column({ name: 'first_attempt_at', type: 'timestamptz', nullable: true })
+  firstAttemptAt!: Date | null;
+
+  @Column({ name: 'first_attempt_delivered', type: 'boolean', nullable: true })
+  firstAttemptDelivered!: boolean | null;
+
+  // The shipment's deliveredAt, on the leg credited with the delivery (the on-time window instant).
+  @Column({ name: 'credited_delivered_at', type: 'timestamptz', nullable: true })
+  creditedDeliveredAt!: Date | null;
+
+  @Column({ name: 'on_time', type: 'boolean', nullable: true })
+  onTime!: boolean | null;
+
+  // Hand-over gap (kpis.md §2): from the previous leg's hand-over to this leg's first scan.
+  @Column({ name: 'previous_carrier_id', type: 'int', nullable: true })
+  previousCarrierId!: number | null;
+
+  @Column({ name: 'handover_gap_hours', type: 'float8', nullable: true })
+  handoverGapHours!: number | null;
+
+  @Column({ name: 'last_event_at', type: 'timestamptz', nullable: true })
+  lastEventAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  terminal!: boolean;
+}

@@ -1,0 +1,170 @@
+import { rows, SqlRunner } from './sql-runner';
+
+export interface FactInputShipment {
+  id: string;
+  origin: string | null;
+  destination: string | null;
+  service_level: string | null;
+  promised_by: Date | null;
+  merged_into_id: string | null;
+}
+
+export interface FactInputLeg {
+  id: string;
+  shipment_id: string;
+  carrier_id: number;
+  parent_leg_id: string | null;
+  linked_at: Date | null;
+}
+
+export interface FactInputEvent {
+  leg_id: string;
+  milestone: string;
+  occurred_at: Date;
+}
+
+/** Everything facts are derived from, for a set of shipments: attributes, legs, mapped events. */
+export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]) {
+  const shipments = await rows<FactInputShipment>(
+    runner,
+    `SELECT id, origin, destination, service_level, promised_by, merged_into_id FROM shipments WHERE id = ANY($1::uuid[])`,
+    [shipmentIds],
+  );
+  const legs = await rows<FactInputLeg>(
+    runner,
+    `SELECT id::text AS id, shipment_id, carrier_id, parent_leg_id::text AS parent_leg_id, linked_at FROM legs WHERE shipment_id = ANY($1::uuid[])`,
+    [shipmentIds],
+  );
+  const events = await rows<FactInputEvent>(
+    runner,
+    `SELECT leg_id::text AS leg_id, milestone, occurred_at FROM events WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL`,
+    [legs.map((leg) => leg.id)],
+  );
+  return { shipments, legs, events };
+}
+
+export interface ShipmentFactRow {
+  shipmentId: string;
+  corridor: string | null;
+  serviceLevel: string | null;
+  promisedBy: Date | null;
+  firstScanAt: number | null;
+  deliveredAt: number | null;
+  transitDays: number | null;
+  customsStartAt: number | null;
+  customsReleasedAt: number | null;
+  customsHoldHours: number | null;
+  exportCustomsStartAt: number | null;
+  exportCustomsClearedAt: number | null;
+  exportCustomsHoldHours: number | null;
+  firstAttemptAt: number | null;
+  firstAttemptDelivered: boolean | null;
+  onTime: boolean | null;
+  lastEventAt: number | null;
+  terminal: boolean;
+}
+
+export interface LegFactRow {
+  legId: string;
+  shipmentId: string;
+  carrierId: number;
+  corridor: string | null;
+  serviceLevel: string | null;
+  legStartAt: number | null;
+  legEndAt: number | null;
+  legTransitDays: number | null;
+  customsStartAt: number | null;
+  customsReleasedAt: number | null;
+  customsHoldHours: number | null;
+  exportCustomsHoldHours: number | null;
+  firstAttemptAt: number | null;
+  firstAttemptDelivered: boolean | null;
+  creditedDeliveredAt: number | null;
+  onTime: boolean | null;
+  previousCarrierId: number | null;
+  handoverGapHours: number | null;
+  lastEventAt: number | null;
+  terminal: boolean;
+}
+
+const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Replaces the facts of these shipments and of their legs (set-based): merged shipments and
+ * legs that left them simply get no new row.
+ */
+export async function replaceFacts(
+  runner: SqlRunner,
+  input: { shipmentIds: string[]; shipments: ShipmentFactRow[]; legs: LegFactRow[] },
+): Promise<void> {
+  if (input.shipmentIds.length === 0) return;
+  await runner.query(`DELETE FROM shipment_facts WHERE shipment_id = ANY($1::uuid[])`, [input.shipmentIds]);
+  await runner.query(`DELETE FROM leg_facts WHERE shipment_id = ANY($1::uuid[]) OR leg_id = ANY($2::bigint[])`, [
+    input.shipmentIds,
+    input.legs.map((leg) => leg.legId),
+  ]);
+  const s = input.shipments;
+  if (s.length > 0) {
+    await runner.query(
+      `INSERT INTO shipment_facts (shipment_id, corridor, service_level, promised_by, first_scan_at, delivered_at, transit_days,
+         customs_start_at, customs_released_at, customs_hold_hours, export_customs_start_at, export_customs_cleared_at,
+         export_customs_hold_hours, first_attempt_at, first_attempt_delivered, on_time, last_event_at, terminal)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::float8[],
+         $8::timestamptz[], $9::timestamptz[], $10::float8[], $11::timestamptz[], $12::timestamptz[], $13::float8[],
+         $14::timestamptz[], $15::boolean[], $16::boolean[], $17::timestamptz[], $18::boolean[])`,
+      [
+        s.map((f) => f.shipmentId),
+        s.map((f) => f.corridor),
+        s.map((f) => f.serviceLevel),
+        s.map((f) => (f.promisedBy ? new Date(f.promisedBy).toISOString() : null)),
+        s.map((f) => instant(f.firstScanAt)),
+        s.map((f) => instant(f.deliveredAt)),
+        s.map((f) => f.transitDays),
+        s.map((f) => instant(f.customsStartAt)),
+        s.map((f) => instant(f.customsReleasedAt)),
+        s.map((f) => f.customsHoldHours),
+        s.map((f) => instant(f.exportCustomsStartAt)),
+        s.map((f) => instant(f.exportCustomsClearedAt)),
+        s.map((f) => f.exportCustomsHoldHours),
+        s.map((f) => instant(f.firstAttemptAt)),
+        s.map((f) => f.firstAttemptDelivered),
+        s.map((f) => f.onTime),
+        s.map((f) => instant(f.lastEventAt)),
+        s.map((f) => f.terminal),
+      ],
+    );
+  }
+  const l = input.legs;
+  if (l.length > 0) {
+    await runner.query(
+      `INSERT INTO leg_facts (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
+         customs_start_at, customs_released_at, customs_hold_hours, export_customs_hold_hours, first_attempt_at,
+         first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::float8[],
+         $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::float8[], $13::timestamptz[], $14::boolean[], $15::timestamptz[],
+         $16::boolean[], $17::int[], $18::float8[], $19::timestamptz[], $20::boolean[])`,
+      [
+        l.map((f) => f.legId),
+        l.map((f) => f.shipmentId),
+        l.map((f) => f.carrierId),
+        l.map((f) => f.corridor),
+        l.map((f) => f.serviceLevel),
+        l.map((f) => instant(f.legStartAt)),
+        l.map((f) => instant(f.legEndAt)),
+        l.map((f) => f.legTransitDays),
+        l.map((f) => instant(f.customsStartAt)),
+        l.map((f) => instant(f.customsReleasedAt)),
+        l.map((f) => f.customsHoldHours),
+        l.map((f) => f.exportCustomsHoldHours),
+        l.map((f) => instant(f.firstAttemptAt)),
+        l.map((f) => f.firstAttemptDelivered),
+        l.map((f) => instant(f.creditedDeliveredAt)),
+        l.map((f) => f.onTime),
+        l.map((f) => f.previousCarrierId),
+        l.map((f) => f.handoverGapHours),
+        l.map((f) => instant(f.lastEventAt)),
+        l.map((f) => f.terminal),
+      ],
+    );
+  }
+}
