@@ -1,5 +1,7 @@
-import { CanonicalEvent, Feed, generateFeed, planDeliveries } from '@lanewatch/simulator';
-import { legFacts, OracleInput, shipmentFacts } from './oracle/kpi-oracle';
+import { CanonicalEvent, generateFeed, planDeliveries } from '@lanewatch/simulator';
+import { legFacts, shipmentFacts } from './oracle/kpi-oracle';
+import { oracleInputOf } from './support/oracle-input';
+import { postFeed } from './support/post-feed';
 import { LanewatchApp } from './support/lanewatch-app';
 
 // The issue's acceptance feed: ~20,000 events over 1,000 shipments, shuffled across batches,
@@ -8,31 +10,6 @@ const NOW = new Date('2026-11-20T00:00:00Z');
 
 const instantOf = (event: CanonicalEvent) => new Date(event.occurredAt).toISOString();
 const signature = (carrier: string, trackingNumber: string, at: string, what: string) => `${carrier}|${trackingNumber}|${at}|${what}`;
-
-/** The feed as the independent oracle sees it: code-only events resolved through the carrier's map. */
-function oracleInputOf(feed: Feed): OracleInput {
-  const codeMaps = new Map(feed.carriers.map((carrier) => [carrier.code, carrier.codeMap ?? {}]));
-  return {
-    shipments: feed.journeys.map((journey) => ({
-      legs: journey.legs.map((leg) => ({ carrier: leg.carrier, trackingNumber: leg.trackingNumber })),
-      origin: journey.shipment.origin ?? null,
-      destination: journey.shipment.destination ?? null,
-      serviceLevel: journey.shipment.serviceLevel ?? null,
-      promisedBy: journey.shipment.promisedBy ?? null,
-    })),
-    events: feed.journeys.flatMap((journey) =>
-      journey.legs.flatMap((leg) =>
-        leg.events.map((event) => ({
-          carrier: leg.carrier,
-          trackingNumber: leg.trackingNumber,
-          milestone: event.milestone ?? (event.code ? ((codeMaps.get(leg.carrier) as Record<string, string>)[event.code] ?? null) : null),
-          occurredAt: event.occurredAt,
-          ...(event.handover ? { handover: event.handover } : {}),
-        })),
-      ),
-    ),
-  };
-}
 
 const ms = (value: Date | null) => (value === null ? null : new Date(value).getTime());
 
@@ -134,16 +111,8 @@ describe('shipment and leg facts on a realistic feed', () => {
     const feed = generateFeed({ seed: 777, shipments: 400, now: NOW, spanDays: 60 });
     const plan = planDeliveries(feed, { seed: 3, batchSize: 400, duplicateRate: 0.05, offsetVariantRate: 0.02, shuffle: true, lastMileFirst: true });
     app = await LanewatchApp.start({ env: { INGEST_RATE_LIMIT_PER_MINUTE: '100000' } });
-    const keys = new Map<string, string>();
-    for (const carrier of feed.carriers) keys.set(carrier.code, (await app.createCarrier(carrier.code, carrier.kind)).apiKey);
     // The code map arrives after the events: re-mapping must bring the facts to the same place.
-    for (const batch of plan.batches) {
-      expect((await app.request('POST', '/api/v1/events', { token: keys.get(batch.carrier), body: { events: batch.events } })).status).toBe(202);
-    }
-    for (const carrier of feed.carriers.filter((c) => c.codeMap)) {
-      await app.request('PUT', `/api/v1/carriers/${carrier.code}/code-map`, { body: { mappings: carrier.codeMap } });
-    }
-    await app.waitForIdle(240_000);
+    await postFeed(app, feed, plan, { codeMapLast: true });
     const oracle = oracleInputOf(feed);
     const asOf = NOW.toISOString();
     const stored = await app.sql<{ carrier: string; tracking_number: string } & Record<string, Date | number | boolean | null>>(

@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './infrastructure/http-exception.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IngestModule } from './ingest/ingest.module';
+import { KpisModule } from './kpis/kpis.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 
 @Module({})
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule],
+      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule, KpisModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

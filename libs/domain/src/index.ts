@@ -10,3 +10,6 @@ export * from './registration';
 export * from './ingest-status';
 export * from './leg-facts';
 export * from './leg-order';
+export * from './statistics';
+export * from './kpi-contributions';
+export * from './kpi-query';

@@ -1,5 +1,14 @@
-import { FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
-import { deliveringLegIndex, deriveLegFacts, deriveShipmentFacts, FactEvent, isMilestone, Milestone, orderLegsByHandover } from '@lanewatch/domain';
+import { applyRollupChanges, FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
+import {
+  deliveringLegIndex,
+  deriveLegFacts,
+  deriveShipmentFacts,
+  FactEvent,
+  isMilestone,
+  kpiContributions,
+  Milestone,
+  orderLegsByHandover,
+} from '@lanewatch/domain';
 
 const HOUR_MS = 3_600_000;
 // Stored facts do not depend on a reading time: silences are measured at read time from lastEventAt.
@@ -92,5 +101,69 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): 
       });
     });
   }
-  await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
+  const replaced = await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
+  await applyRollupChanges(runner, {
+    removed: [
+      ...replaced.shipments.flatMap((fact) =>
+        kpiContributions('s', 0, {
+          corridor: fact.corridor,
+          serviceLevel: fact.service_level,
+          transitClosingMs: ms(fact.delivered_at),
+          transitDays: fact.transit_days,
+          customsReleasedMs: ms(fact.customs_released_at),
+          customsHoldHours: fact.customs_hold_hours,
+          firstAttemptMs: ms(fact.first_attempt_at),
+          firstAttemptDelivered: fact.first_attempt_delivered,
+          onTimeClosingMs: ms(fact.delivered_at),
+          onTime: fact.on_time,
+        }),
+      ),
+      ...replaced.legs.flatMap((fact) =>
+        kpiContributions('l', fact.carrier_id, {
+          corridor: fact.corridor,
+          serviceLevel: fact.service_level,
+          transitClosingMs: ms(fact.leg_end_at),
+          transitDays: fact.leg_transit_days,
+          customsReleasedMs: ms(fact.customs_released_at),
+          customsHoldHours: fact.customs_hold_hours,
+          firstAttemptMs: ms(fact.first_attempt_at),
+          firstAttemptDelivered: fact.first_attempt_delivered,
+          onTimeClosingMs: ms(fact.credited_delivered_at),
+          onTime: fact.on_time,
+        }),
+      ),
+    ],
+    added: [
+      ...shipmentFacts.flatMap((fact) =>
+        kpiContributions('s', 0, {
+          corridor: fact.corridor,
+          serviceLevel: fact.serviceLevel,
+          transitClosingMs: fact.deliveredAt,
+          transitDays: fact.transitDays,
+          customsReleasedMs: fact.customsReleasedAt,
+          customsHoldHours: fact.customsHoldHours,
+          firstAttemptMs: fact.firstAttemptAt,
+          firstAttemptDelivered: fact.firstAttemptDelivered,
+          onTimeClosingMs: fact.deliveredAt,
+          onTime: fact.onTime,
+        }),
+      ),
+      ...legFacts.flatMap((fact) =>
+        kpiContributions('l', fact.carrierId, {
+          corridor: fact.corridor,
+          serviceLevel: fact.serviceLevel,
+          transitClosingMs: fact.legEndAt,
+          transitDays: fact.legTransitDays,
+          customsReleasedMs: fact.customsReleasedAt,
+          customsHoldHours: fact.customsHoldHours,
+          firstAttemptMs: fact.firstAttemptAt,
+          firstAttemptDelivered: fact.firstAttemptDelivered,
+          onTimeClosingMs: fact.creditedDeliveredAt,
+          onTime: fact.onTime,
+        }),
+      ),
+    ],
+  });
 }
+
+const ms = (value: Date | null) => (value === null ? null : new Date(value).getTime());

@@ -5,6 +5,8 @@ import { DataQualityIssueEntity } from './data-quality-issue.entity';
 import { EventIdentityEntity } from './event-identity.entity';
 import { EventEntity } from './event.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
+import { KpiRollupBucketEntity } from './kpi-rollup-bucket.entity';
+import { KpiRollupEntity } from './kpi-rollup.entity';
 import { LegFactEntity } from './leg-fact.entity';
 import { LegEntity } from './leg.entity';
 import { ShipmentFactEntity } from './shipment-fact.entity';
@@ -20,6 +22,8 @@ export {
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
+  KpiRollupBucketEntity,
+  KpiRollupEntity,
   LegEntity,
   LegFactEntity,
   ShipmentAttributeChangeEntity,
@@ -37,6 +41,8 @@ export const ENTITIES = [
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
+  KpiRollupBucketEntity,
+  KpiRollupEntity,
   LegEntity,
   LegFactEntity,
   ShipmentAttributeChangeEntity,

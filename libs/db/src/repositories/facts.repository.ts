@@ -89,17 +89,46 @@ export interface LegFactRow {
 
 const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+export interface StoredShipmentFact {
+  corridor: string | null;
+  service_level: string | null;
+  delivered_at: Date | null;
+  transit_days: number | null;
+  customs_released_at: Date | null;
+  customs_hold_hours: number | null;
+  first_attempt_at: Date | null;
+  first_attempt_delivered: boolean | null;
+  on_time: boolean | null;
+}
+
+export interface StoredLegFact {
+  carrier_id: number;
+  corridor: string | null;
+  service_level: string | null;
+  leg_end_at: Date | null;
+  leg_transit_days: number | null;
+  customs_released_at: Date | null;
+  customs_hold_hours: number | null;
+  first_attempt_at: Date | null;
+  first_attempt_delivered: boolean | null;
+  credited_delivered_at: Date | null;
+  on_time: boolean | null;
+}
+
 /**
- * Replaces the facts of these shipments and of their legs (set-based): merged shipments and
- * legs that left them simply get no new row.
+ * Replaces the facts of these shipments and of their legs (set-based) and returns the facts it
+ * replaced, so the rollups can move from the old values to the new: merged shipments and legs
+ * that left them simply get no new row.
  */
 export async function replaceFacts(
   runner: SqlRunner,
   input: { shipmentIds: string[]; shipments: ShipmentFactRow[]; legs: LegFactRow[] },
-): Promise<void> {
-  if (input.shipmentIds.length === 0) return;
-  await runner.query(`DELETE FROM shipment_facts WHERE shipment_id = ANY($1::uuid[])`, [input.shipmentIds]);
-  await runner.query(`DELETE FROM leg_facts WHERE shipment_id = ANY($1::uuid[]) OR leg_id = ANY($2::bigint[])`, [
+): Promise<{ shipments: StoredShipmentFact[]; legs: StoredLegFact[] }> {
+  if (input.shipmentIds.length === 0) return { shipments: [], legs: [] };
+  const oldShipments = await rows<StoredShipmentFact>(runner, `DELETE FROM shipment_facts WHERE shipment_id = ANY($1::uuid[]) RETURNING *`, [
+    input.shipmentIds,
+  ]);
+  const oldLegs = await rows<StoredLegFact>(runner, `DELETE FROM leg_facts WHERE shipment_id = ANY($1::uuid[]) OR leg_id = ANY($2::bigint[]) RETURNING *`, [
     input.shipmentIds,
     input.legs.map((leg) => leg.legId),
   ]);
@@ -167,4 +196,5 @@ export async function replaceFacts(
       ],
     );
   }
+  return { shipments: oldShipments, legs: oldLegs };
 }

@@ -6,3 +6,5 @@ export * from './leg.repository';
 export * from './link.repository';
 export * from './shipment.repository';
 export * from './facts.repository';
+export * from './kpi-rollup.repository';
+export * from './kpi-query.repository';
