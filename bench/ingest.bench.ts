@@ -1,17 +1,14 @@
 // npm run bench: ingest throughput of the whole pipeline (HTTP → inbox → queue → worker → events,
 // with dedup and linking) against a raw COPY of the same rows into a bare table, in one run on one
 // machine, so the ratio means something on a noisy box where absolute times do not.
-import { provisionServices, ensureDatabase, withDatabaseName } from '@lanewatch/provision';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { LanewatchApp } from '../test/support/lanewatch-app';
+import { prepareBenchServices } from './bench-app';
 
-const ROOT = join(__dirname, '..');
 const SHIPMENTS = Number(process.env.BENCH_SHIPMENTS ?? 6000);
 
 const csv = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
@@ -32,21 +29,7 @@ async function rawCopySeconds(databaseUrl: string, rows: string[][]): Promise<nu
 }
 
 async function main(): Promise<void> {
-  const services = await provisionServices({
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lanewatch_bench',
-    redisUrl: process.env.REDIS_URL,
-    dataDir: join(ROOT, '.lanewatch', 'bench-services'),
-    log: (message) => process.stderr.write(`[bench services] ${message}\n`),
-  });
-  const templateUrl = withDatabaseName(services.databaseUrl, 'lanewatch_bench_template');
-  await ensureDatabase(templateUrl, { recreate: true });
-  execFileSync(process.execPath, ['-r', '@swc-node/register', '-e', `require('./libs/db/src').runMigrations(process.env.TEMPLATE_URL)`], {
-    cwd: ROOT,
-    env: { ...process.env, TEMPLATE_URL: templateUrl },
-    stdio: 'inherit',
-  });
-  process.env.LANEWATCH_TEST_TEMPLATE_URL = templateUrl;
-  process.env.LANEWATCH_TEST_REDIS_URL = services.redisUrl;
+  const services = await prepareBenchServices();
 
   const feed = generateFeed({ seed: 42, shipments: SHIPMENTS, now: new Date('2026-11-20T00:00:00Z'), spanDays: 90, departureScans: true });
   const plan = planDeliveries(feed, { seed: 42, batchSize: 5000, duplicateRate: 0, offsetVariantRate: 0, shuffle: true });
