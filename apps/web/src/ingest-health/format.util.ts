@@ -1,6 +1,7 @@
 const countFormat = new Intl.NumberFormat(undefined);
-// Axis ticks need to stay short ("4.8M"); tiles and tooltips show the exact figure.
-const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 });
+// Axis ticks stay short in millions ("4.952M"); below that the exact figure fits, and compact
+// notation would give neighbouring ticks the same label (38,192 and 38,199 both "38.2K").
+const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 3 });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function formatCount(value: number): string {
@@ -12,5 +13,5 @@ export function formatClockTime(epochMs: number): string {
 }
 
 export function formatCompactCount(value: number): string {
-  return compactFormat.format(value);
+  return Math.abs(value) < 1_000_000 ? countFormat.format(Math.round(value)) : compactFormat.format(value);
 }
