@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { formatCompactCount } from './format.util';
 
 describe('formatCompactCount', () => {
