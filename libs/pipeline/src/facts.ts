@@ -51,26 +51,9 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): 
     const promisedByMs = shipment.promised_by ? new Date(shipment.promised_by).getTime() : null;
     const legEvents = legs.map((leg) => ({ events: eventsByLeg.get(leg.id) ?? [] }));
     const facts = deriveShipmentFacts({ events: legEvents.flatMap((leg) => leg.events), promisedByMs, asOfMs: ALL_EVENTS });
-    shipmentFacts.push({
-      shipmentId: shipment.id,
-      corridor,
-      serviceLevel: shipment.service_level,
-      promisedBy: shipment.promised_by,
-      firstScanAt: facts.firstScanAt,
-      deliveredAt: facts.deliveredAt,
-      transitDays: facts.transitDays,
-      customsStartAt: facts.customsStartAt,
-      customsReleasedAt: facts.customsReleasedAt,
-      customsHoldHours: facts.customsHoldHours,
-      exportCustomsStartAt: facts.exportCustomsStartAt,
-      exportCustomsClearedAt: facts.exportCustomsReleasedAt,
-      exportCustomsHoldHours: facts.exportCustomsHoldHours,
-      firstAttemptAt: facts.firstAttemptAt,
-      firstAttemptDelivered: facts.firstAttemptDelivered,
-      onTime: facts.onTime,
-      lastEventAt: facts.lastEventAt,
-      terminal: facts.terminal,
-    });
+    // maxSilenceHours depends on the reading time: measured at read time from lastEventAt instead.
+    const { maxSilenceHours: _readTimeOnly, ...stored } = facts;
+    shipmentFacts.push({ shipmentId: shipment.id, corridor, serviceLevel: shipment.service_level, promisedBy: shipment.promised_by, ...stored });
     const delivering = deliveringLegIndex(legEvents);
     const carrierOf = new Map(legs.map((leg) => [leg.id, leg.carrier_id]));
     legs.forEach((leg, index) => {

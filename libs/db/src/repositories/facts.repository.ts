@@ -1,3 +1,4 @@
+import type { ShipmentFacts } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface FactInputShipment {
@@ -43,26 +44,13 @@ export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]) {
   return { shipments, legs, events };
 }
 
-export interface ShipmentFactRow {
+/** A shipment's stored facts: the domain's facts (kpis.md §1) with the attributes they are grouped by. */
+export type ShipmentFactRow = Omit<ShipmentFacts, 'maxSilenceHours'> & {
   shipmentId: string;
   corridor: string | null;
   serviceLevel: string | null;
   promisedBy: Date | null;
-  firstScanAt: number | null;
-  deliveredAt: number | null;
-  transitDays: number | null;
-  customsStartAt: number | null;
-  customsReleasedAt: number | null;
-  customsHoldHours: number | null;
-  exportCustomsStartAt: number | null;
-  exportCustomsClearedAt: number | null;
-  exportCustomsHoldHours: number | null;
-  firstAttemptAt: number | null;
-  firstAttemptDelivered: boolean | null;
-  onTime: boolean | null;
-  lastEventAt: number | null;
-  terminal: boolean;
-}
+};
 
 export interface LegFactRow {
   legId: string;
@@ -153,7 +141,7 @@ export async function replaceFacts(
         s.map((f) => instant(f.customsReleasedAt)),
         s.map((f) => f.customsHoldHours),
         s.map((f) => instant(f.exportCustomsStartAt)),
-        s.map((f) => instant(f.exportCustomsClearedAt)),
+        s.map((f) => instant(f.exportCustomsReleasedAt)),
         s.map((f) => f.exportCustomsHoldHours),
         s.map((f) => instant(f.firstAttemptAt)),
         s.map((f) => f.firstAttemptDelivered),
