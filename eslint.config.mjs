@@ -1,7 +1,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Module boundaries: apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (and no I/O packages).
+// Module boundaries (the rule needs Nx's project graph: `npm run lint` computes it first, otherwise
+// the rule is skipped with only a console warning): apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (and no I/O packages).
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dist/**', '.nx/**', '.lanewatch/**', 'test-artifacts/**'] },
   ...tseslint.configs.recommended,
