@@ -102,13 +102,9 @@ export async function computeKpis(runner: SqlRunner, params: KpiQueryParams): Pr
     }
     rows.set(key, out);
   }
-  const order = (value: string | null) => value ?? '';
-  const sorted = [...rows.values()].sort(
-    (a, b) =>
-      order(a.carrier) < order(b.carrier) ? -1 : order(a.carrier) > order(b.carrier) ? 1
-      : order(a.corridor) < order(b.corridor) ? -1 : order(a.corridor) > order(b.corridor) ? 1
-      : order(a.serviceLevel) < order(b.serviceLevel) ? -1 : order(a.serviceLevel) > order(b.serviceLevel) ? 1 : 0,
-  );
+  // Rows in code-unit order of (carrier, corridor, serviceLevel): stable across locales.
+  const sortKey = (row: KpiRow) => [row.carrier ?? '', row.corridor ?? '', row.serviceLevel ?? ''].join('\u0000');
+  const sorted = [...rows.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
   return { from: params.from, to: params.to, groupBy: params.groupBy, rows: sorted };
 }
 
