@@ -21,7 +21,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type IngestStatusBody = IngestStatus;
 
 /**
  * The real product for a spec file: its own database, its own queue prefix, the API and the
@@ -136,14 +135,14 @@ export class LanewatchApp {
     return response.body as unknown as { apiKey: string; webhookSecret: string };
   }
 
-  async status(): Promise<IngestStatusBody> {
+  async status(): Promise<IngestStatus> {
     const response = await this.request('GET', '/api/v1/ingest/status');
-    return response.body as unknown as IngestStatusBody;
+    return response.body as unknown as IngestStatus;
   }
 
   /** Waits until every committed batch is processed (pendingBatches 0). */
-  async waitForIdle(timeoutMs = 120_000): Promise<IngestStatusBody> {
-    let last: IngestStatusBody | undefined;
+  async waitForIdle(timeoutMs = 120_000): Promise<IngestStatus> {
+    let last: IngestStatus | undefined;
     await this.waitFor(
       async () => {
         last = await this.status();
@@ -152,7 +151,7 @@ export class LanewatchApp {
       timeoutMs,
       'the pipeline to drain',
     );
-    return last as IngestStatusBody;
+    return last as IngestStatus;
   }
 
   async sql<T = Record<string, unknown>>(query: string, parameters: unknown[] = []): Promise<T[]> {

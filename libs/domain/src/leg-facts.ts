@@ -56,11 +56,15 @@ export function deriveLegFacts(input: { events: FactEvent[]; creditedWithDeliver
  * tie, the earlier leg in journey order. Legs are given in journey order.
  */
 export function deliveringLegIndex(legs: { events: FactEvent[] }[]): number | null {
-  let best: { index: number; at: number } | null = null;
-  legs.forEach((leg, index) => {
-    for (const event of leg.events) {
-      if (event.milestone === 'DELIVERED' && (best === null || event.occurredAtMs < best.at)) best = { index, at: event.occurredAtMs };
+  let bestIndex: number | null = null;
+  let bestAt = Number.POSITIVE_INFINITY;
+  for (let index = 0; index < legs.length; index += 1) {
+    for (const event of legs[index].events) {
+      if (event.milestone === 'DELIVERED' && event.occurredAtMs < bestAt) {
+        bestIndex = index;
+        bestAt = event.occurredAtMs;
+      }
     }
-  });
-  return (best as { index: number; at: number } | null)?.index ?? null;
+  }
+  return bestIndex;
 }
