@@ -1,0 +1,111 @@
+import { DateTime } from 'luxon';
+import { parseDocument } from 'yaml';
+import { CARRIER_CODE_PATTERN } from '../event-validation';
+import { parseSlaPolicy, SlaPolicy } from './sla-policy.schema';
+
+/** A policy loaded from a contract: keyed by (contract, name), versioned by the contract's effective date. */
+export interface SlaContractPolicy extends SlaPolicy {
+  contract: string;
+  effectiveFrom: string;
+}
+
+export interface SlaContract {
+  contract: string;
+  carrier: string;
+  /** ISO date (YYYY-MM-DD) from which this version of the contract applies. */
+  effectiveFrom: string;
+  policies: SlaContractPolicy[];
+}
+
+export type SlaContractParseResult = { ok: true; value: SlaContract } | { ok: false; errors: string[] };
+
+export const MAX_CONTRACT_POLICIES = 500;
+const TOP_LEVEL_FIELDS = ['contract', 'carrier', 'effectiveFrom', 'policies'];
+
+/**
+ * A contract file (`lanewatch sla apply contracts/correios.yaml`), one per carrier contract:
+ *
+ *   contract: correios-2026          # 1-200 characters; with a policy name, the key of each policy
+ *   carrier: correios                # every policy is scoped to this carrier
+ *   effectiveFrom: 2026-01-01        # ISO date of this version
+ *   x-defaults: &defaults            # top-level `x-` keys are ignored: a place for YAML anchors
+ *     windowDays: 7
+ *     minSample: 30
+ *   policies:
+ *     - <<: *defaults
+ *       name: CN-BR first attempt
+ *       corridor: CN-BR
+ *       metric: first_attempt_rate
+ *       op: gte
+ *       threshold: 0.9
+ *
+ * Each policy is a policy body (sla.md §1) without `carrier`, or with the contract's own carrier;
+ * corridor and service level may be values, "*" or null as usual.
+ */
+export function parseSlaContract(yamlText: string): SlaContractParseResult {
+  const document = parseDocument(yamlText, { merge: true, prettyErrors: true });
+  if (document.errors.length > 0) return { ok: false, errors: document.errors.map((error) => `YAML ${firstLine(error.message)}`) };
+  const root: unknown = document.toJS({ maxAliasCount: 1000 });
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+    return { ok: false, errors: ['the contract must be a YAML mapping with contract, carrier, effectiveFrom and policies'] };
+  }
+  const record = root as Record<string, unknown>;
+  const errors: string[] = [];
+  for (const key of Object.keys(record)) {
+    if (!TOP_LEVEL_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
+  }
+
+  const contract = text(record.contract);
+  if (contract === null || contract.length > 200) errors.push(record.contract === undefined ? 'contract is required' : 'contract must be a name of 1-200 characters');
+  const carrier = text(record.carrier);
+  if (carrier === null || !CARRIER_CODE_PATTERN.test(carrier)) errors.push(record.carrier === undefined ? 'carrier is required' : 'carrier must be a carrier code');
+  const effectiveFrom = text(record.effectiveFrom);
+  if (effectiveFrom === null || !isIsoDate(effectiveFrom)) {
+    errors.push(record.effectiveFrom === undefined ? 'effectiveFrom is required' : 'effectiveFrom must be an ISO date such as 2026-01-01');
+  }
+
+  const policies: SlaContractPolicy[] = [];
+  const rawPolicies = record.policies;
+  if (!Array.isArray(rawPolicies)) {
+    errors.push(rawPolicies === undefined ? 'policies is required' : 'policies must be a list of policies');
+  } else if (rawPolicies.length > MAX_CONTRACT_POLICIES) {
+    errors.push(`policies must have at most ${MAX_CONTRACT_POLICIES} entries`);
+  } else {
+    const firstIndexOfName = new Map<string, number>();
+    rawPolicies.forEach((rawPolicy: unknown, index) => {
+      const path = `policies[${index}]`;
+      const policyCarrier = isRecord(rawPolicy) ? rawPolicy.carrier : undefined;
+      if (policyCarrier !== undefined && (typeof policyCarrier !== 'string' || policyCarrier.trim() !== carrier)) {
+        errors.push(`${path}.carrier must be the contract's carrier${carrier ? ` '${carrier}'` : ''}, or left out`);
+      }
+      const input = isRecord(rawPolicy) ? { ...rawPolicy, carrier: carrier ?? undefined } : rawPolicy;
+      const parsed = parseSlaPolicy(input, { path });
+      if (!parsed.ok) {
+        // A bad contract carrier is reported once above, not again for every policy.
+        errors.push(...parsed.errors.filter((error) => !error.startsWith(`${path}.carrier `)));
+        return;
+      }
+      const earlier = firstIndexOfName.get(parsed.value.name);
+      if (earlier !== undefined) errors.push(`${path}.name '${parsed.value.name}' is already used by policies[${earlier}]`);
+      else firstIndexOfName.set(parsed.value.name, index);
+      if (contract !== null && effectiveFrom !== null) policies.push({ ...parsed.value, contract, effectiveFrom });
+    });
+  }
+  if (errors.length > 0 || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
+  return { ok: true, value: { contract, carrier, effectiveFrom, policies } };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function text(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+}
+
+// yaml's pretty errors add a code excerpt after the first line; the position is in the first line.
+const firstLine = (message: string) => message.split('\n')[0];
