@@ -1,6 +1,7 @@
-import { kpiCellStatements, KpiCellQuery } from '@lanewatch/db';
+import type { SqlRunner } from '@lanewatch/db';
+import { computeKpis, computeKpiTimeseries, computeScorecards } from '@lanewatch/pipeline';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
-import { GroupBy, kpis, KpiResponse } from './oracle/kpi-oracle';
+import { feedLatency, GroupBy, handoverGaps, kaplanMeierTransit, kpis, KpiResponse, lostCandidates, silentShipments, unmappedRate } from './oracle/kpi-oracle';
 import { LanewatchApp } from './support/lanewatch-app';
 import { oracleInputOf } from './support/oracle-input';
 import { postFeed } from './support/post-feed';
@@ -94,25 +95,143 @@ describe('GET /api/v1/kpis', () => {
     compareRows(response.body.rows as unknown as Row[], kpis(oracle, { ...window, groupBy, ...filter, asOf: NOW.toISOString() }).rows, `filter ${JSON.stringify(filter)}`);
   });
 
-  it('never reads events or facts: every KPI statement plans over the rollup tables only', async () => {
-    const queries: KpiCellQuery[] = [
-      { level: 'l', groupBy: ['carrier', 'corridor'], fromMs: Date.parse('2026-09-01T00:00:00Z'), toMs: Date.parse('2026-11-21T00:00:00Z') },
-      { level: 's', groupBy: ['corridor', 'serviceLevel'], fromMs: Date.parse('2026-10-05T09:15:00Z'), toMs: Date.parse('2026-11-10T20:45:00Z'), corridor: 'CN-BR' },
-      { level: 'l', groupBy: [], fromMs: Date.parse('2026-11-02T03:00:00Z'), toMs: Date.parse('2026-11-02T21:30:00Z'), carrierId: 1 },
-    ];
+  it('never reads events or facts: every statement of the KPI, timeseries and scorecard reads plans over rollups only', async () => {
+    const statements: { sql: string; parameters: unknown[] }[] = [];
+    const recording = {
+      query: (sql: string, parameters: unknown[] = []) => {
+        statements.push({ sql, parameters });
+        return app.sql(sql, parameters);
+      },
+    } as unknown as SqlRunner;
+    const window = { from: '2026-09-01T00:00:00Z', to: '2026-11-21T00:00:00Z', fromMs: Date.parse('2026-09-01T00:00:00Z'), toMs: Date.parse('2026-11-21T00:00:00Z') };
+    await computeKpis(recording, { ...window, groupBy: ['carrier', 'corridor'] });
+    await computeKpis(recording, { ...window, groupBy: ['corridor', 'serviceLevel'], corridor: 'CN-BR', asOf: '2026-11-10T20:45:00Z', asOfMs: Date.parse('2026-11-10T20:45:00Z') });
+    await computeKpiTimeseries(recording, { ...window, groupBy: ['carrier'], carrier: 'correios', metric: 'transit', bucket: 'week' });
+    await computeScorecards(recording, { ...window, asOf: NOW.toISOString(), asOfMs: NOW.getTime() });
     const relations = new Set<string>();
     const collect = (node: Record<string, unknown>) => {
       if (typeof node['Relation Name'] === 'string') relations.add(node['Relation Name'] as string);
       for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) collect(child);
     };
-    for (const query of queries) {
-      const statements = kpiCellStatements(query);
-      for (const statement of [statements.moments, statements.buckets]) {
-        const [{ 'QUERY PLAN': plan }] = await app.sql<{ 'QUERY PLAN': { Plan: Record<string, unknown> }[] }>(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.parameters);
-        collect(plan[0].Plan);
+    for (const statement of statements) {
+      const [{ 'QUERY PLAN': plan }] = await app.sql<{ 'QUERY PLAN': { Plan: Record<string, unknown> }[] }>(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.parameters);
+      collect(plan[0].Plan);
+    }
+    // The carrier table only turns codes into ids and back.
+    expect([...relations].sort()).toEqual(['carriers', 'kpi_rollup_buckets', 'kpi_rollups']);
+    expect(statements.length).toBeGreaterThan(10);
+  });
+
+  it('serves a timeseries whose points equal /kpis over each bucket', async () => {
+    const from = '2026-10-26T00:00:00Z';
+    const to = '2026-11-16T00:00:00Z';
+    type Series = { carrier: string; points: { start: string; end: string; value: Row['transit'] }[] }[];
+    const responses = [];
+    for (const bucket of ['day', 'week'] as const) {
+      const response = await app.request('GET', `/api/v1/kpis/timeseries?metric=transit&bucket=${bucket}&from=${from}&to=${to}&groupBy=carrier`);
+      expect(response.status).toBe(200);
+      responses.push({ bucket, series: response.body.series as Series });
+    }
+    const bad = await app.request('GET', `/api/v1/kpis/timeseries?metric=speed&bucket=month&from=${from}&to=${to}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual(['metric must be one of transit, customsHold, firstAttempt, onTime', 'bucket must be day or week']);
+
+    for (const { bucket, series } of responses) {
+      expect(series.length).toBeGreaterThan(1);
+      expect(series[0].points).toHaveLength(bucket === 'day' ? 21 : 3);
+      // The oracle is slow (plain loops): a sample of points of two carriers.
+      for (const one of series.slice(0, 2)) {
+        for (const point of one.points.filter((_, index) => index % 5 === 0)) {
+          const expected = kpis(oracle, { from: point.start, to: point.end, groupBy: 'carrier', carrier: one.carrier, asOf: NOW.toISOString() }).rows[0];
+          if (!expected?.transit) expect(point.value).toBeNull();
+          else {
+            expect(point.value?.count).toBe(expected.transit.count);
+            expectClose(point.value!.meanDays, expected.transit.meanDays, exact, `${one.carrier} ${point.start} meanDays`);
+            expectClose(point.value!.p95Days, expected.transit.p95Days, transitTolerance, `${one.carrier} ${point.start} p95Days`);
+          }
+        }
       }
     }
-    expect([...relations].sort()).toEqual(['kpi_rollup_buckets', 'kpi_rollups']);
+  });
+
+  it('scores every carrier as the oracle does: feed health, silence, lost, censored transit, hand-overs', async () => {
+    // Events are received now (the wall clock), after the feed's NOW: asOf must follow both.
+    const asOf = new Date(Math.ceil(Date.now() / 900_000) * 900_000 + 900_000).toISOString();
+    const response = await app.request('GET', `/api/v1/scorecards?from=2026-01-01T00:00:00Z&to=${asOf}&asOf=${asOf}`);
+    expect(response.status).toBe(200);
+    const body = response.body as unknown as {
+      network: { silence: { active: number; silent: number; lost: number }; censoredTransit: { cohort: number; delivered: number; medianDays: number | null; p90Days: number | null } };
+      carriers: {
+        carrier: string;
+        kpis: { onTime: { onTime: number; delivered: number; ci95: { low: number; high: number } } | null };
+        feed: { events: number; unmapped: number; unmappedRate: number; latencyP50Hours: number; latencyP95Hours: number };
+        handovers: { from: string; to: string; count: number; meanHours: number; p90Hours: number }[];
+      }[];
+    };
+    // Latency needs the instants the API received each event: the oracle reads them off the stored rows.
+    const stored = await app.sql<{ carrier: string; tracking_number: string; milestone: string | null; occurred_at: Date; received_at: Date }>(
+      `SELECT c.code AS carrier, e.tracking_number, e.milestone, e.occurred_at, e.received_at FROM events e JOIN carriers c ON c.id = e.carrier_id`,
+    );
+    const storedInput = {
+      shipments: [],
+      events: stored.map((row) => ({
+        carrier: row.carrier,
+        trackingNumber: row.tracking_number,
+        milestone: row.milestone,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        receivedAt: new Date(row.received_at).toISOString(),
+      })),
+    } as unknown as typeof oracle;
+    const latency = new Map(feedLatency(storedInput).map((row) => [row.carrier, row]));
+    const unmapped = new Map(unmappedRate(storedInput).map((row) => [row.carrier, row]));
+    for (const card of body.carriers) {
+      const expected = unmapped.get(card.carrier);
+      expect({ carrier: card.carrier, events: card.feed.events, unmapped: card.feed.unmapped }).toEqual({
+        carrier: card.carrier,
+        events: expected?.events ?? 0,
+        unmapped: expected?.unmapped ?? 0,
+      });
+      const lag = latency.get(card.carrier);
+      if (lag) {
+        expectClose(card.feed.latencyP50Hours, lag.p50Hours, (value) => Math.max(0.01 * Math.abs(value), 0.05), `${card.carrier} latency p50`);
+        expectClose(card.feed.latencyP95Hours, lag.p95Hours, (value) => Math.max(0.01 * Math.abs(value), 0.05), `${card.carrier} latency p95`);
+      }
+      if (card.kpis.onTime) {
+        const { low, high } = card.kpis.onTime.ci95;
+        const observed = card.kpis.onTime.onTime / card.kpis.onTime.delivered;
+        expect(low).toBeLessThanOrEqual(observed);
+        expect(high).toBeGreaterThanOrEqual(observed);
+      }
+    }
+    expect(body.carriers.some((card) => card.feed.unmapped > 0)).toBe(true);
+
+    expect(body.network.silence.silent).toBe(silentShipments(oracle, asOf).length);
+    expect(body.network.silence.lost).toBe(lostCandidates(oracle, asOf).length);
+    expect(body.network.silence.silent).toBeGreaterThan(0);
+    const km = kaplanMeierTransit(oracle, asOf);
+    expect(body.network.censoredTransit.cohort).toBe(km.observations);
+    expect(body.network.censoredTransit.delivered).toBe(km.events);
+    // Censoring times are known to the start day (±12 h); delivered transits to the histogram's 1 %.
+    expectClose(body.network.censoredTransit.medianDays, km.median, () => 0.6, 'KM median');
+    expectClose(body.network.censoredTransit.p90Days, km.p90, () => 0.6, 'KM p90');
+
+    const pairs = handoverGaps(oracle).pairs;
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const pair of pairs) {
+      const found = body.carriers.find((card) => card.carrier === pair.toCarrier)?.handovers.find((gap) => gap.from === pair.fromCarrier);
+      expect({ pair: `${pair.fromCarrier}>${pair.toCarrier}`, count: found?.count }).toEqual({ pair: `${pair.fromCarrier}>${pair.toCarrier}`, count: pair.count });
+      expectClose(found!.meanHours, pair.meanHours, exact, `${pair.fromCarrier}>${pair.toCarrier} mean gap`);
+      expectClose(found!.p90Hours, pair.p90Hours, customsTolerance, `${pair.fromCarrier}>${pair.toCarrier} p90 gap`);
+    }
+
+    const own = await app.request('GET', `/api/v1/carriers/correios/scorecard?asOf=${asOf}`, { token: keys.get('correios') });
+    expect(own.status).toBe(200);
+    expect(own.body.carrier).toBe('correios');
+    expect(own.body.network).toBeUndefined();
+    const other = await app.request('GET', `/api/v1/carriers/usps/scorecard`, { token: keys.get('correios') });
+    expect(other.status).toBe(403);
+    const mine = await app.request('GET', `/api/v1/scorecards`, { token: keys.get('correios') });
+    expect((mine.body.carriers as { carrier: string }[]).map((card) => card.carrier)).toEqual(['correios']);
   });
 
   it('confines a carrier key to its own rows and validates the query', async () => {
@@ -129,5 +248,27 @@ describe('GET /api/v1/kpis', () => {
       'from must be before to',
       'groupBy must be one of carrier, corridor, serviceLevel, carrier,corridor, corridor,serviceLevel',
     ]);
+  });
+
+  it('rebuilds facts and rollups from the stored events to the same answers when the worker finds them missing', async () => {
+    const asOf = new Date(Math.ceil(Date.now() / 900_000) * 900_000 + 900_000).toISOString();
+    const paths = [
+      `/api/v1/kpis?from=2026-09-01T00:00:00Z&to=2026-11-21T00:00:00Z&groupBy=carrier,corridor`,
+      `/api/v1/kpis?from=2026-10-05T06:15:00-03:00&to=2026-11-10T17:45:00-03:00&groupBy=corridor,serviceLevel`,
+      `/api/v1/scorecards?from=2026-01-01T00:00:00Z&to=${asOf}&asOf=${asOf}`,
+    ];
+    const before = [];
+    for (const path of paths) before.push((await app.request('GET', path)).body);
+    await app.killWorkers('SIGTERM');
+    // What the upgrade migration does: facts and rollups dropped, events kept.
+    await app.sql('TRUNCATE kpi_rollup_buckets, kpi_rollups, leg_facts, shipment_facts');
+    expect((await app.request('GET', paths[0])).body.rows).toEqual([]);
+    await app.startWorker();
+    await app.waitFor(async () => (await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipment_facts'))[0].n !== '0', 120_000, 'the rebuild');
+    const after = [];
+    for (const path of paths) after.push((await app.request('GET', path)).body);
+    // Rebuilt moments are summed in another order: equal to rounding.
+    const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(9)) : v)));
+    expect(rounded(after)).toEqual(rounded(before));
   });
 });

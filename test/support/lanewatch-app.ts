@@ -111,14 +111,26 @@ export class LanewatchApp {
 
   async request(method: string, path: string, options: { token?: string | null; body?: unknown; rawBody?: string } = {}) {
     const token = options.token === undefined ? this.adminToken : options.token;
-    const response = await fetch(`${this.apiUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
+    const send = () =>
+      fetch(`${this.apiUrl}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      });
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      // After a long pause (a slow oracle) the client may reuse a kept-alive socket the server has
+      // just closed; a GET is safe to send again, anything else must surface.
+      // (Jest runs specs in another realm: the TypeError is recognised by its text, not instanceof.)
+      const closed = /other side closed/.test(String((error as { cause?: unknown } | null)?.cause));
+      if (method !== 'GET' || !closed) throw error;
+      response = await send();
+    }
     const text = await response.text();
     let body: unknown = text;
     try {

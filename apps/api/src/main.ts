@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
 import { Logger, LogLevel } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
   configureHttp(app, { webDistDir: config.webDistDir });
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
+  // Longer than the idle timeout of common proxies and clients (60 s): otherwise a client may send
+  // on a kept-alive connection at the moment Node closes it after its default 5 s.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   new Logger('Lanewatch').log(`API listening on http://localhost:${config.port} (docs at /api/docs)`);
 }
 

@@ -2,12 +2,31 @@
 // its own closing instant. Facts with no value for a family contribute nothing to it.
 
 export const KPI_FAMILIES = ['transit', 'customs', 'attempt', 'on_time'] as const;
-export type KpiFamily = (typeof KPI_FAMILIES)[number];
-export type KpiLevel = 's' | 'l';
+// Scorecard families (kpis.md §6): feed latency of mapped events and the count of unmapped ones;
+// Kaplan–Meier cohorts by start (ended with their transit, or still open); hand-over gaps
+// per carrier pair; and +1/−1 markers of active, silent and lost periods, summed up to asOf.
+export const SCORECARD_FAMILIES = [
+  'feed',
+  'unmapped',
+  'km',
+  'km_open',
+  'handover',
+  'active_start',
+  'active_end',
+  'silent_start',
+  'silent_end',
+  'lost_start',
+  'lost_end',
+] as const;
+export type KpiFamily = (typeof KPI_FAMILIES)[number] | (typeof SCORECARD_FAMILIES)[number];
+/** s = shipment facts, l = leg facts, e = received events, h = hand-overs between legs */
+export type KpiLevel = 's' | 'l' | 'e' | 'h';
 
 export interface KpiContribution {
   level: KpiLevel;
   carrierId: number;
+  /** the other carrier of a hand-over (level h: the carrier that handed over); 0 elsewhere */
+  peerCarrierId: number;
   corridor: string;
   serviceLevel: string;
   family: KpiFamily;
@@ -32,7 +51,7 @@ export interface FactForRollup {
 }
 
 export function kpiContributions(level: KpiLevel, carrierId: number, fact: FactForRollup): KpiContribution[] {
-  const base = { level, carrierId, corridor: fact.corridor ?? '', serviceLevel: fact.serviceLevel ?? '' };
+  const base = { level, carrierId, peerCarrierId: 0, corridor: fact.corridor ?? '', serviceLevel: fact.serviceLevel ?? '' };
   const out: KpiContribution[] = [];
   if (fact.transitClosingMs !== null && fact.transitDays !== null) {
     out.push({ ...base, family: 'transit', closingMs: fact.transitClosingMs, value: fact.transitDays, success: null });
@@ -52,8 +71,144 @@ export function kpiContributions(level: KpiLevel, carrierId: number, fact: FactF
 export const QUARTER_HOUR_MS = 15 * 60_000;
 export const DAY_MS = 86_400_000;
 
-/** Rollup tiers: 0 = UTC day, 1 = 15 minutes. */
-export function tierBucketStart(tier: 0 | 1, ms: number): number {
+/** Rollup tiers: 0 = UTC day, 1 = 15 minutes, 2 = UTC calendar month. */
+export type RollupTier = 0 | 1 | 2;
+export const ROLLUP_TIERS: readonly RollupTier[] = [0, 1, 2];
+
+export function tierBucketStart(tier: RollupTier, ms: number): number {
+  if (tier === 2) {
+    const date = new Date(ms);
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  }
   const size = tier === 0 ? DAY_MS : QUARTER_HOUR_MS;
   return Math.floor(ms / size) * size;
 }
+
+/** The start of the tier's next bucket after the one holding ms. */
+export function tierBucketEnd(tier: RollupTier, ms: number): number {
+  if (tier === 2) {
+    const date = new Date(ms);
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  }
+  return tierBucketStart(tier, ms) + (tier === 0 ? DAY_MS : QUARTER_HOUR_MS);
+}
+
+export interface TierRange {
+  tier: RollupTier;
+  fromMs: number;
+  toMs: number;
+}
+
+const ceilTo = (tier: RollupTier, ms: number) => (tierBucketStart(tier, ms) === ms ? ms : tierBucketEnd(tier, ms));
+
+/**
+ * [from, to) as the fewest rollup cells: whole months (unless `coarsest` is days), whole days
+ * at the months' edges, quarter hours at the days' edges. Bounds must fall on a quarter hour.
+ * A read then costs at most ~13 months + 62 days + 192 quarter hours of cells per key,
+ * however many events the window holds.
+ */
+export function rollupRanges(fromMs: number, toMs: number, coarsest: 'month' | 'day' = 'month'): TierRange[] {
+  if (fromMs % QUARTER_HOUR_MS !== 0 || toMs % QUARTER_HOUR_MS !== 0) throw new RangeError('rollup ranges need quarter-hour bounds');
+  const out: TierRange[] = [];
+  const split = (tier: RollupTier, from: number, to: number, finer: (a: number, b: number) => void) => {
+    const inner = ceilTo(tier, from);
+    const outer = tierBucketStart(tier, to);
+    if (inner < outer) {
+      finer(from, inner);
+      out.push({ tier, fromMs: inner, toMs: outer });
+      finer(outer, to);
+    } else finer(from, to);
+  };
+  const quarters = (from: number, to: number) => {
+    if (from < to) out.push({ tier: 1, fromMs: from, toMs: to });
+  };
+  const days = (from: number, to: number) => split(0, from, to, quarters);
+  if (fromMs >= toMs) return [];
+  if (coarsest === 'month') split(2, fromMs, toMs, days);
+  else days(fromMs, toMs);
+  return out.sort((a, b) => a.fromMs - b.fromMs);
+}
+
+interface CellKeyInput {
+  level: KpiLevel;
+  carrierId: number;
+  corridor: string | null;
+  serviceLevel: string | null;
+}
+
+/**
+ * Kaplan–Meier cohort entry (kpis.md §6): counted at its start; `km` with the transit when it
+ * ended, `km_open` while still on the road (censored at asOf by the reader).
+ */
+export function cohortContributions(key: CellKeyInput, startMs: number | null, transitDays: number | null): KpiContribution[] {
+  if (startMs === null) return [];
+  const base = { level: key.level, carrierId: key.carrierId, peerCarrierId: 0, corridor: key.corridor ?? '', serviceLevel: key.serviceLevel ?? '', closingMs: startMs, success: null };
+  return [transitDays === null ? { ...base, family: 'km_open', value: null } : { ...base, family: 'km', value: transitDays }];
+}
+
+/** kpis.md §2 hand-over gap, per pair of carriers, counted when the receiving leg starts. */
+export function handoverContributions(
+  key: CellKeyInput & { previousCarrierId: number | null },
+  receivingStartMs: number | null,
+  gapHours: number | null,
+): KpiContribution[] {
+  if (key.previousCarrierId === null || receivingStartMs === null || gapHours === null) return [];
+  return [
+    {
+      level: 'h',
+      carrierId: key.carrierId,
+      peerCarrierId: key.previousCarrierId,
+      corridor: key.corridor ?? '',
+      serviceLevel: key.serviceLevel ?? '',
+      family: 'handover',
+      closingMs: receivingStartMs,
+      value: gapHours,
+      success: null,
+    },
+  ];
+}
+
+/**
+ * One stored event's feed health (kpis.md §6), counted when received: a mapped event's latency
+ * in hours (only events with a milestone count, kpis.md preamble), or one more unmapped event.
+ */
+export function feedContribution(event: { carrierId: number; receivedAtMs: number; occurredAtMs: number; unmapped: boolean }): KpiContribution {
+  return {
+    level: 'e',
+    carrierId: event.carrierId,
+    peerCarrierId: 0,
+    corridor: '',
+    serviceLevel: '',
+    family: event.unmapped ? 'unmapped' : 'feed',
+    closingMs: event.receivedAtMs,
+    value: event.unmapped ? null : (event.receivedAtMs - event.occurredAtMs) / 3_600_000,
+    success: null,
+  };
+}
+
+/** Compact form kept beside each fact row, so the exact contributions can be taken back later. */
+export type StoredContribution = [KpiLevel, number, number, string, string, KpiFamily, number, number | null, boolean | null];
+
+export const packContribution = (c: KpiContribution): StoredContribution => [
+  c.level,
+  c.carrierId,
+  c.peerCarrierId,
+  c.corridor,
+  c.serviceLevel,
+  c.family,
+  c.closingMs,
+  c.value,
+  c.success,
+];
+
+export const unpackContribution = ([level, carrierId, peerCarrierId, corridor, serviceLevel, family, closingMs, value, success]: StoredContribution): KpiContribution => ({
+  level,
+  carrierId,
+  peerCarrierId,
+  corridor,
+  serviceLevel,
+  family,
+  closingMs,
+  value,
+  success,
+});

@@ -14,30 +14,39 @@ export interface KpiQueryParams {
   carrier?: string;
   corridor?: string;
   serviceLevel?: string;
+  /** the reading instant: facts closing at or after it are not counted yet */
+  asOf?: string;
+  asOfMs?: number;
 }
 
 export type KpiQueryResult = { ok: true; value: KpiQueryParams } | { ok: false; errors: string[] };
+
+/** An instant with its UTC offset, on a quarter hour (rollups are kept per 15 minutes at the edges). */
+function quarterHourInstant(name: string, value: string, errors: string[]): number | null {
+  const parsed = parseInstantWithOffset(name, value);
+  if (!parsed.ok) {
+    errors.push(parsed.error);
+    return null;
+  }
+  if (parsed.value.epochMs % QUARTER_HOUR_MS !== 0) errors.push(`${name} must fall on a quarter hour (e.g. 2026-11-01T00:00:00-03:00)`);
+  return parsed.value.epochMs;
+}
 
 /** GET /kpis parameters (kpis.md §3). Bounds fall on a quarter hour: rollups are kept per 15 minutes at the edges. */
 export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
   const errors: string[] = [];
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : undefined);
-  const instant = (name: 'from' | 'to') => {
+  const instant = (name: 'from' | 'to' | 'asOf') => {
     const value = text(name);
     if (!value) {
-      errors.push(`${name} is required (ISO 8601 with a UTC offset)`);
+      if (name !== 'asOf') errors.push(`${name} is required (ISO 8601 with a UTC offset)`);
       return null;
     }
-    const parsed = parseInstantWithOffset(name, value);
-    if (!parsed.ok) {
-      errors.push(parsed.error);
-      return null;
-    }
-    if (parsed.value.epochMs % QUARTER_HOUR_MS !== 0) errors.push(`${name} must fall on a quarter hour (e.g. 2026-11-01T00:00:00-03:00)`);
-    return parsed.value.epochMs;
+    return quarterHourInstant(name, value, errors);
   };
   const fromMs = instant('from');
   const toMs = instant('to');
+  const asOfMs = instant('asOf');
   if (fromMs !== null && toMs !== null) {
     if (fromMs >= toMs) errors.push('from must be before to');
     else if (toMs - fromMs > MAX_KPI_WINDOW_DAYS * 86_400_000) errors.push(`the window must be at most ${MAX_KPI_WINDOW_DAYS} days`);
@@ -64,6 +73,53 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
       ...(carrier ? { carrier } : {}),
       ...(corridor ? { corridor } : {}),
       ...(serviceLevel ? { serviceLevel } : {}),
+      ...(asOfMs !== null ? { asOf: text('asOf') as string, asOfMs } : {}),
     },
   };
+}
+
+export const KPI_TIMESERIES_METRICS = ['transit', 'customsHold', 'firstAttempt', 'onTime'] as const;
+export type KpiTimeseriesMetric = (typeof KPI_TIMESERIES_METRICS)[number];
+
+export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesMetric; bucket: 'day' | 'week' };
+
+/** GET /kpis/timeseries: the /kpis parameters plus metric and bucket (kpis.md §6). */
+export function parseKpiTimeseriesQuery(query: Record<string, unknown>): { ok: true; value: KpiTimeseriesParams } | { ok: false; errors: string[] } {
+  const base = parseKpiQuery(query);
+  const errors = base.ok ? [] : [...base.errors];
+  const metric = typeof query.metric === 'string' ? query.metric.trim() : '';
+  if (!(KPI_TIMESERIES_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_TIMESERIES_METRICS.join(', ')}`);
+  const bucket = typeof query.bucket === 'string' ? query.bucket.trim() : 'day';
+  if (bucket !== 'day' && bucket !== 'week') errors.push('bucket must be day or week');
+  if (errors.length > 0 || !base.ok) return { ok: false, errors };
+  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesMetric, bucket: bucket as 'day' | 'week' } };
+}
+
+export interface ScorecardQueryParams {
+  from: string;
+  to: string;
+  fromMs: number;
+  toMs: number;
+  asOf: string;
+  asOfMs: number;
+}
+
+/**
+ * Scorecard parameters: asOf defaults to the next quarter hour after now (so what arrived in the
+ * current quarter hour counts), the window to the 30 days before asOf; bounds fall on a quarter hour.
+ */
+export function parseScorecardQuery(query: Record<string, unknown>, nowMs: number): { ok: true; value: ScorecardQueryParams } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const given = (name: string) => (typeof query[name] === 'string' && (query[name] as string).trim() ? (query[name] as string).trim() : null);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const asOfText = given('asOf') ?? iso(Math.ceil(nowMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  const asOfMs = quarterHourInstant('asOf', asOfText, errors);
+  if (asOfMs === null || errors.length > 0) return { ok: false, errors };
+  const parsed = parseKpiQuery({
+    from: given('from') ?? iso(asOfMs - 30 * 86_400_000),
+    to: given('to') ?? iso(asOfMs),
+  });
+  if (!parsed.ok) return parsed;
+  const { from, to, fromMs, toMs } = parsed.value;
+  return { ok: true, value: { from, to, fromMs, toMs, asOf: asOfText, asOfMs } };
 }

@@ -1,13 +1,20 @@
 import { applyRollupChanges, FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
 import {
+  activityContributions,
+  cohortContributions,
   deliveringLegIndex,
+  deriveActivityPeriods,
   deriveLegFacts,
   deriveShipmentFacts,
   FactEvent,
+  handoverContributions,
   isMilestone,
+  isTerminal,
   kpiContributions,
   Milestone,
   orderLegsByHandover,
+  packContribution,
+  unpackContribution,
 } from '@lanewatch/domain';
 
 const HOUR_MS = 3_600_000;
@@ -48,105 +55,109 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): 
       })),
     );
     const corridor = shipment.origin && shipment.destination ? `${shipment.origin}-${shipment.destination}` : null;
+    const serviceLevel = shipment.service_level;
     const promisedByMs = shipment.promised_by ? new Date(shipment.promised_by).getTime() : null;
     const legEvents = legs.map((leg) => ({ events: eventsByLeg.get(leg.id) ?? [] }));
-    const facts = deriveShipmentFacts({ events: legEvents.flatMap((leg) => leg.events), promisedByMs, asOfMs: ALL_EVENTS });
+    const allEvents = legEvents.flatMap((leg) => leg.events);
+    const facts = deriveShipmentFacts({ events: allEvents, promisedByMs, asOfMs: ALL_EVENTS });
     // maxSilenceHours depends on the reading time: measured at read time from lastEventAt instead.
     const { maxSilenceHours: _readTimeOnly, ...stored } = facts;
-    shipmentFacts.push({ shipmentId: shipment.id, corridor, serviceLevel: shipment.service_level, promisedBy: shipment.promised_by, ...stored });
+    const shipmentKey = { level: 's' as const, carrierId: 0, corridor, serviceLevel };
+    shipmentFacts.push({
+      shipmentId: shipment.id,
+      corridor,
+      serviceLevel,
+      promisedBy: shipment.promised_by,
+      ...stored,
+      rollup: [
+        ...kpiContributions('s', 0, {
+          corridor,
+          serviceLevel,
+          transitClosingMs: facts.deliveredAt,
+          transitDays: facts.transitDays,
+          customsReleasedMs: facts.customsReleasedAt,
+          customsHoldHours: facts.customsHoldHours,
+          firstAttemptMs: facts.firstAttemptAt,
+          firstAttemptDelivered: facts.firstAttemptDelivered,
+          onTimeClosingMs: facts.deliveredAt,
+          onTime: facts.onTime,
+        }),
+        ...cohortContributions(shipmentKey, facts.firstScanAt, facts.transitDays),
+        ...activityContributions(shipmentKey, deriveActivityPeriods({ events: allEvents })),
+      ].map(packContribution),
+    });
+    const shipmentClosedAt = firstTerminalAt(allEvents);
     const delivering = deliveringLegIndex(legEvents);
     const carrierOf = new Map(legs.map((leg) => [leg.id, leg.carrier_id]));
+    const own = legs.map((leg, index) =>
+      deriveLegFacts({ events: legEvents[index].events, creditedWithDelivery: index === delivering, shipmentOnTime: facts.onTime }),
+    );
+    const startOf = new Map(legs.map((leg, index) => [leg.id, own[index].legStartAt]));
     legs.forEach((leg, index) => {
-      const credited = index === delivering;
-      const own = deriveLegFacts({ events: legEvents[index].events, creditedWithDelivery: credited, shipmentOnTime: facts.onTime });
+      const legOwn = own[index];
       const handedOverAt = leg.linkedAtMs;
+      const previousCarrierId = leg.parentLegId ? (carrierOf.get(leg.parentLegId) ?? null) : null;
+      const handoverGapHours =
+        leg.parentLegId && handedOverAt !== null && legOwn.legStartAt !== null ? (legOwn.legStartAt - handedOverAt) / HOUR_MS : null;
+      const creditedDeliveredAt = index === delivering ? facts.deliveredAt : null;
+      // A leg stops being the carrier's to answer for at its own hand-over or delivery, at the
+      // shipment's end, or when the next carrier's leg starts.
+      const nextStarts = legs.filter((other) => other.parentLegId === leg.id).map((other) => startOf.get(other.id) ?? null);
+      const closedAt = earliestOf([legOwn.legEndAt, shipmentClosedAt, ...nextStarts]);
+      const legKey = { level: 'l' as const, carrierId: leg.carrier_id, corridor, serviceLevel };
       legFacts.push({
         legId: leg.id,
         shipmentId: shipment.id,
         carrierId: leg.carrier_id,
         corridor,
-        serviceLevel: shipment.service_level,
-        legStartAt: own.legStartAt,
-        legEndAt: own.legEndAt,
-        legTransitDays: own.legTransitDays,
-        customsStartAt: own.customsStartAt,
-        customsReleasedAt: own.customsReleasedAt,
-        customsHoldHours: own.customsHoldHours,
-        exportCustomsHoldHours: own.exportCustomsHoldHours,
-        firstAttemptAt: own.firstAttemptAt,
-        firstAttemptDelivered: own.firstAttemptDelivered,
-        creditedDeliveredAt: credited ? facts.deliveredAt : null,
-        onTime: own.onTime,
-        previousCarrierId: leg.parentLegId ? (carrierOf.get(leg.parentLegId) ?? null) : null,
-        handoverGapHours: leg.parentLegId && handedOverAt !== null && own.legStartAt !== null ? (own.legStartAt - handedOverAt) / HOUR_MS : null,
-        lastEventAt: own.lastEventAt,
-        terminal: own.terminal,
+        serviceLevel,
+        legStartAt: legOwn.legStartAt,
+        legEndAt: legOwn.legEndAt,
+        legTransitDays: legOwn.legTransitDays,
+        customsStartAt: legOwn.customsStartAt,
+        customsReleasedAt: legOwn.customsReleasedAt,
+        customsHoldHours: legOwn.customsHoldHours,
+        exportCustomsHoldHours: legOwn.exportCustomsHoldHours,
+        firstAttemptAt: legOwn.firstAttemptAt,
+        firstAttemptDelivered: legOwn.firstAttemptDelivered,
+        creditedDeliveredAt,
+        onTime: legOwn.onTime,
+        previousCarrierId,
+        handoverGapHours,
+        lastEventAt: legOwn.lastEventAt,
+        terminal: legOwn.terminal,
+        rollup: [
+          ...kpiContributions('l', leg.carrier_id, {
+            corridor,
+            serviceLevel,
+            transitClosingMs: legOwn.legEndAt,
+            transitDays: legOwn.legTransitDays,
+            customsReleasedMs: legOwn.customsReleasedAt,
+            customsHoldHours: legOwn.customsHoldHours,
+            firstAttemptMs: legOwn.firstAttemptAt,
+            firstAttemptDelivered: legOwn.firstAttemptDelivered,
+            onTimeClosingMs: creditedDeliveredAt,
+            onTime: legOwn.onTime,
+          }),
+          ...cohortContributions(legKey, legOwn.legStartAt, legOwn.legTransitDays),
+          ...handoverContributions({ ...legKey, previousCarrierId }, legOwn.legStartAt, handoverGapHours),
+          ...activityContributions(legKey, deriveActivityPeriods({ events: legEvents[index].events, closedAtMs: closedAt })),
+        ].map(packContribution),
       });
     });
   }
-  const replaced = await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
+  const removed = await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
   await applyRollupChanges(runner, {
-    removed: [
-      ...replaced.shipments.flatMap((fact) =>
-        kpiContributions('s', 0, {
-          corridor: fact.corridor,
-          serviceLevel: fact.service_level,
-          transitClosingMs: ms(fact.delivered_at),
-          transitDays: fact.transit_days,
-          customsReleasedMs: ms(fact.customs_released_at),
-          customsHoldHours: fact.customs_hold_hours,
-          firstAttemptMs: ms(fact.first_attempt_at),
-          firstAttemptDelivered: fact.first_attempt_delivered,
-          onTimeClosingMs: ms(fact.delivered_at),
-          onTime: fact.on_time,
-        }),
-      ),
-      ...replaced.legs.flatMap((fact) =>
-        kpiContributions('l', fact.carrier_id, {
-          corridor: fact.corridor,
-          serviceLevel: fact.service_level,
-          transitClosingMs: ms(fact.leg_end_at),
-          transitDays: fact.leg_transit_days,
-          customsReleasedMs: ms(fact.customs_released_at),
-          customsHoldHours: fact.customs_hold_hours,
-          firstAttemptMs: ms(fact.first_attempt_at),
-          firstAttemptDelivered: fact.first_attempt_delivered,
-          onTimeClosingMs: ms(fact.credited_delivered_at),
-          onTime: fact.on_time,
-        }),
-      ),
-    ],
-    added: [
-      ...shipmentFacts.flatMap((fact) =>
-        kpiContributions('s', 0, {
-          corridor: fact.corridor,
-          serviceLevel: fact.serviceLevel,
-          transitClosingMs: fact.deliveredAt,
-          transitDays: fact.transitDays,
-          customsReleasedMs: fact.customsReleasedAt,
-          customsHoldHours: fact.customsHoldHours,
-          firstAttemptMs: fact.firstAttemptAt,
-          firstAttemptDelivered: fact.firstAttemptDelivered,
-          onTimeClosingMs: fact.deliveredAt,
-          onTime: fact.onTime,
-        }),
-      ),
-      ...legFacts.flatMap((fact) =>
-        kpiContributions('l', fact.carrierId, {
-          corridor: fact.corridor,
-          serviceLevel: fact.serviceLevel,
-          transitClosingMs: fact.legEndAt,
-          transitDays: fact.legTransitDays,
-          customsReleasedMs: fact.customsReleasedAt,
-          customsHoldHours: fact.customsHoldHours,
-          firstAttemptMs: fact.firstAttemptAt,
-          firstAttemptDelivered: fact.firstAttemptDelivered,
-          onTimeClosingMs: fact.creditedDeliveredAt,
-          onTime: fact.onTime,
-        }),
-      ),
-    ],
+    removed: removed.map(unpackContribution),
+    added: [...shipmentFacts, ...legFacts].flatMap((fact) => fact.rollup.map(unpackContribution)),
   });
 }
 
-const ms = (value: Date | null) => (value === null ? null : new Date(value).getTime());
+function firstTerminalAt(events: FactEvent[]): number | null {
+  return earliestOf(events.filter((event) => event.milestone !== null && isTerminal(event.milestone)).map((event) => event.occurredAtMs));
+}
+
+function earliestOf(instants: (number | null)[]): number | null {
+  const present = instants.filter((value): value is number => value !== null);
+  return present.length > 0 ? Math.min(...present) : null;
+}

@@ -1,110 +1,215 @@
-import { carrierIdsByCode, HISTOGRAM_OF, KpiBucketRow, KpiMomentRow, listCarriers, readKpiCells, SqlRunner } from '@lanewatch/db';
-import { histogramPercentile, KpiFamily, KpiQueryParams, momentStatistics, rate } from '@lanewatch/domain';
+import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, RollupQuery, SqlRunner } from '@lanewatch/db';
+import {
+  DAY_MS,
+  KPI_FAMILIES,
+  KpiFamily,
+  KpiQueryParams,
+  KpiTimeseriesMetric,
+  KpiTimeseriesParams,
+  rate,
+  rollupRanges,
+  tierBucketStart,
+} from '@lanewatch/domain';
+import { FamilyCells, groupRollups } from './rollup-groups';
 
 type Stat = number | null;
 
-export interface KpiRow {
+export interface TransitKpi {
+  count: number;
+  meanDays: Stat;
+  stddevDays: Stat;
+  varianceDays: Stat;
+  p50Days: Stat;
+  p90Days: Stat;
+  p95Days: Stat;
+}
+export interface CustomsHoldKpi {
+  count: number;
+  meanHours: Stat;
+  p50Hours: Stat;
+  p90Hours: Stat;
+}
+export interface FirstAttemptKpi {
+  attempted: number;
+  delivered: number;
+  rate: Stat;
+}
+export interface OnTimeKpi {
+  delivered: number;
+  onTime: number;
+  rate: Stat;
+}
+
+export interface KpiGroup {
   carrier: string | null;
   corridor: string | null;
   serviceLevel: string | null;
-  transit: { count: number; meanDays: Stat; stddevDays: Stat; varianceDays: Stat; p50Days: Stat; p90Days: Stat; p95Days: Stat } | null;
-  customsHold: { count: number; meanHours: Stat; p50Hours: Stat; p90Hours: Stat } | null;
-  firstAttempt: { attempted: number; delivered: number; rate: Stat } | null;
-  onTime: { delivered: number; onTime: number; rate: Stat } | null;
+}
+
+export interface KpiRow extends KpiGroup {
+  transit: TransitKpi | null;
+  customsHold: CustomsHoldKpi | null;
+  firstAttempt: FirstAttemptKpi | null;
+  onTime: OnTimeKpi | null;
 }
 
 export interface KpiResponse {
   from: string;
   to: string;
+  asOf?: string;
   groupBy: string[];
   rows: KpiRow[];
 }
 
 export class UnknownCarrierError extends Error {}
 
+const COLUMN: Record<KpiQueryParams['groupBy'][number], RollupColumn> = { carrier: 'carrier_id', corridor: 'corridor', serviceLevel: 'service_level' };
+const groupId = (group: KpiGroup) => [group.carrier, group.corridor, group.serviceLevel].join('\u001f');
+
+/** The §5 metric families of one group, from its summed cells; a family without data is null. */
+function kpiRow(group: KpiGroup, families: Map<KpiFamily, FamilyCells>): KpiRow {
+  const transit = families.get('transit');
+  const customs = families.get('customs');
+  const attempt = families.get('attempt');
+  const onTime = families.get('on_time');
+  const transitStats = transit?.statistics();
+  return {
+    ...group,
+    transit:
+      transit && transitStats
+        ? {
+            count: transit.count,
+            meanDays: transitStats.mean,
+            stddevDays: transitStats.stddev,
+            varianceDays: transitStats.variance,
+            p50Days: transit.percentile(0.5),
+            p90Days: transit.percentile(0.9),
+            p95Days: transit.percentile(0.95),
+          }
+        : null,
+    customsHold: customs
+      ? { count: customs.count, meanHours: customs.statistics().mean, p50Hours: customs.percentile(0.5), p90Hours: customs.percentile(0.9) }
+      : null,
+    firstAttempt: attempt ? { attempted: attempt.count, delivered: attempt.successes, rate: rate(attempt.successes, attempt.count) } : null,
+    onTime: onTime ? { delivered: onTime.count, onTime: onTime.successes, rate: rate(onTime.successes, onTime.count) } : null,
+  };
+}
+
+/** The window actually read: [from, min(to, asOf)). */
+function effectiveWindow(params: KpiQueryParams): { fromMs: number; toMs: number } {
+  return { fromMs: params.fromMs, toMs: params.asOfMs === undefined ? params.toMs : Math.min(params.toMs, params.asOfMs) };
+}
+
 /**
- * The one read path of every KPI (kpis.md §3-5): the API, the charts and the SLA evaluator call it.
- * Grouped or filtered by carrier: leg facts of that carrier's legs; otherwise shipment facts.
- * Answers from the rollups only.
+ * The one read path of every KPI (kpis.md §3-5): the API, the timeseries, the scorecards and the
+ * SLA evaluator call it. Grouped or filtered by carrier: leg facts of that carrier's legs;
+ * otherwise shipment facts. Answers from the rollups only. With `period`, also per UTC day or week.
  */
-export async function computeKpis(runner: SqlRunner, params: KpiQueryParams): Promise<KpiResponse> {
+export async function readKpiGroups(
+  runner: SqlRunner,
+  params: KpiQueryParams,
+  period?: 'day' | 'week',
+): Promise<{ periodMs: number | null; row: KpiRow }[]> {
   let carrierId: number | undefined;
   if (params.carrier) {
     carrierId = (await carrierIdsByCode(runner, [params.carrier])).get(params.carrier);
     if (carrierId === undefined) throw new UnknownCarrierError(`carrier '${params.carrier}' is not registered`);
   }
-  const level = params.groupBy.includes('carrier') || params.carrier ? 'l' : 's';
-  const { moments, buckets } = await readKpiCells(runner, {
-    level,
-    groupBy: params.groupBy,
-    fromMs: params.fromMs,
-    toMs: params.toMs,
+  const window = effectiveWindow(params);
+  const query: RollupQuery = {
+    level: params.groupBy.includes('carrier') || params.carrier ? 'l' : 's',
+    families: KPI_FAMILIES,
+    ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs, period ? 'day' : 'month') : [],
+    groupBy: params.groupBy.map((key) => COLUMN[key]),
+    period,
     carrierId,
     corridor: params.corridor,
     serviceLevel: params.serviceLevel,
-  });
-  const codes = params.groupBy.includes('carrier') ? new Map((await listCarriers(runner)).map((c) => [c.id, c.code])) : new Map<number, string>();
-  const groupOf = (row: KpiMomentRow | KpiBucketRow) => ({
-    carrier: params.groupBy.includes('carrier') ? (codes.get(Number(row.carrier_id)) ?? null) : null,
-    corridor: params.groupBy.includes('corridor') ? (row.corridor ?? null) : null,
-    serviceLevel: params.groupBy.includes('serviceLevel') ? (row.service_level ?? null) : null,
-  });
-  const keyOf = (group: ReturnType<typeof groupOf>) => [group.carrier, group.corridor, group.serviceLevel].join('\u001f');
-
-  // The SQL already summed each bucket over the window's cells: one histogram per group and family.
-  const histograms = new Map<string, Map<number, number>>();
-  for (const row of buckets) {
-    const key = `${keyOf(groupOf(row))}\u001f${row.family}`;
-    const histogram = histograms.get(key) ?? new Map<number, number>();
-    histogram.set(row.bucket, (histogram.get(row.bucket) ?? 0) + Number(row.count));
-    histograms.set(key, histogram);
-  }
-  const percentile = (key: string, family: KpiFamily, p: number) => {
-    const spec = HISTOGRAM_OF[family];
-    const histogram = histograms.get(`${key}\u001f${family}`);
-    return spec && histogram ? histogramPercentile(histogram, spec, p) : null;
+    histograms: true,
   };
-
-  const rows = new Map<string, KpiRow>();
-  for (const row of moments) {
-    const group = groupOf(row);
-    const key = keyOf(group);
-    const out = rows.get(key) ?? { ...group, transit: null, customsHold: null, firstAttempt: null, onTime: null };
-    const n = Number(row.n);
-    const s = Number(row.s);
-    const stats = momentStatistics({ count: n, mean: row.mean ?? 0, m2: Math.max(0, row.m2 ?? 0) });
-    switch (row.family as KpiFamily) {
-      case 'transit':
-        out.transit = {
-          count: n,
-          meanDays: stats.mean,
-          stddevDays: stats.stddev,
-          varianceDays: stats.variance,
-          p50Days: percentile(key, 'transit', 0.5),
-          p90Days: percentile(key, 'transit', 0.9),
-          p95Days: percentile(key, 'transit', 0.95),
-        };
-        break;
-      case 'customs':
-        out.customsHold = {
-          count: n,
-          meanHours: stats.mean,
-          p50Hours: percentile(key, 'customs', 0.5),
-          p90Hours: percentile(key, 'customs', 0.9),
-        };
-        break;
-      case 'attempt':
-        out.firstAttempt = { attempted: n, delivered: s, rate: rate(s, n) };
-        break;
-      case 'on_time':
-        out.onTime = { delivered: n, onTime: s, rate: rate(s, n) };
-        break;
-    }
-    rows.set(key, out);
-  }
-  // Rows in code-unit order of (carrier, corridor, serviceLevel): stable across locales.
-  const sortKey = (row: KpiRow) => [row.carrier ?? '', row.corridor ?? '', row.serviceLevel ?? ''].join('\u0000');
-  const sorted = [...rows.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-  return { from: params.from, to: params.to, groupBy: params.groupBy, rows: sorted };
+  const result = await readRollups(runner, query);
+  const codes = params.groupBy.includes('carrier') ? new Map((await listCarriers(runner)).map((c) => [c.id, c.code])) : new Map<number, string>();
+  const groups = groupRollups(
+    result,
+    (row) => ({
+      group: {
+        carrier: params.groupBy.includes('carrier') ? (codes.get(Number(row.carrier_id)) ?? null) : null,
+        corridor: params.groupBy.includes('corridor') ? (row.corridor ?? null) : null,
+        serviceLevel: params.groupBy.includes('serviceLevel') ? (row.service_level ?? null) : null,
+      },
+      periodMs: row.period === undefined ? null : Number(row.period),
+    }),
+    (key) => `${groupId(key.group)}\u001f${key.periodMs}`,
+  );
+  return [...groups.values()].map(({ key, families }) => ({ periodMs: key.periodMs, row: kpiRow(key.group, families) }));
 }
 
+// Rows in code-unit order of (carrier, corridor, serviceLevel): stable across locales.
+const sortKey = (group: KpiGroup) => [group.carrier ?? '', group.corridor ?? '', group.serviceLevel ?? ''].join('\u0000');
+const byGroup = (a: KpiGroup, b: KpiGroup) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0);
+
+export async function computeKpis(runner: SqlRunner, params: KpiQueryParams): Promise<KpiResponse> {
+  const rows = (await readKpiGroups(runner, params)).map((entry) => entry.row).sort(byGroup);
+  return { from: params.from, to: params.to, ...(params.asOf ? { asOf: params.asOf } : {}), groupBy: params.groupBy, rows };
+}
+
+export interface KpiTimeseriesPoint {
+  start: string;
+  end: string;
+  value: TransitKpi | CustomsHoldKpi | FirstAttemptKpi | OnTimeKpi | null;
+}
+
+export interface KpiTimeseriesResponse {
+  metric: KpiTimeseriesMetric;
+  bucket: 'day' | 'week';
+  from: string;
+  to: string;
+  asOf?: string;
+  groupBy: string[];
+  series: (KpiGroup & { points: KpiTimeseriesPoint[] })[];
+}
+
+/** The start of each UTC day or ISO week (Monday) bucket overlapping [from, to), clipped to it. */
+export function timeseriesBuckets(fromMs: number, toMs: number, bucket: 'day' | 'week'): { startMs: number; endMs: number; key: number }[] {
+  const out: { startMs: number; endMs: number; key: number }[] = [];
+  const weekStart = (ms: number) => {
+    const day = tierBucketStart(0, ms);
+    return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+  };
+  const size = bucket === 'day' ? DAY_MS : 7 * DAY_MS;
+  for (let key = bucket === 'day' ? tierBucketStart(0, fromMs) : weekStart(fromMs); key < toMs; key += size) {
+    out.push({ key, startMs: Math.max(key, fromMs), endMs: Math.min(key + size, toMs) });
+  }
+  return out;
+}
+
+/** kpis.md §6: one point per bucket per group, the same definitions as /kpis (the same read). */
+export async function computeKpiTimeseries(runner: SqlRunner, params: KpiTimeseriesParams): Promise<KpiTimeseriesResponse> {
+  const entries = await readKpiGroups(runner, params, params.bucket);
+  const series = new Map<string, { group: KpiGroup; byPeriod: Map<number, KpiRow> }>();
+  for (const entry of entries) {
+    const group = { carrier: entry.row.carrier, corridor: entry.row.corridor, serviceLevel: entry.row.serviceLevel };
+    const one = series.get(groupId(group)) ?? { group, byPeriod: new Map<number, KpiRow>() };
+    one.byPeriod.set(entry.periodMs as number, entry.row);
+    series.set(groupId(group), one);
+  }
+  const buckets = timeseriesBuckets(params.fromMs, params.toMs, params.bucket);
+  return {
+    metric: params.metric,
+    bucket: params.bucket,
+    from: params.from,
+    to: params.to,
+    ...(params.asOf ? { asOf: params.asOf } : {}),
+    groupBy: params.groupBy,
+    series: [...series.values()]
+      .sort((a, b) => byGroup(a.group, b.group))
+      .map(({ group, byPeriod }) => ({
+        ...group,
+        points: buckets.map((bucket) => ({
+          start: new Date(bucket.startMs).toISOString(),
+          end: new Date(bucket.endMs).toISOString(),
+          value: byPeriod.get(bucket.key)?.[params.metric] ?? null,
+        })),
+      })),
+  };
+}

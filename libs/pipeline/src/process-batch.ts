@@ -1,5 +1,6 @@
 import {
   addLegEventCounts,
+  applyRollupChanges,
   applyShipmentBlocks,
   BatchRow,
   carrierIdsByCode,
@@ -18,13 +19,15 @@ import {
   SqlRunner,
   upsertLegs,
 } from '@lanewatch/db';
-import { Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
+import { feedContribution, Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { recomputeFacts } from './facts';
 import { lockLinking, relinkLegs } from './relink';
 
 export interface EventsBatchPayload {
   events: NormalizedEvent[];
+  /** Forecasts from carrier formats (UPU DLV, estimated delivery dates): shipment attributes, never events. */
+  estimates?: { carrier: string; trackingNumber: string; carrierEstimate: string }[];
 }
 
 export interface RemapBatchPayload {
@@ -52,14 +55,27 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
       const events = (batch.payload as EventsBatchPayload).events;
       // Partitions are created outside this transaction (they lock the parent table).
       await ensureEventPartitions(dataSource, monthsOf(events.map((event) => event.occurredAt)));
-      const counts = await ingestEvents(manager, batch, events);
+      const counts = await ingestEvents(manager, batch, events, (batch.payload as EventsBatchPayload).estimates ?? []);
       await markBatchProcessed(manager, batch.id, counts);
       return { status: 'processed', ...counts } as const;
     }
     const payload = batch.payload as RemapBatchPayload;
     await lockLinking(manager);
-    const legs = await remapEvents(manager, payload.carrierId, payload.codes);
-    await recomputeFacts(manager, await relinkLegs(manager, legs));
+    const remapped = await remapEvents(manager, payload.carrierId, payload.codes);
+    // An event that became mapped (or unmapped) moves between the feed's unmapped counts.
+    const feed = (unmapped: (event: (typeof remapped.events)[number]) => boolean) =>
+      remapped.events
+        .filter((event) => event.was_unmapped !== event.is_unmapped)
+        .map((event) =>
+          feedContribution({
+            carrierId: payload.carrierId,
+            receivedAtMs: new Date(event.received_at).getTime(),
+            occurredAtMs: new Date(event.occurred_at).getTime(),
+            unmapped: unmapped(event),
+          }),
+        );
+    await applyRollupChanges(manager, { removed: feed((event) => event.was_unmapped), added: feed((event) => event.is_unmapped) });
+    await recomputeFacts(manager, await relinkLegs(manager, remapped.legs));
     await markBatchProcessed(manager, batch.id, { stored: 0, duplicates: 0 });
     return { status: 'processed', stored: 0, duplicates: 0 } as const;
   });
@@ -69,8 +85,9 @@ async function ingestEvents(
   runner: SqlRunner,
   batch: BatchRow,
   events: NormalizedEvent[],
+  estimates: NonNullable<EventsBatchPayload['estimates']>,
 ): Promise<{ stored: number; duplicates: number }> {
-  const carrierCodes = new Set<string>();
+  const carrierCodes = new Set<string>(estimates.map((estimate) => estimate.carrier));
   for (const event of events) {
     carrierCodes.add(event.carrier);
     if (event.handover) carrierCodes.add(event.handover.carrier);
@@ -91,6 +108,7 @@ async function ingestEvents(
     ...events.flatMap((event) =>
       event.handover ? [{ carrierId: carrierId(event.handover.carrier), trackingNumber: event.handover.trackingNumber }] : [],
     ),
+    ...estimates.map((estimate) => ({ carrierId: carrierId(estimate.carrier), trackingNumber: estimate.trackingNumber })),
   ]);
   const legOf = (carrier: string, trackingNumber: string) => legIds.get(legKey(carrierId(carrier), trackingNumber)) as string;
 
@@ -128,10 +146,22 @@ async function ingestEvents(
   for (const event of inserted) perLeg.set(String(event.leg_id), (perLeg.get(String(event.leg_id)) ?? 0) + 1);
   await addLegEventCounts(runner, perLeg);
   await countUnmapped(runner, inserted, batch.received_at);
+  await applyRollupChanges(runner, {
+    removed: [],
+    added: inserted.map((event) =>
+      feedContribution({
+        carrierId: event.carrier_id,
+        receivedAtMs: new Date(batch.received_at).getTime(),
+        occurredAtMs: new Date(event.occurred_at).getTime(),
+        unmapped: event.milestone === null,
+      }),
+    ),
+  });
 
-  const blocks: ShipmentBlockInput[] = events.flatMap((event) =>
-    event.shipment ? [{ legId: legOf(event.carrier, event.trackingNumber), values: event.shipment }] : [],
-  );
+  const blocks: ShipmentBlockInput[] = [
+    ...events.flatMap((event) => (event.shipment ? [{ legId: legOf(event.carrier, event.trackingNumber), values: event.shipment }] : [])),
+    ...estimates.map((estimate) => ({ legId: legOf(estimate.carrier, estimate.trackingNumber), values: { carrierEstimate: estimate.carrierEstimate } })),
+  ];
   await applyShipmentBlocks(runner, { blocks, receivedAt: batch.received_at, source: `batch:${batch.id}` });
 
   const seeds = new Set<string>([...perLeg.keys(), ...blocks.map((block) => block.legId)]);

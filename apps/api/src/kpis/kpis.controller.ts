@@ -1,11 +1,22 @@
-import { parseKpiQuery } from '@lanewatch/domain';
-import { computeKpis, UnknownCarrierError } from '@lanewatch/pipeline';
-import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
+import { KpiQueryParams, parseKpiQuery, parseKpiTimeseriesQuery } from '@lanewatch/domain';
+import { computeKpis, computeKpiTimeseries, UnknownCarrierError } from '@lanewatch/pipeline';
+import { applyDecorators, BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { DATA_SOURCE } from '../infrastructure/tokens';
+
+const KpiQueries = () =>
+  applyDecorators(
+    ApiQuery({ name: 'from', example: '2026-11-01T00:00:00Z' }),
+    ApiQuery({ name: 'to', example: '2026-12-01T00:00:00Z' }),
+    ApiQuery({ name: 'groupBy', required: false, enum: ['carrier', 'corridor', 'serviceLevel', 'carrier,corridor', 'corridor,serviceLevel'] }),
+    ApiQuery({ name: 'carrier', required: false }),
+    ApiQuery({ name: 'corridor', required: false, example: 'CN-BR' }),
+    ApiQuery({ name: 'serviceLevel', required: false }),
+    ApiQuery({ name: 'asOf', required: false, description: 'reading instant on a quarter hour: facts closing at or after it are not counted' }),
+  );
 
 @ApiTags('kpis')
 @ApiBearerAuth()
@@ -14,27 +25,42 @@ export class KpisController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get()
-  @RequireAccess('admin-or-carrier')
+  @RequireAccess('read')
   @ApiOperation({ summary: 'KPIs per carrier / corridor / service level over [from, to), from the rollups (kpis.md §3-5)' })
-  @ApiQuery({ name: 'from', example: '2026-11-01T00:00:00Z' })
-  @ApiQuery({ name: 'to', example: '2026-12-01T00:00:00Z' })
-  @ApiQuery({ name: 'groupBy', required: false, enum: ['carrier', 'corridor', 'serviceLevel', 'carrier,corridor', 'corridor,serviceLevel'] })
-  @ApiQuery({ name: 'carrier', required: false })
-  @ApiQuery({ name: 'corridor', required: false, example: 'CN-BR' })
-  @ApiQuery({ name: 'serviceLevel', required: false })
+  @KpiQueries()
   async kpis(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
-    const parsed = parseKpiQuery(query);
-    if (!parsed.ok) throw new BadRequestException({ message: 'invalid KPI query', errors: parsed.errors });
+    return this.answer(parseKpiQuery(query), principal, 'invalid KPI query', (params) => computeKpis(this.dataSource, params));
+  }
+
+  @Get('timeseries')
+  @RequireAccess('read')
+  @ApiOperation({ summary: 'One point per UTC day or ISO week per group, the same definitions and rollups as /kpis (kpis.md §6)' })
+  @ApiQuery({ name: 'metric', enum: ['transit', 'customsHold', 'firstAttempt', 'onTime'] })
+  @ApiQuery({ name: 'bucket', required: false, enum: ['day', 'week'] })
+  @KpiQueries()
+  async timeseries(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.answer(parseKpiTimeseriesQuery(query), principal, 'invalid KPI timeseries query', (params) =>
+      computeKpiTimeseries(this.dataSource, params),
+    );
+  }
+
+  private async answer<P extends KpiQueryParams, R>(
+    parsed: { ok: true; value: P } | { ok: false; errors: string[] },
+    principal: Principal,
+    message: string,
+    compute: (params: P) => Promise<R>,
+  ): Promise<R> {
+    if (!parsed.ok) throw new BadRequestException({ message, errors: parsed.errors });
     const params = parsed.value;
-    // A carrier key reads only its own carrier's rows.
+    // A carrier key reads only its own carrier's rows; admins and viewers read every carrier's.
     if (principal.kind === 'carrier') {
       if (params.carrier) assertOwnCarrier(principal, params.carrier);
       params.carrier = principal.carrierCode;
     }
     try {
-      return await computeKpis(this.dataSource, params);
+      return await compute(params);
     } catch (error) {
-      if (error instanceof UnknownCarrierError) throw new BadRequestException({ message: 'invalid KPI query', errors: [error.message] });
+      if (error instanceof UnknownCarrierError) throw new BadRequestException({ message, errors: [error.message] });
       throw error;
     }
   }

@@ -15,6 +15,10 @@ export abstract class KpiCellKey {
   @PrimaryColumn({ name: 'carrier_id', type: 'int' })
   carrierId!: number;
 
+  // The carrier that handed over, for hand-over cells (level h); 0 elsewhere.
+  @PrimaryColumn({ name: 'peer_carrier_id', type: 'int', default: 0 })
+  peerCarrierId!: number;
+
   @PrimaryColumn({ type: 'varchar', length: 5 })
   corridor!: string;
 

@@ -65,4 +65,8 @@ export class LegFactEntity {
 
   @Column({ type: 'boolean', default: false })
   terminal!: boolean;
+
+  // The exact rollup contributions these facts made (packed), taken back when they change.
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  rollup!: unknown[];
 }

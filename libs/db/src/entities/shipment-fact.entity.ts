@@ -57,4 +57,8 @@ export class ShipmentFactEntity {
 
   @Column({ type: 'boolean', default: false })
   terminal!: boolean;
+
+  // The exact rollup contributions these facts made (packed), taken back when they change.
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  rollup!: unknown[];
 }

@@ -30,6 +30,7 @@ export interface InsertedEvent {
   milestone: string | null;
   raw_code: string | null;
   handover_leg_id: string | null;
+  occurred_at: Date;
 }
 
 const knownPartitions = new Set<string>();
@@ -104,7 +105,7 @@ export async function insertEvents(
        u.message, u.reason, u.subtype, u.handover_carrier_id, u.handover_tracking_number, u.handover_leg_id, u.raw::jsonb
      FROM unique_input u
      JOIN claimed c ON c.carrier_id = u.carrier_id AND c.identity = decode(u.identity_hex, 'hex')
-     RETURNING carrier_id, leg_id, milestone, raw_code, handover_leg_id`,
+     RETURNING carrier_id, leg_id, milestone, raw_code, handover_leg_id, occurred_at`,
     [
       column('carrierId'),
       column('legId'),
@@ -157,9 +158,16 @@ export async function countUnmapped(runner: SqlRunner, inserted: InsertedEvent[]
  * Re-resolves the milestone of a carrier's stored events for the given codes from the current
  * code map (explicit milestones win and are left alone). Returns the legs touched.
  */
-export async function remapEvents(runner: SqlRunner, carrierId: number, codes: string[]): Promise<string[]> {
-  if (codes.length === 0) return [];
-  const touched = await rows<{ leg_id: string; handover_leg_id: string | null }>(
+export interface RemappedEvent {
+  occurred_at: Date;
+  received_at: Date;
+  was_unmapped: boolean;
+  is_unmapped: boolean;
+}
+
+export async function remapEvents(runner: SqlRunner, carrierId: number, codes: string[]): Promise<{ legs: string[]; events: RemappedEvent[] }> {
+  if (codes.length === 0) return { legs: [], events: [] };
+  const touched = await rows<{ leg_id: string; handover_leg_id: string | null } & RemappedEvent>(
     runner,
     `WITH codes AS (
        SELECT c.raw_code, m.milestone FROM unnest($2::text[]) AS c(raw_code)
@@ -168,11 +176,14 @@ export async function remapEvents(runner: SqlRunner, carrierId: number, codes: s
      UPDATE events e
         SET milestone = codes.milestone,
             milestone_source = CASE WHEN codes.milestone IS NULL THEN NULL ELSE 'code_map' END
-       FROM codes
+       FROM codes, events before
       WHERE e.carrier_id = $1 AND e.raw_code = codes.raw_code
         AND e.milestone_source IS DISTINCT FROM 'explicit'
         AND e.milestone IS DISTINCT FROM codes.milestone
-      RETURNING e.leg_id, e.handover_leg_id`,
+        -- the row as it was before this statement: whether the event was unmapped
+        AND before.id = e.id AND before.occurred_at = e.occurred_at
+      RETURNING e.leg_id, e.handover_leg_id, e.occurred_at, e.received_at,
+                before.milestone IS NULL AS was_unmapped, e.milestone IS NULL AS is_unmapped`,
     [carrierId, codes],
   );
   await runner.query(
@@ -193,7 +204,7 @@ export async function remapEvents(runner: SqlRunner, carrierId: number, codes: s
     legs.add(String(row.leg_id));
     if (row.handover_leg_id !== null) legs.add(String(row.handover_leg_id));
   }
-  return [...legs];
+  return { legs: [...legs], events: touched };
 }
 
 export interface StoredEventRow {

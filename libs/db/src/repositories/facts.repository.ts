@@ -1,4 +1,4 @@
-import type { ShipmentFacts } from '@lanewatch/domain';
+import type { ShipmentFacts, StoredContribution } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface FactInputShipment {
@@ -50,6 +50,7 @@ export type ShipmentFactRow = Omit<ShipmentFacts, 'maxSilenceHours'> & {
   corridor: string | null;
   serviceLevel: string | null;
   promisedBy: Date | null;
+  rollup: StoredContribution[];
 };
 
 export interface LegFactRow {
@@ -73,35 +74,10 @@ export interface LegFactRow {
   handoverGapHours: number | null;
   lastEventAt: number | null;
   terminal: boolean;
+  rollup: StoredContribution[];
 }
 
 const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-export interface StoredShipmentFact {
-  corridor: string | null;
-  service_level: string | null;
-  delivered_at: Date | null;
-  transit_days: number | null;
-  customs_released_at: Date | null;
-  customs_hold_hours: number | null;
-  first_attempt_at: Date | null;
-  first_attempt_delivered: boolean | null;
-  on_time: boolean | null;
-}
-
-export interface StoredLegFact {
-  carrier_id: number;
-  corridor: string | null;
-  service_level: string | null;
-  leg_end_at: Date | null;
-  leg_transit_days: number | null;
-  customs_released_at: Date | null;
-  customs_hold_hours: number | null;
-  first_attempt_at: Date | null;
-  first_attempt_delivered: boolean | null;
-  credited_delivered_at: Date | null;
-  on_time: boolean | null;
-}
 
 /**
  * Replaces the facts of these shipments and of their legs (set-based) and returns the facts it
@@ -111,24 +87,27 @@ export interface StoredLegFact {
 export async function replaceFacts(
   runner: SqlRunner,
   input: { shipmentIds: string[]; shipments: ShipmentFactRow[]; legs: LegFactRow[] },
-): Promise<{ shipments: StoredShipmentFact[]; legs: StoredLegFact[] }> {
-  if (input.shipmentIds.length === 0) return { shipments: [], legs: [] };
-  const oldShipments = await rows<StoredShipmentFact>(runner, `DELETE FROM shipment_facts WHERE shipment_id = ANY($1::uuid[]) RETURNING *`, [
-    input.shipmentIds,
-  ]);
-  const oldLegs = await rows<StoredLegFact>(runner, `DELETE FROM leg_facts WHERE shipment_id = ANY($1::uuid[]) OR leg_id = ANY($2::bigint[]) RETURNING *`, [
-    input.shipmentIds,
-    input.legs.map((leg) => leg.legId),
-  ]);
+): Promise<StoredContribution[]> {
+  if (input.shipmentIds.length === 0) return [];
+  const oldShipments = await rows<{ rollup: StoredContribution[] }>(
+    runner,
+    `DELETE FROM shipment_facts WHERE shipment_id = ANY($1::uuid[]) RETURNING rollup`,
+    [input.shipmentIds],
+  );
+  const oldLegs = await rows<{ rollup: StoredContribution[] }>(
+    runner,
+    `DELETE FROM leg_facts WHERE shipment_id = ANY($1::uuid[]) OR leg_id = ANY($2::bigint[]) RETURNING rollup`,
+    [input.shipmentIds, input.legs.map((leg) => leg.legId)],
+  );
   const s = input.shipments;
   if (s.length > 0) {
     await runner.query(
       `INSERT INTO shipment_facts (shipment_id, corridor, service_level, promised_by, first_scan_at, delivered_at, transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_start_at, export_customs_cleared_at,
-         export_customs_hold_hours, first_attempt_at, first_attempt_delivered, on_time, last_event_at, terminal)
+         export_customs_hold_hours, first_attempt_at, first_attempt_delivered, on_time, last_event_at, terminal, rollup)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::float8[],
          $8::timestamptz[], $9::timestamptz[], $10::float8[], $11::timestamptz[], $12::timestamptz[], $13::float8[],
-         $14::timestamptz[], $15::boolean[], $16::boolean[], $17::timestamptz[], $18::boolean[])`,
+         $14::timestamptz[], $15::boolean[], $16::boolean[], $17::timestamptz[], $18::boolean[], $19::jsonb[])`,
       [
         s.map((f) => f.shipmentId),
         s.map((f) => f.corridor),
@@ -148,6 +127,7 @@ export async function replaceFacts(
         s.map((f) => f.onTime),
         s.map((f) => instant(f.lastEventAt)),
         s.map((f) => f.terminal),
+        s.map((f) => JSON.stringify(f.rollup)),
       ],
     );
   }
@@ -156,10 +136,10 @@ export async function replaceFacts(
     await runner.query(
       `INSERT INTO leg_facts (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_hold_hours, first_attempt_at,
-         first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal)
+         first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal, rollup)
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::float8[],
          $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::float8[], $13::timestamptz[], $14::boolean[], $15::timestamptz[],
-         $16::boolean[], $17::int[], $18::float8[], $19::timestamptz[], $20::boolean[])`,
+         $16::boolean[], $17::int[], $18::float8[], $19::timestamptz[], $20::boolean[], $21::jsonb[])`,
       [
         l.map((f) => f.legId),
         l.map((f) => f.shipmentId),
@@ -181,8 +161,9 @@ export async function replaceFacts(
         l.map((f) => f.handoverGapHours),
         l.map((f) => instant(f.lastEventAt)),
         l.map((f) => f.terminal),
+        l.map((f) => JSON.stringify(f.rollup)),
       ],
     );
   }
-  return { shipments: oldShipments, legs: oldLegs };
+  return [...oldShipments, ...oldLegs].flatMap((row) => row.rollup ?? []);
 }

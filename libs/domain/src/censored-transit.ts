@@ -1,0 +1,53 @@
+import { bucketValue, Histogram, HistogramSpec, kaplanMeier, SurvivalObservation } from './statistics';
+
+const DAY_MS = 86_400_000;
+
+/** Parcels (or legs) that started within one rollup cell: the ended ones' transit histogram and how many are still open. */
+export interface TransitCohort {
+  startMs: number;
+  sizeMs: number;
+  ended: Histogram;
+  open: number;
+}
+
+export interface CensoredTransit {
+  cohort: number;
+  delivered: number;
+  censored: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+/**
+ * kpis.md §6 censored transit: Kaplan–Meier over everything that started in the window, parcels
+ * not delivered by asOf counted as censored at asOf instead of dropped. Start instants are known
+ * to their rollup cell, so a censoring time is measured from the middle of its cell (±12 h for
+ * a day cell); an ended parcel whose end falls after asOf is censored like an open one.
+ */
+export function censoredTransit(input: { cohorts: TransitCohort[]; asOfMs: number; spec: HistogramSpec }): CensoredTransit {
+  const observations: SurvivalObservation[] = [];
+  let delivered = 0;
+  for (const cohort of input.cohorts) {
+    const startMs = cohort.startMs + cohort.sizeMs / 2;
+    const censorDays = Math.max(0, (input.asOfMs - startMs) / DAY_MS);
+    const add = (time: number, event: boolean, count: number) => {
+      for (let i = 0; i < count; i += 1) observations.push({ time, event });
+    };
+    add(censorDays, false, cohort.open);
+    for (const [bucket, count] of cohort.ended) {
+      const days = Math.max(0, bucketValue(input.spec, bucket));
+      if (days < censorDays) {
+        add(days, true, count);
+        delivered += count;
+      } else add(censorDays, false, count);
+    }
+  }
+  const estimate = kaplanMeier(observations);
+  return {
+    cohort: observations.length,
+    delivered,
+    censored: observations.length - delivered,
+    medianDays: observations.length > 0 ? estimate.quantile(0.5) : null,
+    p90Days: observations.length > 0 ? estimate.quantile(0.9) : null,
+  };
+}

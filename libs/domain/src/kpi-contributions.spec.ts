@@ -1,0 +1,41 @@
+import { rollupRanges, tierBucketStart } from './kpi-contributions';
+
+const ms = (iso: string) => Date.parse(iso);
+const show = (ranges: ReturnType<typeof rollupRanges>) =>
+  ranges.map((range) => `${range.tier}:${new Date(range.fromMs).toISOString().slice(0, 16)}..${new Date(range.toMs).toISOString().slice(0, 16)}`);
+
+describe('rollupRanges', () => {
+  it('reads whole months, then days, then quarter hours at the edges', () => {
+    expect(show(rollupRanges(ms('2026-08-30T22:15:00Z'), ms('2026-11-02T01:30:00Z')))).toEqual([
+      '1:2026-08-30T22:15..2026-08-31T00:00',
+      '0:2026-08-31T00:00..2026-09-01T00:00',
+      '2:2026-09-01T00:00..2026-11-01T00:00',
+      '0:2026-11-01T00:00..2026-11-02T00:00',
+      '1:2026-11-02T00:00..2026-11-02T01:30',
+    ]);
+  });
+
+  it('covers the window exactly, without gaps or overlaps', () => {
+    for (const [from, to] of [
+      ['2026-01-01T00:00:00Z', '2026-12-31T23:45:00Z'],
+      ['2026-02-28T23:45:00Z', '2026-03-01T00:15:00Z'],
+      ['2026-05-05T05:00:00Z', '2026-05-05T06:00:00Z'],
+    ]) {
+      const ranges = rollupRanges(ms(from), ms(to));
+      expect(ranges[0].fromMs).toBe(ms(from));
+      expect(ranges[ranges.length - 1].toMs).toBe(ms(to));
+      ranges.slice(1).forEach((range, index) => expect(range.fromMs).toBe(ranges[index].toMs));
+      for (const range of ranges) {
+        expect(tierBucketStart(range.tier, range.fromMs)).toBe(range.fromMs);
+      }
+    }
+  });
+
+  it('uses no month cells when asked for days (per-day series)', () => {
+    expect(rollupRanges(ms('2026-01-01T00:00:00Z'), ms('2026-04-01T00:00:00Z'), 'day').map((range) => range.tier)).toEqual([0]);
+  });
+
+  it('refuses bounds off the quarter hour', () => {
+    expect(() => rollupRanges(ms('2026-01-01T00:07:00Z'), ms('2026-01-02T00:00:00Z'))).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,205 @@
+import { listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
+import {
+  censoredTransit,
+  CensoredTransit,
+  KpiLevel,
+  KpiQueryParams,
+  rate,
+  rollupRanges,
+  TRANSIT_DAYS_HISTOGRAM,
+  TransitCohort,
+  wilsonInterval,
+} from '@lanewatch/domain';
+import { FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
+import { groupRollups } from './rollup-groups';
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+const interval = (successes: number, trials: number): Interval | null => {
+  const bounds = wilsonInterval(successes, trials);
+  return bounds ? { low: bounds.lower, high: bounds.upper } : null;
+};
+
+export type ScorecardKpis = Omit<KpiRow, 'carrier' | 'corridor' | 'serviceLevel' | 'firstAttempt' | 'onTime'> & {
+  firstAttempt: (FirstAttemptKpi & { ci95: Interval | null }) | null;
+  onTime: (OnTimeKpi & { ci95: Interval | null }) | null;
+};
+
+export interface Scorecard {
+  carrier: string;
+  name: string;
+  kpis: ScorecardKpis;
+  censoredTransit: CensoredTransit;
+  feed: { events: number; latencyP50Hours: number | null; latencyP95Hours: number | null; unmapped: number; unmappedRate: number | null; unmappedCi95: Interval | null };
+  silence: SilenceAtAsOf;
+  handovers: { from: string; to: string; count: number; meanHours: number | null; p50Hours: number | null; p90Hours: number | null }[];
+  corridors: (KpiRow & { firstAttempt: ScorecardKpis['firstAttempt']; onTime: ScorecardKpis['onTime'] })[];
+}
+
+export interface ScorecardsResponse {
+  from: string;
+  to: string;
+  asOf: string;
+  /** the whole network on shipment facts: parcels silent or lost at asOf, censored end-to-end transit */
+  network: { silence: SilenceAtAsOf; censoredTransit: CensoredTransit };
+  carriers: Scorecard[];
+}
+
+export interface SilenceAtAsOf {
+  active: number;
+  silent: number;
+  silentRate: number | null;
+  silentCi95: Interval | null;
+  lost: number;
+}
+
+/** Every rate with its Wilson 95 % interval (kpis.md §6). */
+function withIntervals<T extends Pick<KpiRow, 'firstAttempt' | 'onTime'>>(row: T) {
+  return {
+    ...row,
+    firstAttempt: row.firstAttempt ? { ...row.firstAttempt, ci95: interval(row.firstAttempt.delivered, row.firstAttempt.attempted) } : null,
+    onTime: row.onTime ? { ...row.onTime, ci95: interval(row.onTime.onTime, row.onTime.delivered) } : null,
+  };
+}
+
+const SILENCE_FAMILIES = ['active_start', 'active_end', 'silent_start', 'silent_end', 'lost_start', 'lost_end'];
+
+/**
+ * Active, silent and lost counts at asOf (kpis.md §6), per group: the +1/−1 markers of every
+ * period summed over all cells before asOf (months, then days, then quarter hours).
+ */
+export async function readSilence(
+  runner: SqlRunner,
+  input: { level: KpiLevel; asOfMs: number; groupBy: RollupColumn[]; carrierId?: number; corridor?: string; serviceLevel?: string },
+): Promise<{ key: { carrier_id?: number; corridor?: string; service_level?: string }; silence: SilenceAtAsOf }[]> {
+  const result = await readRollups(runner, {
+    level: input.level,
+    families: SILENCE_FAMILIES,
+    ranges: rollupRanges(0, input.asOfMs),
+    groupBy: input.groupBy,
+    carrierId: input.carrierId,
+    corridor: input.corridor,
+    serviceLevel: input.serviceLevel,
+    histograms: false,
+  });
+  const groups = groupRollups(
+    result,
+    (row) => ({ carrier_id: row.carrier_id, corridor: row.corridor, service_level: row.service_level }),
+    (key) => [key.carrier_id, key.corridor, key.service_level].join('\u001f'),
+  );
+  return [...groups.values()].map(({ key, families }) => {
+    const open = (kind: string) =>
+      (families.get(`${kind}_start` as never)?.count ?? 0) - (families.get(`${kind}_end` as never)?.count ?? 0);
+    const active = open('active');
+    const silent = Math.min(open('silent'), active);
+    return { key, silence: { active, silent, silentRate: rate(silent, active), silentCi95: interval(silent, active), lost: open('lost') } };
+  });
+}
+
+const NO_SILENCE: SilenceAtAsOf = { active: 0, silent: 0, silentRate: null, silentCi95: null, lost: 0 };
+
+/**
+ * Carrier scorecards (kpis.md §6) over [from, min(to, asOf)), silence counted at asOf. Every
+ * figure comes from the rollups; the KPIs through the same read as GET /kpis.
+ */
+export async function computeScorecards(
+  runner: SqlRunner,
+  params: { from: string; to: string; fromMs: number; toMs: number; asOf: string; asOfMs: number; carrier?: string },
+): Promise<ScorecardsResponse> {
+  const carriers = await listCarriers(runner);
+  const chosen = params.carrier ? carriers.filter((carrier) => carrier.code === params.carrier) : carriers;
+  if (params.carrier && chosen.length === 0) throw new UnknownCarrierError(`carrier '${params.carrier}' is not registered`);
+  const codeOf = new Map(carriers.map((carrier) => [Number(carrier.id), carrier.code]));
+  const carrierId = params.carrier ? Number(chosen[0].id) : undefined;
+  const kpiParams: KpiQueryParams = {
+    from: params.from,
+    to: params.to,
+    fromMs: params.fromMs,
+    toMs: params.toMs,
+    asOf: params.asOf,
+    asOfMs: params.asOfMs,
+    groupBy: ['carrier'],
+    ...(params.carrier ? { carrier: params.carrier } : {}),
+  };
+  const toMs = Math.min(params.toMs, params.asOfMs);
+  const ranges = params.fromMs < toMs ? rollupRanges(params.fromMs, toMs) : [];
+  const dayRanges = params.fromMs < toMs ? rollupRanges(params.fromMs, toMs, 'day') : [];
+  const byCarrier = (row: { carrier_id?: number }) => Number(row.carrier_id);
+  const [kpis, corridors, feed, silence, cohorts, handovers, networkSilence, networkCohorts] = await Promise.all([
+    readKpiGroups(runner, kpiParams),
+    readKpiGroups(runner, { ...kpiParams, groupBy: ['carrier', 'corridor'] }),
+    readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true }),
+    readSilence(runner, { level: 'l', asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId }),
+    readRollups(runner, { level: 'l', families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true }),
+    readRollups(runner, { level: 'h', families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true }),
+    readSilence(runner, { level: 's', asOfMs: params.asOfMs, groupBy: [] }),
+    readRollups(runner, { level: 's', families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true }),
+  ]);
+  const feedOf = groupRollups(feed, byCarrier, String);
+  const cohortGroups = groupRollups(cohorts, (row) => ({ carrierId: byCarrier(row), periodMs: Number(row.period) }), (key) => `${key.carrierId}:${key.periodMs}`);
+  const cohortsOf = (groups: typeof cohortGroups, carrierId: number): TransitCohort[] =>
+    [...groups.values()]
+      .filter((group) => group.key.carrierId === carrierId)
+      .map((group) => ({
+        startMs: group.key.periodMs,
+        sizeMs: 86_400_000,
+        ended: group.families.get('km')?.histogram ?? new Map(),
+        open: group.families.get('km_open')?.count ?? 0,
+      }));
+  const networkCohortGroups = groupRollups(networkCohorts, (row) => ({ carrierId: 0, periodMs: Number(row.period) }), (key) => String(key.periodMs));
+  const handoverGroups = groupRollups(handovers, (row) => ({ to: byCarrier(row), from: Number(row.peer_carrier_id) }), (key) => `${key.from}>${key.to}`);
+
+  const scorecards = chosen.map((carrier): Scorecard => {
+    const id = Number(carrier.id);
+    const own = kpis.find((entry) => entry.row.carrier === carrier.code)?.row;
+    const feedCells = feedOf.get(String(id))?.families.get('feed');
+    const unmapped = feedOf.get(String(id))?.families.get('unmapped')?.count ?? 0;
+    const events = (feedCells?.count ?? 0) + unmapped;
+    return {
+      carrier: carrier.code,
+      name: carrier.name,
+      kpis: withIntervals({ transit: own?.transit ?? null, customsHold: own?.customsHold ?? null, firstAttempt: own?.firstAttempt ?? null, onTime: own?.onTime ?? null }),
+      censoredTransit: censoredTransit({ cohorts: cohortsOf(cohortGroups, id), asOfMs: params.asOfMs, spec: TRANSIT_DAYS_HISTOGRAM }),
+      feed: {
+        events,
+        latencyP50Hours: feedCells?.percentile(0.5) ?? null,
+        latencyP95Hours: feedCells?.percentile(0.95) ?? null,
+        unmapped,
+        unmappedRate: rate(unmapped, events),
+        unmappedCi95: interval(unmapped, events),
+      },
+      silence: silence.find((entry) => Number(entry.key.carrier_id) === id)?.silence ?? NO_SILENCE,
+      handovers: [...handoverGroups.values()]
+        .filter((group) => group.key.to === id || group.key.from === id)
+        .map(({ key, families }) => {
+          const gap = families.get('handover');
+          return {
+            from: codeOf.get(key.from) ?? String(key.from),
+            to: codeOf.get(key.to) ?? String(key.to),
+            count: gap?.count ?? 0,
+            meanHours: gap?.statistics().mean ?? null,
+            p50Hours: gap?.percentile(0.5) ?? null,
+            p90Hours: gap?.percentile(0.9) ?? null,
+          };
+        })
+        .sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`)),
+      corridors: corridors
+        .filter((entry) => entry.row.carrier === carrier.code)
+        .map((entry) => withIntervals(entry.row))
+        .sort((a, b) => (a.corridor ?? '').localeCompare(b.corridor ?? '')),
+    };
+  });
+  return {
+    from: params.from,
+    to: params.to,
+    asOf: params.asOf,
+    network: {
+      silence: networkSilence[0]?.silence ?? NO_SILENCE,
+      censoredTransit: censoredTransit({ cohorts: cohortsOf(networkCohortGroups, 0), asOfMs: params.asOfMs, spec: TRANSIT_DAYS_HISTOGRAM }),
+    },
+    carriers: scorecards,
+  };
+}
