@@ -1,6 +1,8 @@
 // `npm run demo`: everything `npm start` does, plus a fresh dashboard build and a simulated carrier feed.
+import path from 'node:path';
 import { runDemoFeed } from '@lanewatch/simulator';
 import { formatDemoBanner } from './launcher-banner';
+import { ensureDemoAdmin, type DemoAdmin } from './launcher-first-admin';
 import { installLifecycle } from './launcher-lifecycle';
 import { ensureWebBuild } from './launcher-web-build';
 import { describeExit, describeStartupError, repoRootFrom, startLanewatch, type RunningLanewatch } from './start';
@@ -19,6 +21,13 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`[demo] ${describeStartupError(error, process.env)}`);
     process.exit(1);
+  }
+  let admin: DemoAdmin | null = null;
+  try {
+    admin = await ensureDemoAdmin({ databaseUrl: running.services.databaseUrl, secretsFile: path.join(running.dataDir, 'secrets.json'), log });
+  } catch (error) {
+    // The admin token still signs in: a failure here is reported, not fatal.
+    log(`WARNING: could not set up the first admin user: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const feedAbort = new AbortController();
@@ -51,7 +60,7 @@ async function main(): Promise<void> {
     return lifecycle.fail(1, describeExit(exit));
   });
 
-  console.log(formatDemoBanner(running, web));
+  console.log(formatDemoBanner(running, web, admin));
 }
 
 void main();

@@ -1,4 +1,5 @@
 import { redactUrl } from '@lanewatch/provision';
+import type { DemoAdmin } from './launcher-first-admin';
 import type { RunningLanewatch } from './start';
 import type { WebBuildResult } from './launcher-web-build';
 
@@ -6,7 +7,13 @@ function row(label: string, value: string): string {
   return `  ${label.padEnd(14)} ${value}`;
 }
 
-export function formatDemoBanner(running: RunningLanewatch, web: WebBuildResult): string {
+function adminUserRows(admin: DemoAdmin | null): string[] {
+  if (!admin) return [];
+  if (admin.password === null) return [row('Admin user', `${admin.email} (its password was changed since the demo generated it)`)];
+  return [row('Admin user', admin.email), row('  Password', admin.password)];
+}
+
+export function formatDemoBanner(running: RunningLanewatch, web: WebBuildResult, admin: DemoAdmin | null = null): string {
   const { services, secrets, dataDir } = running;
   const secretsWhere = secrets.file ?? 'from the environment';
   const lines = [
@@ -14,6 +21,7 @@ export function formatDemoBanner(running: RunningLanewatch, web: WebBuildResult)
     '',
     row('Dashboard', web.available ? running.dashboardUrl : `${running.dashboardUrl} (${web.note})`),
     row('API docs', running.docsUrl),
+    ...adminUserRows(admin),
     row('Admin token', `${running.adminToken}   (sign in to the dashboard with it)`),
     '',
     row('Data', dataDir),

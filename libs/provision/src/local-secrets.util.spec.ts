@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureLocalSecrets } from './local-secrets.util';
+import { ensureLocalSecrets, ensureStoredSecret } from './local-secrets.util';
 
 describe('ensureLocalSecrets', () => {
   let dir: string;
@@ -92,5 +92,39 @@ describe('ensureLocalSecrets', () => {
     await writeFile(file, '{oops');
 
     await expect(ensureLocalSecrets({ file, generate })).rejects.toThrow(`${file} is not valid JSON`);
+  });
+});
+
+describe('ensureStoredSecret', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'lw-secrets-'));
+    file = path.join(dir, 'secrets.json');
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('adds a generated value beside the existing secrets and keeps it for the next run', async () => {
+    await ensureLocalSecrets({ file, generate: (bytes) => `generated-${bytes}` });
+
+    const first = await ensureStoredSecret({ file, name: 'demoAdminPassword', generate: () => 'first-password' });
+    const second = await ensureStoredSecret({ file, name: 'demoAdminPassword', generate: () => 'second-password' });
+
+    expect(first).toEqual({ value: 'first-password', source: 'generated' });
+    expect(second).toEqual({ value: 'first-password', source: 'file' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ adminToken: 'generated-24', secretKey: 'generated-32', demoAdminPassword: 'first-password' });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('survives ensureLocalSecrets filling in a missing value', async () => {
+    await writeFile(file, JSON.stringify({ adminToken: 'kept-admin-token-value', demoAdminPassword: 'kept-password' }));
+
+    await ensureLocalSecrets({ file, generate: (bytes) => `generated-${bytes}` });
+
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ adminToken: 'kept-admin-token-value', secretKey: 'generated-32', demoAdminPassword: 'kept-password' });
   });
 });

@@ -22,7 +22,8 @@ function generateSecret(bytes: number): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-async function readSecretsFile(file: string): Promise<Partial<LocalSecrets>> {
+// The whole stored object: entries this module does not know (e.g. the demo admin's password) are kept on rewrite.
+async function readSecretsRecord(file: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -39,14 +40,15 @@ async function readSecretsFile(file: string): Promise<Partial<LocalSecrets>> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${file} must hold a JSON object like {"adminToken": "…", "secretKey": "…"}`);
   }
-  const record = parsed as Record<string, unknown>;
-  return {
-    adminToken: typeof record.adminToken === 'string' && record.adminToken !== '' ? record.adminToken : undefined,
-    secretKey: typeof record.secretKey === 'string' && record.secretKey !== '' ? record.secretKey : undefined,
-  };
+  return parsed as Record<string, unknown>;
 }
 
-async function writeSecretsFile(file: string, secrets: LocalSecrets): Promise<void> {
+function storedString(record: Record<string, unknown>, name: string): string | undefined {
+  const value = record[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+async function writeSecretsFile(file: string, secrets: Record<string, unknown>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   // Write-then-rename so an interrupted run never leaves half a file that would lock the admin out.
   const temporary = `${file}.${process.pid}.tmp`;
@@ -77,7 +79,8 @@ export async function ensureLocalSecrets(options: {
     };
   }
 
-  const stored = await readSecretsFile(options.file);
+  const record = await readSecretsRecord(options.file);
+  const stored = { adminToken: storedString(record, 'adminToken'), secretKey: storedString(record, 'secretKey') };
   const adminTokenSource: SecretSource =
     fromEnv.adminToken !== undefined ? 'env' : stored.adminToken !== undefined ? 'file' : 'generated';
   const secretKeySource: SecretSource =
@@ -89,7 +92,7 @@ export async function ensureLocalSecrets(options: {
   };
 
   if (adminTokenSource === 'generated' || secretKeySource === 'generated') {
-    await writeSecretsFile(options.file, persisted);
+    await writeSecretsFile(options.file, { ...record, ...persisted });
   } else {
     await tightenMode(options.file);
   }
@@ -101,6 +104,26 @@ export async function ensureLocalSecrets(options: {
     secretKeySource,
     file: options.file,
   };
+}
+
+/**
+ * One more generated value kept in the same file (the demo's first admin password): read when
+ * present, otherwise generated once and added, leaving the other entries as they were.
+ */
+export async function ensureStoredSecret(options: {
+  file: string;
+  name: string;
+  generate: () => string;
+}): Promise<{ value: string; source: Exclude<SecretSource, 'env'> }> {
+  const record = await readSecretsRecord(options.file);
+  const stored = storedString(record, options.name);
+  if (stored !== undefined) {
+    await tightenMode(options.file);
+    return { value: stored, source: 'file' };
+  }
+  const value = options.generate();
+  await writeSecretsFile(options.file, { ...record, [options.name]: value });
+  return { value, source: 'generated' };
 }
 
 // A file copied around or created by hand may be world-readable; it holds the admin token.

@@ -1,11 +1,14 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { carrierForKeyHash } from '@lanewatch/db';
+import { activeSessionByTokenHash, carrierForKeyHash, extendSession } from '@lanewatch/db';
+import { renewedSessionExpiry } from '@lanewatch/domain';
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { secretsEqual, sha256Hex } from '../carriers/carrier-credentials';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { Access, ACCESS_KEY, AuthenticatedRequest, Principal } from './principal';
+import { SESSION_TOKEN_PREFIX } from '../users/user-credentials';
+import { bearerToken, deniedReason } from './access.util';
+import { Access, ACCESS_KEY, AuthenticatedRequest, Principal, SessionContext } from './principal';
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,21 +23,40 @@ export class AuthGuard implements CanActivate {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!access) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
-    if (!principal) throw new UnauthorizedException('a valid Authorization: Bearer <API key or admin token> header is required');
-    if (access === 'admin' && principal.kind !== 'admin') throw new ForbiddenException('this endpoint needs the admin token');
+    const authenticated = await this.authenticate(request.headers.authorization);
+    if (!authenticated) {
+      throw new UnauthorizedException('a valid Authorization: Bearer <session token, API key or admin token> header is required');
+    }
+    const { principal, session } = authenticated;
+    const denied = deniedReason(access, principal);
+    if (denied) throw new ForbiddenException(denied);
     request.principal = principal;
+    request.session = session;
     return true;
   }
 
-  private async authenticate(header: string | string[] | undefined): Promise<Principal | null> {
-    const value = Array.isArray(header) ? header[0] : header;
-    const match = /^Bearer\s+(\S{1,512})$/i.exec(value ?? '');
-    if (!match) return null;
-    const token = match[1];
-    if (secretsEqual(token, this.config.adminToken)) return { kind: 'admin' };
-    // Keys are looked up by their hash: the stored value never equals what the client sent.
+  private async authenticate(header: string | string[] | undefined): Promise<{ principal: Principal; session?: SessionContext } | null> {
+    const token = bearerToken(header);
+    if (!token) return null;
+    if (secretsEqual(token, this.config.adminToken)) return { principal: { kind: 'admin' } };
+    // Sessions and keys are looked up by their hash: the stored value never equals what the client sent.
+    if (token.startsWith(SESSION_TOKEN_PREFIX)) return this.authenticateSession(token);
     const carrier = await carrierForKeyHash(this.dataSource, sha256Hex(token), this.clock.now());
-    return carrier ? { kind: 'carrier', carrierId: carrier.id, carrierCode: carrier.code } : null;
+    return carrier ? { principal: { kind: 'carrier', carrierId: carrier.id, carrierCode: carrier.code } } : null;
+  }
+
+  /** A revoked or expired session, or one of a disabled user, is no session at all. */
+  private async authenticateSession(token: string): Promise<{ principal: Principal; session: SessionContext } | null> {
+    const now = this.clock.now();
+    const found = await activeSessionByTokenHash(this.dataSource, sha256Hex(token), now);
+    if (!found) return null;
+    let expiresAt = found.expires_at;
+    const renewed = renewedSessionExpiry({ now, lastSeenAt: found.last_seen_at, ttlMs: this.config.sessionTtlHours * 3_600_000 });
+    if (renewed) {
+      await extendSession(this.dataSource, found.session_id, now, renewed);
+      expiresAt = renewed > expiresAt ? renewed : expiresAt;
+    }
+    const principal: Principal = found.role === 'admin' ? { kind: 'admin', userId: found.user_id } : { kind: 'viewer', userId: found.user_id };
+    return { principal, session: { id: found.session_id, expiresAt } };
   }
 }

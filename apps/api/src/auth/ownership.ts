@@ -7,3 +7,10 @@ export function assertOwnCarrier(principal: Principal, carrierCode: string): voi
     throw new ForbiddenException(`this API key belongs to carrier '${principal.carrierCode}', not '${carrierCode}'`);
   }
 }
+
+/** Reads that span every carrier (pipeline counters, the registry, whole journeys) are for admins and viewers. */
+export function assertReadsAllCarriers(principal: Principal): void {
+  if (principal.kind === 'carrier') {
+    throw new ForbiddenException(`this API key belongs to carrier '${principal.carrierCode}'; this endpoint spans every carrier and is open to admins and viewers only`);
+  }
+}

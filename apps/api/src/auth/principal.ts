@@ -1,15 +1,22 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Access, Principal } from './access.util';
 
-export type Principal = { kind: 'admin' } | { kind: 'carrier'; carrierId: number; carrierCode: string };
+export type { Access, Principal } from './access.util';
 
-export type Access = 'admin' | 'admin-or-carrier';
 export const ACCESS_KEY = 'lanewatch:access';
 
-/** Who may call a route; routes without it are public (health, docs). */
+/** Who may call a route (see Access); routes without it are public (health, docs, sign-in). */
 export const RequireAccess = (access: Access) => SetMetadata(ACCESS_KEY, access);
+
+/** The user session a request was authenticated with, if it was one. */
+export interface SessionContext {
+  id: string;
+  expiresAt: Date;
+}
 
 export interface AuthenticatedRequest {
   principal?: Principal;
+  session?: SessionContext;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -17,4 +24,8 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.principal) throw new Error('route reached without a principal: missing @RequireAccess');
   return request.principal;
+});
+
+export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionContext | undefined => {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().session;
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertOwnCarrier } from '../auth/ownership';
+import { assertOwnCarrier, assertReadsAllCarriers } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { CarriersService } from './carriers.service';
 
@@ -29,9 +29,10 @@ export class CarriersController {
   }
 
   @Get()
-  @RequireAccess('admin')
+  @RequireAccess('read')
   @ApiOperation({ summary: 'List carriers and their keys (prefixes only)' })
-  list() {
+  list(@CurrentPrincipal() principal: Principal) {
+    assertReadsAllCarriers(principal);
     return this.carriers.list();
   }
 
@@ -60,9 +61,10 @@ export class CarriersController {
   }
 
   @Get(':code/code-map')
-  @RequireAccess('admin')
+  @RequireAccess('read')
   @ApiOperation({ summary: "The carrier's raw code -> milestone map and its unmapped codes" })
-  codeMap(@Param('code') code: string) {
+  codeMap(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    assertReadsAllCarriers(principal);
     return this.carriers.codeMap(code);
   }
 
@@ -81,7 +83,7 @@ export class CarriersController {
   }
 
   @Get(':code/data-quality')
-  @RequireAccess('admin-or-carrier')
+  @RequireAccess('read')
   @ApiOperation({ summary: 'Unmapped codes, unlinked events and linking conflicts of a carrier' })
   dataQuality(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
     assertOwnCarrier(principal, code);

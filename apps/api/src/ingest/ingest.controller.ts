@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { assertReadsAllCarriers } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { IngestRateLimiter } from './rate-limiter';
 import { IngestService } from './ingest.service';
@@ -16,7 +17,7 @@ export class IngestController {
 
   @Post('events')
   @HttpCode(202)
-  @RequireAccess('admin-or-carrier')
+  @RequireAccess('ingest')
   @ApiOperation({ summary: 'Post up to 5,000 canonical events; 202 once the valid ones are committed' })
   @ApiBody({ schema: EVENT_BATCH_SCHEMA })
   @ApiResponse({ status: 202, description: '{batchId, accepted, duplicates, rejected: [{index, errors}]}' })
@@ -29,14 +30,15 @@ export class IngestController {
   }
 
   @Get('ingest/status')
-  @RequireAccess('admin')
+  @RequireAccess('read')
   @ApiOperation({ summary: 'Pipeline counters; pendingBatches 0 means every accepted event is reflected' })
-  status() {
+  status(@CurrentPrincipal() principal: Principal) {
+    assertReadsAllCarriers(principal);
     return this.ingest.status();
   }
 
   @Get('ingest/batches/:batchId')
-  @RequireAccess('admin-or-carrier')
+  @RequireAccess('read')
   @ApiOperation({ summary: "One batch's processing state, stored and duplicate counts" })
   batch(@CurrentPrincipal() principal: Principal, @Param('batchId') batchId: string) {
     return this.ingest.batch(principal, batchId);

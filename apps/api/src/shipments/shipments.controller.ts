@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { assertReadsAllCarriers } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { ShipmentsService } from './shipments.service';
 
@@ -11,7 +12,7 @@ export class ShipmentsController {
   constructor(private readonly shipments: ShipmentsService) {}
 
   @Post()
-  @RequireAccess('admin-or-carrier')
+  @RequireAccess('ingest')
   @ApiOperation({ summary: 'Register a shipment by its first leg (idempotent): 201 created, 200 already known' })
   @ApiBody({
     schema: {
@@ -35,9 +36,11 @@ export class ShipmentsController {
   }
 
   @Get(':carrier/:trackingNumber')
-  @RequireAccess('admin')
+  @RequireAccess('read')
   @ApiOperation({ summary: 'The whole journey from any leg: legs, events (raw and canonical), facts, gaps, data quality' })
-  detail(@Param('carrier') carrier: string, @Param('trackingNumber') trackingNumber: string) {
+  detail(@CurrentPrincipal() principal: Principal, @Param('carrier') carrier: string, @Param('trackingNumber') trackingNumber: string) {
+    // A journey spans every carrier of its legs, so a carrier key does not read it.
+    assertReadsAllCarriers(principal);
     return this.shipments.detail(carrier, trackingNumber);
   }
 }

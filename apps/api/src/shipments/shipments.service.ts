@@ -24,7 +24,7 @@ export class ShipmentsService {
     const { created } = await registerShipment(this.dataSource, {
       ...parsed.value,
       receivedAt: this.clock.now(),
-      source: principal.kind === 'admin' ? 'api:admin' : `api:${principal.carrierCode}`,
+      source: principal.kind === 'carrier' ? `api:${principal.carrierCode}` : 'api:admin',
     });
     return { created, view: await this.detail(parsed.value.carrier, parsed.value.trackingNumber) };
   }

@@ -1,0 +1,47 @@
+import { Access, bearerToken, deniedReason, Principal } from './access.util';
+
+const adminToken: Principal = { kind: 'admin' };
+const adminUser: Principal = { kind: 'admin', userId: 1 };
+const viewer: Principal = { kind: 'viewer', userId: 2 };
+const carrier: Principal = { kind: 'carrier', carrierId: 3, carrierCode: 'correios' };
+
+describe('deniedReason', () => {
+  const allowed: [Access, Principal, boolean][] = [
+    ['admin', adminToken, true],
+    ['admin', adminUser, true],
+    ['admin', viewer, false],
+    ['admin', carrier, false],
+    ['ingest', adminToken, true],
+    ['ingest', adminUser, true],
+    ['ingest', viewer, false],
+    ['ingest', carrier, true],
+    ['read', adminToken, true],
+    ['read', adminUser, true],
+    ['read', viewer, true],
+    ['read', carrier, true],
+  ];
+
+  it.each(allowed)('%s access for %j: allowed %s', (access, principal, expected) => {
+    expect(deniedReason(access, principal) === null).toBe(expected);
+  });
+
+  it('tells a viewer that viewers only read', () => {
+    expect(deniedReason('admin', viewer)).toBe('this endpoint needs the admin token or an admin user; viewers can read but not change anything');
+    expect(deniedReason('admin', carrier)).toBe('this endpoint needs the admin token or an admin user');
+  });
+});
+describe('bearerToken', () => {
+  it('takes the token of a Bearer header, whatever the scheme case', () => {
+    expect(bearerToken('Bearer lwu_abc')).toBe('lwu_abc');
+    expect(bearerToken('bearer   lwk_abc')).toBe('lwk_abc');
+    expect(bearerToken(['Bearer first', 'Bearer second'])).toBe('first');
+  });
+
+  it('refuses missing, other-scheme, spaced and oversized tokens', () => {
+    expect(bearerToken(undefined)).toBeNull();
+    expect(bearerToken('Basic dXNlcjpwYXNz')).toBeNull();
+    expect(bearerToken('Bearer two words')).toBeNull();
+    expect(bearerToken(`Bearer ${'x'.repeat(512)}`)).toBe('x'.repeat(512));
+    expect(bearerToken(`Bearer ${'x'.repeat(513)}`)).toBeNull();
+  });
+});

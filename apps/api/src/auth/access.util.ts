@@ -1,0 +1,33 @@
+// The access model as plain data and functions (no NestJS), so it is unit-tested directly.
+
+/**
+ * Who is calling: the admin token (no userId) or an admin user's session, a viewer user's session,
+ * or a carrier's API key.
+ */
+export type Principal =
+  | { kind: 'admin'; userId?: number }
+  | { kind: 'viewer'; userId: number }
+  | { kind: 'carrier'; carrierId: number; carrierCode: string };
+
+/**
+ * - `admin`: admins only (the admin token or an admin user): every change except ingest.
+ * - `ingest`: admins or carrier keys: posting events and registering shipments.
+ * - `read`: admins, viewers and carrier keys; handlers confine a carrier key to its own carrier
+ *   (assertOwnCarrier) or keep it out of data that spans carriers (assertReadsAllCarriers).
+ */
+export type Access = 'admin' | 'ingest' | 'read';
+
+/** Why `principal` may not call a route that needs `access`; null when it may. */
+export function deniedReason(access: Access, principal: Principal): string | null {
+  const viewerNote = principal.kind === 'viewer' ? '; viewers can read but not change anything' : '';
+  if (access === 'admin' && principal.kind !== 'admin') return `this endpoint needs the admin token or an admin user${viewerNote}`;
+  if (access === 'ingest' && principal.kind === 'viewer') return `this endpoint needs the admin token, an admin user or a carrier API key${viewerNote}`;
+  return null;
+}
+
+/** The token of an `Authorization: Bearer <token>` header; bounded so a huge header costs nothing. */
+export function bearerToken(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = /^Bearer\s+(\S{1,512})$/i.exec(value ?? '');
+  return match ? match[1] : null;
+}

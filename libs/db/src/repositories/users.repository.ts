@@ -1,0 +1,140 @@
+import type { UserRole } from '@lanewatch/domain';
+import { rows, SqlRunner } from './sql-runner';
+
+export interface UserRow {
+  id: number;
+  email: string;
+  display_name: string;
+  role: UserRole;
+  created_at: Date;
+  disabled_at: Date | null;
+}
+
+export interface UserWithPasswordRow extends UserRow {
+  password_hash: string;
+}
+
+const USER_COLUMNS = 'u.id, u.email, u.display_name, u.role, u.created_at, u.disabled_at';
+
+/** Inserts a user; null when the email is taken. `email` must already be lower-cased. */
+export async function insertUser(
+  runner: SqlRunner,
+  user: { email: string; displayName: string; role: UserRole; passwordHash: string },
+): Promise<UserRow | null> {
+  const inserted = await rows<UserRow>(
+    runner,
+    `INSERT INTO users AS u (email, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (email) DO NOTHING
+     RETURNING ${USER_COLUMNS}`,
+    [user.email, user.displayName, user.role, user.passwordHash],
+  );
+  return inserted[0] ?? null;
+}
+
+export async function findUserByEmail(runner: SqlRunner, email: string): Promise<UserWithPasswordRow | null> {
+  const found = await rows<UserWithPasswordRow>(runner, `SELECT ${USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1`, [email]);
+  return found[0] ?? null;
+}
+
+export async function findUserById(runner: SqlRunner, id: number): Promise<UserRow | null> {
+  const found = await rows<UserRow>(runner, `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+  return found[0] ?? null;
+}
+
+export async function listUsers(runner: SqlRunner): Promise<UserRow[]> {
+  return rows<UserRow>(runner, `SELECT ${USER_COLUMNS} FROM users u ORDER BY u.id`);
+}
+
+export async function countActiveUsersWithRole(runner: SqlRunner, role: UserRole): Promise<number> {
+  const [row] = await rows<{ count: number }>(runner, `SELECT count(*)::int AS count FROM users WHERE role = $1 AND disabled_at IS NULL`, [role]);
+  return row.count;
+}
+
+/**
+ * Changes only the fields given. `disabledAt`: a date disables (keeping an earlier date), null
+ * enables. Null when there is no such user.
+ */
+export async function updateUser(
+  runner: SqlRunner,
+  id: number,
+  changes: { displayName?: string; role?: UserRole; passwordHash?: string; disabledAt?: Date | null },
+): Promise<UserRow | null> {
+  const updated = await rows<UserRow>(
+    runner,
+    `UPDATE users AS u SET
+        display_name = COALESCE($2, u.display_name),
+        role = COALESCE($3, u.role),
+        password_hash = COALESCE($4, u.password_hash),
+        disabled_at = CASE WHEN NOT $5::boolean THEN u.disabled_at WHEN $6::timestamptz IS NULL THEN NULL ELSE COALESCE(u.disabled_at, $6) END
+      WHERE u.id = $1
+      RETURNING ${USER_COLUMNS}`,
+    [
+      id,
+      changes.displayName ?? null,
+      changes.role ?? null,
+      changes.passwordHash ?? null,
+      changes.disabledAt !== undefined,
+      changes.disabledAt ?? null,
+    ],
+  );
+  return updated[0] ?? null;
+}
+
+export async function insertSession(
+  runner: SqlRunner,
+  session: { tokenHash: string; userId: number; now: Date; expiresAt: Date },
+): Promise<{ id: string; expires_at: Date }> {
+  const [inserted] = await rows<{ id: string; expires_at: Date }>(
+    runner,
+    `INSERT INTO user_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)
+     RETURNING id, expires_at`,
+    [session.tokenHash, session.userId, session.now, session.expiresAt],
+  );
+  return inserted;
+}
+
+export interface SessionUserRow {
+  session_id: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  user_id: number;
+  role: UserRole;
+}
+
+/** The session with this token hash, when it is neither revoked nor expired and its user is enabled. */
+export async function activeSessionByTokenHash(runner: SqlRunner, tokenHash: string, now: Date): Promise<SessionUserRow | null> {
+  const found = await rows<SessionUserRow>(
+    runner,
+    `SELECT s.id AS session_id, s.expires_at, s.last_seen_at, u.id AS user_id, u.role
+       FROM user_sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+    [tokenHash, now],
+  );
+  return found[0] ?? null;
+}
+
+/** Moves a live session's expiry; a revoked one stays revoked. */
+export async function extendSession(runner: SqlRunner, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
+  await runner.query(
+    `UPDATE user_sessions SET last_seen_at = $2, expires_at = GREATEST(expires_at, $3) WHERE id = $1 AND revoked_at IS NULL`,
+    [sessionId, now, expiresAt],
+  );
+}
+
+export async function revokeSession(runner: SqlRunner, sessionId: string, now: Date): Promise<void> {
+  await runner.query(`UPDATE user_sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, now]);
+}
+
+export async function revokeSessionsOfUser(runner: SqlRunner, userId: number, now: Date): Promise<number> {
+  const revoked = await rows<{ id: string }>(
+    runner,
+    `UPDATE user_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 RETURNING id`,
+    [userId, now],
+  );
+  return revoked.length;
+}
+
+/** Removes a user's sessions that ended (expired or revoked) before `before`, so the table does not grow without bound. */
+export async function deleteEndedSessions(runner: SqlRunner, userId: number, before: Date): Promise<void> {
+  await runner.query(`DELETE FROM user_sessions WHERE user_id = $1 AND (expires_at < $2 OR revoked_at < $2)`, [userId, before]);
+}

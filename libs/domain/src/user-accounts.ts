@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { ParseResult } from './registration';
+
+export const USER_ROLES = ['admin', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+export const EMAIL_MAX_LENGTH = 254;
+const NAME_MAX_LENGTH = 200;
+
+// Deliberately loose: the address is an identifier here, nothing is ever sent to it.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Emails are compared case-insensitively by storing them lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const issues = (error: z.ZodError) => error.issues.map((issue) => issue.message);
+
+const emailField = z
+  .string({ error: 'email is required' })
+  .trim()
+  .max(EMAIL_MAX_LENGTH, `email must be at most ${EMAIL_MAX_LENGTH} characters`)
+  .regex(EMAIL_PATTERN, 'email must be an address like ops@example.com')
+  .transform(normalizeEmail);
+
+const nameField = z
+  .string({ error: 'name is required' })
+  .trim()
+  .min(1, 'name is required')
+  .max(NAME_MAX_LENGTH, `name must be at most ${NAME_MAX_LENGTH} characters`);
+
+// Never trimmed: every character the user chose counts.
+const newPasswordField = z
+  .string({ error: 'password is required' })
+  .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `password must be at most ${PASSWORD_MAX_LENGTH} characters`);
+
+const roleField = z.enum(USER_ROLES, { error: `role must be one of ${USER_ROLES.join(', ')}` });
+
+const loginSchema = z.object(
+  {
+    // No format check at sign-in: a malformed address is simply an unknown one.
+    email: z.string({ error: 'email is required' }).trim().min(1, 'email is required').max(EMAIL_MAX_LENGTH, `email must be at most ${EMAIL_MAX_LENGTH} characters`).transform(normalizeEmail),
+    password: z.string({ error: 'password is required' }).min(1, 'password is required').max(PASSWORD_MAX_LENGTH, `password must be at most ${PASSWORD_MAX_LENGTH} characters`),
+  },
+  { error: 'body must be a JSON object' },
+);
+
+export type LoginRequest = z.infer<typeof loginSchema>;
+
+export function parseLogin(body: unknown): ParseResult<LoginRequest> {
+  const parsed = loginSchema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issues(parsed.error) };
+}
+
+const userCreationSchema = z.object(
+  { email: emailField, name: nameField, role: roleField, password: newPasswordField },
+  { error: 'body must be a JSON object' },
+);
+
+export type UserCreation = z.infer<typeof userCreationSchema>;
+
+export function parseUserCreation(body: unknown): ParseResult<UserCreation> {
+  const parsed = userCreationSchema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issues(parsed.error) };
+}
+
+const UPDATABLE_FIELDS = ['name', 'role', 'disabled', 'password'] as const;
+
+const userUpdateSchema = z.object(
+  {
+    name: nameField.optional(),
+    role: roleField.optional(),
+    disabled: z.boolean({ error: 'disabled must be true or false' }).optional(),
+    password: newPasswordField.optional(),
+  },
+  { error: 'body must be a JSON object' },
+);
+
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+/** A PATCH names at least one field and nothing else: a misspelt field must not pass as a no-op. */
+export function parseUserUpdate(body: unknown): ParseResult<UserUpdate> {
+  const parsed = userUpdateSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  const unknown = Object.keys(body as object).filter((key) => !(UPDATABLE_FIELDS as readonly string[]).includes(key));
+  if (unknown.length > 0) return { ok: false, errors: unknown.map((key) => `'${key}' is not a user field; use ${UPDATABLE_FIELDS.join(', ')}`) };
+  if (UPDATABLE_FIELDS.every((field) => parsed.data[field] === undefined)) {
+    return { ok: false, errors: [`body must set at least one of ${UPDATABLE_FIELDS.join(', ')}`] };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * Sliding expiry: a used session lives `ttlMs` past its last request. The new expiry is written at
+ * most every tenth of the lifetime (and at least every minute), not on every request.
+ */
+export function renewedSessionExpiry(input: { now: Date; lastSeenAt: Date; ttlMs: number }): Date | null {
+  const interval = Math.min(60_000, input.ttlMs / 10);
+  if (input.now.getTime() - input.lastSeenAt.getTime() < interval) return null;
+  return new Date(input.now.getTime() + input.ttlMs);
+}

@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { loadDatabaseConfigOrExit } from '@lanewatch/config';
+import { createDataSource } from '@lanewatch/db';
+import { parseUserCreation, USER_ROLES } from '@lanewatch/domain';
+import { createUserAccount } from '../../apps/api/src/users/user-accounts';
+import { generatePassword } from '../../apps/api/src/users/user-credentials';
+import { CliCommand, CliIo, CliUsageError, EXIT_FAILED, EXIT_OK, readAll } from './cli-command';
+
+const CREATE_USAGE = `users create --email EMAIL --name NAME --role ${USER_ROLES.join('|')} [--password-stdin]`;
+
+/** `--password-stdin` takes everything piped in, less one trailing line break (what `echo` adds). */
+export function passwordFromStdin(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
+async function createUser(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const generated = !values['password-stdin'];
+  const password = generated ? generatePassword() : passwordFromStdin(await readAll(io.stdin));
+  const parsed = parseUserCreation({ email: values.email, name: values.name, role: values.role, password });
+  if (!parsed.ok) throw new CliUsageError(parsed.errors.map((error) => error.replace(/^(email|name|role)\b/, '--$1')).join('; '));
+
+  const { databaseUrl } = loadDatabaseConfigOrExit(io.env);
+  const dataSource = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'lanewatch-cli' });
+  await dataSource.initialize();
+  try {
+    const user = await createUserAccount(dataSource, parsed.value);
+    if (!user) {
+      io.err(`a user with email '${parsed.value.email}' already exists; change it with PATCH /api/v1/users/{id}`);
+      return EXIT_FAILED;
+    }
+    io.out(`created ${user.role} user ${user.id} <${user.email}>`);
+    // Shown once: only its argon2 hash is stored.
+    if (generated) io.out(`password (shown only now): ${password}`);
+    return EXIT_OK;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+export const usersCommand: CliCommand = {
+  name: 'users',
+  summary: 'manage dashboard and API users',
+  usage: [`${CREATE_USAGE}    create a user; without --password-stdin a strong password is generated and printed once`],
+  async run(args, io) {
+    const [subcommand, ...rest] = args;
+    if (subcommand === 'create') return createUser(rest, io);
+    throw new CliUsageError(subcommand ? `unknown users subcommand '${subcommand}'` : 'users needs a subcommand');
+  },
+};
