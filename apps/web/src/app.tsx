@@ -1,6 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { BrowserRouter } from 'react-router';
 import { clearAdminToken, readAdminToken, saveAdminToken } from './auth/admin-token.store';
-import { IngestHealthPage } from './ingest-health/ingest-health.page';
+import { type Session, SessionContext } from './auth/session.context';
+import { AppRoutes } from './shell/app-routes.component';
 import { SignInForm } from './sign-in/sign-in-form.component';
 
 export function App() {
@@ -19,16 +21,28 @@ export function App() {
     setToken(null);
   }, []);
 
-  if (token === null) {
+  const session = useMemo<Session | null>(
+    () =>
+      token === null
+        ? null
+        : {
+            token,
+            onUnauthorized: () => returnToSignIn('The API did not accept that token. Sign in again.'),
+            signOut: () => returnToSignIn(null),
+          },
+    [token, returnToSignIn],
+  );
+
+  // Signing in keeps the address: a shared link opens its page after sign-in.
+  if (session === null) {
     return <SignInForm onSignIn={signIn} notice={notice} />;
   }
   return (
-    <IngestHealthPage
-      // A new token starts a fresh page: no samples or errors carried over from another session.
-      key={token}
-      token={token}
-      onUnauthorized={() => returnToSignIn('The API did not accept that token. Sign in again.')}
-      onSignOut={() => returnToSignIn(null)}
-    />
+    <SessionContext value={session}>
+      <BrowserRouter basename={import.meta.env.BASE_URL.replace(/\/$/, '') || undefined}>
+        {/* A new token starts fresh pages: no figures or errors carried over from another session. */}
+        <AppRoutes key={session.token} />
+      </BrowserRouter>
+    </SessionContext>
   );
 }

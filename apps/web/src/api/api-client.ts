@@ -1,5 +1,16 @@
 import { authorizationHeader } from '../auth/admin-token.store';
-import { type HealthReport, type IngestStatus, parseHealthReport, parseIngestStatus } from './api-types';
+import {
+  type HealthReport,
+  type IngestStatus,
+  type KpiMetric,
+  parseHealthReport,
+  parseIngestStatus,
+  parseScorecards,
+  parseTimeseries,
+  type Scorecards,
+  type Timeseries,
+  type TimeseriesBucket,
+} from './api-types';
 
 // Same origin as the page: the API serves the built app at the base path and itself under api/.
 const API_ROOT = `${import.meta.env.BASE_URL}api/v1`;
@@ -30,7 +41,29 @@ type GetJsonOptions<T> = RequestOptions & {
   acceptedStatuses?: readonly number[];
 };
 
+// A 400 from the API names what was wrong (`{ message, errors: [...] }`); worth showing as is.
+async function readErrorReasons(response: Response): Promise<string | null> {
+  if (response.status < 400 || response.status >= 500) {
+    return null;
+  }
+  try {
+    const body: unknown = await response.json();
+    if (typeof body !== 'object' || body === null) {
+      return null;
+    }
+    const { errors, message } = body as { errors?: unknown; message?: unknown };
+    if (Array.isArray(errors) && errors.every((error) => typeof error === 'string') && errors.length > 0) {
+      return errors.join('; ');
+    }
+    return typeof message === 'string' ? message : null;
+  } catch {
+    return null;
+  }
+}
+
 async function getJson<T>({ path, parse, token, signal, acceptedStatuses = [200] }: GetJsonOptions<T>): Promise<T> {
+  // Messages name the endpoint, not the whole query string.
+  const endpoint = path.split('?')[0];
   let response: Response;
   try {
     response = await fetch(`${API_ROOT}${path}`, {
@@ -41,25 +74,29 @@ async function getJson<T>({ path, parse, token, signal, acceptedStatuses = [200]
     if (error instanceof DOMException && error.name === 'AbortError') {
       throw error;
     }
-    throw new ApiError(`Could not reach the API (${path})`, null);
+    throw new ApiError(`Could not reach the API (${endpoint})`, null);
   }
   if (response.status === 401) {
     throw new UnauthorizedError();
   }
   if (!acceptedStatuses.includes(response.status)) {
-    throw new ApiError(`The API answered ${response.status} for ${path}`, response.status);
+    const reasons = await readErrorReasons(response);
+    throw new ApiError(
+      `The API answered ${response.status} for ${endpoint}${reasons ? `: ${reasons}` : ''}`,
+      response.status,
+    );
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new ApiError(`The API answered ${path} with something that is not JSON`, response.status);
+    throw new ApiError(`The API answered ${endpoint} with something that is not JSON`, response.status);
   }
   try {
     return parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ApiError(`Unexpected response from ${path}: ${detail}`, response.status);
+    throw new ApiError(`Unexpected response from ${endpoint}: ${detail}`, response.status);
   }
 }
 
@@ -69,4 +106,43 @@ export function fetchIngestStatus(options: RequestOptions): Promise<IngestStatus
 
 export function fetchHealth(options: RequestOptions): Promise<HealthReport> {
   return getJson({ ...options, path: '/health', parse: parseHealthReport, acceptedStatuses: [200, 503] });
+}
+
+function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== null && value !== undefined && value !== '') {
+      params.set(key, value);
+    }
+  }
+  const search = params.toString();
+  return search === '' ? path : `${path}?${search}`;
+}
+
+type WindowOptions = RequestOptions & { from: string; to: string };
+
+export function fetchScorecards({ from, to, ...options }: WindowOptions): Promise<Scorecards> {
+  return getJson({ ...options, path: withQuery('/scorecards', { from, to }), parse: parseScorecards });
+}
+
+type TimeseriesOptions<M extends KpiMetric> = WindowOptions & {
+  metric: M;
+  bucket: TimeseriesBucket;
+  carrier: string;
+  corridor: string | null;
+};
+
+export function fetchTimeseries<M extends KpiMetric>({
+  metric,
+  bucket,
+  from,
+  to,
+  carrier,
+  corridor,
+  ...options
+}: TimeseriesOptions<M>): Promise<Timeseries<M>> {
+  // Grouped by carrier so the figures are the carrier's leg facts, the same as its scorecard row
+  // (ungrouped, kpis.md §3 gives shipment facts).
+  const path = withQuery('/kpis/timeseries', { metric, bucket, from, to, groupBy: 'carrier', carrier, corridor });
+  return getJson({ ...options, path, parse: (body) => parseTimeseries(body, metric) });
 }

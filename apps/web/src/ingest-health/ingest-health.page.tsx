@@ -5,9 +5,9 @@ import { ServiceHealth } from './service-health.component';
 import { StatusTiles } from './status-tiles.component';
 import { useIngestHealth } from './use-ingest-health.hook';
 
-type IngestHealthPageProps = { token: string; onUnauthorized: () => void; onSignOut: () => void };
+type IngestHealthPageProps = { token: string; onUnauthorized: () => void };
 
-export function IngestHealthPage({ token, onUnauthorized, onSignOut }: IngestHealthPageProps) {
+export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProps) {
   const [openedAt] = useState(() => Date.now());
   const [paused, setPaused] = useState(false);
   const { status, statusError, health, healthError, samples, lastUpdatedAt, loading, refresh } = useIngestHealth({
@@ -19,12 +19,10 @@ export function IngestHealthPage({ token, onUnauthorized, onSignOut }: IngestHea
     status !== null && status.eventsStored === 0 && status.processedBatches === 0 && status.pendingBatches === 0;
 
   return (
-    <div className="page">
-      <header className="page-header">
-        <div>
-          <p className="page-header__product">Lanewatch</p>
-          <h1>Ingest health</h1>
-        </div>
+    <>
+      <title>Ingest health — Lanewatch</title>
+      <div className="page-header">
+        <h1>Ingest health</h1>
         <div className="toolbar" role="toolbar" aria-label="Page controls">
           <p className="toolbar__status" aria-live="polite">
             {paused ? 'Updates paused' : 'Updating every 5 s'}
@@ -36,13 +34,10 @@ export function IngestHealthPage({ token, onUnauthorized, onSignOut }: IngestHea
           <button type="button" onClick={refresh}>
             Refresh now
           </button>
-          <button type="button" className="button--quiet" onClick={onSignOut}>
-            Sign out
-          </button>
         </div>
-      </header>
+      </div>
 
-      <main className="page-main">
+      <main id="main-content" className="page-main" tabIndex={-1}>
         {statusError ? (
           <div className="banner banner--error" role="alert">
             <p>
@@ -80,6 +75,6 @@ export function IngestHealthPage({ token, onUnauthorized, onSignOut }: IngestHea
 
         <EventsChart samples={samples} openedAt={openedAt} />
       </main>
-    </div>
+    </>
   );
 }

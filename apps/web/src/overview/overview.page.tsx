@@ -1,0 +1,56 @@
+import { useCallback } from 'react';
+import { fetchScorecards } from '../api/api-client';
+import { useSession } from '../auth/session.context';
+import { formatApiInstant } from '../filters/dashboard-query.util';
+import { DateRangeControl } from '../filters/date-range-control.component';
+import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
+import { formatUtcRange } from '../shared/kpi-format.util';
+import { useApiQuery } from '../shared/use-api-query.hook';
+import { TrendPanel } from '../trends/trend-panel.component';
+import { ScorecardSection } from './scorecard-section.component';
+
+export function OverviewPage() {
+  const { token, onUnauthorized } = useSession();
+  const { query, problems, nowMs, update } = useDashboardQuery();
+  const from = formatApiInstant(query.fromMs);
+  const to = formatApiInstant(query.toMs);
+  const load = useCallback((signal: AbortSignal) => fetchScorecards({ token, signal, from, to }), [token, from, to]);
+  const scorecards = useApiQuery({ requestKey: `${from}|${to}`, load, onUnauthorized });
+  const rangeLabel = formatUtcRange(query);
+  // Without a carrier in the link, the chart shows the scorecard's first carrier.
+  const carrier = query.carrier ?? scorecards.data?.carriers[0]?.carrier ?? null;
+
+  return (
+    <>
+      <title>Overview — Lanewatch</title>
+      <div className="page-header">
+        <div>
+          <h1>Overview</h1>
+          <p className="page-header__subtitle">Every carrier over the chosen range; days are UTC days.</p>
+        </div>
+        <DateRangeControl
+          range={query}
+          nowMs={nowMs}
+          onChange={(range) => update({ fromMs: range.fromMs, toMs: range.toMs })}
+        />
+      </div>
+      <main id="main-content" className="page-main" tabIndex={-1}>
+        {problems.length > 0 ? (
+          <div className="banner banner--info" role="status">
+            <p>{problems.join(' ')}</p>
+          </div>
+        ) : null}
+        <ScorecardSection scorecards={scorecards} rangeLabel={rangeLabel} selectedCarrier={carrier} />
+        {/* The chart waits for the scorecard: its carrier select and default carrier come from there. */}
+        {scorecards.data !== null ? (
+          <TrendPanel
+            query={query}
+            carrier={carrier}
+            carriers={scorecards.data.carriers}
+            onFilterChange={(patch) => update(patch)}
+          />
+        ) : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from '@jest/globals';
+import { escapeCsvCell, toCsv } from './csv.util';
+
+describe('escapeCsvCell', () => {
+  it('writes a missing value as an empty cell, never as 0', () => {
+    expect(escapeCsvCell(null)).toBe('');
+  });
+
+  it('keeps numbers at full precision', () => {
+    expect(escapeCsvCell(0.87640001)).toBe('0.87640001');
+    expect(escapeCsvCell(0)).toBe('0');
+    expect(escapeCsvCell(-1.5)).toBe('-1.5');
+  });
+
+  it('writes non-finite numbers as empty cells', () => {
+    expect(escapeCsvCell(Number.NaN)).toBe('');
+    expect(escapeCsvCell(Number.POSITIVE_INFINITY)).toBe('');
+  });
+
+  it('leaves plain text unquoted', () => {
+    expect(escapeCsvCell('Correios')).toBe('Correios');
+  });
+
+  it('quotes commas, quotes and line breaks and doubles the quotes', () => {
+    expect(escapeCsvCell('Posten, Norge')).toBe('"Posten, Norge"');
+    expect(escapeCsvCell('The "fast" one')).toBe('"The ""fast"" one"');
+    expect(escapeCsvCell('two\nlines')).toBe('"two\nlines"');
+    expect(escapeCsvCell('cr\rlf')).toBe('"cr\rlf"');
+  });
+
+  it('quotes text with leading or trailing spaces so they survive a spreadsheet import', () => {
+    expect(escapeCsvCell(' padded ')).toBe('" padded "');
+  });
+
+  it('defuses text that a spreadsheet would run as a formula', () => {
+    expect(escapeCsvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(escapeCsvCell('+1')).toBe("'+1");
+    expect(escapeCsvCell('-1')).toBe("'-1");
+    expect(escapeCsvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('keeps non-ASCII names as they are', () => {
+    expect(escapeCsvCell('Poste São Tomé')).toBe('Poste São Tomé');
+  });
+});
+
+describe('toCsv', () => {
+  it('writes the header and rows with CRLF line ends', () => {
+    expect(toCsv({ header: ['carrier', 'rate'], rows: [['correios', 0.5], ['dhl', null]] })).toBe(
+      'carrier,rate\r\ncorreios,0.5\r\ndhl,\r\n',
+    );
+  });
+
+  it('writes only the header when there are no rows', () => {
+    expect(toCsv({ header: ['a', 'b'], rows: [] })).toBe('a,b\r\n');
+  });
+
+  it('rejects a row whose width differs from the header', () => {
+    expect(() => toCsv({ header: ['a', 'b'], rows: [['only one']] })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Interval } from '../api/api-types';
+
+// Shown for every missing figure. A dash, never 0: "no deliveries" and "zero days" are different facts.
+export const NO_DATA = '—';
+
+const DAY_MS = 86_400_000;
+
+type FormatOptions = { locale?: string };
+
+function decimals(value: number, fractionDigits: number, locale: string | undefined): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+export function formatDays(value: number | null, { locale }: FormatOptions = {}): string {
+  return value === null ? NO_DATA : `${decimals(value, 1, locale)} d`;
+}
+
+export function formatHours(value: number | null, { locale }: FormatOptions = {}): string {
+  return value === null ? NO_DATA : `${decimals(value, 1, locale)} h`;
+}
+
+export function formatCount(value: number | null, { locale }: FormatOptions = {}): string {
+  return value === null ? NO_DATA : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+// Small rates (unmapped events, silent parcels) would all read "0.0 %" at one decimal.
+function rateDigits(value: number): number {
+  return value !== 0 && Math.abs(value) < 0.01 ? 2 : 1;
+}
+
+export function formatRate(value: number | null, { locale }: FormatOptions = {}): string {
+  if (value === null) {
+    return NO_DATA;
+  }
+  const digits = rateDigits(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+// "85.0–90.0 %": the interval in the same unit as the rate it qualifies.
+export function formatInterval(interval: Interval | null, { locale }: FormatOptions = {}): string | null {
+  if (interval === null) {
+    return null;
+  }
+  const digits = Math.max(rateDigits(interval.low), rateDigits(interval.high));
+  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${number.format(interval.low * 100)}–${number.format(interval.high * 100)} %`;
+}
+
+function utcDateFormat(locale: string | undefined, withYear: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
+}
+
+function utcInstantFormat(locale: string | undefined): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    // A 24-hour clock: an operator comparing UTC instants should not have to resolve AM/PM.
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  });
+}
+
+export function formatUtcDay(epochMs: number, { locale, withYear = true }: FormatOptions & { withYear?: boolean } = {}) {
+  return utcDateFormat(locale, withYear).format(new Date(epochMs));
+}
+
+// Windows are [from, to): the last day shown is the one holding to − 1 ms. Bounds off midnight
+// (possible from a hand-edited link) are shown with their time so the label never lies.
+export function formatUtcRange({ fromMs, toMs, locale }: { fromMs: number; toMs: number; locale?: string }): string {
+  const onMidnights = fromMs % DAY_MS === 0 && toMs % DAY_MS === 0;
+  if (!onMidnights) {
+    const instant = utcInstantFormat(locale);
+    return `${instant.format(new Date(fromMs))} – ${instant.format(new Date(toMs))} UTC`;
+  }
+  const first = formatUtcDay(fromMs, { locale });
+  const last = formatUtcDay(toMs - 1, { locale });
+  return first === last ? `${first} (UTC)` : `${first} – ${last} (UTC)`;
+}
+
+export function formatUtcInstant(iso: string, { locale }: FormatOptions = {}): string {
+  const epochMs = Date.parse(iso);
+  return Number.isNaN(epochMs) ? iso : `${utcInstantFormat(locale).format(new Date(epochMs))} UTC`;
+}

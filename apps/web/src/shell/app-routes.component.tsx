@@ -1,0 +1,31 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from '../auth/session.context';
+import { IngestHealthPage } from '../ingest-health/ingest-health.page';
+import { OverviewPage } from '../overview/overview.page';
+import { AppShell } from './app-shell.component';
+import { HOME_PATH } from './navigation.constants';
+import { NotFoundPage } from './not-found.page';
+
+function RedirectHome() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: HOME_PATH, search }} replace />;
+}
+
+function IngestHealthRoute() {
+  const { token, onUnauthorized } = useSession();
+  return <IngestHealthPage token={token} onUnauthorized={onUnauthorized} />;
+}
+
+// Later pages (issue 6) slot in here, e.g. <Route path="carriers/:code" element={<CarrierPage />} />.
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<RedirectHome />} />
+        <Route path="overview" element={<OverviewPage />} />
+        <Route path="ingest-health" element={<IngestHealthRoute />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,38 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../auth/session.context';
+import { dashboardSearch } from '../filters/dashboard-query.util';
+import { NAVIGATION_ITEMS } from './navigation.constants';
+
+// Frame of every signed-in page: product name, navigation, sign-out. Pages render their own
+// heading and <main>.
+export function AppShell() {
+  const { signOut } = useSession();
+  const location = useLocation();
+  // Moving between pages keeps the range and filters, so a comparison survives a detour.
+  const search = dashboardSearch(location.search);
+  return (
+    <div className="page">
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <header className="app-bar">
+        <p className="app-bar__product">Lanewatch</p>
+        <nav aria-label="Main">
+          <ul className="app-bar__nav">
+            {NAVIGATION_ITEMS.map(({ path, label }) => (
+              <li key={path}>
+                <NavLink to={{ pathname: path, search }} className="app-bar__link">
+                  {label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" className="button--quiet app-bar__sign-out" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <Outlet />
+    </div>
+  );
+}
