@@ -1,6 +1,7 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CarriersModule } from './carriers/carriers.module';
 import { HealthController } from './health/health.controller';
@@ -9,13 +10,15 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IngestModule } from './ingest/ingest.module';
 import { KpisModule } from './kpis/kpis.module';
 import { ShipmentsModule } from './shipments/shipments.module';
+import { SlaModule } from './sla/sla.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule, KpisModule],
+      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule, KpisModule, UsersModule, SlaModule, AlertsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,23 +1,68 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
 import { createDataSource } from '@lanewatch/db';
-import { assertProcessorsCover, INGEST_BATCH_JOB, INGEST_QUEUE, redisConnectionOptions } from '@lanewatch/queue';
+import { kpisNeedRebuild, rebuildKpis } from '@lanewatch/pipeline';
+import {
+  ALERT_DELIVERY_JOB,
+  ALERTS_QUEUE,
+  assertProcessorsCover,
+  INGEST_BATCH_JOB,
+  INGEST_QUEUE,
+  redisConnectionOptions,
+  SLA_EVALUATION_DEBOUNCE_JOB_ID,
+  SLA_EVALUATION_JOB,
+  SLA_QUEUE,
+} from '@lanewatch/queue';
 import { Job, Queue, Worker } from 'bullmq';
+import { alertDeliveryProcessor } from './alerts/alert-delivery.processor';
+import { EmailSender } from './alerts/alert-sender';
+import { sweepPendingDeliveries } from './alerts/alert-sweeper';
 import { ingestBatchProcessor } from './ingest/ingest-batch.processor';
 import { sweepPendingBatches } from './ingest/sweeper';
 import { createLogger } from './logger';
+import { slaEvaluationProcessor } from './sla/sla-evaluation.processor';
+
+const SLA_DEBOUNCE_MS = 2000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger('worker', config.logLevel);
   const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency + 4, applicationName: 'lanewatch-worker' });
   await dataSource.initialize();
+  if (await kpisNeedRebuild(dataSource)) {
+    logger.info('rebuilding facts and KPI rollups from the stored events');
+    logger.info('rebuilt facts and KPI rollups', await rebuildKpis(dataSource));
+  }
 
   const connection = redisConnectionOptions(config.redisUrl);
+  const slaQueue = new Queue(SLA_QUEUE, { connection, prefix: config.queuePrefix });
+  const alertsQueue = new Queue(ALERTS_QUEUE, { connection, prefix: config.queuePrefix });
+  // After ingestion: one delayed evaluation under a fixed id, so a burst of batches collapses into one.
+  const evaluateSoon = () =>
+    slaQueue
+      .add(SLA_EVALUATION_JOB, {}, { jobId: SLA_EVALUATION_DEBOUNCE_JOB_ID, delay: SLA_DEBOUNCE_MS, removeOnComplete: true, removeOnFail: true })
+      .then(() => undefined)
+      .catch((error: unknown) => logger.warn('could not schedule an SLA evaluation', { error: error instanceof Error ? error.message : String(error) }));
   const processors: Record<string, (job: Job) => Promise<unknown>> = {
-    [INGEST_BATCH_JOB]: ingestBatchProcessor({ dataSource, logger }),
+    [INGEST_BATCH_JOB]: ingestBatchProcessor({ dataSource, logger, onProcessed: evaluateSoon }),
   };
   assertProcessorsCover(INGEST_QUEUE, processors);
+  const email = new EmailSender(config.smtpUrl, config.smtpFrom);
+  const slaProcessors: Record<string, (job: Job) => Promise<unknown>> = {
+    [SLA_EVALUATION_JOB]: slaEvaluationProcessor({
+      dataSource,
+      alertsQueue,
+      logger,
+      reminderMinutes: config.slaReminderMinutes,
+      deliveryAttempts: config.alertDeliveryAttempts,
+      backoffMs: config.alertBackoffMs,
+    }),
+  };
+  assertProcessorsCover(SLA_QUEUE, slaProcessors);
+  const alertProcessors: Record<string, (job: Job) => Promise<unknown>> = {
+    [ALERT_DELIVERY_JOB]: alertDeliveryProcessor({ dataSource, logger, secretKey: config.secretKey, email, unhealthyAfter: config.alertUnhealthyAfterFailures }),
+  };
+  assertProcessorsCover(ALERTS_QUEUE, alertProcessors);
 
   const queue = new Queue(INGEST_QUEUE, { connection, prefix: config.queuePrefix });
   const worker = new Worker(
@@ -38,20 +83,41 @@ async function main(): Promise<void> {
     },
   );
   worker.on('error', (error) => logger.error('worker error', { error: error.message }));
+  const dispatch = (table: Record<string, (job: Job) => Promise<unknown>>) => async (job: Job) => {
+    const processor = table[job.name];
+    if (!processor) throw new Error(`no processor for job '${job.name}'`);
+    return processor(job);
+  };
+  const lockOptions = { lockDuration: config.workerLockMs, stalledInterval: config.workerLockMs, maxStalledCount: 10 };
+  // One evaluation at a time: evaluations are idempotent, but concurrent ones only contend for locks.
+  const slaWorker = new Worker(SLA_QUEUE, dispatch(slaProcessors), { connection, prefix: config.queuePrefix, concurrency: 1, ...lockOptions });
+  const alertsWorker = new Worker(ALERTS_QUEUE, dispatch(alertProcessors), { connection, prefix: config.queuePrefix, concurrency: config.workerConcurrency, ...lockOptions });
+  slaWorker.on('error', (error) => logger.error('sla worker error', { error: error.message }));
+  alertsWorker.on('error', (error) => logger.error('alerts worker error', { error: error.message }));
+  await slaQueue.upsertJobScheduler('sla-evaluation-every', { every: config.slaEvaluationIntervalMs }, { name: SLA_EVALUATION_JOB, data: {} });
+  const sweepDeliveries = (graceMs: number) =>
+    sweepPendingDeliveries({ dataSource, queue: alertsQueue, logger, graceMs, attempts: config.alertDeliveryAttempts, backoffMs: config.alertBackoffMs }).catch(
+      (error: unknown) => logger.error('alert sweeper failed', { error: error instanceof Error ? error.message : String(error) }),
+    );
 
   const sweep = (graceMs: number) =>
     sweepPendingBatches({ dataSource, queue, logger, graceMs, attempts: config.ingestJobAttempts }).catch((error: unknown) =>
       logger.error('sweeper failed', { error: error instanceof Error ? error.message : String(error) }),
     );
   await sweep(0);
-  const timer = setInterval(() => void sweep(config.sweeperGraceMs), config.sweeperIntervalMs);
+  await sweepDeliveries(0);
+  const timer = setInterval(() => {
+    void sweep(config.sweeperGraceMs);
+    void sweepDeliveries(config.sweeperGraceMs);
+  }, config.sweeperIntervalMs);
   logger.info('worker started', { concurrency: config.workerConcurrency, queuePrefix: config.queuePrefix });
 
   const shutdown = async (signal: string) => {
     logger.info('worker stopping', { signal });
     clearInterval(timer);
-    await worker.close();
-    await queue.close();
+    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close()]);
+    await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close()]);
+    email.close();
     await dataSource.destroy();
     process.exit(0);
   };

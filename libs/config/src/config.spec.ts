@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, parseDatabaseConfig } from './config';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/lanewatch',
@@ -23,6 +23,22 @@ describe('parseConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.logLevel).toBe('info');
     expect(config.queuePrefix).toBe('lanewatch');
+    expect(config.sessionTtlHours).toBe(12);
+  });
+
+  it('accepts a fractional session lifetime and rejects zero, negative and non-numeric ones', () => {
+    expect(parseConfig({ ...valid, SESSION_TTL_HOURS: '0.5' }).sessionTtlHours).toBe(0.5);
+    for (const bad of ['0', '-1', 'twelve', '721']) {
+      expect(problemsOf({ ...valid, SESSION_TTL_HOURS: bad })).toEqual(['SESSION_TTL_HOURS must be a number of hours above 0 and at most 720']);
+    }
+  });
+
+  it('defaults the SLA settings and validates SMTP_URL', () => {
+    const config = parseConfig(valid);
+    expect([config.slaEvaluationIntervalMs, config.slaReminderMinutes, config.smtpUrl]).toEqual([60_000, 60, undefined]);
+    expect(parseConfig({ ...valid, SMTP_URL: 'smtp://mail.example.com:25' }).smtpUrl).toBe('smtp://mail.example.com:25');
+    expect(problemsOf({ ...valid, SMTP_URL: 'http://mail.example.com' })).toEqual(['SMTP_URL must be a URL starting with smtp:// or smtps://']);
+    expect(problemsOf({ ...valid, SLA_REMINDER_MINUTES: '-1' })).toEqual(['SLA_REMINDER_MINUTES must be an integer from 0 to 10080']);
   });
 
   it('names a missing DATABASE_URL', () => {
@@ -41,5 +57,12 @@ describe('parseConfig', () => {
       'LANEWATCH_ADMIN_TOKEN must be at least 16 characters',
       'LOG_LEVEL must be one of error, warn, info, debug',
     ]);
+  });
+});
+
+describe('parseDatabaseConfig', () => {
+  it('needs only DATABASE_URL, validated like the full configuration', () => {
+    expect(parseDatabaseConfig({ DATABASE_URL: valid.DATABASE_URL })).toEqual({ databaseUrl: valid.DATABASE_URL });
+    expect(() => parseDatabaseConfig({ DATABASE_URL: 'mysql://db/lanewatch' })).toThrow('DATABASE_URL must be a URL starting with postgres:// or postgresql://');
   });
 });

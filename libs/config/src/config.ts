@@ -26,6 +26,21 @@ const intInRange = (name: string, min: number, max: number, fallback: number) =>
       return parsed;
     });
 
+// Hours may be fractional (0.5 is half an hour); the upper bound keeps a typo from making sessions eternal.
+const hoursInRange = (name: string, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed) || parsed <= 0 || parsed > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a number of hours above 0 and at most ${max}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
 const envSchema = z.object({
   PORT: intInRange('PORT', 1, 65535, 3000),
   DATABASE_URL: urlWithProtocols('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -55,6 +70,32 @@ const envSchema = z.object({
   KEY_ROTATION_GRACE_HOURS: intInRange('KEY_ROTATION_GRACE_HOURS', 0, 720, 24),
   // Tries per batch (exponential back-off from 1 s) before it is marked failed and kept with its error.
   INGEST_JOB_ATTEMPTS: intInRange('INGEST_JOB_ATTEMPTS', 1, 50, 8),
+  // A user session ends this long after its last request (sliding).
+  SESSION_TTL_HOURS: hoursInRange('SESSION_TTL_HOURS', 720, 12),
+  // How often every enabled SLA policy is evaluated (ingestion also triggers a debounced evaluation).
+  SLA_EVALUATION_INTERVAL_MS: intInRange('SLA_EVALUATION_INTERVAL_MS', 1000, 86_400_000, 60_000),
+  // Reminders for open, unacknowledged breaches; 0 turns them off.
+  SLA_REMINDER_MINUTES: intInRange('SLA_REMINDER_MINUTES', 0, 10_080, 60),
+  // Consecutive failed deliveries after which a notification channel is marked unhealthy.
+  ALERT_UNHEALTHY_AFTER_FAILURES: intInRange('ALERT_UNHEALTHY_AFTER_FAILURES', 1, 1000, 5),
+  // Tries per alert delivery (exponential back-off from ALERT_BACKOFF_MS).
+  ALERT_DELIVERY_ATTEMPTS: intInRange('ALERT_DELIVERY_ATTEMPTS', 1, 50, 10),
+  ALERT_BACKOFF_MS: intInRange('ALERT_BACKOFF_MS', 10, 600_000, 1000),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      try {
+        if (['smtp:', 'smtps:'].includes(new URL(value).protocol)) return value;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'SMTP_URL must be a URL starting with smtp:// or smtps://' });
+      return z.NEVER;
+    }),
+  SMTP_FROM: z.string().trim().default('lanewatch@localhost'),
 });
 
 export type LanewatchConfig = {
@@ -73,6 +114,14 @@ export type LanewatchConfig = {
   workerLockMs: number;
   keyRotationGraceHours: number;
   ingestJobAttempts: number;
+  sessionTtlHours: number;
+  slaEvaluationIntervalMs: number;
+  slaReminderMinutes: number;
+  alertUnhealthyAfterFailures: number;
+  alertDeliveryAttempts: number;
+  alertBackoffMs: number;
+  smtpUrl?: string;
+  smtpFrom: string;
 };
 
 export class ConfigError extends Error {
@@ -103,13 +152,38 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     workerLockMs: value.WORKER_LOCK_MS,
     keyRotationGraceHours: value.KEY_ROTATION_GRACE_HOURS,
     ingestJobAttempts: value.INGEST_JOB_ATTEMPTS,
+    sessionTtlHours: value.SESSION_TTL_HOURS,
+    slaEvaluationIntervalMs: value.SLA_EVALUATION_INTERVAL_MS,
+    slaReminderMinutes: value.SLA_REMINDER_MINUTES,
+    alertUnhealthyAfterFailures: value.ALERT_UNHEALTHY_AFTER_FAILURES,
+    alertDeliveryAttempts: value.ALERT_DELIVERY_ATTEMPTS,
+    alertBackoffMs: value.ALERT_BACKOFF_MS,
+    smtpUrl: value.SMTP_URL,
+    smtpFrom: value.SMTP_FROM,
   };
+}
+
+const databaseOnlySchema = envSchema.pick({ DATABASE_URL: true });
+
+/** Only the database URL, validated like the full configuration: for tools that touch nothing else (the CLI). */
+export function parseDatabaseConfig(env: Record<string, string | undefined>): { databaseUrl: string } {
+  const result = databaseOnlySchema.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  return { databaseUrl: result.data.DATABASE_URL };
 }
 
 /** Boot helper: parse once, or print every problem and exit. */
 export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): LanewatchConfig {
+  return orExit(() => parseConfig(env));
+}
+
+export function loadDatabaseConfigOrExit(env: Record<string, string | undefined> = process.env): { databaseUrl: string } {
+  return orExit(() => parseDatabaseConfig(env));
+}
+
+function orExit<T>(parse: () => T): T {
   try {
-    return parseConfig(env);
+    return parse();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

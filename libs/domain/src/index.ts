@@ -13,3 +13,7 @@ export * from './leg-order';
 export * from './statistics';
 export * from './kpi-contributions';
 export * from './kpi-query';
+export * from './activity-periods';
+export * from './censored-transit';
+export * from './user-accounts';
+export * from './sla';

@@ -3,3 +3,7 @@ export * from './relink';
 export * from './register-shipment';
 export * from './facts';
 export * from './kpis';
+export * from './rollup-groups';
+export * from './scorecard';
+export * from './rebuild-kpis';
+export * from './sla';

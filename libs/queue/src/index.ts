@@ -1,2 +1,4 @@
+export * from './alert-delivery.job';
 export * from './ingest-batch.job';
 export * from './queues';
+export * from './sla-evaluation.job';

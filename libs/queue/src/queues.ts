@@ -1,11 +1,17 @@
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import { ALERT_DELIVERY_JOB } from './alert-delivery.job';
 import { INGEST_BATCH_JOB } from './ingest-batch.job';
+import { SLA_EVALUATION_JOB } from './sla-evaluation.job';
 
 export const INGEST_QUEUE = 'ingest';
+export const SLA_QUEUE = 'sla';
+export const ALERTS_QUEUE = 'alerts';
 
 /** Every job name each queue carries; the worker refuses to start if one has no processor. */
 export const QUEUE_JOBS: Record<string, readonly string[]> = {
   [INGEST_QUEUE]: [INGEST_BATCH_JOB],
+  [SLA_QUEUE]: [SLA_EVALUATION_JOB],
+  [ALERTS_QUEUE]: [ALERT_DELIVERY_JOB],
 };
 
 export function assertProcessorsCover(queue: string, processors: Record<string, unknown>): void {
@@ -39,4 +45,10 @@ export function redisConnectionOptions(redisUrl: string): ConnectionOptions {
     // BullMQ workers need blocking commands that never give up on a reconnect.
     maxRetriesPerRequest: null,
   };
+}
+
+// The job id is the delivery id: re-enqueueing a waiting delivery is a no-op; the row's status and
+// the (channel, idempotency key) unique key are what make each transition go out once.
+export function alertDeliveryJobOptions(deliveryId: string, attempts: number, backoffMs: number): JobsOptions {
+  return { jobId: deliveryId, attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: true, removeOnFail: true };
 }

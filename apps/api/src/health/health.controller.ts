@@ -39,6 +39,13 @@ export class HealthController {
     const [postgres, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
     const ok = postgres.ok && redis.ok;
     response.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', postgres, redis };
+    // Informational: a failing alert channel does not make the service unhealthy, but must be seen.
+    const alerts = postgres.ok ? await this.alertChannels().catch(() => null) : null;
+    return { status: ok ? 'ok' : 'degraded', postgres, redis, ...(alerts ? { alerts } : {}) };
+  }
+
+  private async alertChannels(): Promise<{ unhealthyChannels: { id: string; name: string; lastError: string | null }[] }> {
+    const found = (await this.dataSource.query('SELECT id, name, last_error FROM notification_channels WHERE NOT healthy ORDER BY name')) as { id: string; name: string; last_error: string | null }[];
+    return { unhealthyChannels: found.map((row) => ({ id: row.id, name: row.name, lastError: row.last_error })) };
   }
 }

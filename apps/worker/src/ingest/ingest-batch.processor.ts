@@ -5,12 +5,15 @@ import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 
-export function ingestBatchProcessor(deps: { dataSource: DataSource; logger: Logger }) {
+export function ingestBatchProcessor(deps: { dataSource: DataSource; logger: Logger; onProcessed?: () => Promise<void> }) {
   return async (job: Job<IngestBatchJobPayload>): Promise<unknown> => {
     const { batchId } = job.data;
     try {
       const outcome = await processBatch(deps.dataSource, batchId);
       deps.logger.debug('batch done', { batchId, ...outcome });
+      // New facts may change a verdict (sla.md §2). Not awaited: best effort, the repeatable
+      // evaluation catches up, and the batch is done whatever happens to this.
+      void deps.onProcessed?.();
       return outcome;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

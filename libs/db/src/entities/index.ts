@@ -1,3 +1,9 @@
+import { AlertDeliveryEntity } from './alert-delivery.entity';
+import { BreachEntity } from './breach.entity';
+import { BreachEventEntity } from './breach-event.entity';
+import { NotificationChannelEntity } from './notification-channel.entity';
+import { SilenceEntity } from './silence.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
 import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
 import { CodeMapEntryEntity } from './code-map-entry.entity';
@@ -13,8 +19,16 @@ import { ShipmentFactEntity } from './shipment-fact.entity';
 import { ShipmentAttributeChangeEntity } from './shipment-attribute-change.entity';
 import { ShipmentEntity } from './shipment.entity';
 import { UnmappedCodeEntity } from './unmapped-code.entity';
+import { UserSessionEntity } from './user-session.entity';
+import { UserEntity } from './user.entity';
 
 export {
+  AlertDeliveryEntity,
+  BreachEntity,
+  BreachEventEntity,
+  NotificationChannelEntity,
+  SilenceEntity,
+  SlaPolicyEntity,
   CarrierEntity,
   CarrierKeyEntity,
   CodeMapEntryEntity,
@@ -30,10 +44,18 @@ export {
   ShipmentEntity,
   ShipmentFactEntity,
   UnmappedCodeEntity,
+  UserEntity,
+  UserSessionEntity,
 };
 export type { BatchKind, BatchStatus } from './ingest-batch.entity';
 
 export const ENTITIES = [
+  AlertDeliveryEntity,
+  BreachEntity,
+  BreachEventEntity,
+  NotificationChannelEntity,
+  SilenceEntity,
+  SlaPolicyEntity,
   CarrierEntity,
   CarrierKeyEntity,
   CodeMapEntryEntity,
@@ -49,4 +71,6 @@ export const ENTITIES = [
   ShipmentEntity,
   ShipmentFactEntity,
   UnmappedCodeEntity,
+  UserEntity,
+  UserSessionEntity,
 ];

@@ -8,3 +8,4 @@ export * from './shipment.repository';
 export * from './facts.repository';
 export * from './kpi-rollup.repository';
 export * from './kpi-query.repository';
+export * from './users.repository';

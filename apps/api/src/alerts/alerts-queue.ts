@@ -1,0 +1,45 @@
+import { LanewatchConfig } from '@lanewatch/config';
+import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, ALERTS_QUEUE, redisConnectionOptions } from '@lanewatch/queue';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { CONFIG } from '../infrastructure/tokens';
+
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+/** Enqueues committed alert deliveries; best effort, the worker's sweeper enqueues what this could not. */
+@Injectable()
+export class AlertsQueue implements OnModuleDestroy {
+  private readonly logger = new Logger('AlertsQueue');
+  private readonly queue: Queue;
+
+  constructor(@Inject(CONFIG) private readonly config: LanewatchConfig) {
+    this.queue = new Queue(ALERTS_QUEUE, { connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix });
+  }
+
+  async enqueue(deliveryIds: readonly string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.queue.addBulk(
+          deliveryIds.map((deliveryId) => ({
+            name: ALERT_DELIVERY_JOB,
+            data: { deliveryId },
+            opts: alertDeliveryJobOptions(deliveryId, this.config.alertDeliveryAttempts, this.config.alertBackoffMs),
+          })),
+        ),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      this.logger.warn(`could not enqueue ${deliveryIds.length} alert deliveries (the sweeper will): ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,130 @@
+import { LanewatchConfig } from '@lanewatch/config';
+import { rows } from '@lanewatch/db';
+import { CARRIER_CODE_PATTERN, SLA_SEVERITIES } from '@lanewatch/domain';
+import { deriveChannelSecret } from '@lanewatch/pipeline';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { assertUuid } from '../sla/sla-request.util';
+
+interface ChannelRow {
+  id: string;
+  name: string;
+  kind: 'webhook' | 'email';
+  target: string;
+  severities: string[];
+  carriers: string[];
+  corridors: string[];
+  enabled: boolean;
+  healthy: boolean;
+  consecutive_failures: number;
+  last_error: string | null;
+  last_success_at: Date | null;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, name, kind, target, severities, carriers, corridors, enabled, healthy, consecutive_failures, last_error, last_success_at, created_at';
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an http:// or https:// URL');
+
+const channelSchema = z
+  .strictObject({
+    name: z.string({ error: 'is required' }).trim().min(1, 'must be 1-200 characters').max(200, 'must be 1-200 characters'),
+    kind: z.enum(['webhook', 'email'], { error: 'must be webhook or email' }),
+    url: httpUrl.optional(),
+    address: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').max(320).optional(),
+    severities: z.array(z.enum(SLA_SEVERITIES, { error: `must be one of ${SLA_SEVERITIES.join(', ')}` })).default([]),
+    carriers: z.array(z.string().regex(CARRIER_CODE_PATTERN, 'must be a carrier code')).default([]),
+    corridors: z.array(z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/, 'must be a corridor such as CN-BR')).default([]),
+    enabled: z.boolean({ error: 'must be true or false' }).default(true),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'webhook' && !value.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required for a webhook channel' });
+    if (value.kind === 'email' && !value.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'is required for an email channel' });
+  });
+
+function parseChannel(body: unknown) {
+  const result = channelSchema.safeParse(body);
+  if (!result.success) {
+    throw new BadRequestException({
+      message: 'invalid notification channel',
+      errors: result.error.issues.map((issue) =>
+        issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} is not a known field` : `${issue.path.map(String).join('.') || 'channel'} ${issue.message}`,
+      ),
+    });
+  }
+  const value = result.data;
+  return { ...value, target: (value.kind === 'webhook' ? value.url : value.address) as string };
+}
+
+const view = (row: ChannelRow) => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  ...(row.kind === 'webhook' ? { url: row.target } : { address: row.target }),
+  severities: row.severities,
+  carriers: row.carriers,
+  corridors: row.corridors,
+  enabled: row.enabled,
+  healthy: row.healthy,
+  consecutiveFailures: row.consecutive_failures,
+  lastError: row.last_error,
+  lastSuccessAt: row.last_success_at ? new Date(row.last_success_at).toISOString() : null,
+  createdAt: new Date(row.created_at).toISOString(),
+});
+
+@Injectable()
+export class NotificationChannelsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: LanewatchConfig,
+  ) {}
+
+  /** A webhook channel's signing secret is answered here once; it is derived, never stored. */
+  async create(body: unknown) {
+    const channel = parseChannel(body);
+    const [row] = await rows<ChannelRow>(
+      this.dataSource,
+      `INSERT INTO notification_channels (name, kind, target, severities, carriers, corridors, enabled) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+      [channel.name, channel.kind, channel.target, channel.severities, channel.carriers, channel.corridors, channel.enabled],
+    );
+    return { ...view(row), ...(row.kind === 'webhook' ? { secret: deriveChannelSecret(this.config.secretKey, row.id) } : {}) };
+  }
+
+  async list() {
+    return (await rows<ChannelRow>(this.dataSource, `SELECT ${COLUMNS} FROM notification_channels ORDER BY created_at, id`)).map(view);
+  }
+
+  async get(id: string) {
+    assertUuid(id, 'notification channel');
+    const [row] = await rows<ChannelRow>(this.dataSource, `SELECT ${COLUMNS} FROM notification_channels WHERE id = $1`, [id]);
+    if (!row) throw new NotFoundException(`notification channel '${id}' not found`);
+    return view(row);
+  }
+
+  /** Replaces the channel's fields; a change makes it healthy again until it fails anew. */
+  async replace(id: string, body: unknown) {
+    await this.get(id);
+    const channel = parseChannel(body);
+    const [row] = await rows<ChannelRow>(
+      this.dataSource,
+      `UPDATE notification_channels SET name = $2, kind = $3, target = $4, severities = $5, carriers = $6, corridors = $7, enabled = $8,
+         healthy = true, consecutive_failures = 0, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, channel.name, channel.kind, channel.target, channel.severities, channel.carriers, channel.corridors, channel.enabled],
+    );
+    return view(row);
+  }
+
+  async remove(id: string): Promise<void> {
+    assertUuid(id, 'notification channel');
+    const result = await rows<{ id: string }>(this.dataSource, 'DELETE FROM notification_channels WHERE id = $1 RETURNING id', [id]);
+    if (result.length === 0) throw new NotFoundException(`notification channel '${id}' not found`);
+  }
+}

@@ -1,0 +1,100 @@
+import { rows } from '@lanewatch/db';
+import { BREACH_COLUMNS, BreachRow, breachView, findBreach } from '@lanewatch/pipeline';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { assertOwnCarrier } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { actorOf, assertUuid } from './sla-request.util';
+
+const STATUSES = ['open', 'acknowledged', 'resolved'];
+const MAX_NOTE_LENGTH = 2000;
+const LIST_LIMIT = 500;
+
+export const fullBreachView = (row: BreachRow) => ({ ...breachView(row), evidence: row.evidence });
+
+@Injectable()
+export class BreachesService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** sla.md §3; a carrier key sees only its own carrier's breaches. */
+  async list(principal: Principal, query: Record<string, unknown>) {
+    const errors: string[] = [];
+    const text = (name: string) => {
+      const value = query[name];
+      if (value === undefined || value === '') return undefined;
+      if (typeof value !== 'string') {
+        errors.push(`${name} must be given once`);
+        return undefined;
+      }
+      return value;
+    };
+    const status = text('status');
+    if (status !== undefined && !STATUSES.includes(status)) errors.push(`status must be one of ${STATUSES.join(', ')}`);
+    let carrier = text('carrier');
+    const corridor = text('corridor');
+    if (errors.length > 0) throw new BadRequestException({ message: 'invalid breach query', errors });
+    if (principal.kind === 'carrier') {
+      if (carrier !== undefined) assertOwnCarrier(principal, carrier);
+      carrier = principal.carrierCode;
+    }
+    const parameters: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      where.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (status !== undefined) add('b.status = ?', status);
+    if (carrier !== undefined) add('b.carrier = ?', carrier);
+    if (corridor !== undefined) add('b.corridor = ?', corridor);
+    const found = await rows<BreachRow>(
+      this.dataSource,
+      `SELECT ${BREACH_COLUMNS} FROM breaches b JOIN sla_policies p ON p.id = b.policy_id
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.opened_at DESC, b.id LIMIT ${LIST_LIMIT}`,
+      parameters,
+    );
+    return found.map(fullBreachView);
+  }
+
+  async get(principal: Principal, id: string) {
+    assertUuid(id, 'breach');
+    const row = await findBreach(this.dataSource, id);
+    if (!row || (principal.kind === 'carrier' && row.carrier !== principal.carrierCode)) throw new NotFoundException(`breach '${id}' not found`);
+    const transitions = await rows<{ transition: string; reminder: number; at: Date; detail: Record<string, unknown> | null }>(
+      this.dataSource,
+      'SELECT transition, reminder, at, detail FROM breach_events WHERE breach_id = $1 ORDER BY at, id',
+      [id],
+    );
+    return {
+      ...fullBreachView(row),
+      transitions: transitions.map((t) => ({ transition: t.transition, ...(t.transition === 'reminder' ? { reminder: t.reminder } : {}), at: new Date(t.at).toISOString(), ...(t.detail ? { detail: t.detail } : {}) })),
+    };
+  }
+
+  /** Acknowledging stops reminders; the breach still resolves by itself (sla.md §3). */
+  async acknowledge(principal: Principal, id: string, body: unknown) {
+    assertUuid(id, 'breach');
+    const note = typeof body === 'object' && body !== null ? (body as { note?: unknown }).note : undefined;
+    if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
+      throw new BadRequestException({ message: 'invalid acknowledgement', errors: [`note must be a string of at most ${MAX_NOTE_LENGTH} characters`] });
+    }
+    const by = await actorOf(this.dataSource, principal);
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const row = await findBreach(manager, id, true);
+      if (!row) throw new NotFoundException(`breach '${id}' not found`);
+      if (row.status === 'resolved') throw new ConflictException(`breach '${id}' is already resolved`);
+      if (row.status === 'acknowledged') throw new ConflictException(`breach '${id}' was already acknowledged by ${row.acknowledged_by}`);
+      await manager.query(`UPDATE breaches SET status = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledged_note = $4 WHERE id = $1`, [id, now, by, note ?? null]);
+      await manager.query(`INSERT INTO breach_events (breach_id, transition, reminder, at, detail) VALUES ($1, 'acknowledged', 0, $2, $3) ON CONFLICT DO NOTHING`, [
+        id,
+        now,
+        JSON.stringify({ by, note: note ?? null }),
+      ]);
+    });
+    return this.get(principal, id);
+  }
+}

@@ -1,0 +1,39 @@
+import { LanewatchConfig } from '@lanewatch/config';
+import { parseInstantWithOffset } from '@lanewatch/domain';
+import { evaluateSlas } from '@lanewatch/pipeline';
+import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { AlertsQueue } from '../alerts/alerts-queue';
+import { RequireAccess } from '../auth/principal';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('api/v1/sla-evaluations')
+export class SlaEvaluationsController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: LanewatchConfig,
+    private readonly alerts: AlertsQueue,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Evaluate every enabled policy at asOf (default now, floored to the quarter hour) and answer what was found (sla.md §2)' })
+  @ApiBody({ schema: { type: 'object', properties: { asOf: { type: 'string', example: '2026-11-23T12:00:00Z' } } } })
+  async evaluate(@Body() body: unknown) {
+    const raw = typeof body === 'object' && body !== null ? (body as { asOf?: unknown }).asOf : undefined;
+    let asOf = this.clock.now();
+    if (raw !== undefined && raw !== null) {
+      const parsed = typeof raw === 'string' ? parseInstantWithOffset('asOf', raw) : null;
+      if (!parsed || !parsed.ok) throw new BadRequestException({ message: 'invalid evaluation', errors: [parsed && !parsed.ok ? parsed.error : 'asOf must be an ISO instant with a UTC offset'] });
+      asOf = new Date(parsed.value.epochMs);
+    }
+    const { deliveryIds, ...result } = await evaluateSlas(this.dataSource, { asOf, reminderMinutes: this.config.slaReminderMinutes });
+    await this.alerts.enqueue(deliveryIds);
+    return { ...result, alertsQueued: deliveryIds.length };
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertReadsAllCarriers } from '../auth/ownership';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { SlaPoliciesService } from './sla-policies.service';
+
+const POLICY_EXAMPLE = {
+  name: 'Correios CN-BR first attempt',
+  carrier: 'correios',
+  corridor: 'CN-BR',
+  serviceLevel: null,
+  metric: 'first_attempt_rate',
+  op: 'gte',
+  threshold: 0.9,
+  windowDays: 7,
+  minSample: 30,
+  severity: 'critical',
+  enabled: true,
+};
+
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller('api/v1/sla-policies')
+export class SlaPoliciesController {
+  constructor(private readonly policies: SlaPoliciesService) {}
+
+  @Post()
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Create an SLA policy (sla.md §1); 400 names every invalid field' })
+  @ApiBody({ schema: { type: 'object', example: POLICY_EXAMPLE } })
+  create(@Body() body: unknown) {
+    return this.policies.create(body);
+  }
+
+  @Get()
+  @RequireAccess('read')
+  @ApiOperation({ summary: 'Every SLA policy' })
+  list(@CurrentPrincipal() principal: Principal) {
+    assertReadsAllCarriers(principal);
+    return this.policies.list();
+  }
+
+  @Get(':id')
+  @RequireAccess('read')
+  @ApiOperation({ summary: 'One SLA policy' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    assertReadsAllCarriers(principal);
+    return this.policies.get(id);
+  }
+
+  @Put(':id')
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Replace an SLA policy (every field, as on create)' })
+  @ApiBody({ schema: { type: 'object', example: POLICY_EXAMPLE } })
+  replace(@Param('id') id: string, @Body() body: unknown) {
+    return this.policies.replace(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Delete an SLA policy and its breaches (disable it to keep the history)' })
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.policies.remove(id);
+  }
+}

@@ -1,0 +1,27 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that is not a UUID names nothing: 404 rather than a database error. */
+export function assertUuid(id: string, what: string): void {
+  if (!UUID.test(id)) throw new NotFoundException(`${what} '${id}' not found`);
+}
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Who did it, for acknowledgements and silences: a user's e-mail, or the admin token. */
+export async function actorOf(dataSource: DataSource, principal: Principal): Promise<string> {
+  if (principal.kind === 'carrier') return `carrier:${principal.carrierCode}`;
+  if (principal.userId === undefined) return 'admin-token';
+  const [user] = (await dataSource.query('SELECT email FROM users WHERE id = $1', [principal.userId])) as { email: string }[];
+  return user ? user.email : `user:${principal.userId}`;
+}
+
+export function bodyObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestException({ message: 'the body must be a JSON object', errors: ['body must be an object'] });
+  return body as Record<string, unknown>;
+}

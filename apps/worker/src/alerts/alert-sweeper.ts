@@ -1,0 +1,29 @@
+import { rows } from '@lanewatch/db';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import { enqueueDeliveries } from '../sla/sla-evaluation.processor';
+
+const SWEEP_LIMIT = 10_000;
+
+/**
+ * Re-enqueues alert deliveries still pending after a grace period (mirrors the ingest sweeper): the
+ * rows are the truth, so a lost Redis job loses no alert. A job still queued or in back-off keeps
+ * its id (the delivery id), so re-adding it is a no-op.
+ */
+export async function sweepPendingDeliveries(deps: { dataSource: DataSource; queue: Queue; logger: Logger; graceMs: number; attempts: number; backoffMs: number }): Promise<number> {
+  const pending = await rows<{ id: string }>(
+    deps.dataSource,
+    `SELECT id FROM alert_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT ${SWEEP_LIMIT}`,
+    [new Date(Date.now() - deps.graceMs)],
+  );
+  if (pending.length === 0) return 0;
+  await enqueueDeliveries(
+    deps.queue,
+    pending.map((row) => row.id),
+    deps.attempts,
+    deps.backoffMs,
+  );
+  deps.logger.info('sweeper enqueued pending alert deliveries', { count: pending.length });
+  return pending.length;
+}

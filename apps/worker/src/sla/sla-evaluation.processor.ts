@@ -1,0 +1,30 @@
+import { evaluateSlas } from '@lanewatch/pipeline';
+import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, SlaEvaluationJobPayload } from '@lanewatch/queue';
+import type { Job, Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+
+export function slaEvaluationProcessor(deps: {
+  dataSource: DataSource;
+  alertsQueue: Queue;
+  logger: Logger;
+  reminderMinutes: number;
+  deliveryAttempts: number;
+  backoffMs: number;
+  now?: () => Date;
+}) {
+  return async (job: Job<SlaEvaluationJobPayload>): Promise<unknown> => {
+    const asOf = job.data.asOf ? new Date(job.data.asOf) : (deps.now ?? (() => new Date()))();
+    const result = await evaluateSlas(deps.dataSource, { asOf, reminderMinutes: deps.reminderMinutes });
+    // Rows are committed: enqueue them. A lost enqueue is picked up by the delivery sweeper.
+    await enqueueDeliveries(deps.alertsQueue, result.deliveryIds, deps.deliveryAttempts, deps.backoffMs);
+    const breaches = result.policies.flatMap((policy) => policy.scopes).filter((scope) => scope.action !== 'none' && scope.action !== 'update');
+    if (breaches.length > 0) deps.logger.info('sla evaluation changed breaches', { asOf: result.asOf, transitions: breaches.length });
+    return { asOf: result.asOf, policies: result.policies.length, deliveries: result.deliveryIds.length };
+  };
+}
+
+export async function enqueueDeliveries(queue: Queue, ids: readonly string[], attempts: number, backoffMs: number): Promise<void> {
+  if (ids.length === 0) return;
+  await queue.addBulk(ids.map((deliveryId) => ({ name: ALERT_DELIVERY_JOB, data: { deliveryId }, opts: alertDeliveryJobOptions(deliveryId, attempts, backoffMs) })));
+}

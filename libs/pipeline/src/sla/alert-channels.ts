@@ -1,0 +1,69 @@
+import { createHmac } from 'node:crypto';
+import { rows, SqlRunner } from '@lanewatch/db';
+import { AlertBreach, AlertInput, alertIdempotencyKey, channelMatches, isSilenced, SlaSeverity } from '@lanewatch/domain';
+
+/**
+ * A webhook channel's signing secret, derived from the server's secret key and the channel id (like
+ * carrier webhook secrets): nothing stored reveals it, and the worker can always sign with it.
+ */
+export function deriveChannelSecret(secretKey: string, channelId: string): string {
+  return `lwc_${createHmac('sha256', secretKey).update(`alert-channel:${channelId}`).digest('base64url')}`;
+}
+
+interface ChannelRow {
+  id: string;
+  severities: string[];
+  carriers: string[];
+  corridors: string[];
+}
+
+interface SilenceRow {
+  starts_at: Date;
+  ends_at: Date;
+  carrier: string | null;
+  corridor: string | null;
+  severity: string | null;
+  policy_id: string | null;
+}
+
+/**
+ * Inserts one pending delivery per matching, unsilenced, enabled channel for a transition, in the
+ * caller's transaction. The (channel, idempotency key) unique key makes a repeat a no-op. Returns
+ * the ids of the rows inserted, to enqueue once the transaction commits.
+ */
+export async function insertAlertDeliveries(
+  runner: SqlRunner,
+  input: { breach: AlertBreach; transition: 'opened' | 'resolved' | 'reminder'; reminder?: number; at: Date },
+): Promise<string[]> {
+  const { breach } = input;
+  const routable = { policyId: breach.policyId, severity: breach.severity as SlaSeverity, carrier: breach.carrier, corridor: breach.corridor };
+  const silences = await rows<SilenceRow>(runner, 'SELECT starts_at, ends_at, carrier, corridor, severity, policy_id FROM silences WHERE starts_at <= $1 AND ends_at > $1', [input.at]);
+  if (
+    isSilenced({
+      silences: silences.map((s) => ({ from: new Date(s.starts_at), to: new Date(s.ends_at), carrier: s.carrier, corridor: s.corridor, severity: s.severity as SlaSeverity | null, policyId: s.policy_id })),
+      breach: routable,
+      at: input.at,
+    })
+  ) {
+    return [];
+  }
+  const channels = await rows<ChannelRow>(runner, 'SELECT id, severities, carriers, corridors FROM notification_channels WHERE enabled');
+  const matching = channels.filter((channel) =>
+    channelMatches({ channel: { severities: channel.severities as SlaSeverity[], carriers: channel.carriers, corridors: channel.corridors }, breach: routable }),
+  );
+  if (matching.length === 0) return [];
+  const alert: AlertInput =
+    input.transition === 'reminder'
+      ? { type: 'breach.reminder', reminder: input.reminder ?? 1, breach }
+      : { type: input.transition === 'opened' ? 'breach.opened' : 'breach.resolved', breach };
+  const key =
+    input.transition === 'reminder' ? alertIdempotencyKey(breach.id, 'reminder', input.reminder ?? 1) : alertIdempotencyKey(breach.id, input.transition);
+  const inserted = await rows<{ id: string }>(
+    runner,
+    `INSERT INTO alert_deliveries (channel_id, breach_id, transition, reminder, idempotency_key, payload)
+     SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6::jsonb
+     ON CONFLICT (channel_id, idempotency_key) DO NOTHING RETURNING id`,
+    [matching.map((channel) => channel.id), breach.id, input.transition, input.reminder ?? 0, key, JSON.stringify(alert)],
+  );
+  return inserted.map((row) => row.id);
+}

@@ -1,0 +1,69 @@
+import { rows } from '@lanewatch/db';
+import { ContractAction, diffContract, SlaContract, SlaMetric, SlaOp, SlaSeverity, StoredContractPolicy } from '@lanewatch/domain';
+import type { DataSource } from 'typeorm';
+import { POLICY_COLUMNS, PolicyRow } from './evaluate';
+
+/**
+ * Applies a parsed contract file in one transaction (sla.md §1 "policies as code"): the diff against
+ * the stored policies of that contract is created, updated or disabled. Applying the same file
+ * again changes nothing and answers no actions.
+ */
+export async function applySlaContract(dataSource: DataSource, contract: SlaContract): Promise<ContractAction[]> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sla-contract:${contract.contract}`]);
+    const stored = await rows<PolicyRow & { contract: string; effective_from: string }>(
+      manager,
+      `SELECT ${POLICY_COLUMNS}, contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM sla_policies WHERE contract = $1 FOR UPDATE`,
+      [contract.contract],
+    );
+    const existing: StoredContractPolicy[] = stored.map((row) => ({
+      id: row.id,
+      contract: row.contract,
+      effectiveFrom: row.effective_from,
+      name: row.name,
+      carrier: row.carrier,
+      corridor: row.corridor,
+      serviceLevel: row.service_level,
+      metric: row.metric as SlaMetric,
+      op: row.op as SlaOp,
+      threshold: Number(row.threshold),
+      windowDays: row.window_days,
+      minSample: row.min_sample,
+      severity: row.severity as SlaSeverity,
+      enabled: row.enabled,
+      burnRate: row.burn_rate,
+      wilsonGuard: row.wilson_guard,
+    }));
+    const actions = diffContract({ existing, incoming: contract });
+    for (const action of actions) {
+      if (action.kind === 'disable') {
+        await manager.query('UPDATE sla_policies SET enabled = false, updated_at = now() WHERE id = $1', [action.id]);
+        continue;
+      }
+      const p = action.policy;
+      const values = [p.name, p.carrier, p.corridor, p.serviceLevel, p.metric, p.op, p.threshold, p.windowDays, p.minSample, p.severity, p.enabled,
+        p.burnRate === null ? null : JSON.stringify(p.burnRate), p.wilsonGuard, p.contract, p.effectiveFrom];
+      if (action.kind === 'create') {
+        await manager.query(
+          `INSERT INTO sla_policies (name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard, contract, effective_from)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          values,
+        );
+      } else {
+        await manager.query(
+          `UPDATE sla_policies SET name = $1, carrier = $2, corridor = $3, service_level = $4, metric = $5, op = $6, threshold = $7, window_days = $8,
+             min_sample = $9, severity = $10, enabled = $11, burn_rate = $12, wilson_guard = $13, contract = $14, effective_from = $15, updated_at = now() WHERE id = $16`,
+          [...values, action.id],
+        );
+      }
+    }
+    return actions;
+  });
+}
+
+/** One line per action, for the CLI. */
+export function describeContractAction(action: ContractAction): string {
+  if (action.kind === 'create') return `created  ${action.contract} / ${action.name}`;
+  const changes = action.changes.map((change) => `${change.field}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`).join(', ');
+  return `${action.kind === 'update' ? 'updated ' : 'disabled'} ${action.contract} / ${action.name} (${changes})`;
+}

@@ -1,0 +1,76 @@
+import { rows, SqlRunner } from '@lanewatch/db';
+import { SLA_METRIC_INFO, SlaMetric, SlaScopeInstance } from '@lanewatch/domain';
+
+export interface EvidenceParcel {
+  carrier: string;
+  trackingNumber: string;
+  /** GET path of the journey (apps/api/src/shipments). */
+  shipmentPath: string;
+  value: number | null;
+  at: string | null;
+  reason: string;
+}
+
+type Family = 'transit' | 'customs_hold' | 'first_attempt' | 'on_time';
+
+// Per family: the fact column that ranks parcels, the instant that puts them in the window, the filter.
+const LEG: Record<Family, { value: string; at: string; where: string; order: string; reason: string }> = {
+  transit: { value: 'f.leg_transit_days', at: 'f.leg_end_at', where: 'f.leg_transit_days IS NOT NULL', order: 'f.leg_transit_days DESC', reason: 'longest transit (days)' },
+  customs_hold: { value: 'f.customs_hold_hours', at: 'f.customs_released_at', where: 'f.customs_hold_hours IS NOT NULL', order: 'f.customs_hold_hours DESC', reason: 'longest customs hold (hours)' },
+  first_attempt: { value: 'NULL::float8', at: 'f.first_attempt_at', where: 'f.first_attempt_delivered = false', order: 'f.first_attempt_at DESC', reason: 'failed first attempt' },
+  on_time: { value: 'NULL::float8', at: 'f.credited_delivered_at', where: 'f.on_time = false', order: 'f.credited_delivered_at DESC', reason: 'delivered late' },
+};
+const SHIPMENT: Record<Family, { value: string; at: string; where: string; order: string; reason: string }> = {
+  transit: { value: 'f.transit_days', at: 'f.delivered_at', where: 'f.transit_days IS NOT NULL', order: 'f.transit_days DESC', reason: 'longest transit (days)' },
+  customs_hold: LEG.customs_hold,
+  first_attempt: LEG.first_attempt,
+  on_time: { value: 'NULL::float8', at: 'f.delivered_at', where: 'f.on_time = false', order: 'f.delivered_at DESC', reason: 'delivered late' },
+};
+
+/**
+ * The worst parcels of a scope and window (sla.md §3 evidence): longest transit or hold, failed
+ * first attempts, late deliveries. At most 10, with tracking numbers to open each journey.
+ * Feed-health metrics have no parcel evidence.
+ */
+export async function worstParcels(
+  runner: SqlRunner,
+  input: { metric: SlaMetric; instance: SlaScopeInstance; window: { from: Date; to: Date } },
+): Promise<EvidenceParcel[]> {
+  const family = SLA_METRIC_INFO[input.metric].family;
+  if (family !== 'transit' && family !== 'customs_hold' && family !== 'first_attempt' && family !== 'on_time') return [];
+  const { instance } = input;
+  const onLegs = instance.carrier !== null;
+  const spec = (onLegs ? LEG : SHIPMENT)[family];
+  const parameters: unknown[] = [input.window.from, input.window.to];
+  const filters: string[] = [];
+  if (instance.carrier !== null) {
+    parameters.push(instance.carrier);
+    filters.push(`c.code = $${parameters.length}`);
+  }
+  if (instance.corridor !== null) {
+    parameters.push(instance.corridor);
+    filters.push(`f.corridor = $${parameters.length}`);
+  }
+  if (instance.serviceLevel !== null) {
+    parameters.push(instance.serviceLevel);
+    filters.push(`f.service_level = $${parameters.length}`);
+  }
+  const from = onLegs
+    ? 'leg_facts f JOIN legs l ON l.id = f.leg_id JOIN carriers c ON c.id = l.carrier_id'
+    : 'shipment_facts f JOIN shipments s ON s.id = f.shipment_id JOIN legs l ON l.id = s.root_leg_id JOIN carriers c ON c.id = l.carrier_id';
+  const found = await rows<{ carrier: string; tracking_number: string; value: number | null; at: Date | null }>(
+    runner,
+    `SELECT c.code AS carrier, l.tracking_number, ${spec.value} AS value, ${spec.at} AS at FROM ${from}
+     WHERE ${spec.where} AND ${spec.at} >= $1 AND ${spec.at} < $2 ${filters.map((filter) => `AND ${filter}`).join(' ')}
+     ORDER BY ${spec.order}, l.tracking_number LIMIT 10`,
+    parameters,
+  );
+  return found.map((row) => ({
+    carrier: row.carrier,
+    trackingNumber: row.tracking_number,
+    shipmentPath: `/api/v1/shipments/${encodeURIComponent(row.carrier)}/${encodeURIComponent(row.tracking_number)}`,
+    value: row.value === null ? null : Number(row.value),
+    at: row.at === null ? null : new Date(row.at).toISOString(),
+    reason: spec.reason,
+  }));
+}

@@ -1,0 +1,151 @@
+import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
+import {
+  rate,
+  rollupRanges,
+  SLA_METRIC_INFO,
+  SlaMeasurementSource,
+  SlaMetric,
+  slaKpiQuery,
+  SlaPolicyScope,
+  SlaScopeInstance,
+  SlaSeenScope,
+  slaWindow,
+} from '@lanewatch/domain';
+import { readKpiGroups, UnknownCarrierError } from '../kpis';
+import { groupRollups } from '../rollup-groups';
+import { readSilence } from '../scorecard';
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/** Rollups have 15-minute resolution at the edges, so an evaluation instant is floored to a quarter hour. */
+export function slaEvaluationInstant(asOf: Date): Date {
+  return new Date(Math.floor(asOf.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+}
+
+export interface MeasuredScope {
+  /** The window actually read: [asOf − windowDays × 24 h, asOf), asOf floored to a quarter hour. */
+  window: { from: Date; to: Date };
+  source: SlaMeasurementSource;
+}
+
+interface MeasurePolicy extends SlaPolicyScope {
+  metric: SlaMetric;
+}
+
+const COLUMN: Record<'carrier' | 'corridor' | 'serviceLevel', RollupColumn> = { carrier: 'carrier_id', corridor: 'corridor', serviceLevel: 'service_level' };
+
+/**
+ * What `slaMeasurement` reads for one scope instance and window, through the same reads as the KPI
+ * API (readKpiGroups) and the scorecards (feed rollups at level 'e', readSilence): one code path.
+ */
+export async function measureScope(
+  runner: SqlRunner,
+  input: { policy: MeasurePolicy; instance: SlaScopeInstance; asOf: Date; windowDays: number },
+): Promise<MeasuredScope> {
+  const asOf = slaEvaluationInstant(input.asOf);
+  const window = slaWindow({ windowDays: input.windowDays, asOf });
+  const { family } = SLA_METRIC_INFO[input.policy.metric];
+  const { instance } = input;
+  let carrierId: number | undefined;
+  if (instance.carrier) {
+    carrierId = (await carrierIdsByCode(runner, [instance.carrier])).get(instance.carrier);
+    // An unregistered carrier has no data: insufficient, never a breach.
+    if (carrierId === undefined) return { window, source: {} };
+  }
+  const fromMs = window.from.getTime();
+  const toMs = window.to.getTime();
+  if (family === 'feed_latency' || family === 'unmapped') {
+    const result = await readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: [], carrierId, histograms: true });
+    const groups = [...groupRollups(result, () => 'all', String).values()];
+    const feedCells = groups[0]?.families.get('feed');
+    const unmapped = groups[0]?.families.get('unmapped')?.count ?? 0;
+    // As the scorecard counts them: every event, mapped (feed) or not.
+    const events = (feedCells?.count ?? 0) + unmapped;
+    return {
+      window,
+      source: {
+        feedLatency: { events: feedCells?.count ?? 0, p95Hours: feedCells?.percentile(0.95) ?? null },
+        unmapped: { events, unmapped, rate: rate(unmapped, events) },
+      },
+    };
+  }
+  if (family === 'silent') {
+    const [entry] = await readSilence(runner, {
+      level: instance.carrier ? 'l' : 's',
+      asOfMs: toMs,
+      groupBy: [],
+      carrierId,
+      corridor: instance.corridor ?? undefined,
+      serviceLevel: instance.serviceLevel ?? undefined,
+    });
+    return { window, source: { silent: entry ? { active: entry.silence.active, silent: entry.silence.silent, rate: entry.silence.silentRate } : null } };
+  }
+  try {
+    const rows = await readKpiGroups(runner, {
+      from: window.from.toISOString(),
+      to: window.to.toISOString(),
+      fromMs,
+      toMs,
+      asOf: window.to.toISOString(),
+      asOfMs: toMs,
+      groupBy: [],
+      ...(instance.carrier ? { carrier: instance.carrier } : {}),
+      ...(instance.corridor ? { corridor: instance.corridor } : {}),
+      ...(instance.serviceLevel ? { serviceLevel: instance.serviceLevel } : {}),
+    });
+    const row = rows[0]?.row;
+    return { window, source: row ? { transit: row.transit, customsHold: row.customsHold, firstAttempt: row.firstAttempt, onTime: row.onTime } : {} };
+  } catch (error) {
+    if (error instanceof UnknownCarrierError) return { window, source: {} };
+    throw error;
+  }
+}
+
+/**
+ * The values seen in the window for a policy's "*" fields, from a grouped read over the same
+ * rollups the measurement reads (readKpiGroups for parcel metrics). Empty when nothing is "*".
+ */
+export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePolicy; asOf: Date; windowDays: number }): Promise<SlaSeenScope[]> {
+  const query = slaKpiQuery(input.policy);
+  if (!query || query.groupBy === null) return [];
+  const asOf = slaEvaluationInstant(input.asOf);
+  const window = slaWindow({ windowDays: input.windowDays, asOf });
+  const fromMs = window.from.getTime();
+  const toMs = window.to.getTime();
+  const groupBy = query.groupBy.split(',') as ('carrier' | 'corridor' | 'serviceLevel')[];
+  const { family } = SLA_METRIC_INFO[input.policy.metric];
+  let carrierId: number | undefined;
+  if (query.filters.carrier) {
+    carrierId = (await carrierIdsByCode(runner, [query.filters.carrier])).get(query.filters.carrier);
+    if (carrierId === undefined) return [];
+  }
+  if (family === 'feed_latency' || family === 'unmapped' || family === 'silent') {
+    const codes = new Map((await listCarriers(runner)).map((carrier) => [Number(carrier.id), carrier.code]));
+    const keys =
+      family === 'silent'
+        ? (await readSilence(runner, { level: input.policy.carrier ? 'l' : 's', asOfMs: toMs, groupBy: groupBy.map((key) => COLUMN[key]), carrierId, corridor: query.filters.corridor, serviceLevel: query.filters.serviceLevel }))
+            .filter((entry) => entry.silence.active > 0)
+            .map((entry) => entry.key)
+        : [...groupRollups(
+            await readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: ['carrier_id'], carrierId, histograms: false }),
+            (row) => ({ carrier_id: row.carrier_id }),
+            (key) => String(key.carrier_id),
+          ).values()].map((group) => group.key);
+    return keys.map((key) => ({
+      carrier: key.carrier_id === undefined ? null : (codes.get(Number(key.carrier_id)) ?? null),
+      corridor: 'corridor' in key ? (key.corridor ?? null) : null,
+      serviceLevel: 'service_level' in key ? (key.service_level ?? null) : null,
+    }));
+  }
+  const rows = await readKpiGroups(runner, {
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    fromMs,
+    toMs,
+    asOf: window.to.toISOString(),
+    asOfMs: toMs,
+    groupBy,
+    ...query.filters,
+  });
+  return rows.map(({ row }) => ({ carrier: row.carrier, corridor: row.corridor, serviceLevel: row.serviceLevel }));
+}
