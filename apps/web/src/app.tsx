@@ -1,41 +1,41 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { BrowserRouter } from 'react-router';
-import { clearAdminToken, readAdminToken, saveAdminToken } from './auth/admin-token.store';
+import { roleOf } from './auth/resolve-session.util';
 import { type Session, SessionContext } from './auth/session.context';
+import { useAuth } from './auth/use-auth.hook';
 import { AppRoutes } from './shell/app-routes.component';
-import { SignInForm } from './sign-in/sign-in-form.component';
+import { SignInPage } from './sign-in/sign-in-page.component';
 
 export function App() {
-  const [token, setToken] = useState<string | null>(readAdminToken);
-  const [notice, setNotice] = useState<string | null>(null);
+  const auth = useAuth();
+  const { state, signOut, expire } = auth;
 
-  const signIn = useCallback((value: string) => {
-    saveAdminToken(value);
-    setNotice(null);
-    setToken(value);
-  }, []);
+  const session = useMemo<Session | null>(() => {
+    if (state.phase !== 'signed-in') {
+      return null;
+    }
+    const role = roleOf(state.identity);
+    return { token: state.token, identity: state.identity, role, canEdit: role === 'admin', onUnauthorized: expire, signOut };
+  }, [state, expire, signOut]);
 
-  const returnToSignIn = useCallback((message: string | null) => {
-    clearAdminToken();
-    setNotice(message);
-    setToken(null);
-  }, []);
-
-  const session = useMemo<Session | null>(
-    () =>
-      token === null
-        ? null
-        : {
-            token,
-            onUnauthorized: () => returnToSignIn('The API did not accept that token. Sign in again.'),
-            signOut: () => returnToSignIn(null),
-          },
-    [token, returnToSignIn],
-  );
-
+  if (state.phase === 'checking') {
+    return (
+      <main className="sign-in" aria-busy="true">
+        <p className="sign-in__card" role="status">
+          Checking your sign-in…
+        </p>
+      </main>
+    );
+  }
   // Signing in keeps the address: a shared link opens its page after sign-in.
   if (session === null) {
-    return <SignInForm onSignIn={signIn} notice={notice} />;
+    return (
+      <SignInPage
+        notice={state.phase === 'signed-out' ? state.notice : null}
+        onPasswordSignIn={auth.signInWithPassword}
+        onTokenSignIn={auth.signInWithToken}
+      />
+    );
   }
   return (
     <SessionContext value={session}>

@@ -1,4 +1,4 @@
-import { authorizationHeader } from '../auth/admin-token.store';
+import { authorizationHeader } from '../auth/session-token.store';
 import {
   type HealthReport,
   type IngestStatus,
@@ -11,28 +11,14 @@ import {
   type Timeseries,
   type TimeseriesBucket,
 } from './api-types';
+import { ApiError, UnauthorizedError } from './api-errors';
 
 // Same origin as the page: the API serves the built app at the base path and itself under api/.
 const API_ROOT = `${import.meta.env.BASE_URL}api/v1`;
 
-export class UnauthorizedError extends Error {
-  constructor() {
-    super('The API did not accept the token');
-    this.name = 'UnauthorizedError';
-  }
-}
+export { ApiError, UnauthorizedError } from './api-errors';
 
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
-type RequestOptions = { token: string; signal?: AbortSignal };
+export type RequestOptions = { token: string; signal?: AbortSignal };
 
 type GetJsonOptions<T> = RequestOptions & {
   path: string;
@@ -41,33 +27,65 @@ type GetJsonOptions<T> = RequestOptions & {
   acceptedStatuses?: readonly number[];
 };
 
-// A 400 from the API names what was wrong (`{ message, errors: [...] }`); worth showing as is.
-async function readErrorReasons(response: Response): Promise<string | null> {
+// A 4xx from the API names what was wrong (`{ message, errors: [...] }`); worth showing as is.
+async function readErrorReasons(response: Response): Promise<{ reasons: string[]; summary: string | null }> {
   if (response.status < 400 || response.status >= 500) {
-    return null;
+    return { reasons: [], summary: null };
   }
   try {
     const body: unknown = await response.json();
     if (typeof body !== 'object' || body === null) {
-      return null;
+      return { reasons: [], summary: null };
     }
     const { errors, message } = body as { errors?: unknown; message?: unknown };
     if (Array.isArray(errors) && errors.every((error) => typeof error === 'string') && errors.length > 0) {
-      return errors.join('; ');
+      return { reasons: errors, summary: errors.join('; ') };
     }
-    return typeof message === 'string' ? message : null;
+    return { reasons: [], summary: typeof message === 'string' ? message : null };
   } catch {
-    return null;
+    return { reasons: [], summary: null };
   }
 }
 
-async function getJson<T>({ path, parse, token, signal, acceptedStatuses = [200] }: GetJsonOptions<T>): Promise<T> {
-  // Messages name the endpoint, not the whole query string.
+function retryAfterSeconds(response: Response): number | null {
+  const header = response.headers.get('Retry-After');
+  if (header === null) {
+    return null;
+  }
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, Math.ceil(seconds));
+  }
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+type SendOptions<T> = {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  token: string | null;
+  body?: unknown;
+  signal?: AbortSignal;
+  parse: (body: unknown) => T;
+  acceptedStatuses?: readonly number[];
+  // Sign-in answers 401 for a wrong password: that is an answer for the form, not an expired session.
+  unauthorizedIsError?: boolean;
+};
+
+// One path for every call, so errors read the same everywhere.
+export async function sendJson<T>(options: SendOptions<T>): Promise<T> {
+  const { method, path, token, body, signal, parse, acceptedStatuses = [200, 201], unauthorizedIsError = false } = options;
   const endpoint = path.split('?')[0];
+  const headers: Record<string, string> = { Accept: 'application/json', ...(token === null ? {} : authorizationHeader(token)) };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
   let response: Response;
   try {
     response = await fetch(`${API_ROOT}${path}`, {
-      headers: { Accept: 'application/json', ...authorizationHeader(token) },
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -76,28 +94,37 @@ async function getJson<T>({ path, parse, token, signal, acceptedStatuses = [200]
     }
     throw new ApiError(`Could not reach the API (${endpoint})`, null);
   }
-  if (response.status === 401) {
+  if (response.status === 401 && !unauthorizedIsError) {
     throw new UnauthorizedError();
   }
   if (!acceptedStatuses.includes(response.status)) {
-    const reasons = await readErrorReasons(response);
+    const { reasons, summary } = await readErrorReasons(response);
     throw new ApiError(
-      `The API answered ${response.status} for ${endpoint}${reasons ? `: ${reasons}` : ''}`,
+      `The API answered ${response.status} for ${method} ${endpoint}${summary ? `: ${summary}` : ''}`,
       response.status,
+      reasons,
+      response.status === 429 ? retryAfterSeconds(response) : null,
     );
   }
-  let body: unknown;
+  if (response.status === 204) {
+    return parse(null);
+  }
+  let parsedBody: unknown;
   try {
-    body = await response.json();
+    parsedBody = await response.json();
   } catch {
     throw new ApiError(`The API answered ${endpoint} with something that is not JSON`, response.status);
   }
   try {
-    return parse(body);
+    return parse(parsedBody);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ApiError(`Unexpected response from ${endpoint}: ${detail}`, response.status);
   }
+}
+
+function getJson<T>({ path, parse, token, signal, acceptedStatuses = [200] }: GetJsonOptions<T>): Promise<T> {
+  return sendJson({ method: 'GET', path, parse, token, signal, acceptedStatuses });
 }
 
 export function fetchIngestStatus(options: RequestOptions): Promise<IngestStatus> {
@@ -108,7 +135,7 @@ export function fetchHealth(options: RequestOptions): Promise<HealthReport> {
   return getJson({ ...options, path: '/health', parse: parseHealthReport, acceptedStatuses: [200, 503] });
 }
 
-function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+export function withQuery(path: string, query: Record<string, string | null | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== null && value !== undefined && value !== '') {

@@ -1,9 +1,14 @@
 import { createContext, useContext } from 'react';
+import type { UserRole } from '../api/auth-types';
+import type { Identity } from './resolve-session.util';
 
-// What a signed-in page needs: the token for API calls, and the ways back to sign-in. When user
-// login replaces the admin token, only the provider in app.tsx changes.
+// What a signed-in page needs: the token for API calls, who is signed in, and the ways back to sign-in.
 export type Session = {
   token: string;
+  identity: Identity;
+  role: UserRole;
+  // Viewers read everything and change nothing; pages hide the controls (the API refuses anyway).
+  canEdit: boolean;
   onUnauthorized: () => void;
   signOut: () => void;
 };

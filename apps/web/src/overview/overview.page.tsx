@@ -7,6 +7,7 @@ import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
 import { formatUtcRange } from '../shared/kpi-format.util';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { TrendPanel } from '../trends/trend-panel.component';
+import { OpenBreachesTiles } from './open-breaches-tiles.component';
 import { ScorecardSection } from './scorecard-section.component';
 
 export function OverviewPage() {
@@ -40,6 +41,7 @@ export function OverviewPage() {
             <p>{problems.join(' ')}</p>
           </div>
         ) : null}
+        <OpenBreachesTiles />
         <ScorecardSection scorecards={scorecards} rangeLabel={rangeLabel} selectedCarrier={carrier} />
         {/* The chart waits for the scorecard: its carrier select and default carrier come from there. */}
         {scorecards.data !== null ? (

@@ -1,7 +1,11 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../auth/session.context';
+import { BreachDetailPage } from '../breaches/breach-detail.page';
+import { BreachesPage } from '../breaches/breaches.page';
 import { IngestHealthPage } from '../ingest-health/ingest-health.page';
 import { OverviewPage } from '../overview/overview.page';
+import { PoliciesPage } from '../policies/policies.page';
+import { ShipmentLookupPage } from '../shipments/shipment-lookup.page';
 import { AppShell } from './app-shell.component';
 import { HOME_PATH } from './navigation.constants';
 import { NotFoundPage } from './not-found.page';
@@ -16,13 +20,16 @@ function IngestHealthRoute() {
   return <IngestHealthPage token={token} onUnauthorized={onUnauthorized} />;
 }
 
-// Later pages (issue 6) slot in here, e.g. <Route path="carriers/:code" element={<CarrierPage />} />.
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppShell />}>
         <Route index element={<RedirectHome />} />
         <Route path="overview" element={<OverviewPage />} />
+        <Route path="breaches" element={<BreachesPage />} />
+        <Route path="breaches/:id" element={<BreachDetailPage />} />
+        <Route path="shipments" element={<ShipmentLookupPage />} />
+        <Route path="policies" element={<PoliciesPage />} />
         <Route path="ingest-health" element={<IngestHealthRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

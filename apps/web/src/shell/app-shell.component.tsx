@@ -1,12 +1,13 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { describeIdentity } from '../auth/resolve-session.util';
 import { useSession } from '../auth/session.context';
 import { dashboardSearch } from '../filters/dashboard-query.util';
 import { NAVIGATION_ITEMS } from './navigation.constants';
 
-// Frame of every signed-in page: product name, navigation, sign-out. Pages render their own
+// Frame of every signed-in page: product name, navigation, who is signed in with which role, sign-out. Pages render their own
 // heading and <main>.
 export function AppShell() {
-  const { signOut } = useSession();
+  const { signOut, identity, role } = useSession();
   const location = useLocation();
   // Moving between pages keeps the range and filters, so a comparison survives a detour.
   const search = dashboardSearch(location.search);
@@ -28,6 +29,9 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
+        <p className="app-bar__identity" data-testid="signed-in-as">
+          {describeIdentity(identity)} <span className={`role-badge role-badge--${role}`}>{role}</span>
+        </p>
         <button type="button" className="button--quiet app-bar__sign-out" onClick={signOut}>
           Sign out
         </button>

@@ -1,9 +1,9 @@
-// The only place that knows how the dashboard authenticates. Real user sign-in will replace
-// this module; callers only read, save and clear "the token".
-const STORAGE_KEY = 'lanewatch.adminToken';
+// The only place that knows where the dashboard keeps its credential: a user's session token or,
+// for operators, the admin token. Both are bearer tokens; the API tells them apart.
+const STORAGE_KEY = 'lanewatch.sessionToken';
 
 // sessionStorage so the token dies with the tab; access can throw when storage is disabled.
-export function readAdminToken(): string | null {
+export function readStoredToken(): string | null {
   try {
     const token = window.sessionStorage.getItem(STORAGE_KEY);
     return token && token.trim() !== '' ? token : null;
@@ -12,7 +12,7 @@ export function readAdminToken(): string | null {
   }
 }
 
-export function saveAdminToken(token: string): void {
+export function saveStoredToken(token: string): void {
   try {
     window.sessionStorage.setItem(STORAGE_KEY, token);
   } catch {
@@ -20,7 +20,7 @@ export function saveAdminToken(token: string): void {
   }
 }
 
-export function clearAdminToken(): void {
+export function clearStoredToken(): void {
   try {
     window.sessionStorage.removeItem(STORAGE_KEY);
   } catch {

@@ -1,0 +1,77 @@
+import { type RequestOptions, sendJson, withQuery } from './api-client';
+import { type CurrentUser, type LoginResult, parseCurrentUser, parseLoginResult } from './auth-types';
+import { parseShipmentJourney, type ShipmentJourney } from './shipment-types';
+import {
+  type Breach,
+  type BreachDetail,
+  parseBreachDetail,
+  parseBreaches,
+  parsePolicies,
+  parsePolicy,
+  type SlaPolicy,
+} from './sla-types';
+
+// The endpoints of the pages added with user sign-in (issue 6); one function per call.
+
+export function login({ email, password }: { email: string; password: string }): Promise<LoginResult> {
+  return sendJson({
+    method: 'POST',
+    path: '/auth/login',
+    token: null,
+    body: { email, password },
+    parse: parseLoginResult,
+    acceptedStatuses: [200],
+    unauthorizedIsError: true,
+  });
+}
+
+export function fetchCurrentUser({ token, signal }: RequestOptions): Promise<CurrentUser> {
+  return sendJson({ method: 'GET', path: '/auth/me', token, signal, parse: parseCurrentUser, acceptedStatuses: [200] });
+}
+
+export function logout({ token }: RequestOptions): Promise<void> {
+  return sendJson({ method: 'POST', path: '/auth/logout', token, parse: () => undefined, acceptedStatuses: [200, 204] });
+}
+
+export type BreachQuery = { status: string | null; carrier: string | null; corridor: string | null };
+
+export function fetchBreaches({ status, carrier, corridor, ...options }: RequestOptions & BreachQuery): Promise<Breach[]> {
+  return sendJson({ ...options, method: 'GET', path: withQuery('/breaches', { status, carrier, corridor }), parse: parseBreaches });
+}
+
+export function fetchBreach({ id, ...options }: RequestOptions & { id: string }): Promise<BreachDetail> {
+  return sendJson({ ...options, method: 'GET', path: `/breaches/${encodeURIComponent(id)}`, parse: parseBreachDetail });
+}
+
+export function acknowledgeBreach({ id, note, ...options }: RequestOptions & { id: string; note: string }): Promise<BreachDetail> {
+  return sendJson({
+    ...options,
+    method: 'POST',
+    path: `/breaches/${encodeURIComponent(id)}/acknowledge`,
+    body: { note },
+    parse: parseBreachDetail,
+  });
+}
+
+export function fetchShipmentJourney({
+  carrier,
+  trackingNumber,
+  ...options
+}: RequestOptions & { carrier: string; trackingNumber: string }): Promise<ShipmentJourney> {
+  const path = `/shipments/${encodeURIComponent(carrier)}/${encodeURIComponent(trackingNumber)}`;
+  return sendJson({ ...options, method: 'GET', path, parse: parseShipmentJourney });
+}
+
+export function fetchPolicies(options: RequestOptions): Promise<SlaPolicy[]> {
+  return sendJson({ ...options, method: 'GET', path: '/sla-policies', parse: parsePolicies });
+}
+
+export function savePolicy({ id, body, ...options }: RequestOptions & { id: string | null; body: Record<string, unknown> }): Promise<SlaPolicy> {
+  return sendJson({
+    ...options,
+    method: id === null ? 'POST' : 'PUT',
+    path: id === null ? '/sla-policies' : `/sla-policies/${encodeURIComponent(id)}`,
+    body,
+    parse: (value) => parsePolicy(value),
+  });
+}

@@ -1,0 +1,198 @@
+import {
+  asArray,
+  asRecord,
+  type Fields,
+  isRecord,
+  oneOf,
+  optionalBoolean,
+  optionalNumber,
+  optionalText,
+  requiredNumber,
+  text,
+} from './parse.util';
+
+// sla.md §1 and §3 as the dashboard reads them.
+export const SLA_SEVERITIES = ['critical', 'major', 'minor'] as const;
+export type SlaSeverity = (typeof SLA_SEVERITIES)[number];
+
+export const BREACH_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type BreachStatus = (typeof BREACH_STATUSES)[number];
+
+export const SLA_OPS = ['lte', 'gte'] as const;
+export type SlaOp = (typeof SLA_OPS)[number];
+
+export const SLA_METRICS = [
+  'transit_mean_days',
+  'transit_p50_days',
+  'transit_p90_days',
+  'transit_p95_days',
+  'transit_stddev_days',
+  'customs_hold_mean_hours',
+  'customs_hold_p90_hours',
+  'first_attempt_rate',
+  'on_time_rate',
+  'feed_latency_p95_hours',
+  'unmapped_rate',
+  'silent_rate',
+] as const;
+
+export type EvidenceParcel = {
+  carrier: string;
+  trackingNumber: string;
+  value: number | null;
+  at: string | null;
+  reason: string;
+};
+
+export type BreachEvidence = { evaluatedAt: string | null; successes: number | null; parcels: EvidenceParcel[] };
+
+export type Breach = {
+  id: string;
+  policyId: string;
+  policyName: string;
+  severity: SlaSeverity;
+  carrier: string | null;
+  corridor: string | null;
+  serviceLevel: string | null;
+  // Kept as a string: a metric added to the API later still lists, with its raw name.
+  metric: string;
+  op: SlaOp;
+  threshold: number;
+  value: number;
+  worstValue: number;
+  sample: number;
+  windowFrom: string;
+  windowTo: string;
+  status: BreachStatus;
+  openedAt: string;
+  lastEvaluatedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedNote: string | null;
+  resolvedAt: string | null;
+  evidence: BreachEvidence;
+};
+
+export type BreachTransition = { transition: string; at: string; reminder: number | null; detail: Fields | null };
+
+export type BreachDetail = Breach & { transitions: BreachTransition[] };
+
+function parseEvidence(value: unknown, path: string): BreachEvidence {
+  if (!isRecord(value)) {
+    return { evaluatedAt: null, successes: null, parcels: [] };
+  }
+  const parcels = value.parcels === undefined ? [] : asArray(value.parcels, `${path}.parcels`);
+  return {
+    evaluatedAt: optionalText(value, 'evaluatedAt', path),
+    successes: optionalNumber(value, 'successes', path),
+    parcels: parcels.map((item, index) => {
+      const at = `${path}.parcels[${index}]`;
+      const parcel = asRecord(item, at);
+      return {
+        carrier: text(parcel, 'carrier', at),
+        trackingNumber: text(parcel, 'trackingNumber', at),
+        value: optionalNumber(parcel, 'value', at),
+        at: optionalText(parcel, 'at', at),
+        reason: optionalText(parcel, 'reason', at) ?? '',
+      };
+    }),
+  };
+}
+
+export function parseBreach(value: unknown, path = 'breach'): Breach {
+  const record = asRecord(value, path);
+  return {
+    id: text(record, 'id', path),
+    policyId: text(record, 'policyId', path),
+    policyName: optionalText(record, 'policyName', path) ?? '',
+    severity: oneOf(record, 'severity', SLA_SEVERITIES, path),
+    carrier: optionalText(record, 'carrier', path),
+    corridor: optionalText(record, 'corridor', path),
+    serviceLevel: optionalText(record, 'serviceLevel', path),
+    metric: text(record, 'metric', path),
+    op: oneOf(record, 'op', SLA_OPS, path),
+    threshold: requiredNumber(record, 'threshold', path),
+    value: requiredNumber(record, 'value', path),
+    worstValue: optionalNumber(record, 'worstValue', path) ?? requiredNumber(record, 'value', path),
+    sample: requiredNumber(record, 'sample', path),
+    windowFrom: text(record, 'windowFrom', path),
+    windowTo: text(record, 'windowTo', path),
+    status: oneOf(record, 'status', BREACH_STATUSES, path),
+    openedAt: text(record, 'openedAt', path),
+    lastEvaluatedAt: text(record, 'lastEvaluatedAt', path),
+    acknowledgedAt: optionalText(record, 'acknowledgedAt', path),
+    acknowledgedBy: optionalText(record, 'acknowledgedBy', path),
+    acknowledgedNote: optionalText(record, 'acknowledgedNote', path),
+    resolvedAt: optionalText(record, 'resolvedAt', path),
+    evidence: parseEvidence(record.evidence, `${path}.evidence`),
+  };
+}
+
+export function parseBreaches(body: unknown): Breach[] {
+  return asArray(body, 'breaches').map((item, index) => parseBreach(item, `breaches[${index}]`));
+}
+
+export function parseBreachDetail(body: unknown): BreachDetail {
+  const breach = parseBreach(body);
+  const record = asRecord(body, 'breach');
+  const transitions = record.transitions === undefined ? [] : asArray(record.transitions, 'breach.transitions');
+  return {
+    ...breach,
+    transitions: transitions.map((item, index) => {
+      const at = `breach.transitions[${index}]`;
+      const transition = asRecord(item, at);
+      return {
+        transition: text(transition, 'transition', at),
+        at: text(transition, 'at', at),
+        reminder: optionalNumber(transition, 'reminder', at),
+        detail: isRecord(transition.detail) ? transition.detail : null,
+      };
+    }),
+  };
+}
+
+export type SlaPolicy = {
+  id: string;
+  name: string;
+  contract: string | null;
+  carrier: string | null;
+  corridor: string | null;
+  serviceLevel: string | null;
+  metric: string;
+  op: SlaOp;
+  threshold: number;
+  windowDays: number;
+  minSample: number;
+  severity: SlaSeverity;
+  enabled: boolean;
+  // Passed back unchanged on edit: the form does not offer these modes yet.
+  burnRate: Fields | null;
+  wilsonGuard: boolean;
+  updatedAt: string | null;
+};
+
+export function parsePolicy(value: unknown, path = 'policy'): SlaPolicy {
+  const record = asRecord(value, path);
+  return {
+    id: text(record, 'id', path),
+    name: text(record, 'name', path),
+    contract: optionalText(record, 'contract', path),
+    carrier: optionalText(record, 'carrier', path),
+    corridor: optionalText(record, 'corridor', path),
+    serviceLevel: optionalText(record, 'serviceLevel', path),
+    metric: text(record, 'metric', path),
+    op: oneOf(record, 'op', SLA_OPS, path),
+    threshold: requiredNumber(record, 'threshold', path),
+    windowDays: requiredNumber(record, 'windowDays', path),
+    minSample: requiredNumber(record, 'minSample', path),
+    severity: oneOf(record, 'severity', SLA_SEVERITIES, path),
+    enabled: optionalBoolean(record, 'enabled', path) ?? true,
+    burnRate: isRecord(record.burnRate) ? record.burnRate : null,
+    wilsonGuard: optionalBoolean(record, 'wilsonGuard', path) ?? false,
+    updatedAt: optionalText(record, 'updatedAt', path),
+  };
+}
+
+export function parsePolicies(body: unknown): SlaPolicy[] {
+  return asArray(body, 'policies').map((item, index) => parsePolicy(item, `policies[${index}]`));
+}

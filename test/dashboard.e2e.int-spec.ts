@@ -1,0 +1,162 @@
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { type DashboardSeed, seedDashboard } from './support/dashboard-seed';
+import { LanewatchApp } from './support/lanewatch-app';
+
+// The dashboard end to end (issue 6): the built app served by the real API, real worker, seeded
+// data, driven in headless Chromium the way a logistics manager and a viewer would use it.
+// Screenshots of every page land in test-artifacts/dashboard/ (git-ignored).
+
+const SETUP_TIMEOUT_MS = 420_000;
+
+describe('dashboard in a browser', () => {
+  let app: LanewatchApp;
+  let browser: Browser;
+  let seed: DashboardSeed;
+  let webDir: string;
+
+  beforeAll(async () => {
+    // Fails here, with the install command, when the Debian chromium is missing: never skipped.
+    browser = await launchChromium();
+    webDir = await buildDashboard();
+    app = await LanewatchApp.start({
+      env: { WEB_DIST_DIR: webDir, SLA_REMINDER_MINUTES: '0', SLA_EVALUATION_INTERVAL_MS: '86400000' },
+    });
+    seed = await seedDashboard(app, new Date());
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
+  });
+
+  async function openSignedIn(user: { email: string; password: string }): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${app.apiUrl}/`);
+    await page.getByLabel('Email', { exact: true }).fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    return page;
+  }
+
+  it('refuses a wrong password with one message, and a carrier API key with a clear reason', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.apiUrl}/`);
+    await page.getByLabel('Email', { exact: true }).fill(seed.admin.email);
+    await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Email or password is incorrect.');
+    await screenshot(page, '01-sign-in-wrong-password');
+
+    await page.getByRole('button', { name: 'Operators: sign in with the admin token' }).click();
+    await page.getByLabel('Admin token', { exact: true }).fill(seed.carrierApiKey);
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('carrier API key');
+    await screenshot(page, '02-sign-in-carrier-key-refused');
+    await page.close();
+  });
+
+  it('an admin sees the scorecard, opens a breach, reads its evidence, acknowledges it, follows a parcel and edits a policy', async () => {
+    const page = await openSignedIn(seed.admin);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toMatch(/Morgan Admin\s*admin/);
+
+    // Overview: every seeded carrier in the scorecard, and the open breaches by severity.
+    const scorecard = page.locator('table.scorecard');
+    await scorecard.waitFor();
+    const scorecardText = (await scorecard.textContent())?.toLowerCase() ?? '';
+    for (const carrier of [...seed.carriers, 'e2e-post', 'e2e-late']) expect(scorecardText).toContain(carrier);
+    const criticalTile = page.getByRole('link', { name: '1 open critical breaches' });
+    await criticalTile.waitFor();
+    await screenshot(page, '03-overview');
+
+    // The tile opens the filtered list; the breach opens its evidence.
+    await criticalTile.click();
+    await page.waitForURL(/\/breaches\?status=open&severity=critical/);
+    const rows = page.locator('table[aria-label="Breaches"] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await screenshot(page, '04-breaches');
+    await page.getByRole('link', { name: seed.acknowledged.policyName }).click();
+    const evidence = page.locator('table[aria-label="Evidence parcels"]');
+    await evidence.waitFor();
+    const evidenceText = (await evidence.textContent()) ?? '';
+    expect(evidenceText).toContain(seed.acknowledged.failedParcel);
+    expect(evidenceText).toContain('failed first attempt');
+    await screenshot(page, '05-breach-detail');
+
+    await page.getByLabel('Note', { exact: true }).fill('Depot strike in Curitiba; customers informed');
+    await page.getByRole('button', { name: 'Acknowledge breach' }).click();
+    await expect(page.getByTestId('breach-status').filter({ hasText: 'acknowledged' }).waitFor()).resolves.toBeUndefined();
+    await expect(page.locator('.facts').textContent()).resolves.toContain('Depot strike in Curitiba; customers informed');
+    expect(await page.getByRole('button', { name: 'Acknowledge breach' }).count()).toBe(0);
+    await screenshot(page, '06-breach-acknowledged');
+    const [stored] = await app.sql<{ status: string; acknowledged_by: string }>(
+      "SELECT b.status, b.acknowledged_by FROM breaches b JOIN sla_policies p ON p.id = b.policy_id WHERE p.name = $1",
+      [seed.acknowledged.policyName],
+    );
+    expect(stored).toEqual({ status: 'acknowledged', acknowledged_by: seed.admin.email });
+
+    // An evidence parcel links to its journey.
+    await page.getByRole('link', { name: seed.acknowledged.failedParcel }).click();
+    await page.waitForURL(/\/shipments\?carrier=e2e-post&tracking=EP0003/);
+    await page.locator('table[aria-label="Timeline"]').waitFor();
+
+    // A last-mile number shows the first mile on the same timeline.
+    await page.getByLabel('Carrier code', { exact: true }).fill(seed.handover.lastMile.carrier);
+    await page.getByLabel('Tracking number (any leg)', { exact: true }).fill(seed.handover.lastMile.trackingNumber);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.waitForURL(new RegExp(`tracking=${seed.handover.lastMile.trackingNumber}`));
+    const timeline = page.locator('table[aria-label="Timeline"]');
+    await timeline.locator(`tr[data-carrier="${seed.handover.firstMile.carrier}"]`).first().waitFor();
+    expect(await timeline.locator(`tr[data-carrier="${seed.handover.lastMile.carrier}"]`).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('journey-leg').count()).toBeGreaterThanOrEqual(2);
+    await screenshot(page, '07-shipment-lookup');
+
+    // A policy edit the API refuses shows its message at the field.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SLA policies' }).click();
+    await page.getByRole('button', { name: `Edit ${seed.policyName}` }).click();
+    const threshold = page.getByLabel('Threshold', { exact: true });
+    await threshold.fill('5');
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await page.locator('input[name="threshold"][aria-invalid="true"]').waitFor();
+    const describedBy = (await threshold.getAttribute('aria-describedby')) ?? '';
+    const fieldError = page.locator('.field', { has: threshold }).locator('.field__error');
+    await expect(fieldError.textContent()).resolves.toContain('threshold must be from 0 to 1 for first_attempt_rate');
+    expect(describedBy).toContain((await fieldError.getAttribute('id')) ?? 'missing');
+    await screenshot(page, '08-policy-validation-error');
+
+    // Ingest health still works under a user session.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ingest health' }).click();
+    await page.locator('[data-field="eventsStored"]').waitFor();
+    await screenshot(page, '09-ingest-health');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email', { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('a viewer reads breaches and policies but gets no acknowledge or edit control', async () => {
+    const page = await openSignedIn(seed.viewer);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toMatch(/Vic Viewer\s*viewer/);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Breaches' }).click();
+    await page.getByRole('link', { name: seed.open.policyName }).click();
+    await page.getByTestId('breach-status').filter({ hasText: 'open' }).waitFor();
+    await page.locator('table[aria-label="Evidence parcels"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Acknowledge breach' }).count()).toBe(0);
+    expect(await page.getByLabel('Note', { exact: true }).count()).toBe(0);
+    await screenshot(page, '10-viewer-breach-detail');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SLA policies' }).click();
+    await page.locator('table[aria-label="SLA policies"]').waitFor();
+    expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New policy' }).count()).toBe(0);
+    await screenshot(page, '11-viewer-policies');
+    await page.close();
+  });
+
+});
