@@ -4,10 +4,12 @@ import { KpiRollups1795404476298 } from './1795404476298-kpi-rollups';
 import { UsersAndSessions1795407886762 } from './1795407886762-users-and-sessions';
 import { ScorecardRollups1795407908192 } from './1795407908192-scorecard-rollups';
 import { SlaAndAlerts1795408399971 } from './1795408399971-sla-and-alerts';
+import { CarrierFormats1795410516362 } from './1795410516362-carrier-formats';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts1795403424232, KpiRollups1795404476298, UsersAndSessions1795407886762,
   ScorecardRollups1795407908192,
   SlaAndAlerts1795408399971,
+  CarrierFormats1795410516362,
 ];

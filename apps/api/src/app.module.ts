@@ -7,18 +7,20 @@ import { CarriersModule } from './carriers/carriers.module';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './infrastructure/http-exception.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
 import { KpisModule } from './kpis/kpis.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { SlaModule } from './sla/sla.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule, KpisModule, UsersModule, SlaModule, AlertsModule],
+      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule, KpisModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

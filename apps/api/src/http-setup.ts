@@ -31,6 +31,8 @@ export function configureHttp(app: INestApplication, options: { webDistDir?: str
       },
     }),
   );
+  // The UPU EMSEVT-like CSV is posted as text (formats.md); other bodies stay JSON.
+  app.use(express.text({ type: 'text/csv', limit: MAX_REQUEST_BYTES }));
   app.use((error: BodyParserError, _request: Request, response: Response, next: NextFunction) => {
     if (error?.type === 'entity.too.large') {
       response.status(413).json({ statusCode: 413, message: `request body exceeds ${MAX_REQUEST_BYTES / 1024 / 1024} MB; split the batch` });

@@ -3,5 +3,5 @@ import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 import { IngestRateLimiter } from './rate-limiter';
 
-@Module({ controllers: [IngestController], providers: [IngestService, IngestRateLimiter] })
+@Module({ controllers: [IngestController], providers: [IngestService, IngestRateLimiter], exports: [IngestService, IngestRateLimiter] })
 export class IngestModule {}

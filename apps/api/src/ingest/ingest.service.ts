@@ -7,11 +7,30 @@ import type { Principal } from '../auth/principal';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
 
+/** Where a rejected event was: its index in a canonical request, or its path in a carrier's payload. */
+export type RejectionPlace = { index: number } | { path: string };
+
 export interface IngestResponse {
   batchId: string | null;
   accepted: number;
   duplicates: number;
-  rejected: { index: number; errors: string[] }[];
+  rejected: (RejectionPlace & { errors: string[] })[];
+}
+
+/** One event to validate: the canonical input, the raw payload to keep (the input itself by default), and its place. */
+export interface PreparedEvent {
+  input: unknown;
+  raw?: unknown;
+  place: RejectionPlace;
+}
+
+export interface PreparedBatch {
+  events: PreparedEvent[];
+  source: string;
+  /** Rejections found before validation (a carrier format's adapter). */
+  rejected?: IngestResponse['rejected'];
+  /** Shipment forecasts of the key's carrier (carrierEstimate), committed with the batch. */
+  estimates?: { trackingNumber: string; carrierEstimate: string }[];
 }
 
 @Injectable()
@@ -34,6 +53,16 @@ export class IngestService {
     if (events.length > MAX_EVENTS_PER_REQUEST) {
       throw new PayloadTooLargeException(`at most ${MAX_EVENTS_PER_REQUEST} events per request (got ${events.length}); split the batch`);
     }
+    return this.ingestPrepared(principal, { events: events.map((input, index) => ({ input, place: { index } })), source });
+  }
+
+  /**
+   * The one path after parsing, shared by the canonical API and every carrier format: the same
+   * validation, inbox row, queue and dedup.
+   */
+  async ingestPrepared(principal: Principal, batch: PreparedBatch): Promise<IngestResponse> {
+    const events = batch.events.map((prepared) => prepared.input);
+    const source = batch.source;
     const receivedAt = this.clock.now();
     const carriers = new Map((await listCarriers(this.dataSource)).map((carrier) => [carrier.code, carrier.id]));
     // The key's carrier map judges code-only events; with the admin token each event's carrier may differ.
@@ -53,21 +82,23 @@ export class IngestService {
     };
 
     const accepted: NormalizedEvent[] = [];
-    const rejected: IngestResponse['rejected'] = [];
+    const rejected: IngestResponse['rejected'] = [...(batch.rejected ?? [])];
     const seen = new Set<string>();
     let duplicates = 0;
-    events.forEach((input, index) => {
+    batch.events.forEach(({ input, raw, place }) => {
       const result = validateEvent(input, context(input));
       if (!result.ok) {
-        rejected.push({ index, errors: result.errors });
+        rejected.push({ ...place, errors: result.errors });
       } else if (seen.has(`${result.event.carrier}\u001f${result.event.identity}`)) {
         duplicates += 1; // the same event twice in one request: stored once
       } else {
         seen.add(`${result.event.carrier}\u001f${result.event.identity}`);
-        accepted.push(result.event);
+        accepted.push(raw === undefined ? result.event : { ...result.event, raw });
       }
     });
-    if (accepted.length === 0) return { batchId: null, accepted: 0, duplicates, rejected };
+    const estimates =
+      principal.kind === 'carrier' ? (batch.estimates ?? []).map((estimate) => ({ carrier: principal.carrierCode, ...estimate })) : [];
+    if (accepted.length === 0 && estimates.length === 0) return { batchId: null, accepted: 0, duplicates, rejected };
 
     const batchId = randomUUID();
     const batchCarriers = new Set(accepted.map((event) => event.carrier));
@@ -83,7 +114,7 @@ export class IngestService {
       carrierId,
       source,
       receivedAt,
-      payload: { events: accepted },
+      payload: estimates.length > 0 ? { events: accepted, estimates } : { events: accepted },
       eventCount: accepted.length,
       requestDuplicates: duplicates,
       rejectedCount: rejected.length,

@@ -10,6 +10,8 @@ import { CodeMapEntryEntity } from './code-map-entry.entity';
 import { DataQualityIssueEntity } from './data-quality-issue.entity';
 import { EventIdentityEntity } from './event-identity.entity';
 import { EventEntity } from './event.entity';
+import { ImportMappingEntity } from './import-mapping.entity';
+import { ImportEntity, ImportRejectionEntity } from './import.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
 import { KpiRollupBucketEntity } from './kpi-rollup-bucket.entity';
 import { KpiRollupEntity } from './kpi-rollup.entity';
@@ -23,6 +25,9 @@ import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  ImportEntity,
+  ImportMappingEntity,
+  ImportRejectionEntity,
   AlertDeliveryEntity,
   BreachEntity,
   BreachEventEntity,
@@ -50,6 +55,9 @@ export {
 export type { BatchKind, BatchStatus } from './ingest-batch.entity';
 
 export const ENTITIES = [
+  ImportEntity,
+  ImportMappingEntity,
+  ImportRejectionEntity,
   AlertDeliveryEntity,
   BreachEntity,
   BreachEventEntity,

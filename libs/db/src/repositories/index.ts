@@ -9,3 +9,4 @@ export * from './facts.repository';
 export * from './kpi-rollup.repository';
 export * from './kpi-query.repository';
 export * from './users.repository';
+export * from './import.repository';

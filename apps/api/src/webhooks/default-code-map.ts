@@ -1,0 +1,46 @@
+import { getCodeMap, insertBatch } from '@lanewatch/db';
+import type { Milestone } from '@lanewatch/domain';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Loads a format's built-in code map as a carrier's default the first time the carrier posts in that
+ * format: codes the carrier has not mapped are added, its own entries win. Done once (a carrier's
+ * later edits, removals included, are never undone): the first committed batch of the format marks it.
+ * Returns the id of the re-map batch to enqueue when codes were added, so stored events follow.
+ */
+export async function loadDefaultCodeMap(
+  dataSource: DataSource,
+  input: { carrierId: number; source: string; codeMap: Readonly<Record<string, Milestone>>; now: Date },
+): Promise<string | null> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [input.carrierId]);
+    const [{ used }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE carrier_id = $1 AND source = $2) AS used`, [
+      input.carrierId,
+      input.source,
+    ]);
+    if (used) return null;
+    const current = await getCodeMap(manager, input.carrierId);
+    const missing = Object.entries(input.codeMap).filter(([code]) => !current.has(code));
+    if (missing.length === 0) return null;
+    await manager.query(
+      `INSERT INTO code_map_entries (carrier_id, raw_code, milestone)
+       SELECT $1, t.code, t.milestone FROM unnest($2::text[], $3::text[]) AS t(code, milestone)
+       ON CONFLICT DO NOTHING`,
+      [input.carrierId, missing.map(([code]) => code), missing.map(([, milestone]) => milestone)],
+    );
+    const batchId = randomUUID();
+    await insertBatch(manager, {
+      id: batchId,
+      kind: 'remap',
+      carrierId: input.carrierId,
+      source: 'code-map',
+      receivedAt: input.now,
+      payload: { carrierId: input.carrierId, codes: missing.map(([code]) => code).sort() },
+      eventCount: 0,
+      requestDuplicates: 0,
+      rejectedCount: 0,
+    });
+    return batchId;
+  });
+}

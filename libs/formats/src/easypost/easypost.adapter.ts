@@ -1,0 +1,68 @@
+import { AdapterContext, AdapterResult, emptyResult, PayloadShapeError } from '../adapter.types';
+import { buildItemEvents, Entry } from '../event-builder';
+import { arrayAt, isRecord, JsonRecord, text } from '../payload.util';
+import { resolveLocalTime } from '../time-zones';
+import { EASYPOST_CODE_MAP, EASYPOST_SIDED, easyPostCode } from './easypost.code-map';
+
+/**
+ * EasyPost `tracker.updated` Event: `result` is the Tracker, each `tracking_details[]` entry one
+ * event. `carrier_detail.alternate_identifier` is the next leg's number on the
+ * transferred_to_destination_carrier event; its carrier is the `source` of the first later detail
+ * that differs from the tracker's carrier.
+ */
+export function adaptEasyPost(payload: unknown, context: AdapterContext): AdapterResult {
+  if (!isRecord(payload) || !isRecord(payload.result)) throw new PayloadShapeError('body must be an EasyPost Event object with a "result" Tracker');
+  const result = emptyResult();
+  const tracker = payload.result;
+  const trackingNumber = text(tracker.tracking_code);
+  const carrierDetail = isRecord(tracker.carrier_detail) ? tracker.carrier_detail : {};
+  const countryOf = (location: unknown) => (isRecord(location) ? text(location.country) : undefined);
+  const origin = countryOf(carrierDetail.origin_tracking_location);
+  const destination = countryOf(carrierDetail.destination_tracking_location);
+  const alternate = text(carrierDetail.alternate_identifier);
+  const trackerCarrier = text(tracker.carrier);
+  const details = arrayAt(tracker, 'tracking_details').map((detail) => (isRecord(detail) ? detail : ({} as JsonRecord)));
+
+  const entries: Entry[] = details.map((record, index) => {
+    const path = `result.tracking_details[${index}]`;
+    const location = isRecord(record.tracking_location) ? record.tracking_location : {};
+    const country = text(location.country);
+    const code = easyPostCode(text(record.status_detail), text(record.status));
+    const time = text(record.datetime);
+    const entry: Entry = {
+      path,
+      raw: details[index],
+      trackingNumber,
+      code,
+      time: time ? resolveLocalTime('datetime', time, country) : { ok: false, error: 'datetime is missing' },
+      country,
+      city: text(location.city),
+      message: text(record.message) ?? text(record.description),
+      sided: code ? EASYPOST_SIDED[code] : undefined,
+    };
+    if (code === 'transferred_to_destination_carrier') {
+      entry.milestone = 'HANDED_OVER';
+      const nextSource = details.slice(index + 1).map((later) => text(later.source)).find((source) => source && source !== trackerCarrier);
+      const nextCarrier = nextSource ? context.resolveCarrier(nextSource) : null;
+      if (!alternate) {
+        result.warnings.push({ path, errors: ['carrier_detail.alternate_identifier is missing: the next leg is unknown, the hand-over is kept without it'] });
+      } else if (!nextCarrier) {
+        result.warnings.push({
+          path,
+          errors: [`the next carrier of alternate_identifier '${alternate}' ${nextSource ? `('${nextSource}')` : ''} is not a registered carrier; the hand-over is kept without it`],
+        });
+      } else {
+        entry.handover = { carrier: nextCarrier, trackingNumber: alternate };
+      }
+    }
+    return entry;
+  });
+  buildItemEvents(entries, { origin, destination, serviceLevel: text(carrierDetail.service) }, EASYPOST_CODE_MAP, result);
+
+  const estimate = text(tracker.est_delivery_date);
+  if (estimate && trackingNumber) {
+    const resolved = resolveLocalTime('est_delivery_date', estimate, destination);
+    if (resolved.ok) result.estimates.push({ path: 'result.est_delivery_date', trackingNumber, carrierEstimate: resolved.value });
+  }
+  return result;
+}

@@ -1,0 +1,13 @@
+export * from './adapter.types';
+export * from './carrier-names';
+export * from './time-zones';
+export * from './customs-direction';
+export * from './signatures';
+export * from './formats.registry';
+export { adaptAfterShip } from './aftership/aftership.adapter';
+export { adaptSeventeenTrack } from './seventeen-track/seventeen-track.adapter';
+export { adaptEasyPost } from './easypost/easypost.adapter';
+export { adaptUpuJson, adaptUpuCsv, UPU_CSV_COLUMNS } from './upu/upu.adapter';
+export { parseMsDate, formatMsDate } from './upu/upu-date';
+export { adaptCainiao } from './cainiao/cainiao.adapter';
+export * from './csv-import';

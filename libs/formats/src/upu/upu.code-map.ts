@@ -1,0 +1,30 @@
+import type { Milestone } from '@lanewatch/domain';
+
+/** UPU event codes (formats.md). EMF is decided per item (it depends on EDC); DLV is a forecast, never an event. */
+export const UPU_CODE_MAP: Readonly<Record<string, Milestone>> = {
+  EMA: 'ACCEPTED',
+  EMB: 'ORIGIN_FACILITY',
+  EXA: 'EXPORT_CUSTOMS_STARTED',
+  EXB: 'EXPORT_CUSTOMS_HELD',
+  EXD: 'EXPORT_CUSTOMS_HELD',
+  EXC: 'EXPORT_CUSTOMS_CLEARED',
+  EMC: 'DEPARTED_ORIGIN',
+  EMJ: 'TRANSIT_HUB',
+  EMK: 'TRANSIT_HUB',
+  EMD: 'ARRIVED_DESTINATION',
+  EDB: 'IMPORT_CUSTOMS_STARTED',
+  EME: 'IMPORT_CUSTOMS_HELD',
+  EDA: 'IMPORT_CUSTOMS_HELD',
+  EDC: 'IMPORT_CUSTOMS_RELEASED',
+  EDD: 'DESTINATION_FACILITY',
+  EDE: 'DESTINATION_FACILITY',
+  EMG: 'DESTINATION_FACILITY',
+  EDF: 'DESTINATION_FACILITY',
+  EDG: 'OUT_FOR_DELIVERY',
+  EMH: 'DELIVERY_FAILED',
+  EDH: 'AVAILABLE_FOR_PICKUP',
+  EMI: 'DELIVERED',
+  EXX: 'CANCELLED',
+};
+
+export const UPU_FORECAST_CODE = 'DLV';
