@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { runDemoFeed } from '@lanewatch/simulator';
 import { formatDemoBanner } from './launcher-banner';
+import { applyDemoContracts } from './launcher-demo-contracts';
 import { ensureDemoAdmin, type DemoAdmin } from './launcher-first-admin';
 import { installLifecycle } from './launcher-lifecycle';
 import { ensureWebBuild } from './launcher-web-build';
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   } catch (error) {
     // The admin token still signs in: a failure here is reported, not fatal.
     log(`WARNING: could not set up the first admin user: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    // Before the feed starts, so the worker's first evaluation after ingestion already sees them.
+    await applyDemoContracts({ databaseUrl: running.services.databaseUrl, directory: path.join(repoRoot, 'scripts', 'demo-contracts'), log });
+  } catch (error) {
+    log(`WARNING: could not apply the demo SLA contracts: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const feedAbort = new AbortController();

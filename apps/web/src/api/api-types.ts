@@ -298,7 +298,7 @@ function parseFamilies(record: Fields, path: string): KpiFamilyValues {
   };
 }
 
-function parseCarrierScorecard(record: Fields, path: string): CarrierScorecard {
+export function parseCarrierScorecard(record: Fields, path: string): CarrierScorecard {
   const kpis = optionalRecord(record, 'kpis', path);
   const censored = optionalRecord(record, 'censoredTransit', path);
   const feed = optionalRecord(record, 'feed', path);

@@ -1,5 +1,8 @@
 import { useId, useMemo, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { CarrierScorecard, Scorecards } from '../api/api-types';
+import { carrierPath } from '../carriers/carrier-detail.util';
+import { dashboardSearch } from '../filters/dashboard-query.util';
 import { downloadTextFile } from '../shared/download.util';
 import { formatScorecardCell, headerGroups, SCORECARD_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
 import { scorecardCsv, scorecardCsvFileName } from './scorecard-csv.util';
@@ -12,6 +15,8 @@ const INITIAL_SORT: SortState = { columnId: 'carrier', direction: 'ascending' };
 export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: ScorecardTableProps) {
   const headingId = useId();
   const captionId = useId();
+  // A carrier's link keeps the date range, so its detail page shows the same window.
+  const carrierSearch = dashboardSearch(useLocation().search);
   const [sort, setSort] = useState<SortState>(INITIAL_SORT);
   const sortColumn = SCORECARD_COLUMNS.find(({ id }) => id === sort.columnId) ?? SCORECARD_COLUMNS[0];
   const rows = useMemo(
@@ -81,7 +86,7 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
           </thead>
           <tbody>
             {rows.map((row) => (
-              <ScorecardRow key={row.carrier} row={row} selected={row.carrier === selectedCarrier} />
+              <ScorecardRow key={row.carrier} row={row} selected={row.carrier === selectedCarrier} carrierSearch={carrierSearch} />
             ))}
           </tbody>
         </table>
@@ -124,7 +129,7 @@ function SortableHeader({ column, sort, onSort, rowSpan }: SortableHeaderProps) 
   );
 }
 
-function ScorecardRow({ row, selected }: { row: CarrierScorecard; selected: boolean }) {
+function ScorecardRow({ row, selected, carrierSearch }: { row: CarrierScorecard; selected: boolean; carrierSearch: string }) {
   return (
     <tr className={selected ? 'scorecard__row scorecard__row--selected' : 'scorecard__row'}>
       {SCORECARD_COLUMNS.map((column) => {
@@ -138,6 +143,10 @@ function ScorecardRow({ row, selected }: { row: CarrierScorecard; selected: bool
                 </span>
                 <span className="visually-hidden">no data</span>
               </>
+            ) : column.kind === 'text' ? (
+              <Link className="scorecard__value" to={carrierPath(row.carrier, carrierSearch)}>
+                {cell.text}
+              </Link>
             ) : (
               <span className="scorecard__value">{cell.text}</span>
             )}

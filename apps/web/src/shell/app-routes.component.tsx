@@ -2,6 +2,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../auth/session.context';
 import { BreachDetailPage } from '../breaches/breach-detail.page';
 import { BreachesPage } from '../breaches/breaches.page';
+import { CarrierDetailPage } from '../carriers/carrier-detail.page';
+import { CarriersPage } from '../carriers/carriers.page';
 import { IngestHealthPage } from '../ingest-health/ingest-health.page';
 import { OverviewPage } from '../overview/overview.page';
 import { PoliciesPage } from '../policies/policies.page';
@@ -28,6 +30,8 @@ export function AppRoutes() {
         <Route path="overview" element={<OverviewPage />} />
         <Route path="breaches" element={<BreachesPage />} />
         <Route path="breaches/:id" element={<BreachDetailPage />} />
+        <Route path="carriers" element={<CarriersPage />} />
+        <Route path="carriers/:code" element={<CarrierDetailPage />} />
         <Route path="shipments" element={<ShipmentLookupPage />} />
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="ingest-health" element={<IngestHealthRoute />} />

@@ -4,6 +4,7 @@ export type NavigationItem = { path: string; label: string };
 export const NAVIGATION_ITEMS: readonly NavigationItem[] = [
   { path: '/overview', label: 'Overview' },
   { path: '/breaches', label: 'Breaches' },
+  { path: '/carriers', label: 'Carriers' },
   { path: '/shipments', label: 'Shipment lookup' },
   { path: '/policies', label: 'SLA policies' },
   { path: '/ingest-health', label: 'Ingest health' },

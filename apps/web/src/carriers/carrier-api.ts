@@ -1,0 +1,14 @@
+import { type RequestOptions, sendJson, withQuery } from '../api/api-client';
+import { type Breach, parseBreaches } from '../api/sla-types';
+import { type CarrierScorecardResponse, parseCarrierScorecardResponse } from './carrier-scorecard-types';
+
+type CarrierWindow = RequestOptions & { carrier: string; from: string; to: string };
+
+export function fetchCarrierScorecard({ carrier, from, to, ...options }: CarrierWindow): Promise<CarrierScorecardResponse> {
+  const path = withQuery(`/carriers/${encodeURIComponent(carrier)}/scorecard`, { from, to });
+  return sendJson({ ...options, method: 'GET', path, parse: parseCarrierScorecardResponse, acceptedStatuses: [200] });
+}
+
+export function fetchCarrierBreaches({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<Breach[]> {
+  return sendJson({ ...options, method: 'GET', path: `/carriers/${encodeURIComponent(carrier)}/breaches`, parse: parseBreaches });
+}

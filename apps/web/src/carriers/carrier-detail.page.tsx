@@ -1,0 +1,66 @@
+import { useCallback } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useSession } from '../auth/session.context';
+import { dashboardSearch, formatApiInstant } from '../filters/dashboard-query.util';
+import { DateRangeControl } from '../filters/date-range-control.component';
+import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
+import { QueryState } from '../shared/query-state.component';
+import { useApiQuery } from '../shared/use-api-query.hook';
+import { fetchCarrierScorecard } from './carrier-api';
+import { CarrierBreachTimeline } from './carrier-breach-timeline.component';
+import { CarrierCorridors } from './carrier-corridors.component';
+import { CARRIERS_PATH } from './carrier-detail.util';
+import { CarrierFeedHealth } from './carrier-feed-health.component';
+import { CarrierHandovers } from './carrier-handovers.component';
+import { CarrierKpiTiles } from './carrier-kpi-tiles.component';
+import { CarrierTrend } from './carrier-trends.component';
+
+export function CarrierDetailPage() {
+  const { code = '' } = useParams();
+  const { search } = useLocation();
+  const { token, onUnauthorized } = useSession();
+  const { query, problems, nowMs, update } = useDashboardQuery();
+  const from = formatApiInstant(query.fromMs);
+  const to = formatApiInstant(query.toMs);
+  const load = useCallback((signal: AbortSignal) => fetchCarrierScorecard({ token, signal, carrier: code, from, to }), [token, code, from, to]);
+  const scorecard = useApiQuery({ requestKey: `${code}|${from}|${to}`, load, onUnauthorized });
+  const name = scorecard.data?.scorecard.name ?? code;
+
+  return (
+    <>
+      <title>{`${name} — Lanewatch`}</title>
+      <div className="page-header">
+        <div>
+          <p className="page-header__subtitle">
+            <Link to={{ pathname: CARRIERS_PATH, search: dashboardSearch(search) }}>All carriers</Link>
+          </p>
+          <h1>{name === code ? code : `${name} (${code})`}</h1>
+          <p className="page-header__subtitle">Its own legs over the chosen range; days are UTC days.</p>
+        </div>
+        <DateRangeControl range={query} nowMs={nowMs} onChange={(range) => update({ fromMs: range.fromMs, toMs: range.toMs })} />
+      </div>
+      <main id="main-content" className="page-main" tabIndex={-1}>
+        {problems.length > 0 ? (
+          <div className="banner banner--info" role="status">
+            <p>{problems.join(' ')}</p>
+          </div>
+        ) : null}
+        <QueryState query={scorecard} what={`the scorecard of ${code}`}>
+          {(data) => (
+            <>
+              <CarrierKpiTiles scorecard={data.scorecard} />
+              <div className="carrier-charts">
+                <CarrierTrend carrier={code} carrierName={name} range={query} metric="transit" />
+                <CarrierTrend carrier={code} carrierName={name} range={query} metric="firstAttempt" />
+              </div>
+              <CarrierFeedHealth scorecard={data.scorecard} asOf={data.asOf} />
+              <CarrierHandovers handovers={data.scorecard.handovers} />
+              <CarrierCorridors carrier={code} from={data.from} to={data.to} corridors={data.scorecard.corridors} />
+            </>
+          )}
+        </QueryState>
+        <CarrierBreachTimeline carrier={code} />
+      </main>
+    </>
+  );
+}
