@@ -132,10 +132,52 @@ describe('dashboard in a browser', () => {
     // Ingest health still works under a user session.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ingest health' }).click();
     await page.locator('[data-field="eventsStored"]').waitFor();
+    await page.locator('.data-quality__carrier').first().waitFor();
     await screenshot(page, '09-ingest-health');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email', { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('an admin sees SLA colours in the scorecard, drills into a corridor and manages alert channels and silences', async () => {
+    const page = await openSignedIn(seed.admin);
+
+    // e2e-post delivers 2 of 6 at the first attempt against a target of 80 %: red, with the target readable.
+    const firstAttemptCell = page.locator('table.scorecard tr', { hasText: 'e2e-post' }).locator('td[data-verdict]').first();
+    await firstAttemptCell.waitFor();
+    expect(await firstAttemptCell.getAttribute('data-verdict')).toBe('bad');
+    expect(await firstAttemptCell.getAttribute('title')).toContain('SLA target ≥ 80.0 %');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Corridors' }).click();
+    await page.getByLabel('Metric', { exact: true }).selectOption('firstAttemptRate');
+    await page.waitForURL(/metric=firstAttemptRate/);
+    await page.getByRole('button', { name: /^CN to BR: First-attempt rate/ }).click();
+    await page.waitForURL(/corridor=CN-BR/);
+    const lane = page.locator('table[aria-label="Carriers on CN-BR"]');
+    await lane.locator('tbody tr', { hasText: 'e2e-post' }).waitFor();
+    await screenshot(page, '12-corridors');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('button', { name: 'New channel' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('ops webhook');
+    await page.getByLabel('Webhook URL', { exact: true }).fill('not a url');
+    await page.getByRole('button', { name: 'Create channel' }).click();
+    await page.locator('input[name="target"][aria-invalid="true"]').waitFor();
+    await expect(page.locator('.field', { has: page.locator('input[name="target"]') }).locator('.field__error').textContent()).resolves.toContain(
+      'url must be an http:// or https:// URL',
+    );
+    await page.getByLabel('Webhook URL', { exact: true }).fill('https://hooks.example.test/lanewatch');
+    await page.getByRole('button', { name: 'Create channel' }).click();
+    await page.locator('code.secret').waitFor();
+    await page.locator('table[aria-label="Notification channels"] tr', { hasText: 'ops webhook' }).waitFor();
+
+    await page.getByRole('button', { name: 'New silence' }).click();
+    await page.getByLabel('Carrier', { exact: true }).fill('e2e-late');
+    await page.getByLabel('Reason', { exact: true }).fill('Planned depot outage');
+    await page.getByRole('button', { name: 'Create silence' }).click();
+    await page.locator('table[aria-label="Silences"] tr', { hasText: 'Planned depot outage' }).waitFor();
+    await screenshot(page, '13-alerts');
     await page.close();
   });
 
@@ -156,6 +198,13 @@ describe('dashboard in a browser', () => {
     expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'New policy' }).count()).toBe(0);
     await screenshot(page, '11-viewer-policies');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('heading', { name: 'Silences' }).waitFor();
+    await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: /^New / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
+    await screenshot(page, '14-viewer-alerts');
     await page.close();
   });
 

@@ -2,8 +2,10 @@ import { authorizationHeader } from '../auth/session-token.store';
 import {
   type HealthReport,
   type IngestStatus,
+  type KpiGroups,
   type KpiMetric,
   parseHealthReport,
+  parseKpiGroups,
   parseIngestStatus,
   parseScorecards,
   parseTimeseries,
@@ -61,7 +63,7 @@ function retryAfterSeconds(response: Response): number | null {
 }
 
 type SendOptions<T> = {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   token: string | null;
   body?: unknown;
@@ -172,4 +174,10 @@ export function fetchTimeseries<M extends KpiMetric>({
   // (ungrouped, kpis.md §3 gives shipment facts).
   const path = withQuery('/kpis/timeseries', { metric, bucket, from, to, groupBy: 'carrier', carrier, corridor });
   return getJson({ ...options, path, parse: (body) => parseTimeseries(body, metric) });
+}
+
+type KpiGroupsOptions = WindowOptions & { groupBy: 'corridor' | 'carrier,corridor'; corridor: string | null };
+
+export function fetchKpiGroups({ groupBy, from, to, corridor, ...options }: KpiGroupsOptions): Promise<KpiGroups> {
+  return getJson({ ...options, path: withQuery('/kpis', { from, to, groupBy, corridor }), parse: parseKpiGroups });
 }

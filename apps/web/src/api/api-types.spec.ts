@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseScorecards, parseTimeseries } from './api-types';
+import { parseKpiGroups, parseScorecards, parseTimeseries } from './api-types';
 import { carrierScorecardFactory } from './api-types.factory';
 
 // The bodies of the contract (issue: scorecards and time series), as the API is meant to send them.
@@ -166,5 +166,38 @@ describe('parseTimeseries', () => {
     const body = structuredClone(TIMESERIES_BODY);
     (body.series[0].points[0] as Record<string, unknown>).start = 'yesterday';
     expect(() => parseTimeseries(body, 'transit')).toThrow('timeseries.series[0].points[0].start must be an ISO 8601 instant');
+  });
+});
+
+describe('parseKpiGroups', () => {
+  const body = {
+    from: '2026-11-01T00:00:00Z',
+    to: '2026-11-08T00:00:00Z',
+    groupBy: ['corridor'],
+    rows: [
+      {
+        carrier: null,
+        corridor: 'CN-BR',
+        serviceLevel: null,
+        transit: { count: 10, meanDays: 9, stddevDays: 1, varianceDays: 1, p50Days: 8.5, p90Days: 12, p95Days: 13 },
+        customsHold: null,
+        firstAttempt: { attempted: 10, delivered: 8, rate: 0.8 },
+        onTime: null,
+      },
+    ],
+  };
+
+  it('reads each group with its families, keeping missing families as null', () => {
+    const parsed = parseKpiGroups(body);
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.rows[0].corridor).toBe('CN-BR');
+    expect(parsed.rows[0].carrier).toBeNull();
+    expect(parsed.rows[0].transit?.p95Days).toBe(13);
+    expect(parsed.rows[0].firstAttempt).toEqual({ attempted: 10, delivered: 8, rate: 0.8, ci95: null });
+    expect(parsed.rows[0].onTime).toBeNull();
+  });
+
+  it('names the field of a wrong type', () => {
+    expect(() => parseKpiGroups({ ...body, rows: [{ corridor: 7 }] })).toThrow('kpis.rows[0].corridor must be a string or null');
   });
 });

@@ -398,3 +398,28 @@ export function parseTimeseries<M extends KpiMetric>(body: unknown, metric: M): 
     }),
   };
 }
+
+// ---- GET /kpis: one row per group (kpis.md §5); a field the query did not group by is null ----
+
+export type KpiGroupRow = KpiFamilyValues & { carrier: string | null; corridor: string | null; serviceLevel: string | null };
+
+export type KpiGroups = { from: string; to: string; rows: KpiGroupRow[] };
+
+export function parseKpiGroups(body: unknown): KpiGroups {
+  if (!isRecord(body)) {
+    throw new TypeError('kpis: expected a JSON object');
+  }
+  return {
+    from: instant(body, 'from', 'kpis').iso,
+    to: instant(body, 'to', 'kpis').iso,
+    rows: records(body, 'rows', 'kpis', { required: true }).map((row, index) => {
+      const at = `kpis.rows[${index}]`;
+      return {
+        carrier: nullableString(row, 'carrier', at),
+        corridor: nullableString(row, 'corridor', at),
+        serviceLevel: nullableString(row, 'serviceLevel', at),
+        ...parseFamilies(row, at),
+      };
+    }),
+  };
+}

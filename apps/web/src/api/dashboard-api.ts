@@ -1,4 +1,23 @@
+import {
+  type CreatedChannel,
+  type NotificationChannel,
+  parseChannels,
+  parseCreatedChannel,
+  parseSilence,
+  parseSilences,
+  type Silence,
+} from './alert-types';
 import { type RequestOptions, sendJson, withQuery } from './api-client';
+import {
+  type CarrierSummary,
+  type CodeMapMappings,
+  type DataQuality,
+  parseCarrierList,
+  parseCodeMap,
+  parseCodeMapReplaced,
+  parseDataQuality,
+  type RemapResult,
+} from './data-quality-types';
 import { type CurrentUser, type LoginResult, parseCurrentUser, parseLoginResult } from './auth-types';
 import { parseShipmentJourney, type ShipmentJourney } from './shipment-types';
 import {
@@ -73,5 +92,59 @@ export function savePolicy({ id, body, ...options }: RequestOptions & { id: stri
     path: id === null ? '/sla-policies' : `/sla-policies/${encodeURIComponent(id)}`,
     body,
     parse: (value) => parsePolicy(value),
+  });
+}
+
+export function fetchChannels(options: RequestOptions): Promise<NotificationChannel[]> {
+  return sendJson({ ...options, method: 'GET', path: '/notification-channels', parse: parseChannels });
+}
+
+export function createChannel({ body, ...options }: RequestOptions & { body: Record<string, unknown> }): Promise<CreatedChannel> {
+  return sendJson({ ...options, method: 'POST', path: '/notification-channels', body, parse: parseCreatedChannel });
+}
+
+export function deleteChannel({ id, ...options }: RequestOptions & { id: string }): Promise<void> {
+  const path = `/notification-channels/${encodeURIComponent(id)}`;
+  return sendJson({ ...options, method: 'DELETE', path, parse: () => undefined, acceptedStatuses: [200, 204] });
+}
+
+export function fetchSilences(options: RequestOptions): Promise<Silence[]> {
+  return sendJson({ ...options, method: 'GET', path: '/silences', parse: parseSilences });
+}
+
+export function createSilence({ body, ...options }: RequestOptions & { body: Record<string, unknown> }): Promise<Silence> {
+  return sendJson({ ...options, method: 'POST', path: '/silences', body, parse: (value) => parseSilence(value) });
+}
+
+export function deleteSilence({ id, ...options }: RequestOptions & { id: string }): Promise<void> {
+  const path = `/silences/${encodeURIComponent(id)}`;
+  return sendJson({ ...options, method: 'DELETE', path, parse: () => undefined, acceptedStatuses: [200, 204] });
+}
+
+export function fetchCarrierList(options: RequestOptions): Promise<CarrierSummary[]> {
+  return sendJson({ ...options, method: 'GET', path: '/carriers', parse: parseCarrierList });
+}
+
+export function fetchDataQuality({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<DataQuality> {
+  const path = `/carriers/${encodeURIComponent(carrier)}/data-quality`;
+  return sendJson({ ...options, method: 'GET', path, parse: parseDataQuality });
+}
+
+export function fetchCodeMap({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<CodeMapMappings> {
+  return sendJson({ ...options, method: 'GET', path: `/carriers/${encodeURIComponent(carrier)}/code-map`, parse: parseCodeMap });
+}
+
+// A PUT replaces the whole map, so callers send the current map with their change merged in.
+export function replaceCodeMap({
+  carrier,
+  mappings,
+  ...options
+}: RequestOptions & { carrier: string; mappings: CodeMapMappings }): Promise<RemapResult> {
+  return sendJson({
+    ...options,
+    method: 'PUT',
+    path: `/carriers/${encodeURIComponent(carrier)}/code-map`,
+    body: { mappings },
+    parse: parseCodeMapReplaced,
   });
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DataQualityPanel } from './data-quality-panel.component';
 import { EventsChart } from './events-chart.component';
 import { formatClockTime } from './format.util';
 import { ServiceHealth } from './service-health.component';
@@ -74,6 +75,8 @@ export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProp
         </div>
 
         <EventsChart samples={samples} openedAt={openedAt} />
+
+        <DataQualityPanel />
       </main>
     </>
   );

@@ -41,8 +41,18 @@ describe('scorecard columns', () => {
     ]);
   });
 
-  it('leaves the SLA verdict slot empty until targets exist', () => {
-    expect(SCORECARD_COLUMNS.filter((candidate) => candidate.verdict !== undefined)).toEqual([]);
+  it('names an SLA metric on every column a policy can measure, and only there', () => {
+    const measured = SCORECARD_COLUMNS.filter((candidate) => candidate.sla !== undefined).map(({ id, sla }) => [id, sla?.metric]);
+    expect(measured).toEqual([
+      ['transitMean', 'transit_mean_days'],
+      ['transitP50', 'transit_p50_days'],
+      ['transitP95', 'transit_p95_days'],
+      ['customsHoldP90', 'customs_hold_p90_hours'],
+      ['firstAttemptRate', 'first_attempt_rate'],
+      ['onTimeRate', 'on_time_rate'],
+      ['feedLatencyP95', 'feed_latency_p95_hours'],
+      ['unmappedRate', 'unmapped_rate'],
+    ]);
   });
 });
 

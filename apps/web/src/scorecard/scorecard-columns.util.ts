@@ -5,9 +5,14 @@ import type { SortValue } from './table-sort.util';
 
 export type ValueKind = 'text' | 'days' | 'hours' | 'rate' | 'count';
 
-// Slot for SLA colouring (sla.md): once targets exist, a column's `verdict` returns one of these
-// and the cell is drawn with it. Until then every column leaves it out and cells stay neutral.
+// SLA colouring (sla.md): a column measured by an SLA metric names it and its sample, and
+// scorecard-verdict.util.ts judges the cell against the enabled policies that scope the carrier.
 export type Verdict = 'good' | 'warning' | 'bad';
+
+export type ColumnSla = {
+  metric: string;
+  sample: (row: CarrierScorecard) => number | null;
+};
 
 type CsvField = { header: string; value: (row: CarrierScorecard) => CsvCell };
 
@@ -21,7 +26,7 @@ export type ScorecardColumn = {
   value: (row: CarrierScorecard) => SortValue;
   interval?: (row: CarrierScorecard) => Interval | null;
   detail?: (row: CarrierScorecard) => string | null;
-  verdict?: (row: CarrierScorecard) => Verdict | null;
+  sla?: ColumnSla;
   // One table column may export several CSV fields (a rate and its interval bounds).
   csv: readonly CsvField[];
 };
@@ -36,6 +41,7 @@ function csvInterval(prefix: string, interval: (row: CarrierScorecard) => Interv
 const firstAttemptInterval = (row: CarrierScorecard) => row.kpis.firstAttempt?.ci95 ?? null;
 const onTimeInterval = (row: CarrierScorecard) => row.kpis.onTime?.ci95 ?? null;
 const unmappedInterval = (row: CarrierScorecard) => row.feed?.unmappedCi95 ?? null;
+const transitSample = (row: CarrierScorecard) => row.kpis.transit?.count ?? null;
 
 export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
@@ -58,6 +64,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: 'Mean leg transit time in days, legs delivered or handed over in the range',
     kind: 'days',
     value: (row) => row.kpis.transit?.meanDays ?? null,
+    sla: { metric: 'transit_mean_days', sample: transitSample },
     csv: [{ header: 'transit_mean_days', value: (row) => row.kpis.transit?.meanDays ?? null }],
   },
   {
@@ -67,6 +74,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: 'Median leg transit time in days',
     kind: 'days',
     value: (row) => row.kpis.transit?.p50Days ?? null,
+    sla: { metric: 'transit_p50_days', sample: transitSample },
     csv: [{ header: 'transit_p50_days', value: (row) => row.kpis.transit?.p50Days ?? null }],
   },
   {
@@ -76,6 +84,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: '95th percentile of leg transit time in days',
     kind: 'days',
     value: (row) => row.kpis.transit?.p95Days ?? null,
+    sla: { metric: 'transit_p95_days', sample: transitSample },
     csv: [{ header: 'transit_p95_days', value: (row) => row.kpis.transit?.p95Days ?? null }],
   },
   {
@@ -94,6 +103,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: '90th percentile of the import customs hold in hours, holds released in the range',
     kind: 'hours',
     value: (row) => row.kpis.customsHold?.p90Hours ?? null,
+    sla: { metric: 'customs_hold_p90_hours', sample: (row) => row.kpis.customsHold?.count ?? null },
     csv: [{ header: 'customs_hold_p90_hours', value: (row) => row.kpis.customsHold?.p90Hours ?? null }],
   },
   {
@@ -104,6 +114,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.kpis.firstAttempt?.rate ?? null,
     interval: firstAttemptInterval,
+    sla: { metric: 'first_attempt_rate', sample: (row) => row.kpis.firstAttempt?.attempted ?? null },
     csv: [
       { header: 'first_attempt_rate', value: (row) => row.kpis.firstAttempt?.rate ?? null },
       ...csvInterval('first_attempt', firstAttemptInterval),
@@ -126,6 +137,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.kpis.onTime?.rate ?? null,
     interval: onTimeInterval,
+    sla: { metric: 'on_time_rate', sample: (row) => row.kpis.onTime?.delivered ?? null },
     csv: [{ header: 'on_time_rate', value: (row) => row.kpis.onTime?.rate ?? null }, ...csvInterval('on_time', onTimeInterval)],
   },
   {
@@ -144,6 +156,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: '95th percentile of the time from an event to its arrival at Lanewatch, in hours',
     kind: 'hours',
     value: (row) => row.feed?.latencyP95Hours ?? null,
+    sla: { metric: 'feed_latency_p95_hours', sample: (row) => row.feed?.events ?? null },
     csv: [{ header: 'feed_latency_p95_hours', value: (row) => row.feed?.latencyP95Hours ?? null }],
   },
   {
@@ -154,6 +167,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.feed?.unmappedRate ?? null,
     interval: unmappedInterval,
+    sla: { metric: 'unmapped_rate', sample: (row) => row.feed?.events ?? null },
     csv: [{ header: 'unmapped_rate', value: (row) => row.feed?.unmappedRate ?? null }, ...csvInterval('unmapped', unmappedInterval)],
   },
   {

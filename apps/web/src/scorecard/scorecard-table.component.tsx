@@ -1,11 +1,14 @@
-import { useId, useMemo, useState } from 'react';
-import { Link, useLocation } from 'react-router';
-import type { CarrierScorecard, Scorecards } from '../api/api-types';
-import { carrierPath } from '../carriers/carrier-detail.util';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
+import type { Scorecards } from '../api/api-types';
+import { fetchPolicies } from '../api/dashboard-api';
+import { useSession } from '../auth/session.context';
 import { dashboardSearch } from '../filters/dashboard-query.util';
 import { downloadTextFile } from '../shared/download.util';
-import { formatScorecardCell, headerGroups, SCORECARD_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
+import { useApiQuery } from '../shared/use-api-query.hook';
+import { headerGroups, SCORECARD_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
 import { scorecardCsv, scorecardCsvFileName } from './scorecard-csv.util';
+import { ScorecardRow } from './scorecard-row.component';
 import { type SortState, sortRows, toggleSort } from './table-sort.util';
 
 type ScorecardTableProps = { scorecards: Scorecards; rangeLabel: string; selectedCarrier: string | null };
@@ -31,6 +34,10 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
   );
   const groups = headerGroups(SCORECARD_COLUMNS);
   const sortBy = (columnId: string) => setSort((current) => toggleSort(current, columnId));
+  // SLA targets colour the cells; without them (still loading, or refused) the table reads as before.
+  const { token, onUnauthorized } = useSession();
+  const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
+  const policies = useApiQuery({ requestKey: 'scorecard-policies', load: loadPolicies, onUnauthorized });
 
   function exportCsv(): void {
     downloadTextFile({
@@ -51,6 +58,15 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
       <p className="panel__note">
         One row per carrier, from its own legs. Rates show their Wilson 95 % interval below; n is the sample. A dash
         means no data, not zero. Select a column heading to sort.
+      </p>
+      <p className="panel__note" role="status">
+        {policies.loading
+          ? 'Loading SLA targets…'
+          : policies.error !== null
+            ? `SLA targets could not be loaded, so cells are not coloured: ${policies.error}.`
+            : 'Cells with an SLA target on the carrier are green when they meet it, red when they miss it beyond doubt ' +
+              '(for rates, the whole interval), amber when they miss within the noise or the sample is below the ' +
+              'policy minimum. Hover or read a cell for its target.'}
       </p>
       {/* Focusable so keyboard users can scroll the wide table sideways. */}
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -86,7 +102,13 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
           </thead>
           <tbody>
             {rows.map((row) => (
-              <ScorecardRow key={row.carrier} row={row} selected={row.carrier === selectedCarrier} carrierSearch={carrierSearch} />
+              <ScorecardRow
+                key={row.carrier}
+                row={row}
+                selected={row.carrier === selectedCarrier}
+                carrierSearch={carrierSearch}
+                policies={policies.data ?? []}
+              />
             ))}
           </tbody>
         </table>
@@ -126,49 +148,5 @@ function SortableHeader({ column, sort, onSort, rowSpan }: SortableHeaderProps) 
         </span>
       </button>
     </th>
-  );
-}
-
-function ScorecardRow({ row, selected, carrierSearch }: { row: CarrierScorecard; selected: boolean; carrierSearch: string }) {
-  return (
-    <tr className={selected ? 'scorecard__row scorecard__row--selected' : 'scorecard__row'}>
-      {SCORECARD_COLUMNS.map((column) => {
-        const cell = formatScorecardCell(column, row);
-        const content = (
-          <>
-            {cell.missing ? (
-              <>
-                <span aria-hidden="true" className="no-data" title="No data">
-                  {cell.text}
-                </span>
-                <span className="visually-hidden">no data</span>
-              </>
-            ) : column.kind === 'text' ? (
-              <Link className="scorecard__value" to={carrierPath(row.carrier, carrierSearch)}>
-                {cell.text}
-              </Link>
-            ) : (
-              <span className="scorecard__value">{cell.text}</span>
-            )}
-            {cell.interval ? <span className="scorecard__detail">{cell.interval}</span> : null}
-            {cell.detail ? <span className="scorecard__detail">{cell.detail}</span> : null}
-          </>
-        );
-        if (column.kind === 'text') {
-          return (
-            <th key={column.id} scope="row" className="scorecard__carrier">
-              {content}
-            </th>
-          );
-        }
-        // SLA slot: a verdict (none yet) colours the cell via data-verdict in styles.css.
-        const verdict = column.verdict?.(row) ?? undefined;
-        return (
-          <td key={column.id} className="scorecard__number" data-verdict={verdict}>
-            {content}
-          </td>
-        );
-      })}
-    </tr>
   );
 }

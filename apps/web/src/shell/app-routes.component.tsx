@@ -1,9 +1,11 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from '../auth/session.context';
+import { AlertsPage } from '../alerts/alerts.page';
 import { BreachDetailPage } from '../breaches/breach-detail.page';
 import { BreachesPage } from '../breaches/breaches.page';
 import { CarrierDetailPage } from '../carriers/carrier-detail.page';
 import { CarriersPage } from '../carriers/carriers.page';
+import { CorridorsPage } from '../corridors/corridors.page';
 import { IngestHealthPage } from '../ingest-health/ingest-health.page';
 import { OverviewPage } from '../overview/overview.page';
 import { PoliciesPage } from '../policies/policies.page';
@@ -32,8 +34,10 @@ export function AppRoutes() {
         <Route path="breaches/:id" element={<BreachDetailPage />} />
         <Route path="carriers" element={<CarriersPage />} />
         <Route path="carriers/:code" element={<CarrierDetailPage />} />
+        <Route path="corridors" element={<CorridorsPage />} />
         <Route path="shipments" element={<ShipmentLookupPage />} />
         <Route path="policies" element={<PoliciesPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
         <Route path="ingest-health" element={<IngestHealthRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

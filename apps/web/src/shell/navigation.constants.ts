@@ -5,8 +5,10 @@ export const NAVIGATION_ITEMS: readonly NavigationItem[] = [
   { path: '/overview', label: 'Overview' },
   { path: '/breaches', label: 'Breaches' },
   { path: '/carriers', label: 'Carriers' },
+  { path: '/corridors', label: 'Corridors' },
   { path: '/shipments', label: 'Shipment lookup' },
   { path: '/policies', label: 'SLA policies' },
+  { path: '/alerts', label: 'Alerts' },
   { path: '/ingest-health', label: 'Ingest health' },
 ];
 

@@ -1,0 +1,147 @@
+import { useCallback, useState } from 'react';
+import type { CreatedChannel, NotificationChannel } from '../api/alert-types';
+import { deleteChannel, fetchChannels } from '../api/dashboard-api';
+import { useSession } from '../auth/session.context';
+import { formatUtcInstant } from '../shared/kpi-format.util';
+import { QueryState } from '../shared/query-state.component';
+import { useApiQuery } from '../shared/use-api-query.hook';
+import { channelHealth } from './alert-forms.util';
+import { ChannelForm } from './channel-form.component';
+import { useDeleteAction } from './use-delete-action.hook';
+
+type ChannelsSectionProps = { formOpen: boolean; onForm: (open: boolean) => void };
+
+const anyOf = (values: readonly string[], noun: string) => (values.length === 0 ? `every ${noun}` : values.join(', '));
+
+export function ChannelsSection({ formOpen, onForm }: ChannelsSectionProps) {
+  const { token, onUnauthorized, canEdit } = useSession();
+  const [version, setVersion] = useState(0);
+  const [created, setCreated] = useState<CreatedChannel | null>(null);
+  const load = useCallback((signal: AbortSignal) => fetchChannels({ token, signal }), [token]);
+  const channels = useApiQuery({ requestKey: `channels-${version}`, load, onUnauthorized });
+  const reload = () => setVersion((value) => value + 1);
+  const remover = useDeleteAction({ remove: (id, bearer) => deleteChannel({ id, token: bearer }), onDeleted: reload });
+
+  return (
+    <section className="panel" aria-labelledby="channels-heading">
+      <div className="panel__header">
+        <h2 id="channels-heading">Notification channels</h2>
+        {canEdit && !formOpen ? (
+          <button type="button" onClick={() => onForm(true)}>
+            New channel
+          </button>
+        ) : null}
+      </div>
+      {created !== null ? <SecretNotice created={created} onDismiss={() => setCreated(null)} /> : null}
+      {canEdit && formOpen ? (
+        <ChannelForm
+          onCreated={(result) => {
+            setCreated(result);
+            reload();
+            onForm(false);
+          }}
+          onCancel={() => onForm(false)}
+        />
+      ) : null}
+      {remover.error !== null ? (
+        <div className="banner banner--error" role="alert">
+          <p>{remover.error}</p>
+        </div>
+      ) : null}
+      <QueryState query={channels} what="the notification channels">
+        {(data) =>
+          data.length === 0 ? (
+            <p className="panel__placeholder">No notification channels yet{canEdit ? '; create one to receive breach alerts.' : '.'}</p>
+          ) : (
+            <ChannelTable
+              channels={data}
+              canEdit={canEdit}
+              busyId={remover.busyId}
+              onDelete={(channel) => remover.run(channel.id, `Delete the channel “${channel.name}”?`)}
+            />
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+// The signing secret is derived and never stored: this is the only time anyone sees it.
+function SecretNotice({ created, onDismiss }: { created: CreatedChannel; onDismiss: () => void }) {
+  return (
+    <div className="banner banner--info" role="status">
+      <p>
+        <strong>Channel “{created.channel.name}” created.</strong>{' '}
+        {created.secret === null ? null : (
+          <>
+            Its webhook signing secret, shown only now: <code className="secret">{created.secret}</code>
+          </>
+        )}
+      </p>
+      <button type="button" className="button--quiet" onClick={onDismiss}>
+        {created.secret === null ? 'Dismiss' : 'I have stored the secret'}
+      </button>
+    </div>
+  );
+}
+
+type ChannelTableProps = {
+  channels: readonly NotificationChannel[];
+  canEdit: boolean;
+  busyId: string | null;
+  onDelete: (channel: NotificationChannel) => void;
+};
+
+function ChannelTable({ channels, canEdit, busyId, onDelete }: ChannelTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-label="Notification channels">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Target</th>
+            <th scope="col">Sends</th>
+            <th scope="col">Health</th>
+            <th scope="col">Last error</th>
+            <th scope="col">Last success</th>
+            {canEdit ? <th scope="col">Actions</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {channels.map((channel) => (
+            <tr key={channel.id} data-channel-id={channel.id}>
+              <th scope="row">
+                {channel.name}
+                {channel.enabled ? null : <span className="data-table__detail">disabled</span>}
+              </th>
+              <td>{channel.kind}</td>
+              <td className="data-table__wrap">{channel.target}</td>
+              <td>
+                {anyOf(channel.severities, 'severity')}; {anyOf(channel.carriers, 'carrier')}; {anyOf(channel.corridors, 'corridor')}
+              </td>
+              <td>
+                <span className={channel.healthy ? 'health health--ok' : 'health health--bad'}>{channelHealth(channel)}</span>
+              </td>
+              <td className="data-table__wrap">{channel.lastError ?? '—'}</td>
+              <td>{channel.lastSuccessAt === null ? '—' : formatUtcInstant(channel.lastSuccessAt)}</td>
+              {canEdit ? (
+                <td>
+                  <button
+                    type="button"
+                    className="button--quiet"
+                    disabled={busyId === channel.id}
+                    onClick={() => onDelete(channel)}
+                    aria-label={`Delete channel ${channel.name}`}
+                  >
+                    Delete
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Milestone } from '@lanewatch/domain';
+import { asArray, asRecord, isRecord, optionalNumber, optionalText, requiredNumber, text } from './parse.util';
+
+// The canonical milestones a raw code can map to (events.md §1). A copy, because the domain
+// library's runtime also holds node:crypto code; the checks below fail typecheck if the two drift.
+export const MILESTONE_OPTIONS = [
+  'INFO_RECEIVED',
+  'ACCEPTED',
+  'ORIGIN_FACILITY',
+  'EXPORT_CUSTOMS_STARTED',
+  'EXPORT_CUSTOMS_HELD',
+  'EXPORT_CUSTOMS_CLEARED',
+  'HANDED_TO_LINEHAUL',
+  'DEPARTED_ORIGIN',
+  'TRANSIT_HUB',
+  'ARRIVED_DESTINATION',
+  'IMPORT_CUSTOMS_STARTED',
+  'IMPORT_CUSTOMS_HELD',
+  'IMPORT_CUSTOMS_RELEASED',
+  'HANDED_OVER',
+  'DESTINATION_FACILITY',
+  'OUT_FOR_DELIVERY',
+  'DELIVERY_FAILED',
+  'AVAILABLE_FOR_PICKUP',
+  'DELIVERED',
+  'RETURN_IN_TRANSIT',
+  'RETURNED',
+  'EXCEPTION',
+  'LOST',
+  'DESTROYED',
+  'CANCELLED',
+] as const satisfies readonly Milestone[];
+type MissingMilestone = Exclude<Milestone, (typeof MILESTONE_OPTIONS)[number]>;
+export const NO_MISSING_MILESTONE: [MissingMilestone] extends [never] ? true : MissingMilestone = true;
+
+export type CarrierSummary = { code: string; name: string };
+
+export function parseCarrierList(body: unknown): CarrierSummary[] {
+  return asArray(body, 'carriers').map((item, index) => {
+    const path = `carriers[${index}]`;
+    const record = asRecord(item, path);
+    const code = text(record, 'code', path);
+    return { code, name: optionalText(record, 'name', path) ?? code };
+  });
+}
+
+export type UnmappedCode = { code: string; events: number; lastSeenAt: string | null };
+
+export type DataQuality = {
+  carrier: string;
+  unmappedEvents: number;
+  unmappedCodes: UnmappedCode[];
+  unlinkedEvents: number;
+  unlinkedLegs: number;
+  // Linking conflicts; the panel shows how many (their detail is a shipment-level matter).
+  issues: number;
+};
+
+export function parseDataQuality(body: unknown): DataQuality {
+  const path = 'dataQuality';
+  const record = asRecord(body, path);
+  const issues = record.issues === undefined ? [] : asArray(record.issues, `${path}.issues`);
+  return {
+    carrier: text(record, 'carrier', path),
+    unmappedEvents: requiredNumber(record, 'unmappedEvents', path),
+    unmappedCodes: asArray(record.unmappedCodes, `${path}.unmappedCodes`).map((item, index) => {
+      const at = `${path}.unmappedCodes[${index}]`;
+      const entry = asRecord(item, at);
+      return {
+        code: text(entry, 'code', at),
+        events: requiredNumber(entry, 'events', at),
+        lastSeenAt: optionalText(entry, 'lastSeenAt', at),
+      };
+    }),
+    unlinkedEvents: requiredNumber(record, 'unlinkedEvents', path),
+    unlinkedLegs: optionalNumber(record, 'unlinkedLegs', path) ?? 0,
+    issues: issues.length,
+  };
+}
+
+export type CodeMapMappings = Record<string, string>;
+
+export function parseCodeMap(body: unknown): CodeMapMappings {
+  const record = asRecord(body, 'codeMap');
+  if (!isRecord(record.mappings)) {
+    throw new TypeError('codeMap.mappings must be an object');
+  }
+  const mappings: CodeMapMappings = {};
+  for (const [code, milestone] of Object.entries(record.mappings)) {
+    if (typeof milestone !== 'string') {
+      throw new TypeError(`codeMap.mappings.${code} must be a string`);
+    }
+    mappings[code] = milestone;
+  }
+  return mappings;
+}
+
+export type RemapResult = { codes: string[] };
+
+export function parseCodeMapReplaced(body: unknown): RemapResult {
+  const record = asRecord(body, 'codeMap');
+  const remap = isRecord(record.remap) ? record.remap : {};
+  const codes = Array.isArray(remap.codes) ? remap.codes.filter((code): code is string => typeof code === 'string') : [];
+  return { codes };
+}

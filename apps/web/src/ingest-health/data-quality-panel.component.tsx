@@ -1,0 +1,104 @@
+import { useCallback, useState } from 'react';
+import type { DataQuality } from '../api/data-quality-types';
+import { fetchCarrierList, fetchDataQuality } from '../api/dashboard-api';
+import { useSession } from '../auth/session.context';
+import { formatCount } from '../shared/kpi-format.util';
+import { QueryState } from '../shared/query-state.component';
+import { useApiQuery } from '../shared/use-api-query.hook';
+import { dataQualityTotals, sortByAttention } from './data-quality.util';
+import { UnmappedCodeRow } from './unmapped-code-row.component';
+
+// Not refreshed with the 5-second figures: one request per carrier is too many to repeat that often.
+export function DataQualityPanel() {
+  const { token, onUnauthorized, canEdit } = useSession();
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const carriers = await fetchCarrierList({ token, signal });
+      return Promise.all(carriers.map(({ code }) => fetchDataQuality({ token, signal, carrier: code })));
+    },
+    [token],
+  );
+  const reports = useApiQuery({ requestKey: `data-quality-${version}`, load, onUnauthorized });
+  const onMapped = (message: string) => {
+    setNotice(message);
+    setVersion((value) => value + 1);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="data-quality-heading">
+      <div className="panel__header">
+        <h2 id="data-quality-heading">Data quality per carrier</h2>
+        <button type="button" className="button--quiet" onClick={reports.retry}>
+          Reload
+        </button>
+      </div>
+      <p className="panel__note">
+        Unmapped codes are raw carrier codes with no milestone; their events count for nothing until mapped.
+        {canEdit ? ' Choose a milestone and Map: the carrier’s stored events are re-mapped.' : ' Viewers cannot change code maps.'}
+      </p>
+      {notice !== null ? (
+        <div className="banner banner--info" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <QueryState query={reports} what="the data quality reports">
+        {(data) =>
+          data.length === 0 ? (
+            <p className="panel__placeholder">No carriers registered yet.</p>
+          ) : (
+            <Reports reports={data} canEdit={canEdit} onMapped={onMapped} />
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+type ReportsProps = { reports: readonly DataQuality[]; canEdit: boolean; onMapped: (message: string) => void };
+
+function Reports({ reports, canEdit, onMapped }: ReportsProps) {
+  const totals = dataQualityTotals(reports);
+  return (
+    <>
+      <p>
+        <strong>{formatCount(totals.unmappedEvents)}</strong> unmapped events in{' '}
+        <strong>{formatCount(totals.unmappedCodes)}</strong> codes · <strong>{formatCount(totals.unlinkedEvents)}</strong>{' '}
+        unlinked events on <strong>{formatCount(totals.unlinkedLegs)}</strong> legs ·{' '}
+        <strong>{formatCount(totals.issues)}</strong> linking conflicts
+      </p>
+      {sortByAttention(reports).map((report) => (
+        <div key={report.carrier} className="data-quality__carrier">
+          <h3>
+            {report.carrier}{' '}
+            <span className="data-table__detail">
+              {formatCount(report.unlinkedEvents)} unlinked events · {formatCount(report.issues)} linking conflicts
+            </span>
+          </h3>
+          {report.unmappedCodes.length === 0 ? (
+            <p className="panel__note">No unmapped codes.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table" aria-label={`Unmapped codes of ${report.carrier}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Raw code</th>
+                    <th scope="col">Events</th>
+                    <th scope="col">Last seen</th>
+                    {canEdit ? <th scope="col">Map to</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.unmappedCodes.map((entry) => (
+                    <UnmappedCodeRow key={entry.code} carrier={report.carrier} entry={entry} onMapped={onMapped} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import type { DataQuality } from '../api/data-quality-types';
+import { parseDataQuality } from '../api/data-quality-types';
+import { dataQualityTotals, sortByAttention, withMapping } from './data-quality.util';
+
+function report(overrides: Partial<DataQuality> = {}): DataQuality {
+  return { carrier: 'correios', unmappedEvents: 0, unmappedCodes: [], unlinkedEvents: 0, unlinkedLegs: 0, issues: 0, ...overrides };
+}
+
+describe('withMapping', () => {
+  it('keeps the existing mappings and adds the new code', () => {
+    expect(withMapping({ mappings: { EMA: 'ACCEPTED' }, code: 'XYZ', milestone: 'DELIVERED' })).toEqual({ EMA: 'ACCEPTED', XYZ: 'DELIVERED' });
+  });
+
+  it('changes an existing code without touching the input', () => {
+    const mappings = { EMA: 'ACCEPTED' };
+    expect(withMapping({ mappings, code: 'EMA', milestone: 'ORIGIN_FACILITY' })).toEqual({ EMA: 'ORIGIN_FACILITY' });
+    expect(mappings).toEqual({ EMA: 'ACCEPTED' });
+  });
+});
+
+describe('dataQualityTotals', () => {
+  it('adds up every carrier', () => {
+    const totals = dataQualityTotals([
+      report({ unmappedEvents: 3, unmappedCodes: [{ code: 'A', events: 3, lastSeenAt: null }], unlinkedEvents: 2, unlinkedLegs: 1 }),
+      report({ carrier: 'dhl', unmappedEvents: 1, unmappedCodes: [{ code: 'B', events: 1, lastSeenAt: null }], issues: 4 }),
+    ]);
+    expect(totals).toEqual({ unmappedEvents: 4, unmappedCodes: 2, unlinkedEvents: 2, unlinkedLegs: 1, issues: 4 });
+  });
+});
+
+describe('sortByAttention', () => {
+  it('puts the carrier with the most events to fix first and clean carriers by code', () => {
+    const sorted = sortByAttention([report({ carrier: 'b' }), report({ carrier: 'c', unlinkedEvents: 1 }), report({ carrier: 'a' })]);
+    expect(sorted.map(({ carrier }) => carrier)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('parseDataQuality', () => {
+  it('reads the endpoint body and counts linking conflicts', () => {
+    const parsed = parseDataQuality({
+      carrier: 'correios',
+      unmappedEvents: 5,
+      unmappedCodes: [{ code: 'ZZ', events: 5, lastSeenAt: '2026-11-20T10:00:00.000Z' }],
+      unlinkedEvents: 7,
+      unlinkedLegs: 2,
+      issues: [{ kind: 'conflict' }],
+    });
+    expect(parsed).toEqual({
+      carrier: 'correios',
+      unmappedEvents: 5,
+      unmappedCodes: [{ code: 'ZZ', events: 5, lastSeenAt: '2026-11-20T10:00:00.000Z' }],
+      unlinkedEvents: 7,
+      unlinkedLegs: 2,
+      issues: 1,
+    });
+  });
+
+  it('names a missing count', () => {
+    expect(() => parseDataQuality({ carrier: 'x', unmappedCodes: [], unlinkedEvents: 0 })).toThrow('dataQuality.unmappedEvents must be a number');
+  });
+});

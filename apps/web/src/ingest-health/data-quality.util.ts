@@ -1,0 +1,34 @@
+import type { CodeMapMappings, DataQuality } from '../api/data-quality-types';
+
+// The API's PUT replaces the whole map: keep every existing mapping and add (or change) one.
+type MappingChange = { mappings: CodeMapMappings; code: string; milestone: string };
+
+export function withMapping({ mappings, code, milestone }: MappingChange): CodeMapMappings {
+  return { ...mappings, [code]: milestone };
+}
+
+export type DataQualityTotals = {
+  unmappedEvents: number;
+  unmappedCodes: number;
+  unlinkedEvents: number;
+  unlinkedLegs: number;
+  issues: number;
+};
+
+export function dataQualityTotals(reports: readonly DataQuality[]): DataQualityTotals {
+  const totals: DataQualityTotals = { unmappedEvents: 0, unmappedCodes: 0, unlinkedEvents: 0, unlinkedLegs: 0, issues: 0 };
+  for (const report of reports) {
+    totals.unmappedEvents += report.unmappedEvents;
+    totals.unmappedCodes += report.unmappedCodes.length;
+    totals.unlinkedEvents += report.unlinkedEvents;
+    totals.unlinkedLegs += report.unlinkedLegs;
+    totals.issues += report.issues;
+  }
+  return totals;
+}
+
+// Carriers with something to fix first, the most unmapped events at the top; clean carriers last by code.
+export function sortByAttention(reports: readonly DataQuality[]): DataQuality[] {
+  const weight = (report: DataQuality) => report.unmappedEvents + report.unlinkedEvents;
+  return [...reports].sort((a, b) => weight(b) - weight(a) || a.carrier.localeCompare(b.carrier));
+}
