@@ -9,7 +9,7 @@ import { DAY_MS, KpiContribution, KpiLevel } from './kpi-contributions';
 export const SILENT_AFTER_MS = 10 * DAY_MS;
 export const LOST_AFTER_MS = 60 * DAY_MS;
 
-/** [fromMs, toMs): toMs null while still open. */
+/** The readings at which a state holds: from ≤ asOf < to (to null while still open). */
 export type Period = [number, number | null];
 
 export interface ActivityPeriods {
@@ -20,8 +20,8 @@ export interface ActivityPeriods {
 }
 
 /**
- * The periods of one shipment (or one leg) from its events. An event counts once seen at asOf
- * when it occurred before asOf, so a period [s, e) holds at asOf when s < asOf ≤ e.
+ * The periods of one shipment (or one leg) from its events. As in the shipment facts, an event is
+ * seen at asOf when it occurred at or before asOf.
  * `closedAtMs` ends everything: the shipment's first terminal event, or for a leg also its own
  * hand-over or delivery and the next leg's first scan; `null` takes the first terminal event.
  */
@@ -34,7 +34,8 @@ export function deriveActivityPeriods(input: { events: FactEvent[]; closedAtMs?:
   const instantsOf = (events: FactEvent[]) => [...new Set(events.map((event) => event.occurredAtMs))].sort((a, b) => a - b);
   const physical = instantsOf(input.events.filter((event) => before(event) && isPhysical(event.milestone as Milestone)));
   const mapped = instantsOf(input.events.filter(before));
-  // `startsAt` shifts where a period begins: silence is strict ("older than"), lost inclusive ("for 60 days").
+  // `startsAt` shifts where a period begins: silence is strict ("older than": one millisecond after
+  // 10 days), lost inclusive ("for 60 days"). The next event, once seen, ends the period.
   const quietPeriods = (instants: number[], after: number, startsAt: number): Period[] => {
     const periods: Period[] = [];
     instants.forEach((at, index) => {
@@ -47,13 +48,16 @@ export function deriveActivityPeriods(input: { events: FactEvent[]; closedAtMs?:
   };
   return {
     active: physical.length > 0 ? [physical[0], closedAt] : null,
-    silent: quietPeriods(physical, SILENT_AFTER_MS, 0),
-    // Counted at asOf when start < asOf: one millisecond earlier makes "asOf − last ≥ 60 days" hold.
-    lost: quietPeriods(mapped, LOST_AFTER_MS, -1),
+    silent: quietPeriods(physical, SILENT_AFTER_MS, 1),
+    lost: quietPeriods(mapped, LOST_AFTER_MS, 0),
   };
 }
 
-/** The +1/−1 markers of a shipment's or leg's periods, as rollup contributions (count only). */
+/**
+ * The +1/−1 markers of a shipment's or leg's periods, as rollup contributions (count only). A read
+ * at a quarter-hour asOf sums the markers of cells before asOf, i.e. markers at instants < asOf; a
+ * marker one millisecond before each bound makes that "from ≤ asOf" and "to ≤ asOf".
+ */
 export function activityContributions(
   key: { level: KpiLevel; carrierId: number; corridor: string | null; serviceLevel: string | null },
   periods: ActivityPeriods,
@@ -61,8 +65,8 @@ export function activityContributions(
   const base = { level: key.level, carrierId: key.carrierId, peerCarrierId: 0, corridor: key.corridor ?? '', serviceLevel: key.serviceLevel ?? '', value: null, success: null };
   const out: KpiContribution[] = [];
   const mark = (period: Period, kind: 'active' | 'silent' | 'lost') => {
-    out.push({ ...base, family: `${kind}_start`, closingMs: period[0] });
-    if (period[1] !== null) out.push({ ...base, family: `${kind}_end`, closingMs: period[1] });
+    out.push({ ...base, family: `${kind}_start`, closingMs: period[0] - 1 });
+    if (period[1] !== null) out.push({ ...base, family: `${kind}_end`, closingMs: period[1] - 1 });
   };
   if (periods.active) mark(periods.active, 'active');
   periods.silent.forEach((period) => mark(period, 'silent'));

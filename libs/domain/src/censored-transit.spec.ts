@@ -45,6 +45,17 @@ describe('censoredTransit', () => {
     expect(result).toMatchObject({ cohort: 2, delivered: 1, censored: 1 });
   });
 
+  it('counts a parcel delivered shortly before asOf as delivered though its cell middle says otherwise', () => {
+    // 6 delivered after 2.7 days, 4 still open; asOf 3 days after the start day began.
+    const result = censoredTransit({
+      cohorts: [{ startMs: start, sizeMs: DAY, ended: histogramOf([2.7, 2.7, 2.7, 2.7, 2.7, 2.7]), open: 4 }],
+      asOfMs: start + 3 * DAY,
+      spec: TRANSIT_DAYS_HISTOGRAM,
+    });
+    expect(result).toMatchObject({ cohort: 10, delivered: 6, censored: 4 });
+    expect(result.medianDays).toBeCloseTo(2.7, 1);
+  });
+
   it('answers null on an empty cohort', () => {
     expect(censoredTransit({ cohorts: [], asOfMs: start, spec: TRANSIT_DAYS_HISTOGRAM })).toEqual({
       cohort: 0,

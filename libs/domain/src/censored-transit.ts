@@ -1,6 +1,5 @@
+import { DAY_MS } from './kpi-contributions';
 import { bucketValue, Histogram, HistogramSpec, kaplanMeier, SurvivalObservation } from './statistics';
-
-const DAY_MS = 86_400_000;
 
 /** Parcels (or legs) that started within one rollup cell: the ended ones' transit histogram and how many are still open. */
 export interface TransitCohort {
@@ -22,7 +21,9 @@ export interface CensoredTransit {
  * kpis.md §6 censored transit: Kaplan–Meier over everything that started in the window, parcels
  * not delivered by asOf counted as censored at asOf instead of dropped. Start instants are known
  * to their rollup cell, so a censoring time is measured from the middle of its cell (±12 h for
- * a day cell); an ended parcel whose end falls after asOf is censored like an open one.
+ * a day cell). An ended parcel counts as delivered when it could have ended before asOf (cell
+ * start + transit < asOf): exact for a reading at now, where every recorded end is in the past;
+ * only one ending after asOf, which needs a past asOf, is censored like an open one.
  */
 export function censoredTransit(input: { cohorts: TransitCohort[]; asOfMs: number; spec: HistogramSpec }): CensoredTransit {
   const observations: SurvivalObservation[] = [];
@@ -36,7 +37,7 @@ export function censoredTransit(input: { cohorts: TransitCohort[]; asOfMs: numbe
     add(censorDays, false, cohort.open);
     for (const [bucket, count] of cohort.ended) {
       const days = Math.max(0, bucketValue(input.spec, bucket));
-      if (days < censorDays) {
+      if (cohort.startMs + days * DAY_MS < input.asOfMs) {
         add(days, true, count);
         delivered += count;
       } else add(censorDays, false, count);

@@ -18,6 +18,7 @@ import {
 } from '@lanewatch/domain';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 // Stored facts do not depend on a reading time: silences are measured at read time from lastEventAt.
 const ALL_EVENTS = Number.POSITIVE_INFINITY;
 
@@ -102,8 +103,11 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): 
       const creditedDeliveredAt = index === delivering ? facts.deliveredAt : null;
       // A leg stops being the carrier's to answer for at its own hand-over or delivery, at the
       // shipment's end, or when the next carrier's leg starts.
-      const nextStarts = legs.filter((other) => other.parentLegId === leg.id).map((other) => startOf.get(other.id) ?? null);
-      const closedAt = earliestOf([legOwn.legEndAt, shipmentClosedAt, ...nextStarts]);
+      const nextStartAt = earliestOf(legs.filter((other) => other.parentLegId === leg.id).map((other) => startOf.get(other.id) ?? null));
+      const closedAt = earliestOf([legOwn.legEndAt, shipmentClosedAt, nextStartAt]);
+      // For censored transit a leg whose own hand-over went unreported has ended when the next leg started.
+      const cohortTransitDays =
+        legOwn.legTransitDays ?? (nextStartAt !== null && legOwn.legStartAt !== null ? (nextStartAt - legOwn.legStartAt) / DAY_MS : null);
       const legKey = { level: 'l' as const, carrierId: leg.carrier_id, corridor, serviceLevel };
       legFacts.push({
         legId: leg.id,
@@ -139,7 +143,7 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): 
             onTimeClosingMs: creditedDeliveredAt,
             onTime: legOwn.onTime,
           }),
-          ...cohortContributions(legKey, legOwn.legStartAt, legOwn.legTransitDays),
+          ...cohortContributions(legKey, legOwn.legStartAt, cohortTransitDays),
           ...handoverContributions({ ...legKey, previousCarrierId }, legOwn.legStartAt, handoverGapHours),
           ...activityContributions(legKey, deriveActivityPeriods({ events: legEvents[index].events, closedAtMs: closedAt })),
         ].map(packContribution),

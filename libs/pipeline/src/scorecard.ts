@@ -2,6 +2,7 @@ import { listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/d
 import {
   censoredTransit,
   CensoredTransit,
+  KpiFamily,
   KpiLevel,
   KpiQueryParams,
   rate,
@@ -65,7 +66,7 @@ function withIntervals<T extends Pick<KpiRow, 'firstAttempt' | 'onTime'>>(row: T
   };
 }
 
-const SILENCE_FAMILIES = ['active_start', 'active_end', 'silent_start', 'silent_end', 'lost_start', 'lost_end'];
+const SILENCE_FAMILIES: KpiFamily[] = ['active_start', 'active_end', 'silent_start', 'silent_end', 'lost_start', 'lost_end'];
 
 /**
  * Active, silent and lost counts at asOf (kpis.md §6), per group: the +1/−1 markers of every
@@ -91,13 +92,15 @@ export async function readSilence(
     (key) => [key.carrier_id, key.corridor, key.service_level].join('\u001f'),
   );
   return [...groups.values()].map(({ key, families }) => {
-    const open = (kind: string) =>
-      (families.get(`${kind}_start` as never)?.count ?? 0) - (families.get(`${kind}_end` as never)?.count ?? 0);
+    const open = (kind: 'active' | 'silent' | 'lost') => (families.get(`${kind}_start`)?.count ?? 0) - (families.get(`${kind}_end`)?.count ?? 0);
     const active = open('active');
+    // Silent periods lie inside the active one; the bound only keeps rate() defined if markers ever drift.
     const silent = Math.min(open('silent'), active);
     return { key, silence: { active, silent, silentRate: rate(silent, active), silentCi95: interval(silent, active), lost: open('lost') } };
   });
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const NO_SILENCE: SilenceAtAsOf = { active: 0, silent: 0, silentRate: null, silentCi95: null, lost: 0 };
 
@@ -185,11 +188,11 @@ export async function computeScorecards(
             p90Hours: gap?.percentile(0.9) ?? null,
           };
         })
-        .sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`)),
+        .sort((a, b) => byCodeUnits(`${a.from}>${a.to}`, `${b.from}>${b.to}`)),
       corridors: corridors
         .filter((entry) => entry.row.carrier === carrier.code)
         .map((entry) => withIntervals(entry.row))
-        .sort((a, b) => (a.corridor ?? '').localeCompare(b.corridor ?? '')),
+        .sort((a, b) => byCodeUnits(a.corridor ?? '', b.corridor ?? '')),
     };
   });
   return {

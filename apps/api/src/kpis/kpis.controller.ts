@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { DATA_SOURCE } from '../infrastructure/tokens';
+import { inReadSnapshot } from './read-snapshot';
 
 const KpiQueries = () =>
   applyDecorators(
@@ -29,7 +30,7 @@ export class KpisController {
   @ApiOperation({ summary: 'KPIs per carrier / corridor / service level over [from, to), from the rollups (kpis.md §3-5)' })
   @KpiQueries()
   async kpis(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
-    return this.answer(parseKpiQuery(query), principal, 'invalid KPI query', (params) => computeKpis(this.dataSource, params));
+    return this.answer(parseKpiQuery(query), principal, 'invalid KPI query', (params) => inReadSnapshot(this.dataSource, (manager) => computeKpis(manager, params)));
   }
 
   @Get('timeseries')
@@ -40,7 +41,7 @@ export class KpisController {
   @KpiQueries()
   async timeseries(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
     return this.answer(parseKpiTimeseriesQuery(query), principal, 'invalid KPI timeseries query', (params) =>
-      computeKpiTimeseries(this.dataSource, params),
+      inReadSnapshot(this.dataSource, (manager) => computeKpiTimeseries(manager, params)),
     );
   }
 

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { inReadSnapshot } from './read-snapshot';
 
 const WindowQueries = () =>
   applyDecorators(
@@ -48,7 +49,7 @@ export class ScorecardsController {
     const parsed = parseScorecardQuery(query, this.clock.now().getTime());
     if (!parsed.ok) throw new BadRequestException({ message: 'invalid scorecard query', errors: parsed.errors });
     try {
-      return await computeScorecards(this.dataSource, { ...parsed.value, ...(carrier ? { carrier } : {}) });
+      return await inReadSnapshot(this.dataSource, (manager) => computeScorecards(manager, { ...parsed.value, ...(carrier ? { carrier } : {}) }));
     } catch (error) {
       if (error instanceof UnknownCarrierError) throw new NotFoundException(error.message);
       throw error;

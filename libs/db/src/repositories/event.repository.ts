@@ -181,7 +181,7 @@ export async function remapEvents(runner: SqlRunner, carrierId: number, codes: s
         AND e.milestone_source IS DISTINCT FROM 'explicit'
         AND e.milestone IS DISTINCT FROM codes.milestone
         -- the row as it was before this statement: whether the event was unmapped
-        AND before.id = e.id AND before.occurred_at = e.occurred_at
+        AND before.id = e.id AND before.occurred_at = e.occurred_at AND before.carrier_id = $1 AND before.raw_code = codes.raw_code
       RETURNING e.leg_id, e.handover_leg_id, e.occurred_at, e.received_at,
                 before.milestone IS NULL AS was_unmapped, e.milestone IS NULL AS is_unmapped`,
     [carrierId, codes],

@@ -40,7 +40,12 @@ const contributionKey = (c: KpiContribution) => [c.level, c.carrierId, c.peerCar
 /** Facts that did not change contribute the same before and after: they cancel out, untouched. */
 function netChanges(removed: KpiContribution[], added: KpiContribution[]) {
   const pending = new Map<string, KpiContribution[]>();
-  for (const contribution of removed) pending.set(contributionKey(contribution), [...(pending.get(contributionKey(contribution)) ?? []), contribution]);
+  for (const contribution of removed) {
+    const key = contributionKey(contribution);
+    const same = pending.get(key);
+    if (same) same.push(contribution);
+    else pending.set(key, [contribution]);
+  }
   const adds: KpiContribution[] = [];
   for (const contribution of added) {
     const same = pending.get(contributionKey(contribution));

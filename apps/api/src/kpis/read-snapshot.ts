@@ -1,0 +1,13 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * One read-only REPEATABLE READ transaction for a whole answer: its moments, histograms and
+ * counts come from one snapshot (not from commits that landed between statements), and the
+ * answer holds one pool connection instead of fanning out over many.
+ */
+export function inReadSnapshot<T>(dataSource: DataSource, read: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    await manager.query('SET TRANSACTION READ ONLY');
+    return read(manager);
+  });
+}
