@@ -8,6 +8,7 @@ export { adaptAfterShip } from './aftership/aftership.adapter';
 export { adaptSeventeenTrack } from './seventeen-track/seventeen-track.adapter';
 export { adaptEasyPost } from './easypost/easypost.adapter';
 export { adaptUpuJson, adaptUpuCsv, UPU_CSV_COLUMNS } from './upu/upu.adapter';
+export { UPU_CODE_MAP } from './upu/upu.code-map';
 export { parseMsDate, formatMsDate } from './upu/upu-date';
 export { adaptCainiao } from './cainiao/cainiao.adapter';
 export * from './csv-import';

@@ -1,6 +1,7 @@
 import { applyRollupChanges, FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
 import {
   activityContributions,
+  DAY_MS,
   cohortContributions,
   deliveringLegIndex,
   deriveActivityPeriods,
@@ -18,7 +19,6 @@ import {
 } from '@lanewatch/domain';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 // Stored facts do not depend on a reading time: silences are measured at read time from lastEventAt.
 const ALL_EVENTS = Number.POSITIVE_INFINITY;
 

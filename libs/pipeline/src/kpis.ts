@@ -10,7 +10,7 @@ import {
   rollupRanges,
   tierBucketStart,
 } from '@lanewatch/domain';
-import { FamilyCells, groupRollups } from './rollup-groups';
+import { compareCodeUnits, FamilyCells, groupRollups } from './rollup-groups';
 
 type Stat = number | null;
 
@@ -96,7 +96,7 @@ function kpiRow(group: KpiGroup, families: Map<KpiFamily, FamilyCells>): KpiRow 
 }
 
 /** The window actually read: [from, min(to, asOf)). */
-function effectiveWindow(params: KpiQueryParams): { fromMs: number; toMs: number } {
+export function effectiveWindow(params: KpiQueryParams): { fromMs: number; toMs: number } {
   return { fromMs: params.fromMs, toMs: params.asOfMs === undefined ? params.toMs : Math.min(params.toMs, params.asOfMs) };
 }
 
@@ -146,7 +146,7 @@ export async function readKpiGroups(
 
 // Rows in code-unit order of (carrier, corridor, serviceLevel): stable across locales.
 const sortKey = (group: KpiGroup) => [group.carrier ?? '', group.corridor ?? '', group.serviceLevel ?? ''].join('\u0000');
-const byGroup = (a: KpiGroup, b: KpiGroup) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0);
+const byGroup = (a: KpiGroup, b: KpiGroup) => compareCodeUnits(sortKey(a), sortKey(b));
 
 export async function computeKpis(runner: SqlRunner, params: KpiQueryParams): Promise<KpiResponse> {
   const rows = (await readKpiGroups(runner, params)).map((entry) => entry.row).sort(byGroup);

@@ -48,3 +48,6 @@ export function groupRollups<K>(
   }
   return groups;
 }
+
+/** Orders strings by code units: the same order on every machine, whatever its locale. */
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

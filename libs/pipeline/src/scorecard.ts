@@ -2,6 +2,7 @@ import { listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/d
 import {
   censoredTransit,
   CensoredTransit,
+  DAY_MS,
   KpiFamily,
   KpiLevel,
   KpiQueryParams,
@@ -11,8 +12,8 @@ import {
   TransitCohort,
   wilsonInterval,
 } from '@lanewatch/domain';
-import { FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
-import { groupRollups } from './rollup-groups';
+import { effectiveWindow, FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
+import { compareCodeUnits, groupRollups } from './rollup-groups';
 
 export interface Interval {
   low: number;
@@ -100,8 +101,6 @@ export async function readSilence(
   });
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 const NO_SILENCE: SilenceAtAsOf = { active: 0, silent: 0, silentRate: null, silentCi95: null, lost: 0 };
 
 /**
@@ -127,9 +126,9 @@ export async function computeScorecards(
     groupBy: ['carrier'],
     ...(params.carrier ? { carrier: params.carrier } : {}),
   };
-  const toMs = Math.min(params.toMs, params.asOfMs);
-  const ranges = params.fromMs < toMs ? rollupRanges(params.fromMs, toMs) : [];
-  const dayRanges = params.fromMs < toMs ? rollupRanges(params.fromMs, toMs, 'day') : [];
+  const { fromMs, toMs } = effectiveWindow(kpiParams);
+  const ranges = fromMs < toMs ? rollupRanges(fromMs, toMs) : [];
+  const dayRanges = fromMs < toMs ? rollupRanges(fromMs, toMs, 'day') : [];
   const byCarrier = (row: { carrier_id?: number }) => Number(row.carrier_id);
   const [kpis, corridors, feed, silence, cohorts, handovers, networkSilence, networkCohorts] = await Promise.all([
     readKpiGroups(runner, kpiParams),
@@ -148,7 +147,7 @@ export async function computeScorecards(
       .filter((group) => group.key.carrierId === carrierId)
       .map((group) => ({
         startMs: group.key.periodMs,
-        sizeMs: 86_400_000,
+        sizeMs: DAY_MS,
         ended: group.families.get('km')?.histogram ?? new Map(),
         open: group.families.get('km_open')?.count ?? 0,
       }));
@@ -188,11 +187,11 @@ export async function computeScorecards(
             p90Hours: gap?.percentile(0.9) ?? null,
           };
         })
-        .sort((a, b) => byCodeUnits(`${a.from}>${a.to}`, `${b.from}>${b.to}`)),
+        .sort((a, b) => compareCodeUnits(`${a.from}>${a.to}`, `${b.from}>${b.to}`)),
       corridors: corridors
         .filter((entry) => entry.row.carrier === carrier.code)
         .map((entry) => withIntervals(entry.row))
-        .sort((a, b) => byCodeUnits(a.corridor ?? '', b.corridor ?? '')),
+        .sort((a, b) => compareCodeUnits(a.corridor ?? '', b.corridor ?? '')),
     };
   });
   return {

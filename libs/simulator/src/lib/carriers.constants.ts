@@ -1,3 +1,4 @@
+import { UPU_CODE_MAP } from '@lanewatch/formats';
 import type { DeliverySubtype, Milestone } from './milestones.constants';
 import type { SimulatedCarrier } from './feed.types';
 import type { TrackingFormat } from './tracking-number.util';
@@ -47,34 +48,9 @@ export interface CarrierProfile {
   lastMile?: LastMileProfile;
 }
 
-// UPU EMSEVT codes as in formats.md, plus Correios' own return code. EMF is left out on
-// purpose: its meaning depends on whether EDC was seen, which a flat map cannot express.
-export const CORREIOS_CODE_MAP: Record<string, Milestone> = {
-  EMA: 'ACCEPTED',
-  EMB: 'ORIGIN_FACILITY',
-  EXA: 'EXPORT_CUSTOMS_STARTED',
-  EXB: 'EXPORT_CUSTOMS_HELD',
-  EXD: 'EXPORT_CUSTOMS_HELD',
-  EXC: 'EXPORT_CUSTOMS_CLEARED',
-  EMC: 'DEPARTED_ORIGIN',
-  EMJ: 'TRANSIT_HUB',
-  EMK: 'TRANSIT_HUB',
-  EMD: 'ARRIVED_DESTINATION',
-  EDB: 'IMPORT_CUSTOMS_STARTED',
-  EME: 'IMPORT_CUSTOMS_HELD',
-  EDA: 'IMPORT_CUSTOMS_HELD',
-  EDC: 'IMPORT_CUSTOMS_RELEASED',
-  EDD: 'DESTINATION_FACILITY',
-  EDE: 'DESTINATION_FACILITY',
-  EMG: 'DESTINATION_FACILITY',
-  EDF: 'DESTINATION_FACILITY',
-  EDG: 'OUT_FOR_DELIVERY',
-  EMH: 'DELIVERY_FAILED',
-  EDH: 'AVAILABLE_FOR_PICKUP',
-  EMI: 'DELIVERED',
-  EXX: 'CANCELLED',
-  DEV: 'RETURN_IN_TRANSIT',
-};
+// The UPU codes of the built-in UPU map (formats.md; EMF is decided per item there), plus
+// Correios' own return code.
+export const CORREIOS_CODE_MAP: Record<string, Milestone> = { ...UPU_CODE_MAP, DEV: 'RETURN_IN_TRANSIT' };
 
 // Correios' domestic "Objeto em trânsito" scan: deliberately absent from the map so the
 // feed exercises unmapped-code counting (events.md §5).
