@@ -118,7 +118,7 @@ describe('GET /api/v1/kpis', () => {
       collect(plan[0].Plan);
     }
     // The carrier table only turns codes into ids and back.
-    expect([...relations].sort()).toEqual(['carriers', 'kpi_rollup_buckets', 'kpi_rollups']);
+    expect([...relations].sort()).toEqual(['carriers', 'kpi_rollups']);
     expect(statements.length).toBeGreaterThan(10);
   });
 
@@ -261,7 +261,7 @@ describe('GET /api/v1/kpis', () => {
     for (const path of paths) before.push((await app.request('GET', path)).body);
     await app.killWorkers('SIGTERM');
     // What the upgrade migration does: facts and rollups dropped, events kept.
-    await app.sql('TRUNCATE kpi_rollup_buckets, kpi_rollups, leg_facts, shipment_facts');
+    await app.sql('TRUNCATE kpi_rollups, leg_facts, shipment_facts');
     expect((await app.request('GET', paths[0])).body.rows).toEqual([]);
     await app.startWorker();
     await app.waitFor(async () => (await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipment_facts'))[0].n !== '0', 120_000, 'the rebuild');

@@ -6,7 +6,7 @@ import type { LanewatchApp } from './lanewatch-app';
  * code maps arrive after the events, so every code-only event is first stored unmapped and then
  * re-mapped: the derived data must end where it would have started.
  */
-export async function postFeed(app: LanewatchApp, feed: Feed, plan: DeliveryPlan, options: { codeMapLast: boolean }): Promise<Map<string, string>> {
+export async function postFeed(app: LanewatchApp, feed: Feed, plan: DeliveryPlan, options: { codeMapLast: boolean; idleTimeoutMs?: number }): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   for (const carrier of feed.carriers) keys.set(carrier.code, (await app.createCarrier(carrier.code, carrier.kind)).apiKey);
   const putCodeMaps = async () => {
@@ -21,6 +21,6 @@ export async function postFeed(app: LanewatchApp, feed: Feed, plan: DeliveryPlan
     if (response.status !== 202) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(response.body)}`);
   }
   if (options.codeMapLast) await putCodeMaps();
-  await app.waitForIdle(240_000);
+  await app.waitForIdle(options.idleTimeoutMs ?? 240_000);
   return keys;
 }

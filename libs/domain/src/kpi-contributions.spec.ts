@@ -1,4 +1,4 @@
-import { rollupRanges, tierBucketStart } from './kpi-contributions';
+import { KEEPS_ALL, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, keepsFor, keptCopies, rollupRanges, tierBucketStart } from './kpi-contributions';
 
 const ms = (iso: string) => Date.parse(iso);
 const show = (ranges: ReturnType<typeof rollupRanges>) =>
@@ -37,5 +37,24 @@ describe('rollupRanges', () => {
 
   it('refuses bounds off the quarter hour', () => {
     expect(() => rollupRanges(ms('2026-01-01T00:07:00Z'), ms('2026-01-02T00:00:00Z'))).toThrow(RangeError);
+  });
+});
+
+describe('rollup copies (keeps)', () => {
+  it('a read takes the copy keeping exactly the dimensions it groups or filters by', () => {
+    expect(keepsFor('l', { corridor: false, serviceLevel: false })).toBe(0);
+    expect(keepsFor('s', { corridor: true, serviceLevel: false })).toBe(KEEPS_CORRIDOR);
+    expect(keepsFor('h', { corridor: false, serviceLevel: true })).toBe(KEEPS_SERVICE_LEVEL);
+    expect(keepsFor('l', { corridor: true, serviceLevel: true })).toBe(KEEPS_ALL);
+  });
+
+  it('every copy a read can ask for is written, and feed cells (no lane) only as they are', () => {
+    for (const level of ['s', 'l', 'h'] as const) {
+      for (const corridor of [false, true]) {
+        for (const serviceLevel of [false, true]) expect(keptCopies(level)).toContain(keepsFor(level, { corridor, serviceLevel }));
+      }
+    }
+    expect(keptCopies('e')).toEqual([KEEPS_ALL]);
+    expect(keepsFor('e', { corridor: false, serviceLevel: false })).toBe(KEEPS_ALL);
   });
 });

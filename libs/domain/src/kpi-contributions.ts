@@ -212,3 +212,21 @@ export const unpackContribution = ([level, carrierId, peerCarrierId, corridor, s
   value,
   success,
 });
+
+// Which dimensions a rollup cell keeps (a bit mask): every cell is stored as it is (both kept)
+// and, for levels whose cells carry a corridor and service level, with either or both summed
+// away. A read takes the copy that keeps exactly what it groups or filters by.
+export const KEEPS_CORRIDOR = 1;
+export const KEEPS_SERVICE_LEVEL = 2;
+export const KEEPS_ALL = KEEPS_CORRIDOR | KEEPS_SERVICE_LEVEL;
+
+/** The copies a contribution at this level is added to; feed cells (level e) have no lane. */
+export function keptCopies(level: KpiLevel): readonly number[] {
+  return level === 'e' ? [KEEPS_ALL] : [0, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, KEEPS_ALL];
+}
+
+/** The copy a read needs: the dimensions it groups or filters by, and nothing else. */
+export function keepsFor(level: KpiLevel, needs: { corridor: boolean; serviceLevel: boolean }): number {
+  if (level === 'e') return KEEPS_ALL;
+  return (needs.corridor ? KEEPS_CORRIDOR : 0) | (needs.serviceLevel ? KEEPS_SERVICE_LEVEL : 0);
+}

@@ -23,11 +23,11 @@ export async function kpisNeedRebuild(runner: SqlRunner): Promise<boolean> {
  * Welford removals accumulate over very many changes.
  */
 export async function rebuildKpis(dataSource: DataSource): Promise<{ shipments: number; events: number }> {
-  return dataSource.transaction(async (manager) => {
+  const rebuilt = await dataSource.transaction(async (manager) => {
     await lockLinking(manager);
     // DELETE, not TRUNCATE: readers keep seeing the old rollups until this commits instead of
     // queueing behind an exclusive lock for the whole rebuild.
-    for (const table of ['kpi_rollup_buckets', 'kpi_rollups', 'leg_facts', 'shipment_facts']) await manager.query(`DELETE FROM ${table}`);
+    for (const table of ['kpi_rollups', 'leg_facts', 'shipment_facts']) await manager.query(`DELETE FROM ${table}`);
     const shipments = await rows<{ id: string }>(manager, `SELECT id FROM shipments WHERE merged_into_id IS NULL ORDER BY id`);
     for (let start = 0; start < shipments.length; start += CHUNK) {
       await recomputeFacts(manager, shipments.slice(start, start + CHUNK).map((shipment) => shipment.id));
@@ -59,4 +59,7 @@ export async function rebuildKpis(dataSource: DataSource): Promise<{ shipments: 
     }
     return { shipments: shipments.length, events };
   });
+  // Every row was just replaced: fresh planner statistics instead of waiting for autovacuum.
+  await dataSource.query('ANALYZE kpi_rollups, leg_facts, shipment_facts');
+  return rebuilt;
 }

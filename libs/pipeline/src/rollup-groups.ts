@@ -1,20 +1,27 @@
-import { HISTOGRAM_OF, RollupBucketRow, RollupMomentRow } from '@lanewatch/db';
-import { histogramPercentile, KpiFamily, momentStatistics } from '@lanewatch/domain';
+import { HISTOGRAM_OF, RollupCellRow } from '@lanewatch/db';
+import { histogramPercentile, KpiFamily, mergeMoments, Moments, momentStatistics, unpackHistogram } from '@lanewatch/domain';
 
 /** One family of one group, summed over the window's cells. */
 export class FamilyCells {
   readonly histogram = new Map<number, number>();
+  successes = 0;
+  private moments: Moments = { count: 0, mean: 0, m2: 0 };
 
-  constructor(
-    readonly family: KpiFamily,
-    readonly count: number,
-    readonly successes: number,
-    private readonly mean: number | null,
-    private readonly m2: number | null,
-  ) {}
+  constructor(readonly family: KpiFamily) {}
+
+  get count(): number {
+    return this.moments.count;
+  }
+
+  /** Adds one cell: Chan's merge of its moments, its successes and its histogram's counts. */
+  add(cell: RollupCellRow): void {
+    this.moments = mergeMoments(this.moments, { count: Number(cell.count), mean: Number(cell.mean), m2: Number(cell.m2) });
+    this.successes += Number(cell.successes);
+    if (cell.histogram) unpackHistogram(cell.histogram, this.histogram);
+  }
 
   statistics() {
-    return momentStatistics({ count: this.count, mean: this.mean ?? 0, m2: Math.max(0, this.m2 ?? 0) });
+    return momentStatistics({ ...this.moments, m2: Math.max(0, this.moments.m2) });
   }
 
   percentile(p: number): number | null {
@@ -23,28 +30,25 @@ export class FamilyCells {
   }
 }
 
-type RollupRow = RollupMomentRow | RollupBucketRow;
-
 /**
- * Rows of a rollup read gathered per group key (whatever `keyOf` makes of a row's key columns)
- * and family: the moments with their summed histogram beside them.
+ * The cells of a rollup read summed per group key (whatever `keyOf` makes of a cell's key
+ * columns) and family.
  */
 export function groupRollups<K>(
-  result: { moments: RollupMomentRow[]; buckets: RollupBucketRow[] },
-  keyOf: (row: RollupRow) => K,
+  cells: RollupCellRow[],
+  keyOf: (row: RollupCellRow) => K,
   idOf: (key: K) => string,
 ): Map<string, { key: K; families: Map<KpiFamily, FamilyCells> }> {
   const groups = new Map<string, { key: K; families: Map<KpiFamily, FamilyCells> }>();
-  for (const row of result.moments) {
-    const key = keyOf(row);
+  for (const cell of cells) {
+    const key = keyOf(cell);
     const id = idOf(key);
     const group = groups.get(id) ?? { key, families: new Map<KpiFamily, FamilyCells>() };
-    group.families.set(row.family as KpiFamily, new FamilyCells(row.family as KpiFamily, Number(row.n), Number(row.s), row.mean, row.m2));
+    const family = cell.family as KpiFamily;
+    const sum = group.families.get(family) ?? new FamilyCells(family);
+    sum.add(cell);
+    group.families.set(family, sum);
     groups.set(id, group);
-  }
-  for (const row of result.buckets) {
-    const cells = groups.get(idOf(keyOf(row)))?.families.get(row.family as KpiFamily);
-    if (cells) cells.histogram.set(row.bucket, (cells.histogram.get(row.bucket) ?? 0) + Number(row.count));
   }
   return groups;
 }

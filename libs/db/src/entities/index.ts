@@ -13,7 +13,6 @@ import { EventEntity } from './event.entity';
 import { ImportMappingEntity } from './import-mapping.entity';
 import { ImportEntity, ImportRejectionEntity } from './import.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
-import { KpiRollupBucketEntity } from './kpi-rollup-bucket.entity';
 import { KpiRollupEntity } from './kpi-rollup.entity';
 import { LegFactEntity } from './leg-fact.entity';
 import { LegEntity } from './leg.entity';
@@ -41,7 +40,6 @@ export {
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
-  KpiRollupBucketEntity,
   KpiRollupEntity,
   LegEntity,
   LegFactEntity,
@@ -71,7 +69,6 @@ export const ENTITIES = [
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
-  KpiRollupBucketEntity,
   KpiRollupEntity,
   LegEntity,
   LegFactEntity,

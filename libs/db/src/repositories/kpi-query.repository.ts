@@ -1,4 +1,4 @@
-import { KpiLevel, TierRange } from '@lanewatch/domain';
+import { keepsFor, KpiLevel, TierRange } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
 /** Key columns a rollup read may group by. */
@@ -15,11 +15,12 @@ export interface RollupQuery {
   carrierId?: number;
   corridor?: string;
   serviceLevel?: string;
-  /** skip the histogram statement for count-only families */
+  /** leave the histograms out for count-only families */
   histograms: boolean;
 }
 
-export interface RollupMomentRow {
+/** One rollup cell of a read: its group columns, its moments and its packed histogram. */
+export interface RollupCellRow {
   carrier_id?: number;
   peer_carrier_id?: number;
   corridor?: string;
@@ -27,13 +28,12 @@ export interface RollupMomentRow {
   /** epoch ms of the period start, when grouped by period */
   period?: string;
   family: string;
-  n: string;
-  s: string;
-  mean: number | null;
-  m2: number | null;
+  count: number;
+  successes: number;
+  mean: number;
+  m2: number;
+  histogram: Uint8Array | null;
 }
-
-export type RollupBucketRow = Omit<RollupMomentRow, 'n' | 's' | 'mean' | 'm2'> & { bucket: number; count: string };
 
 export interface Statement {
   sql: string;
@@ -42,57 +42,40 @@ export interface Statement {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function cellFilter(query: RollupQuery, parameters: unknown[]): string {
+const needs = (query: RollupQuery, column: RollupColumn, filter: string | undefined) => query.groupBy.includes(column) || filter !== undefined;
+
+/**
+ * The SQL of every KPI and scorecard read: the window's rollup cells, never events or facts.
+ * It reads the copy of the cells that keeps exactly the dimensions grouped or filtered by, so
+ * a read grouped by carrier touches one cell per carrier, family and tier range. The caller
+ * merges the cells: moments with Chan's formula, histograms by adding counts.
+ */
+export function rollupStatement(query: RollupQuery): Statement {
+  if (query.period && query.ranges.some((range) => range.tier === 2)) throw new Error('a per-period read cannot use month cells');
+  const parameters: unknown[] = [];
   const p = (value: unknown) => {
     parameters.push(value);
     return `$${parameters.length}`;
   };
-  // An empty window still needs a valid (false) filter.
-  const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
-  const conditions = [
-    `level = ${p(query.level)}`,
-    `family = ANY(${p([...query.families])}::text[])`,
-    `(${ranges.map((range) => `(tier = ${range.tier} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))})`).join(' OR ')})`,
-  ];
+  const keeps = keepsFor(query.level, { corridor: needs(query, 'corridor', query.corridor), serviceLevel: needs(query, 'service_level', query.serviceLevel) });
+  const conditions = [`level = ${p(query.level)}`, `keeps = ${p(keeps)}`, `family = ANY(${p([...query.families])}::text[])`];
   if (query.carrierId !== undefined) conditions.push(`carrier_id = ${p(query.carrierId)}`);
   if (query.corridor !== undefined) conditions.push(`corridor = ${p(query.corridor)}`);
   if (query.serviceLevel !== undefined) conditions.push(`service_level = ${p(query.serviceLevel)}`);
   // A shipment without a corridor (or service level) has no group of that kind.
   if (query.groupBy.includes('corridor')) conditions.push(`corridor <> ''`);
   if (query.groupBy.includes('service_level')) conditions.push(`service_level <> ''`);
-  return conditions.join(' AND ');
+  const period = query.period ? [`(extract(epoch FROM date_trunc('${query.period}', bucket_start, 'UTC')) * 1000)::bigint::text AS period`] : [];
+  const histogram = query.histograms ? 'histogram' : 'NULL::bytea AS histogram';
+  const select = `SELECT ${[...query.groupBy, ...period, 'family', 'count', 'successes', 'mean', 'm2', histogram].join(', ')} FROM kpi_rollups WHERE ${conditions.join(' AND ')}`;
+  // One branch per tier range (at most five), each a plain index range whatever the planner's
+  // statistics say; an empty window still needs a valid statement that returns nothing.
+  const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
+  const branches = ranges.map((range) => `${select} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`);
+  return { sql: branches.join('\n UNION ALL\n'), parameters };
 }
 
-/**
- * The SQL of every KPI and scorecard read: sums of rollup cells, never events or facts. Moments
- * of the cells are merged with Chan's formula; histogram buckets are summed per group.
- */
-export function rollupStatements(query: RollupQuery): { moments: Statement; buckets: Statement | null } {
-  if (query.period && query.ranges.some((range) => range.tier === 2)) throw new Error('a per-period read cannot use month cells');
-  const period = query.period ? `(extract(epoch FROM date_trunc('${query.period}', bucket_start, 'UTC')) * 1000)::bigint::text` : null;
-  const select = [...query.groupBy, ...(period ? [`${period} AS period`] : []), 'family'];
-  const keys = [...query.groupBy, ...(period ? ['period'] : []), 'family'];
-  const keyList = keys.join(', ');
-  const momentParameters: unknown[] = [];
-  const moments = `WITH cells AS (SELECT ${select.join(', ')}, count, successes, mean, m2 FROM kpi_rollups WHERE ${cellFilter(query, momentParameters)}),
-     g AS (SELECT ${keyList}, sum(count) AS n, sum(successes) AS s, sum(count * mean) / NULLIF(sum(count), 0) AS mean
-             FROM cells GROUP BY ${keyList})
-     -- Chan's merge of the cells' Welford moments: M2 = sum of M2 + n * (cell mean - group mean)^2.
-     SELECT ${keys.map((key) => `g.${key}`).join(', ')}, g.n, g.s, g.mean, sum(c.m2 + c.count * (c.mean - g.mean) ^ 2) AS m2
-       FROM g JOIN cells c ON ${keys.map((key) => `c.${key} = g.${key}`).join(' AND ')}
-      GROUP BY ${keys.map((key) => `g.${key}`).join(', ')}, g.n, g.s, g.mean`;
-  if (!query.histograms) return { moments: { sql: moments, parameters: momentParameters }, buckets: null };
-  const bucketParameters: unknown[] = [];
-  const buckets = `SELECT ${select.join(', ')}, bucket, sum(count) AS count FROM kpi_rollup_buckets
-     WHERE ${cellFilter(query, bucketParameters)} GROUP BY ${keyList}, bucket`;
-  return { moments: { sql: moments, parameters: momentParameters }, buckets: { sql: buckets, parameters: bucketParameters } };
-}
-
-export async function readRollups(runner: SqlRunner, query: RollupQuery): Promise<{ moments: RollupMomentRow[]; buckets: RollupBucketRow[] }> {
-  const statements = rollupStatements(query);
-  const [moments, buckets] = await Promise.all([
-    rows<RollupMomentRow>(runner, statements.moments.sql, statements.moments.parameters),
-    statements.buckets ? rows<RollupBucketRow>(runner, statements.buckets.sql, statements.buckets.parameters) : Promise.resolve([]),
-  ]);
-  return { moments, buckets };
+export async function readRollups(runner: SqlRunner, query: RollupQuery): Promise<RollupCellRow[]> {
+  const statement = rollupStatement(query);
+  return rows<RollupCellRow>(runner, statement.sql, statement.parameters);
 }

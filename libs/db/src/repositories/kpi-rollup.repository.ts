@@ -3,15 +3,20 @@ import {
   bucketOf,
   CUSTOMS_HOURS_HISTOGRAM,
   HistogramSpec,
+  KEEPS_CORRIDOR,
+  KEEPS_SERVICE_LEVEL,
+  keptCopies,
   KpiContribution,
   KpiFamily,
   LATENCY_HOURS_HISTOGRAM,
   Moments,
+  packHistogram,
   removeFromMoments,
   ROLLUP_TIERS,
   RollupTier,
   tierBucketStart,
   TRANSIT_DAYS_HISTOGRAM,
+  unpackHistogram,
 } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
@@ -27,6 +32,7 @@ interface Cell {
   tier: RollupTier;
   bucketStart: number;
   level: string;
+  keeps: number;
   carrierId: number;
   peerCarrierId: number;
   corridor: string;
@@ -34,7 +40,7 @@ interface Cell {
   family: KpiFamily;
 }
 
-const cellKey = (cell: Cell) => [cell.tier, cell.bucketStart, cell.level, cell.carrierId, cell.peerCarrierId, cell.corridor, cell.serviceLevel, cell.family].join('\u001f');
+const cellKey = (cell: Cell) => [cell.tier, cell.bucketStart, cell.level, cell.keeps, cell.carrierId, cell.peerCarrierId, cell.corridor, cell.serviceLevel, cell.family].join('\u001f');
 const contributionKey = (c: KpiContribution) => [c.level, c.carrierId, c.peerCarrierId, c.corridor, c.serviceLevel, c.family, c.closingMs, c.value, c.success].join('\u001f');
 
 /** Facts that did not change contribute the same before and after: they cancel out, untouched. */
@@ -65,20 +71,23 @@ function changesPerCell(removes: KpiContribution[], adds: KpiContribution[]): Ce
   const cells = new Map<string, CellChange>();
   const note = (contribution: KpiContribution, kind: 'removes' | 'adds') => {
     for (const tier of ROLLUP_TIERS) {
-      const cell: Cell = {
-        tier,
-        bucketStart: tierBucketStart(tier, contribution.closingMs),
-        level: contribution.level,
-        carrierId: contribution.carrierId,
-        peerCarrierId: contribution.peerCarrierId,
-        corridor: contribution.corridor,
-        serviceLevel: contribution.serviceLevel,
-        family: contribution.family,
-      };
-      const key = cellKey(cell);
-      const change = cells.get(key) ?? { cell, removes: [], adds: [] };
-      change[kind].push(contribution);
-      cells.set(key, change);
+      for (const keeps of keptCopies(contribution.level)) {
+        const cell: Cell = {
+          tier,
+          bucketStart: tierBucketStart(tier, contribution.closingMs),
+          level: contribution.level,
+          keeps,
+          carrierId: contribution.carrierId,
+          peerCarrierId: contribution.peerCarrierId,
+          corridor: keeps & KEEPS_CORRIDOR ? contribution.corridor : '',
+          serviceLevel: keeps & KEEPS_SERVICE_LEVEL ? contribution.serviceLevel : '',
+          family: contribution.family,
+        };
+        const key = cellKey(cell);
+        const change = cells.get(key) ?? { cell, removes: [], adds: [] };
+        change[kind].push(contribution);
+        cells.set(key, change);
+      }
     }
   };
   removes.forEach((c) => note(c, 'removes'));
@@ -90,15 +99,16 @@ const cellColumns = (cells: Cell[]) => [
   cells.map((c) => c.tier),
   cells.map((c) => new Date(c.bucketStart).toISOString()),
   cells.map((c) => c.level),
+  cells.map((c) => c.keeps),
   cells.map((c) => c.carrierId),
   cells.map((c) => c.peerCarrierId),
   cells.map((c) => c.corridor),
   cells.map((c) => c.serviceLevel),
   cells.map((c) => c.family),
 ];
-const CELL_UNNEST = `unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])
-  AS k(tier, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family)`;
-const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.level = k.level AND r.carrier_id = k.carrier_id
+const CELL_UNNEST = `unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
+  AS k(tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family)`;
+const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.level = k.level AND r.keeps = k.keeps AND r.carrier_id = k.carrier_id
   AND r.peer_carrier_id = k.peer_carrier_id AND r.corridor = k.corridor AND r.service_level = k.service_level AND r.family = k.family`;
 
 /**
@@ -110,10 +120,10 @@ export async function applyRollupChanges(runner: SqlRunner, input: { removed: Kp
   if (removes.length === 0 && adds.length === 0) return;
   const changes = changesPerCell(removes, adds);
   const cells = changes.map((change) => change.cell);
-  const existing = await rows<{ key: string; count: number; successes: number; mean: number; m2: number }>(
+  const existing = await rows<{ key: string; count: number; successes: number; mean: number; m2: number; histogram: Uint8Array | null }>(
     runner,
-    `SELECT concat_ws(chr(31), r.tier, (extract(epoch FROM r.bucket_start) * 1000)::bigint, r.level, r.carrier_id, r.peer_carrier_id, r.corridor, r.service_level, r.family) AS key,
-            r.count, r.successes, r.mean, r.m2
+    `SELECT concat_ws(chr(31), r.tier, (extract(epoch FROM r.bucket_start) * 1000)::bigint, r.level, r.keeps, r.carrier_id, r.peer_carrier_id, r.corridor, r.service_level, r.family) AS key,
+            r.count, r.successes, r.mean, r.m2, r.histogram
        FROM kpi_rollups r JOIN ${CELL_UNNEST} ON ${CELL_MATCH}
         FOR UPDATE OF r`,
     cellColumns(cells),
@@ -123,53 +133,45 @@ export async function applyRollupChanges(runner: SqlRunner, input: { removed: Kp
     const row = current.get(cellKey(change.cell));
     let moments: Moments = { count: row?.count ?? 0, mean: row?.mean ?? 0, m2: row?.m2 ?? 0 };
     let successes = row?.successes ?? 0;
-    for (const c of change.removes) {
-      moments = c.value === null ? { ...moments, count: moments.count - 1 } : removeFromMoments(moments, c.value);
-      if (c.success) successes -= 1;
-    }
-    for (const c of change.adds) {
-      moments = c.value === null ? { ...moments, count: moments.count + 1 } : addToMoments(moments, c.value);
-      if (c.success) successes += 1;
-    }
-    return { cell: change.cell, count: moments.count, successes, mean: moments.mean, m2: moments.m2 };
+    const spec = HISTOGRAM_OF[change.cell.family];
+    const histogram = spec && row?.histogram ? unpackHistogram(row.histogram) : new Map<number, number>();
+    const move = (c: KpiContribution, sign: 1 | -1) => {
+      if (c.value === null) moments = { ...moments, count: moments.count + sign };
+      else moments = sign === 1 ? addToMoments(moments, c.value) : removeFromMoments(moments, c.value);
+      if (c.success) successes += sign;
+      if (spec && c.value !== null) {
+        const bucket = bucketOf(spec, c.value);
+        const count = (histogram.get(bucket) ?? 0) + sign;
+        if (count < 0) throw new Error(`rollup cell ${cellKey(change.cell)} would hold ${count} values in bucket ${bucket}`);
+        if (count === 0) histogram.delete(bucket);
+        else histogram.set(bucket, count);
+      }
+    };
+    change.removes.forEach((c) => move(c, -1));
+    change.adds.forEach((c) => move(c, 1));
+    const packed = spec ? packHistogram(histogram) : null;
+    return {
+      count: moments.count,
+      successes,
+      mean: moments.mean,
+      m2: moments.m2,
+      histogram: packed ? Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength) : null,
+    };
   });
   await runner.query(
-    `INSERT INTO kpi_rollups (tier, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2)
-     SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
-                          $9::int[], $10::int[], $11::float8[], $12::float8[])
-     ON CONFLICT (tier, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family)
-     DO UPDATE SET count = excluded.count, successes = excluded.successes, mean = excluded.mean, m2 = excluded.m2`,
-    [...cellColumns(cells), next.map((n) => n.count), next.map((n) => n.successes), next.map((n) => n.mean), next.map((n) => n.m2)],
+    `INSERT INTO kpi_rollups (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2, histogram)
+     SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
+                          $10::int[], $11::int[], $12::float8[], $13::float8[], $14::bytea[])
+     ON CONFLICT (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family)
+     DO UPDATE SET count = excluded.count, successes = excluded.successes, mean = excluded.mean, m2 = excluded.m2, histogram = excluded.histogram`,
+    [
+      ...cellColumns(cells),
+      next.map((n) => n.count),
+      next.map((n) => n.successes),
+      next.map((n) => n.mean),
+      next.map((n) => n.m2),
+      next.map((n) => n.histogram),
+    ],
   );
   await runner.query(`DELETE FROM kpi_rollups r USING ${CELL_UNNEST} WHERE ${CELL_MATCH} AND r.count <= 0`, cellColumns(cells));
-
-  // Histogram buckets: a signed count per (cell, bucket), summed in place.
-  const bucketDeltas = new Map<string, { cell: Cell; bucket: number; delta: number }>();
-  for (const change of changes) {
-    const spec = HISTOGRAM_OF[change.cell.family];
-    if (!spec) continue;
-    for (const [list, sign] of [[change.removes, -1], [change.adds, 1]] as const) {
-      for (const c of list) {
-        const bucket = bucketOf(spec, c.value as number);
-        const key = `${cellKey(change.cell)}\u001f${bucket}`;
-        const entry = bucketDeltas.get(key) ?? { cell: change.cell, bucket, delta: 0 };
-        entry.delta += sign;
-        bucketDeltas.set(key, entry);
-      }
-    }
-  }
-  const deltas = [...bucketDeltas.values()].filter((d) => d.delta !== 0);
-  if (deltas.length === 0) return;
-  const bucketCells = deltas.map((d) => d.cell);
-  await runner.query(
-    `INSERT INTO kpi_rollup_buckets (tier, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, bucket, count)
-     SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[])
-     ON CONFLICT (tier, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, bucket)
-     DO UPDATE SET count = kpi_rollup_buckets.count + excluded.count`,
-    [...cellColumns(bucketCells), deltas.map((d) => d.bucket), deltas.map((d) => d.delta)],
-  );
-  await runner.query(
-    `DELETE FROM kpi_rollup_buckets r USING ${CELL_UNNEST} WHERE ${CELL_MATCH} AND r.count <= 0`,
-    cellColumns(bucketCells),
-  );
 }

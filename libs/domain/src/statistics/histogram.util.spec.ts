@@ -10,6 +10,8 @@ import {
   histogramCount,
   histogramPercentile,
   LATENCY_HOURS_HISTOGRAM,
+  packHistogram,
+  unpackHistogram,
   mergeHistograms,
   serializeHistogram,
   TRANSIT_DAYS_HISTOGRAM,
@@ -259,5 +261,39 @@ describe('histogram percentiles against exact percentile_cont (kpis.md §4 toler
     // Guards the property above: 3 % buckets must break the 1 % bound.
     const coarse = { linearWidth: 0.05, linearLimit: 5, growth: 1.03 };
     expect(fc.check(withinTolerance(coarse, 0.05, 200), { numRuns: 1500 }).failed).toBe(true);
+  });
+});
+
+describe('packed histograms', () => {
+  const histograms = fc
+    .array(fc.tuple(fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: 1, max: 2 ** 40 })), { maxLength: 400 })
+    .map((entries) => new Map(entries));
+
+  it('unpack gives back exactly what was packed, whatever the buckets and counts', () => {
+    fc.assert(fc.property(histograms, (h) => expect(unpackHistogram(packHistogram(h))).toEqual(h)));
+  });
+
+  it('unpacking into a map adds the counts: merging two cells', () => {
+    fc.assert(
+      fc.property(histograms, histograms, (a, b) => {
+        const merged = unpackHistogram(packHistogram(b), unpackHistogram(packHistogram(a)));
+        expect(merged).toEqual(mergeHistograms(a, b));
+      }),
+    );
+  });
+
+  it('an empty histogram packs to no bytes', () => {
+    expect(packHistogram(new Map())).toHaveLength(0);
+    expect(unpackHistogram(new Uint8Array())).toEqual(new Map());
+  });
+
+  it('a saturated transit histogram stays small: about two bytes per filled bucket', () => {
+    const h = new Map(Array.from({ length: 350 }, (_, index) => [index, 100] as [number, number]));
+    expect(packHistogram(h).length).toBe(350 * 2);
+  });
+
+  it('refuses a zero count and a truncated value', () => {
+    expect(() => packHistogram(new Map([[3, 0]]))).toThrow('bucket 3 must hold a positive count, got 0');
+    expect(() => unpackHistogram(Uint8Array.from([0x80]))).toThrow('packed histogram ends inside a number');
   });
 });

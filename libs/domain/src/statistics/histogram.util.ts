@@ -159,3 +159,55 @@ export function deserializeHistogram(s: SerializedHistogram | null | undefined):
 function sortedEntries(h: Histogram): [number, number][] {
   return [...h.entries()].sort(([a], [b]) => a - b);
 }
+
+// The stored form of a rollup cell's histogram: one compact value per cell, read and merged
+// by the API, so a read costs one row per cell however many buckets a cell has filled.
+// Buckets ascending; each as a zigzag varint of the index step from the previous bucket (the
+// first from 0) and a varint of its count.
+function writeVarint(out: number[], value: number): void {
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+}
+
+const zigzag = (n: number) => (n >= 0 ? 2 * n : -2 * n - 1);
+const unzigzag = (z: number) => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+
+export function packHistogram(h: Histogram): Uint8Array {
+  const out: number[] = [];
+  let previous = 0;
+  for (const [index, count] of sortedEntries(h)) {
+    if (!(Number.isSafeInteger(count) && count > 0)) throw new RangeError(`bucket ${index} must hold a positive count, got ${count}`);
+    writeVarint(out, zigzag(index - previous));
+    writeVarint(out, count);
+    previous = index;
+  }
+  return Uint8Array.from(out);
+}
+
+/** Adds the packed histogram's counts into `into` (a fresh map by default) and returns it. */
+export function unpackHistogram(bytes: Uint8Array, into: Map<number, number> = new Map()): Map<number, number> {
+  let offset = 0;
+  const readVarint = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (offset >= bytes.length) throw new RangeError('packed histogram ends inside a number');
+      const byte = bytes[offset++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+      if (scale > 2 ** 53) throw new RangeError('packed histogram holds a number beyond 2^53');
+    }
+  };
+  let index = 0;
+  while (offset < bytes.length) {
+    index += unzigzag(readVarint());
+    const count = readVarint();
+    into.set(index, (into.get(index) ?? 0) + count);
+  }
+  return into;
+}
