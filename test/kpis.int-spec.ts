@@ -1,5 +1,5 @@
 import type { SqlRunner } from '@lanewatch/db';
-import { computeKpis, computeKpiTimeseries, computeScorecards } from '@lanewatch/pipeline';
+import { computeKpiDistribution, computeKpis, computeKpiTimeseries, computeScorecards } from '@lanewatch/pipeline';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { feedLatency, GroupBy, handoverGaps, kaplanMeierTransit, kpis, KpiResponse, lostCandidates, silentShipments, unmappedRate } from './oracle/kpi-oracle';
 import { LanewatchApp } from './support/lanewatch-app';
@@ -108,6 +108,7 @@ describe('GET /api/v1/kpis', () => {
     await computeKpis(recording, { ...window, groupBy: ['corridor', 'serviceLevel'], corridor: 'CN-BR', asOf: '2026-11-10T20:45:00Z', asOfMs: Date.parse('2026-11-10T20:45:00Z') });
     await computeKpiTimeseries(recording, { ...window, groupBy: ['carrier'], carrier: 'correios', metric: 'transit', bucket: 'week' });
     await computeScorecards(recording, { ...window, asOf: NOW.toISOString(), asOfMs: NOW.getTime() });
+    await computeKpiDistribution(recording, { ...window, groupBy: [], carrier: 'correios', metric: 'customsHold' });
     const relations = new Set<string>();
     const collect = (node: Record<string, unknown>) => {
       if (typeof node['Relation Name'] === 'string') relations.add(node['Relation Name'] as string);

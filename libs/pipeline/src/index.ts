@@ -7,3 +7,4 @@ export * from './rollup-groups';
 export * from './scorecard';
 export * from './rebuild-kpis';
 export * from './sla';
+export * from './kpi-distribution';

@@ -1,5 +1,5 @@
 import { KpiQueryParams, parseKpiQuery, parseKpiTimeseriesQuery } from '@lanewatch/domain';
-import { computeKpis, computeKpiTimeseries, UnknownCarrierError } from '@lanewatch/pipeline';
+import { computeKpiDistribution, computeKpis, computeKpiTimeseries, parseKpiDistributionQuery, UnknownCarrierError } from '@lanewatch/pipeline';
 import { applyDecorators, BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
@@ -42,6 +42,22 @@ export class KpisController {
   async timeseries(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
     return this.answer(parseKpiTimeseriesQuery(query), principal, 'invalid KPI timeseries query', (params) =>
       inReadSnapshot(this.dataSource, (manager) => computeKpiTimeseries(manager, params)),
+    );
+  }
+
+  @Get('distribution')
+  @RequireAccess('read')
+  @ApiOperation({ summary: 'Transit days or customs hold hours in display bins over [from, to), from the same rollup histograms as /kpis' })
+  @ApiQuery({ name: 'metric', enum: ['customsHold', 'transit'] })
+  @ApiQuery({ name: 'from', example: '2026-11-01T00:00:00Z' })
+  @ApiQuery({ name: 'to', example: '2026-12-01T00:00:00Z' })
+  @ApiQuery({ name: 'carrier', required: false, description: "that carrier's legs; otherwise whole shipments" })
+  @ApiQuery({ name: 'corridor', required: false, example: 'CN-BR' })
+  @ApiQuery({ name: 'serviceLevel', required: false })
+  @ApiQuery({ name: 'asOf', required: false, description: 'reading instant on a quarter hour' })
+  async distribution(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.answer(parseKpiDistributionQuery(query), principal, 'invalid KPI distribution query', (params) =>
+      inReadSnapshot(this.dataSource, (manager) => computeKpiDistribution(manager, params)),
     );
   }
 

@@ -95,6 +95,13 @@ export function bucketValue(spec: HistogramSpec, index: number): number {
   return (lowerEdge(g, index) + lowerEdge(g, index + 1)) / 2;
 }
 
+/** The smallest value of the bucket holding `value` (≥ 0): where that bucket starts. */
+export function bucketLowerEdge(spec: HistogramSpec, value: number): number {
+  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`value must be a finite number ≥ 0, got ${value}`);
+  const g = geometryOf(spec);
+  return lowerEdge(g, nonNegativeBucketOf(g, value));
+}
+
 export function addToHistogram(h: Histogram, spec: HistogramSpec, value: number, delta = 1): Histogram {
   if (!Number.isSafeInteger(delta)) throw new RangeError(`delta must be an integer, got ${delta}`);
   const index = bucketOf(spec, value);

@@ -1,0 +1,80 @@
+import { carrierIdsByCode, HISTOGRAM_OF, readRollups, SqlRunner } from '@lanewatch/db';
+import { HistogramSpec, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
+import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
+import { effectiveWindow, UnknownCarrierError } from './kpis';
+import { groupRollups } from './rollup-groups';
+
+export const KPI_DISTRIBUTION_METRICS = ['customsHold', 'transit'] as const;
+export type KpiDistributionMetric = (typeof KPI_DISTRIBUTION_METRICS)[number];
+
+export type KpiDistributionParams = KpiQueryParams & { metric: KpiDistributionMetric };
+
+export interface KpiDistributionResponse {
+  metric: KpiDistributionMetric;
+  unit: 'hours' | 'days';
+  from: string;
+  to: string;
+  asOf?: string;
+  carrier?: string;
+  corridor?: string;
+  serviceLevel?: string;
+  /** values in the window: the same number as the metric's count in /kpis */
+  count: number;
+  bins: DisplayBin[];
+}
+
+const METRICS: Record<KpiDistributionMetric, { family: KpiFamily; unit: 'hours' | 'days'; edges: readonly number[] }> = {
+  customsHold: { family: 'customs', unit: 'hours', edges: CUSTOMS_HOLD_DISPLAY_EDGES_HOURS },
+  transit: { family: 'transit', unit: 'days', edges: TRANSIT_DISPLAY_EDGES_DAYS },
+};
+
+/** GET /kpis/distribution: the /kpis filters (not groupBy: one distribution per answer) plus the metric. */
+export function parseKpiDistributionQuery(query: Record<string, unknown>): { ok: true; value: KpiDistributionParams } | { ok: false; errors: string[] } {
+  const base = parseKpiQuery(query);
+  const errors = base.ok ? [] : [...base.errors];
+  const metric = typeof query.metric === 'string' ? query.metric.trim() : '';
+  if (!(KPI_DISTRIBUTION_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_DISTRIBUTION_METRICS.join(', ')}`);
+  if (query.groupBy !== undefined) errors.push('groupBy is not accepted here: filter by carrier, corridor or serviceLevel instead');
+  if (errors.length > 0 || !base.ok) return { ok: false, errors };
+  return { ok: true, value: { ...base.value, metric: metric as KpiDistributionMetric } };
+}
+
+/**
+ * The distribution of transit days or customs hold hours over [from, min(to, asOf)), from the
+ * same rollup cells as /kpis (leg facts of the carrier's legs when filtered by carrier, otherwise
+ * shipment facts), their histogram buckets folded into display bins.
+ */
+export async function computeKpiDistribution(runner: SqlRunner, params: KpiDistributionParams): Promise<KpiDistributionResponse> {
+  const metric = METRICS[params.metric];
+  let carrierId: number | undefined;
+  if (params.carrier) {
+    carrierId = (await carrierIdsByCode(runner, [params.carrier])).get(params.carrier);
+    if (carrierId === undefined) throw new UnknownCarrierError(`carrier '${params.carrier}' is not registered`);
+  }
+  const window = effectiveWindow(params);
+  const result = await readRollups(runner, {
+    level: params.carrier ? 'l' : 's',
+    families: [metric.family],
+    ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs) : [],
+    groupBy: [],
+    carrierId,
+    corridor: params.corridor,
+    serviceLevel: params.serviceLevel,
+    histograms: true,
+  });
+  // Summed the way /kpis sums them, so both answers read the same cells the same way.
+  const cells = groupRollups(result, () => 'all', (key) => key).get('all')?.families.get(metric.family);
+  const spec = HISTOGRAM_OF[metric.family] as HistogramSpec;
+  return {
+    metric: params.metric,
+    unit: metric.unit,
+    from: params.from,
+    to: params.to,
+    ...(params.asOf ? { asOf: params.asOf } : {}),
+    ...(params.carrier ? { carrier: params.carrier } : {}),
+    ...(params.corridor ? { corridor: params.corridor } : {}),
+    ...(params.serviceLevel ? { serviceLevel: params.serviceLevel } : {}),
+    count: cells?.count ?? 0,
+    bins: foldIntoDisplayBins({ histogram: cells?.histogram ?? new Map(), spec, edges: metric.edges }),
+  };
+}
