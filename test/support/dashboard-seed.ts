@@ -37,7 +37,15 @@ export async function seedDashboard(app: LanewatchApp, now: Date): Promise<Dashb
   const yesterday = utcDay(now.getTime() - 86_400_000);
   const { apiKey } = await app.createCarrier('e2e-post');
   await app.createCarrier('e2e-late');
-  await postEvents(app, [...parcels('e2e-post', 'EP', yesterday, { good: 2, bad: 4 }), ...parcels('e2e-late', 'EL', yesterday, { good: 1, bad: 4 })]);
+  // e2e-late's parcels also clear import customs (2 h to 8 h holds, before the 10:00 attempt): its carrier page has a hold distribution.
+  const customs = [2, 3, 5, 7, 8].flatMap((hours, index) => {
+    const parcel = { carrier: 'e2e-late', trackingNumber: `EL${String(index + 1).padStart(4, '0')}` };
+    return [
+      { ...parcel, milestone: 'IMPORT_CUSTOMS_STARTED', occurredAt: `${yesterday}T01:00:00Z` },
+      { ...parcel, milestone: 'IMPORT_CUSTOMS_RELEASED', occurredAt: `${yesterday}T${String(1 + hours).padStart(2, '0')}:00:00Z` },
+    ];
+  });
+  await postEvents(app, [...parcels('e2e-post', 'EP', yesterday, { good: 2, bad: 4 }), ...parcels('e2e-late', 'EL', yesterday, { good: 1, bad: 4 }), ...customs]);
   await createPolicy(app, firstAttemptPolicy({ name: 'E2E post first attempt', carrier: 'e2e-post', severity: 'critical' }));
   await createPolicy(app, firstAttemptPolicy({ name: 'E2E late first attempt', carrier: 'e2e-late', severity: 'major' }));
   const result = await evaluate(app, now.toISOString());

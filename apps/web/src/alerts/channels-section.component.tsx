@@ -2,10 +2,12 @@ import { useCallback, useState } from 'react';
 import type { CreatedChannel, NotificationChannel } from '../api/alert-types';
 import { deleteChannel, fetchChannels } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { channelHealth } from './alert-forms.util';
+import { channelsCsv } from './alerts-csv.util';
 import { ChannelForm } from './channel-form.component';
 import { useDeleteAction } from './use-delete-action.hook';
 
@@ -26,11 +28,19 @@ export function ChannelsSection({ formOpen, onForm }: ChannelsSectionProps) {
     <section className="panel" aria-labelledby="channels-heading">
       <div className="panel__header">
         <h2 id="channels-heading">Notification channels</h2>
-        {canEdit && !formOpen ? (
-          <button type="button" onClick={() => onForm(true)}>
-            New channel
-          </button>
-        ) : null}
+        <div className="panel__actions">
+          <CsvDownloadButton
+            fileName="lanewatch-notification-channels.csv"
+            csv={() => channelsCsv(channels.data ?? [])}
+            what="the notification channels"
+            disabled={channels.data === null || channels.data.length === 0}
+          />
+          {canEdit && !formOpen ? (
+            <button type="button" onClick={() => onForm(true)}>
+              New channel
+            </button>
+          ) : null}
+        </div>
       </div>
       {created !== null ? <SecretNotice created={created} onDismiss={() => setCreated(null)} /> : null}
       {canEdit && formOpen ? (

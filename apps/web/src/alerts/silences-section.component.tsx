@@ -2,10 +2,12 @@ import { useCallback, useState } from 'react';
 import type { Silence } from '../api/alert-types';
 import { deleteSilence, fetchSilences } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { describeSilenceScope } from './alert-forms.util';
+import { silencesCsv, silenceState } from './alerts-csv.util';
 import { SilenceForm } from './silence-form.component';
 import { useDeleteAction } from './use-delete-action.hook';
 
@@ -23,11 +25,19 @@ export function SilencesSection({ formOpen, onForm, nowMs }: SilencesSectionProp
     <section className="panel" aria-labelledby="silences-heading">
       <div className="panel__header">
         <h2 id="silences-heading">Silences</h2>
-        {canEdit && !formOpen ? (
-          <button type="button" onClick={() => onForm(true)}>
-            New silence
-          </button>
-        ) : null}
+        <div className="panel__actions">
+          <CsvDownloadButton
+            fileName="lanewatch-silences.csv"
+            csv={() => silencesCsv(silences.data ?? [], nowMs)}
+            what="the silences"
+            disabled={silences.data === null || silences.data.length === 0}
+          />
+          {canEdit && !formOpen ? (
+            <button type="button" onClick={() => onForm(true)}>
+              New silence
+            </button>
+          ) : null}
+        </div>
       </div>
       <p className="panel__note">A silence mutes matching alerts for its period; breaches still open and are listed.</p>
       {canEdit && formOpen ? (
@@ -71,13 +81,6 @@ type SilenceTableProps = {
   busyId: string | null;
   onDelete: (silence: Silence) => void;
 };
-
-function silenceState({ from, to }: Silence, nowMs: number): string {
-  if (Date.parse(to) <= nowMs) {
-    return 'ended';
-  }
-  return Date.parse(from) > nowMs ? 'scheduled' : 'active';
-}
 
 function SilenceTable({ silences, nowMs, canEdit, busyId, onDelete }: SilenceTableProps) {
   return (

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import type { Breach } from '../api/sla-types';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { csvFileName } from '../shared/csv.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { SHIPMENTS_PATH, shipmentLookupSearch } from '../shipments/shipment-link.util';
-import { formatEvidenceValue } from './breach-format.util';
+import { evidenceCsv, formatEvidenceValue } from './breach-format.util';
 
 type BreachEvidenceProps = { breach: Breach };
 
@@ -11,7 +13,15 @@ export function BreachEvidence({ breach }: BreachEvidenceProps) {
   const { parcels } = breach.evidence;
   return (
     <section className="panel" aria-labelledby="evidence-heading">
-      <h2 id="evidence-heading">Evidence: the parcels that drove it</h2>
+      <div className="panel__header">
+        <h2 id="evidence-heading">Evidence: the parcels that drove it</h2>
+        <CsvDownloadButton
+          fileName={csvFileName('breach', breach.id, 'evidence')}
+          csv={() => evidenceCsv(parcels)}
+          what="the evidence parcels"
+          disabled={parcels.length === 0}
+        />
+      </div>
       {parcels.length === 0 ? (
         <p className="panel__placeholder">
           No parcel evidence: {breach.metric} is a feed-health metric, or no parcel in the window matched.

@@ -4,6 +4,7 @@ import {
   breachesCsv,
   countBySeverity,
   describeScope,
+  evidenceCsv,
   formatEvidenceValue,
   formatMetricValue,
   formatThreshold,
@@ -64,5 +65,16 @@ describe('formatEvidenceValue', () => {
     expect(formatEvidenceValue({ reason: 'longest customs hold (hours)', value: 50 })).toBe('50.0 h');
     expect(formatEvidenceValue({ reason: 'longest transit (days)', value: 12.25 })).toBe('12.3 d');
     expect(formatEvidenceValue({ reason: 'failed first attempt', value: null })).toBe('—');
+  });
+});
+
+describe('evidenceCsv', () => {
+  it('writes each parcel with its raw value and instant', () => {
+    expect(
+      evidenceCsv([
+        { carrier: 'e2e-post', trackingNumber: 'EP0003', reason: 'failed first attempt', value: null, at: '2026-11-22T10:00:00Z' },
+        { carrier: 'correios', trackingNumber: 'NL1BR', reason: 'slowest transit (days)', value: 21.5, at: null },
+      ]),
+    ).toBe('carrier,tracking_number,reason,value,at\r\ne2e-post,EP0003,failed first attempt,,2026-11-22T10:00:00Z\r\ncorreios,NL1BR,slowest transit (days),21.5,\r\n');
   });
 });

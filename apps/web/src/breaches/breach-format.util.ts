@@ -1,5 +1,5 @@
-import { type Breach, SLA_SEVERITIES, type SlaSeverity } from '../api/sla-types';
-import { type CsvCell, toCsv } from '../shared/csv.util';
+import { type Breach, type EvidenceParcel, SLA_SEVERITIES, type SlaSeverity } from '../api/sla-types';
+import { columnsCsv, type CsvCell, type CsvColumn, toCsv } from '../shared/csv.util';
 
 type Unit = 'rate' | 'days' | 'hours' | 'number';
 
@@ -116,4 +116,16 @@ export function breachesCsv(breaches: readonly Breach[]): string {
 // Evidence values come with their unit in the reason ("longest customs hold (hours)").
 export function formatEvidenceValue({ reason, value }: { reason: string; value: number | null }): string {
   return formatMetricValue(reason.includes('(hours)') ? 'evidence_hours' : 'evidence_days', value);
+}
+
+const EVIDENCE_CSV_COLUMNS: readonly CsvColumn<EvidenceParcel>[] = [
+  { header: 'carrier', value: (parcel) => parcel.carrier },
+  { header: 'tracking_number', value: (parcel) => parcel.trackingNumber },
+  { header: 'reason', value: (parcel) => parcel.reason },
+  { header: 'value', value: (parcel) => parcel.value },
+  { header: 'at', value: (parcel) => parcel.at },
+];
+
+export function evidenceCsv(parcels: readonly EvidenceParcel[]): string {
+  return columnsCsv(EVIDENCE_CSV_COLUMNS, parcels);
 }

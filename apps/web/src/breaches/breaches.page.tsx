@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { fetchBreaches } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { toSearchString } from '../filters/dashboard-query.util';
-import { downloadTextFile } from '../shared/download.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { BreachFilterForm } from './breach-filter-form.component';
@@ -49,13 +49,7 @@ export function BreachesPage() {
         <section className="panel" aria-labelledby="breach-list-heading">
           <div className="panel__header">
             <h2 id="breach-list-heading">Breach list</h2>
-            <button
-              type="button"
-              disabled={shown.length === 0}
-              onClick={() => downloadTextFile({ fileName: 'lanewatch-breaches.csv', text: breachesCsv(shown), mimeType: 'text/csv' })}
-            >
-              Download CSV
-            </button>
+            <CsvDownloadButton fileName="lanewatch-breaches.csv" csv={() => breachesCsv(shown)} what="the breaches shown" disabled={shown.length === 0} />
           </div>
           {/* Keyed by the link, so Back/Forward refill the typed fields. */}
           <BreachFilterForm key={location.search} filters={filters} onApply={apply} />

@@ -1,6 +1,7 @@
 import { type RequestOptions, sendJson, withQuery } from '../api/api-client';
 import { type Breach, parseBreaches } from '../api/sla-types';
 import { type CarrierScorecardResponse, parseCarrierScorecardResponse } from './carrier-scorecard-types';
+import { type KpiDistribution, parseKpiDistribution } from './kpi-distribution.util';
 
 type CarrierWindow = RequestOptions & { carrier: string; from: string; to: string };
 
@@ -11,4 +12,12 @@ export function fetchCarrierScorecard({ carrier, from, to, ...options }: Carrier
 
 export function fetchCarrierBreaches({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<Breach[]> {
   return sendJson({ ...options, method: 'GET', path: `/carriers/${encodeURIComponent(carrier)}/breaches`, parse: parseBreaches });
+}
+
+type DistributionOptions = CarrierWindow & { metric: 'customsHold' | 'transit' };
+
+// The carrier's own legs (a carrier filter reads leg facts, like its scorecard row).
+export function fetchCarrierDistribution({ carrier, from, to, metric, ...options }: DistributionOptions): Promise<KpiDistribution> {
+  const path = withQuery('/kpis/distribution', { metric, from, to, carrier });
+  return sendJson({ ...options, method: 'GET', path, parse: parseKpiDistribution, acceptedStatuses: [200] });
 }

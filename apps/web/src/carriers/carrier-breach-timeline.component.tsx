@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.context';
-import { formatMetricValue, formatThreshold, metricLabel } from '../breaches/breach-format.util';
+import { breachesCsv, formatMetricValue, formatThreshold, metricLabel } from '../breaches/breach-format.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { csvFileName } from '../shared/csv.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
@@ -19,7 +21,16 @@ export function CarrierBreachTimeline({ carrier }: { carrier: string }) {
   const breaches = useApiQuery({ requestKey: carrier, load, onUnauthorized });
   return (
     <section className="panel" aria-labelledby="carrier-breaches-heading">
-      <h2 id="carrier-breaches-heading">Breach timeline</h2>
+      <div className="panel__header">
+        <h2 id="carrier-breaches-heading">Breach timeline</h2>
+        {breaches.data !== null && breaches.data.breaches.length > 0 ? (
+          <CsvDownloadButton
+            fileName={csvFileName(carrier, 'breaches')}
+            csv={() => breachesCsv(breachTimeline({ breaches: breaches.data?.breaches ?? [], nowMs: breaches.data?.loadedAtMs ?? 0 }).map((entry) => entry.breach))}
+            what={`the breaches of ${carrier}`}
+          />
+        ) : null}
+      </div>
       <QueryState query={breaches} what="the breaches">
         {({ breaches: list, loadedAtMs }) =>
           list.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { CorridorKpiRow } from '../api/api-types';
-import { downloadTextFile } from '../shared/download.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate } from '../shared/kpi-format.util';
 import { corridorsCsv, corridorsCsvFileName, sortCorridors } from './carrier-detail.util';
 
@@ -17,16 +17,16 @@ function RateCell({ rate, ci95 }: { rate: number | null; ci95: { low: number; hi
 
 export function CarrierCorridors({ carrier, from, to, corridors }: CarrierCorridorsProps) {
   const rows = sortCorridors(corridors);
-  function exportCsv(): void {
-    downloadTextFile({ fileName: corridorsCsvFileName({ carrier, from, to }), text: corridorsCsv(rows), mimeType: 'text/csv' });
-  }
   return (
     <section className="panel" aria-labelledby="carrier-corridors-heading">
       <div className="panel__header">
         <h2 id="carrier-corridors-heading">Per corridor</h2>
-        <button type="button" className="button--quiet" onClick={exportCsv} disabled={rows.length === 0}>
-          Download CSV
-        </button>
+        <CsvDownloadButton
+          fileName={corridorsCsvFileName({ carrier, from, to })}
+          csv={() => corridorsCsv(rows)}
+          what="the per-corridor figures"
+          disabled={rows.length === 0}
+        />
       </div>
       {rows.length === 0 ? (
         <p className="panel__placeholder" role="status">

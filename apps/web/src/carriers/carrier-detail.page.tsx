@@ -9,6 +9,7 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 import { fetchCarrierScorecard } from './carrier-api';
 import { CarrierBreachTimeline } from './carrier-breach-timeline.component';
 import { CarrierCorridors } from './carrier-corridors.component';
+import { CarrierCustomsDistribution } from './carrier-distribution.component';
 import { CARRIERS_PATH } from './carrier-detail.util';
 import { CarrierFeedHealth } from './carrier-feed-health.component';
 import { CarrierHandovers } from './carrier-handovers.component';
@@ -53,8 +54,9 @@ export function CarrierDetailPage() {
                 <CarrierTrend carrier={code} carrierName={name} range={query} metric="transit" />
                 <CarrierTrend carrier={code} carrierName={name} range={query} metric="firstAttempt" />
               </div>
+              <CarrierCustomsDistribution carrier={code} carrierName={name} range={query} />
               <CarrierFeedHealth scorecard={data.scorecard} asOf={data.asOf} />
-              <CarrierHandovers handovers={data.scorecard.handovers} />
+              <CarrierHandovers carrier={code} from={data.from} to={data.to} handovers={data.scorecard.handovers} />
               <CarrierCorridors carrier={code} from={data.from} to={data.to} corridors={data.scorecard.corridors} />
             </>
           )}

@@ -9,6 +9,7 @@ import {
   corridorsCsvFileName,
   feedHealthItems,
   formatDuration,
+  handoversCsv,
   kpiTiles,
   sortCorridors,
   sortHandovers,
@@ -117,5 +118,15 @@ describe('breachTimeline', () => {
 describe('formatDuration', () => {
   it('uses minutes, hours or days by size', () => {
     expect([formatDuration(0.5), formatDuration(5), formatDuration(72)]).toEqual(['30 min', '5.0 h', '3.0 d']);
+  });
+});
+
+describe('handoversCsv', () => {
+  it('writes one line per carrier pair with raw hours and empty cells for no data', () => {
+    const csv = handoversCsv([
+      { from: 'yanwen', to: 'correios', count: 4, meanHours: 30.25, p50Hours: 28, p90Hours: 41.5 },
+      { from: 'correios', to: 'loggi', count: null, meanHours: null, p50Hours: null, p90Hours: null },
+    ]);
+    expect(csv).toBe('from_carrier,to_carrier,handovers,mean_hours,p50_hours,p90_hours\r\nyanwen,correios,4,30.25,28,41.5\r\ncorreios,loggi,,,,\r\n');
   });
 });

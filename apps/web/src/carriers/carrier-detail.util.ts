@@ -1,6 +1,6 @@
 import type { CarrierScorecard, CorridorKpiRow, Handover } from '../api/api-types';
 import type { Breach } from '../api/sla-types';
-import { type CsvCell, toCsv } from '../shared/csv.util';
+import { columnsCsv, type CsvCell, type CsvColumn, toCsv } from '../shared/csv.util';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate } from '../shared/kpi-format.util';
 
 export const CARRIERS_PATH = '/carriers';
@@ -162,4 +162,17 @@ export function formatDuration(hours: number): string {
     return `${Math.round(hours * 60)} min`;
   }
   return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} d`;
+}
+
+export const HANDOVER_CSV_COLUMNS: readonly CsvColumn<Handover>[] = [
+  { header: 'from_carrier', value: (row) => row.from },
+  { header: 'to_carrier', value: (row) => row.to },
+  { header: 'handovers', value: (row) => row.count },
+  { header: 'mean_hours', value: (row) => row.meanHours },
+  { header: 'p50_hours', value: (row) => row.p50Hours },
+  { header: 'p90_hours', value: (row) => row.p90Hours },
+];
+
+export function handoversCsv(rows: readonly Handover[]): string {
+  return columnsCsv(HANDOVER_CSV_COLUMNS, rows);
 }

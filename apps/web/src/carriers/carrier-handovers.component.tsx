@@ -1,11 +1,24 @@
 import type { Handover } from '../api/api-types';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { csvFileName } from '../shared/csv.util';
 import { formatCount, formatHours } from '../shared/kpi-format.util';
-import { sortHandovers } from './carrier-detail.util';
+import { handoversCsv, sortHandovers } from './carrier-detail.util';
 
-export function CarrierHandovers({ handovers }: { handovers: readonly Handover[] }) {
+type CarrierHandoversProps = { carrier: string; from: string; to: string; handovers: readonly Handover[] };
+
+export function CarrierHandovers({ carrier, from, to, handovers }: CarrierHandoversProps) {
+  const rows = sortHandovers(handovers);
   return (
     <section className="panel" aria-labelledby="carrier-handovers-heading">
-      <h2 id="carrier-handovers-heading">Hand-over gaps</h2>
+      <div className="panel__header">
+        <h2 id="carrier-handovers-heading">Hand-over gaps</h2>
+        <CsvDownloadButton
+          fileName={csvFileName(carrier, 'handovers', from.slice(0, 10), to.slice(0, 10))}
+          csv={() => handoversCsv(rows)}
+          what="the hand-over gaps"
+          disabled={rows.length === 0}
+        />
+      </div>
       <p className="panel__note">Time between the last scan of one carrier and the first of the next, per carrier pair; slowest first.</p>
       {handovers.length === 0 ? (
         <p className="panel__placeholder" role="status">
@@ -25,7 +38,7 @@ export function CarrierHandovers({ handovers }: { handovers: readonly Handover[]
               </tr>
             </thead>
             <tbody>
-              {sortHandovers(handovers).map((handover) => (
+              {rows.map((handover) => (
                 <tr key={`${handover.from}>${handover.to}`}>
                   <th scope="row">
                     {handover.from} → {handover.to}

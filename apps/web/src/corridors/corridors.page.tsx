@@ -6,10 +6,12 @@ import { formatApiInstant, toSearchString } from '../filters/dashboard-query.uti
 import { DateRangeControl } from '../filters/date-range-control.component';
 import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
 import { formatUtcRange } from '../shared/kpi-format.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { csvFileName } from '../shared/csv.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { CorridorHeatmap } from './corridor-heatmap.component';
-import { buildHeatmap, CORRIDOR_METRICS, corridorMetric } from './corridor-heatmap.util';
+import { buildHeatmap, CORRIDOR_METRICS, corridorMetric, laneCarriersCsv } from './corridor-heatmap.util';
 import { LaneCarriers } from './lane-carriers.component';
 
 // Range, metric (`metric`) and the open lane (`corridor`) all live in the URL, so a lane is a link.
@@ -54,15 +56,24 @@ export function CorridorsPage() {
         <section className="panel" aria-labelledby={`${metricId}-heading`}>
           <div className="panel__header">
             <h2 id={`${metricId}-heading`}>Lane heatmap, {formatUtcRange(query)}</h2>
-            <div className="field">
-              <label htmlFor={metricId}>Metric</label>
-              <select id={metricId} value={metric.id} onChange={(event) => chooseMetric(event.target.value)}>
-                {CORRIDOR_METRICS.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
+            <div className="panel__actions">
+              <div className="field">
+                <label htmlFor={metricId}>Metric</label>
+                <select id={metricId} value={metric.id} onChange={(event) => chooseMetric(event.target.value)}>
+                  {CORRIDOR_METRICS.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {/* Every lane's figures, not only the metric coloured: the carrier column is empty (all carriers). */}
+              <CsvDownloadButton
+                fileName={csvFileName('corridors', from.slice(0, 10), to.slice(0, 10))}
+                csv={() => laneCarriersCsv(lanes.data?.rows ?? [])}
+                what="every lane's figures"
+                disabled={lanes.data === null || lanes.data.rows.length === 0}
+              />
             </div>
           </div>
           <p className="panel__note">

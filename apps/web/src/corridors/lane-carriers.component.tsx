@@ -5,7 +5,7 @@ import type { KpiGroupRow } from '../api/api-types';
 import { useSession } from '../auth/session.context';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { dashboardSearch } from '../filters/dashboard-query.util';
-import { downloadTextFile } from '../shared/download.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount, formatDays, formatHours, formatRate } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
@@ -29,19 +29,11 @@ export function LaneCarriers({ corridor, from, to, onClose }: LaneCarriersProps)
         <h2 id={headingId}>Carriers on {corridor}</h2>
         <div className="panel__actions">
           {lane.data !== null && lane.data.rows.length > 0 ? (
-            <button
-              type="button"
-              className="button--quiet"
-              onClick={() =>
-                downloadTextFile({
-                  fileName: laneCarriersCsvFileName({ corridor, from, to }),
-                  text: laneCarriersCsv(lane.data?.rows ?? []),
-                  mimeType: 'text/csv',
-                })
-              }
-            >
-              Download CSV
-            </button>
+            <CsvDownloadButton
+              fileName={laneCarriersCsvFileName({ corridor, from, to })}
+              csv={() => laneCarriersCsv(lane.data?.rows ?? [])}
+              what={`the carriers on ${corridor}`}
+            />
           ) : null}
           <button type="button" className="button--quiet" onClick={onClose}>
             Close lane

@@ -2,10 +2,11 @@ import { useCallback, useState } from 'react';
 import type { DataQuality } from '../api/data-quality-types';
 import { fetchCarrierList, fetchDataQuality } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
-import { dataQualityTotals, sortByAttention } from './data-quality.util';
+import { dataQualityTotals, sortByAttention, unmappedCodesCsv } from './data-quality.util';
 import { UnmappedCodeRow } from './unmapped-code-row.component';
 
 // Not refreshed with the 5-second figures: one request per carrier is too many to repeat that often.
@@ -30,9 +31,17 @@ export function DataQualityPanel() {
     <section className="panel" aria-labelledby="data-quality-heading">
       <div className="panel__header">
         <h2 id="data-quality-heading">Data quality per carrier</h2>
-        <button type="button" className="button--quiet" onClick={reports.retry}>
-          Reload
-        </button>
+        <div className="panel__actions">
+          <CsvDownloadButton
+            fileName="lanewatch-unmapped-codes.csv"
+            csv={() => unmappedCodesCsv(reports.data ?? [])}
+            what="every carrier's unmapped codes"
+            disabled={reports.data === null || reports.data.every((report) => report.unmappedCodes.length === 0)}
+          />
+          <button type="button" className="button--quiet" onClick={reports.retry}>
+            Reload
+          </button>
+        </div>
       </div>
       <p className="panel__note">
         Unmapped codes are raw carrier codes with no milestone; their events count for nothing until mapped.

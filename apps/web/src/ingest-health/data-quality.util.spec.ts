@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DataQuality } from '../api/data-quality-types';
 import { parseDataQuality } from '../api/data-quality-types';
-import { dataQualityTotals, sortByAttention, withMapping } from './data-quality.util';
+import { dataQualityTotals, sortByAttention, unmappedCodesCsv, withMapping } from './data-quality.util';
 
 function report(overrides: Partial<DataQuality> = {}): DataQuality {
   return { carrier: 'correios', unmappedEvents: 0, unmappedCodes: [], unlinkedEvents: 0, unlinkedLegs: 0, issues: 0, ...overrides };
@@ -58,5 +58,16 @@ describe('parseDataQuality', () => {
 
   it('names a missing count', () => {
     expect(() => parseDataQuality({ carrier: 'x', unmappedCodes: [], unlinkedEvents: 0 })).toThrow('dataQuality.unmappedEvents must be a number');
+  });
+});
+
+describe('unmappedCodesCsv', () => {
+  it('lists every carrier’s codes, the carrier needing most attention first', () => {
+    const csv = unmappedCodesCsv([
+      report({ carrier: 'dhl', unmappedEvents: 1, unmappedCodes: [{ code: 'B', events: 1, lastSeenAt: null }] }),
+      report({ unmappedEvents: 7, unmappedCodes: [{ code: '=X1', events: 7, lastSeenAt: '2026-11-20T10:00:00Z' }] }),
+      report({ carrier: 'clean' }),
+    ]);
+    expect(csv).toBe("carrier,raw_code,events,last_seen_at\r\ncorreios,'=X1,7,2026-11-20T10:00:00Z\r\ndhl,B,1,\r\n");
   });
 });

@@ -1,4 +1,5 @@
 import type { CodeMapMappings, DataQuality } from '../api/data-quality-types';
+import { columnsCsv, type CsvColumn } from '../shared/csv.util';
 
 // The API's PUT replaces the whole map: keep every existing mapping and add (or change) one.
 type MappingChange = { mappings: CodeMapMappings; code: string; milestone: string };
@@ -31,4 +32,19 @@ export function dataQualityTotals(reports: readonly DataQuality[]): DataQualityT
 export function sortByAttention(reports: readonly DataQuality[]): DataQuality[] {
   const weight = (report: DataQuality) => report.unmappedEvents + report.unlinkedEvents;
   return [...reports].sort((a, b) => weight(b) - weight(a) || a.carrier.localeCompare(b.carrier));
+}
+
+type UnmappedCodeLine = { carrier: string; code: string; events: number; lastSeenAt: string | null };
+
+const UNMAPPED_CODE_COLUMNS: readonly CsvColumn<UnmappedCodeLine>[] = [
+  { header: 'carrier', value: (line) => line.carrier },
+  { header: 'raw_code', value: (line) => line.code },
+  { header: 'events', value: (line) => line.events },
+  { header: 'last_seen_at', value: (line) => line.lastSeenAt },
+];
+
+// Every carrier's unmapped codes in one file, in the order the panel lists them.
+export function unmappedCodesCsv(reports: readonly DataQuality[]): string {
+  const lines = sortByAttention(reports).flatMap((report) => report.unmappedCodes.map((entry) => ({ carrier: report.carrier, ...entry })));
+  return columnsCsv(UNMAPPED_CODE_COLUMNS, lines);
 }

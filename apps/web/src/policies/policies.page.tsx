@@ -5,9 +5,11 @@ import type { SlaPolicy } from '../api/sla-types';
 import { useSession } from '../auth/session.context';
 import { formatThreshold, metricLabel } from '../breaches/breach-format.util';
 import { toSearchString } from '../filters/dashboard-query.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { PolicyForm } from './policy-form.component';
+import { policiesCsv } from './policies-csv.util';
 import { describePolicyScope } from './policy-form.util';
 
 function PolicyTable({ policies, canEdit, onEdit }: { policies: readonly SlaPolicy[]; canEdit: boolean; onEdit: (id: string) => void }) {
@@ -119,6 +121,10 @@ export function PoliciesPage() {
                   </p>
                 ) : (
                   <section className="panel" aria-label="Policies">
+                    <div className="panel__header">
+                      <h2>Policies</h2>
+                      <CsvDownloadButton fileName="lanewatch-sla-policies.csv" csv={() => policiesCsv(data)} what="the SLA policies" />
+                    </div>
                     <PolicyTable policies={data} canEdit={canEdit} onEdit={(id) => openForm(id)} />
                   </section>
                 )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeCsvCell, toCsv } from './csv.util';
+import { columnsCsv, csvFileName, escapeCsvCell, toCsv } from './csv.util';
 
 describe('escapeCsvCell', () => {
   it('writes a missing value as an empty cell, never as 0', () => {
@@ -57,5 +57,26 @@ describe('toCsv', () => {
 
   it('rejects a row whose width differs from the header', () => {
     expect(() => toCsv({ header: ['a', 'b'], rows: [['only one']] })).toThrow(RangeError);
+  });
+});
+
+describe('columnsCsv', () => {
+  it('writes one header from the columns and one line per row, raw values kept', () => {
+    const columns = [
+      { header: 'code', value: (row: { code: string; events: number | null }) => row.code },
+      { header: 'events', value: (row: { code: string; events: number | null }) => row.events },
+    ];
+    expect(columnsCsv(columns, [{ code: 'X1', events: 3 }, { code: 'Y,2', events: null }])).toBe('code,events\r\nX1,3\r\n"Y,2",\r\n');
+  });
+
+  it('writes only the header for no rows', () => {
+    expect(columnsCsv([{ header: 'a', value: () => 1 }], [])).toBe('a\r\n');
+  });
+});
+
+describe('csvFileName', () => {
+  it('joins the parts after lanewatch and keeps only safe characters', () => {
+    expect(csvFileName('timeline', 'correios', 'BR 123/45')).toBe('lanewatch-timeline-correios-BR_123_45.csv');
+    expect(csvFileName('policies')).toBe('lanewatch-policies.csv');
   });
 });

@@ -26,3 +26,16 @@ export function toCsv({ header, rows }: CsvInput): string {
   }
   return [header, ...rows].map((row) => row.map(escapeCsvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+// One column of a table's CSV: the header, and the raw figure of a row (not the formatted text).
+export type CsvColumn<T> = { header: string; value: (row: T) => CsvCell };
+
+export function columnsCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  return toCsv({ header: columns.map((column) => column.header), rows: rows.map((row) => columns.map((column) => column.value(row))) });
+}
+
+// `lanewatch-<part>-<part>.csv`, each part reduced to characters every file system accepts.
+export function csvFileName(...parts: readonly string[]): string {
+  const safe = parts.map((part) => part.replace(/[^A-Za-z0-9_.-]+/g, '_')).filter((part) => part !== '');
+  return `${['lanewatch', ...safe].join('-')}.csv`;
+}

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import type { ShipmentJourney } from '../api/shipment-types';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { csvFileName } from '../shared/csv.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { SHIPMENTS_PATH, shipmentLookupSearch } from './shipment-link.util';
-import { buildTimeline, formatLocation } from './shipment-timeline.util';
+import { buildTimeline, formatLocation, timelineCsv } from './shipment-timeline.util';
 
 type ShipmentTimelineProps = { journey: ShipmentJourney };
 
@@ -10,7 +12,15 @@ export function ShipmentTimeline({ journey }: ShipmentTimelineProps) {
   const rows = buildTimeline(journey);
   return (
     <section className="panel" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">Timeline across every leg</h2>
+      <div className="panel__header">
+        <h2 id="timeline-heading">Timeline across every leg</h2>
+        <CsvDownloadButton
+          fileName={csvFileName('timeline', ...journey.legs.slice(0, 1).flatMap((leg) => [leg.carrier, leg.trackingNumber]))}
+          csv={() => timelineCsv(rows)}
+          what="the timeline"
+          disabled={rows.length === 0}
+        />
+      </div>
       {rows.length === 0 ? (
         <p className="panel__placeholder">No events stored for this parcel yet.</p>
       ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { JourneyEvent, ShipmentJourney } from '../api/shipment-types';
-import { buildTimeline, customsEvents, deliveryAttempts, formatLocation } from './shipment-timeline.util';
+import { buildTimeline, customsEvents, deliveryAttempts, formatLocation, timelineCsv } from './shipment-timeline.util';
 
 function event(overrides: Partial<JourneyEvent>): JourneyEvent {
   return {
@@ -74,5 +74,17 @@ describe('formatLocation', () => {
   it('joins what is known', () => {
     expect(formatLocation({ location: { country: 'BR', city: 'Curitiba', facility: null } })).toBe('Curitiba, BR');
     expect(formatLocation({ location: { country: null, city: null, facility: null } })).toBe('—');
+  });
+});
+
+describe('timelineCsv', () => {
+  it('writes events and silent gaps in timeline order, raw instants and empty cells for no value', () => {
+    const lines = timelineCsv(buildTimeline(journey)).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'kind,occurred_at,occurred_at_local,until,silent_hours,leg,carrier,tracking_number,milestone,raw_code,country,city,facility,message,reason',
+    );
+    expect(lines).toHaveLength(6);
+    expect(lines[3]).toBe('gap,2026-11-02T00:00:00.000Z,,2026-11-06T00:00:00.000Z,96,,,,,,,,,,');
+    expect(lines[4]).toBe('event,2026-11-06T00:00:00.000Z,,,,2,correios,NL1BR,DELIVERY_FAILED,,,,,,ADDRESSEE_ABSENT');
   });
 });

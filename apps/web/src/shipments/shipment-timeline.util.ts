@@ -1,4 +1,5 @@
 import type { JourneyEvent, JourneyGap, ShipmentJourney } from '../api/shipment-types';
+import { columnsCsv, type CsvColumn } from '../shared/csv.util';
 
 export type TimelineRow =
   | { kind: 'event'; key: string; event: JourneyEvent; legPosition: number | null }
@@ -43,4 +44,27 @@ export function customsEvents(events: readonly JourneyEvent[]): JourneyEvent[] {
 export function formatLocation({ location }: Pick<JourneyEvent, 'location'>): string {
   const parts = [location.facility, location.city, location.country].filter((part): part is string => part !== null && part !== '');
   return parts.length === 0 ? '—' : parts.join(', ');
+}
+
+const TIMELINE_CSV_COLUMNS: readonly CsvColumn<TimelineRow>[] = [
+  { header: 'kind', value: (row) => row.kind },
+  { header: 'occurred_at', value: (row) => (row.kind === 'event' ? row.event.occurredAt : row.gap.from) },
+  { header: 'occurred_at_local', value: (row) => (row.kind === 'event' ? row.event.occurredAtLocal : null) },
+  { header: 'until', value: (row) => (row.kind === 'gap' ? row.gap.to : null) },
+  { header: 'silent_hours', value: (row) => (row.kind === 'gap' ? row.gap.hours : null) },
+  { header: 'leg', value: (row) => (row.kind === 'event' ? row.legPosition : null) },
+  { header: 'carrier', value: (row) => (row.kind === 'event' ? row.event.carrier : null) },
+  { header: 'tracking_number', value: (row) => (row.kind === 'event' ? row.event.trackingNumber : null) },
+  { header: 'milestone', value: (row) => (row.kind === 'event' ? row.event.milestone : null) },
+  { header: 'raw_code', value: (row) => (row.kind === 'event' ? row.event.code : null) },
+  { header: 'country', value: (row) => (row.kind === 'event' ? row.event.location.country : null) },
+  { header: 'city', value: (row) => (row.kind === 'event' ? row.event.location.city : null) },
+  { header: 'facility', value: (row) => (row.kind === 'event' ? row.event.location.facility : null) },
+  { header: 'message', value: (row) => (row.kind === 'event' ? row.event.message : null) },
+  { header: 'reason', value: (row) => (row.kind === 'event' ? row.event.reason : null) },
+];
+
+// The timeline as shown: events and the silent gaps between them, in the same order.
+export function timelineCsv(rows: readonly TimelineRow[]): string {
+  return columnsCsv(TIMELINE_CSV_COLUMNS, rows);
 }
