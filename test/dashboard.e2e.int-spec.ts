@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
 import { type DashboardSeed, seedDashboard } from './support/dashboard-seed';
@@ -149,6 +149,34 @@ describe('dashboard in a browser', () => {
     expect(await firstAttemptCell.getAttribute('data-verdict')).toBe('bad');
     expect(await firstAttemptCell.getAttribute('title')).toContain('SLA target ≥ 80.0 %');
 
+    // Overview KPI tiles: the e2e carriers miss their first-attempt targets, so the tile is red and says how many.
+    const firstAttemptTile = page.locator('[data-tile="firstAttemptRate"]');
+    await firstAttemptTile.filter({ hasText: 'carriers with a target' }).waitFor();
+    expect(await firstAttemptTile.getAttribute('data-verdict')).toBe('bad');
+    expect(await firstAttemptTile.textContent()).toMatch(/\d+ of \d+ carriers with a target miss it/);
+    expect(await page.locator('[data-tile]').count()).toBe(5);
+
+    // Ingest health at a glance, with real figures and a link to the full page.
+    const glanceEvents = page.locator('[data-field="glance-eventsStored"]');
+    await glanceEvents.waitFor();
+    expect(await glanceEvents.textContent()).not.toContain('unknown');
+    expect(await page.getByRole('link', { name: 'Ingest health page' }).getAttribute('href')).toMatch(/^\/?.*ingest-health\?from=/);
+
+    // Worst lanes, ranked by first attempt over lanes of 5 or more: the seeded CN-BR lane of e2e-post, linked to its drill-downs.
+    await page.getByLabel('Rank by', { exact: true }).selectOption('firstAttemptRate');
+    await page.getByLabel('Minimum sample', { exact: true }).selectOption('5');
+    await page.waitForURL(/lanesBy=firstAttemptRate.*laneMin=5|laneMin=5.*lanesBy=firstAttemptRate/);
+    const worstLane = page.locator('table[aria-label="Worst lanes"] tr[data-lane="e2e-post|CN-BR"]');
+    await worstLane.waitFor();
+    expect(await worstLane.getByRole('link', { name: 'CN-BR' }).getAttribute('href')).toMatch(/\/corridors\?.*corridor=CN-BR/);
+    expect(await worstLane.getByRole('link', { name: 'e2e-post' }).getAttribute('href')).toMatch(/\/carriers\/e2e-post\?from=/);
+
+    // One sparkline per carrier row, described for screen readers.
+    const sparkline = page.locator('table.scorecard .sparkline[role="img"]', { has: page.locator('svg') }).first();
+    await sparkline.waitFor();
+    expect(await sparkline.getAttribute('aria-label')).toMatch(/^Median transit per (week|day)/);
+    await screenshot(page, '03b-overview-lanes-and-sparklines');
+
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Corridors' }).click();
     await page.getByLabel('Metric', { exact: true }).selectOption('firstAttemptRate');
     await page.waitForURL(/metric=firstAttemptRate/);
@@ -205,6 +233,47 @@ describe('dashboard in a browser', () => {
     expect(await page.getByRole('button', { name: /^New / }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Delete / }).count()).toBe(0);
     await screenshot(page, '14-viewer-alerts');
+    await page.close();
+  });
+
+  it('an admin opens a carrier from the scorecard: trends, customs hold distribution, feed health, breach timeline and a CSV', async () => {
+    const page = await openSignedIn(seed.admin);
+    await page.locator('table.scorecard tr', { hasText: 'e2e-late' }).locator('a.scorecard__value').first().click();
+    await page.waitForURL(/\/carriers\/e2e-late/);
+    const section = (heading: RegExp) => page.locator('section.panel', { has: page.getByRole('heading', { name: heading }) });
+
+    // One day of data: each line is a single dot.
+    await section(/^Transit time per /).locator('.recharts-line-dot').first().waitFor();
+    await section(/^First-attempt rate per /).locator('.recharts-line-dot').first().waitFor();
+
+    // The seed's five holds: 2 h and 3 h, 5 h, 7 h and 8 h.
+    const distribution = page.getByTestId('customs-distribution');
+    await distribution.locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await distribution.locator('.recharts-bar-rectangle path').count()).toBe(3);
+    const bins = await distribution.locator('table[aria-label="Customs hold distribution"] tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [row.querySelector('th')?.textContent ?? '', row.querySelector('td')?.textContent ?? '']).filter(([, count]) => count !== '0'),
+    );
+    expect(bins).toEqual([
+      ['2 h–4 h', '2'],
+      ['4 h–6 h', '1'],
+      ['6 h–12 h', '2'],
+    ]);
+
+    await section(/^Feed health$/).locator('dl.tile-grid .tile').first().waitFor();
+    await section(/^Breach timeline$/).locator('li.breach-timeline__item', { hasText: seed.open.policyName }).waitFor();
+    await screenshot(page, '15-carrier-detail');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV of the customs hold distribution' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^lanewatch-e2e-late-customsHold-distribution-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('carrier,metric,from_hours,to_hours,count,window_from,window_to');
+    expect(lines.filter((line) => /^e2e-late,customsHold,2,4,2,/.test(line))).toHaveLength(1);
+
+    await distribution.getByText('Figures as a table').click();
+    await screenshot(page, '16-carrier-customs-table');
     await page.close();
   });
 

@@ -9,6 +9,11 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // The one runtime import from a lib: the pure statistics of libs/domain (Wilson intervals), whose
+    // entry point pulls in nothing Node-only, so the dashboard judges rates with the API's formula.
+    alias: { '@lanewatch/domain/statistics': fileURLToPath(new URL('../../libs/domain/src/statistics/index.ts', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

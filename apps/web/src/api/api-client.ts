@@ -181,3 +181,22 @@ type KpiGroupsOptions = WindowOptions & { groupBy: 'corridor' | 'carrier,corrido
 export function fetchKpiGroups({ groupBy, from, to, corridor, ...options }: KpiGroupsOptions): Promise<KpiGroups> {
   return getJson({ ...options, path: withQuery('/kpis', { from, to, groupBy, corridor }), parse: parseKpiGroups });
 }
+
+// ---- Overview (issue 6, items 2-3) ------------------------------------------------------------
+
+// No groupBy: one row of shipment facts over the whole network (kpis.md §3), or none without data.
+export function fetchNetworkKpis({ from, to, ...options }: WindowOptions): Promise<KpiGroups> {
+  return getJson({ ...options, path: withQuery('/kpis', { from, to }), parse: parseKpiGroups });
+}
+
+// One series per carrier in a single request, for the scorecard's sparklines (not one call per row).
+export function fetchTimeseriesByCarrier<M extends KpiMetric>({
+  metric,
+  bucket,
+  from,
+  to,
+  ...options
+}: WindowOptions & { metric: M; bucket: TimeseriesBucket }): Promise<Timeseries<M>> {
+  const path = withQuery('/kpis/timeseries', { metric, bucket, from, to, groupBy: 'carrier' });
+  return getJson({ ...options, path, parse: (body) => parseTimeseries(body, metric) });
+}

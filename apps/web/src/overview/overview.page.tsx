@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { fetchScorecards } from '../api/api-client';
+import { fetchPolicies } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { formatApiInstant } from '../filters/dashboard-query.util';
 import { DateRangeControl } from '../filters/date-range-control.component';
@@ -7,8 +8,11 @@ import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
 import { formatUtcRange } from '../shared/kpi-format.util';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { TrendPanel } from '../trends/trend-panel.component';
+import { IngestGlance } from './ingest-glance.component';
+import { KpiTargetTiles } from './kpi-target-tiles.component';
 import { OpenBreachesTiles } from './open-breaches-tiles.component';
 import { ScorecardSection } from './scorecard-section.component';
+import { WorstLanes } from './worst-lanes.component';
 
 export function OverviewPage() {
   const { token, onUnauthorized } = useSession();
@@ -17,6 +21,9 @@ export function OverviewPage() {
   const to = formatApiInstant(query.toMs);
   const load = useCallback((signal: AbortSignal) => fetchScorecards({ token, signal, from, to }), [token, from, to]);
   const scorecards = useApiQuery({ requestKey: `${from}|${to}`, load, onUnauthorized });
+  // Shared by the KPI tiles and the worst lanes, which both judge figures against the SLA targets.
+  const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
+  const policies = useApiQuery({ requestKey: 'overview-policies', load: loadPolicies, onUnauthorized });
   const rangeLabel = formatUtcRange(query);
   // Without a carrier in the link, the chart shows the scorecard's first carrier.
   const carrier = query.carrier ?? scorecards.data?.carriers[0]?.carrier ?? null;
@@ -41,7 +48,12 @@ export function OverviewPage() {
             <p>{problems.join(' ')}</p>
           </div>
         ) : null}
-        <OpenBreachesTiles />
+        <div className="overview-glance">
+          <OpenBreachesTiles />
+          <IngestGlance />
+        </div>
+        <KpiTargetTiles from={from} to={to} rangeLabel={rangeLabel} scorecards={scorecards} policies={policies} />
+        <WorstLanes from={from} to={to} rangeLabel={rangeLabel} policies={policies} />
         <ScorecardSection scorecards={scorecards} rangeLabel={rangeLabel} selectedCarrier={carrier} />
         {/* The chart waits for the scorecard: its carrier select and default carrier come from there. */}
         {scorecards.data !== null ? (

@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CarrierScorecard } from '../api/api-types';
 import type { SlaPolicy } from '../api/sla-types';
@@ -5,11 +6,19 @@ import { carrierPath } from '../carriers/carrier-detail.util';
 import { formatScorecardCell, SCORECARD_COLUMNS, type Verdict } from './scorecard-columns.util';
 import { scorecardCellVerdict } from './scorecard-verdict.util';
 
-type ScorecardRowProps = { row: CarrierScorecard; selected: boolean; carrierSearch: string; policies: readonly SlaPolicy[] };
+type ScorecardRowProps = {
+  row: CarrierScorecard;
+  selected: boolean;
+  carrierSearch: string;
+  policies: readonly SlaPolicy[];
+  // An extra, unsorted cell (the sparkline) placed after the column with this id.
+  trend?: ReactNode;
+  trendAfterColumnId?: string;
+};
 
 const VERDICT_WORDS: Record<Verdict, string> = { good: 'meets target', warning: 'at risk', bad: 'misses target' };
 
-export function ScorecardRow({ row, selected, carrierSearch, policies }: ScorecardRowProps) {
+export function ScorecardRow({ row, selected, carrierSearch, policies, trend, trendAfterColumnId }: ScorecardRowProps) {
   return (
     <tr className={selected ? 'scorecard__row scorecard__row--selected' : 'scorecard__row'}>
       {SCORECARD_COLUMNS.map((column) => {
@@ -36,9 +45,12 @@ export function ScorecardRow({ row, selected, carrierSearch, policies }: Scoreca
         );
         if (column.kind === 'text') {
           return (
-            <th key={column.id} scope="row" className="scorecard__carrier">
-              {content}
-            </th>
+            <Fragment key={column.id}>
+              <th scope="row" className="scorecard__carrier">
+                {content}
+              </th>
+              {trend !== undefined && column.id === trendAfterColumnId ? <td className="scorecard__trend">{trend}</td> : null}
+            </Fragment>
           );
         }
         // The verdict colours the cell via data-verdict in styles.css; the words carry it for screen readers.

@@ -1,6 +1,7 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { Fragment, useCallback, useId, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { Scorecards } from '../api/api-types';
+import { fetchTimeseriesByCarrier } from '../api/api-client';
 import { fetchPolicies } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { dashboardSearch } from '../filters/dashboard-query.util';
@@ -9,11 +10,15 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 import { headerGroups, SCORECARD_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
 import { scorecardCsv, scorecardCsvFileName } from './scorecard-csv.util';
 import { ScorecardRow } from './scorecard-row.component';
+import { ScorecardSparkline } from './scorecard-sparkline.component';
+import { SPARKLINE_METRIC, sparklineBucket, transitSparklines } from './sparkline.util';
 import { type SortState, sortRows, toggleSort } from './table-sort.util';
 
 type ScorecardTableProps = { scorecards: Scorecards; rangeLabel: string; selectedCarrier: string | null };
 
 const INITIAL_SORT: SortState = { columnId: 'carrier', direction: 'ascending' };
+// The trend sits next to the carrier's name, where it is seen without scrolling the wide table.
+const TREND_AFTER_COLUMN_ID = 'carrier';
 
 export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: ScorecardTableProps) {
   const headingId = useId();
@@ -38,6 +43,15 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
   const { token, onUnauthorized } = useSession();
   const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
   const policies = useApiQuery({ requestKey: 'scorecard-policies', load: loadPolicies, onUnauthorized });
+  // Every row's sparkline from ONE time series grouped by carrier, over the scorecard's own window.
+  const { from, to } = scorecards;
+  const bucket = sparklineBucket({ fromMs: Date.parse(from), toMs: Date.parse(to) });
+  const loadTrends = useCallback(
+    (signal: AbortSignal) => fetchTimeseriesByCarrier({ token, signal, metric: SPARKLINE_METRIC, bucket, from, to }),
+    [token, bucket, from, to],
+  );
+  const trends = useApiQuery({ requestKey: `scorecard-trends|${bucket}|${from}|${to}`, load: loadTrends, onUnauthorized });
+  const sparklines = useMemo(() => (trends.data === null ? null : transitSparklines(trends.data)), [trends.data]);
 
   function exportCsv(): void {
     downloadTextFile({
@@ -67,6 +81,8 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
             : 'Cells with an SLA target on the carrier are green when they meet it, red when they miss it beyond doubt ' +
               '(for rates, the whole interval), amber when they miss within the noise or the sample is below the ' +
               'policy minimum. Hover or read a cell for its target.'}
+        {trends.loading ? ' Loading the transit trends…' : null}
+        {trends.error !== null ? ` The transit trends could not be loaded: ${trends.error}.` : null}
       </p>
       {/* Focusable so keyboard users can scroll the wide table sideways. */}
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -80,13 +96,15 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
             <tr>
               {groups.map((group) =>
                 group.label === null ? (
-                  <SortableHeader
-                    key={group.firstColumnId}
-                    column={columnById(group.firstColumnId)}
-                    sort={sort}
-                    onSort={sortBy}
-                    rowSpan={2}
-                  />
+                  <Fragment key={group.firstColumnId}>
+                    <SortableHeader column={columnById(group.firstColumnId)} sort={sort} onSort={sortBy} rowSpan={2} />
+                    {group.firstColumnId === TREND_AFTER_COLUMN_ID ? (
+                      <th scope="col" rowSpan={2} className="scorecard__heading scorecard__heading--trend" title={`Median leg transit per ${bucket}, lower is better`}>
+                        Transit trend
+                        <span className="scorecard__detail">p50 per {bucket}</span>
+                      </th>
+                    ) : null}
+                  </Fragment>
                 ) : (
                   <th key={group.firstColumnId} scope="colgroup" colSpan={group.span} className="scorecard__group">
                     {group.label}
@@ -108,6 +126,14 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
                 selected={row.carrier === selectedCarrier}
                 carrierSearch={carrierSearch}
                 policies={policies.data ?? []}
+                trendAfterColumnId={TREND_AFTER_COLUMN_ID}
+                trend={
+                  trends.loading ? (
+                    <span className="sparkline sparkline--empty">…</span>
+                  ) : (
+                    <ScorecardSparkline points={sparklines?.get(row.carrier) ?? null} bucket={bucket} />
+                  )
+                }
               />
             ))}
           </tbody>

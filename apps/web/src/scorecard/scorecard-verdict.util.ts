@@ -36,7 +36,7 @@ function isPast(op: SlaOp, value: number, threshold: number): boolean {
   return op === 'lte' ? value > threshold : value < threshold;
 }
 
-type Measurement = { value: number | null; sample: number | null; interval: Interval | null; isRate: boolean };
+export type Measurement = { value: number | null; sample: number | null; interval: Interval | null; isRate: boolean };
 
 // Green meets the target; red misses it with evidence (for rates, the whole Wilson interval is past
 // the threshold); amber misses within the noise, or the sample is too small to say.
@@ -63,7 +63,8 @@ export function judgeAgainstPolicy({ policy, measurement }: { policy: SlaPolicy;
     : { policy, verdict: 'warning', reason: 'misses it, but within the 95 % interval' };
 }
 
-function worst(judgements: readonly PolicyJudgement[]): Verdict | null {
+// The worst of several judgements (red over amber over green); null when none gives a verdict.
+export function worstVerdict(judgements: readonly { verdict: Verdict | null }[]): Verdict | null {
   let result: Verdict | null = null;
   for (const { verdict } of judgements) {
     if (verdict !== null && (result === null || SEVERITY_OF_VERDICT[verdict] > SEVERITY_OF_VERDICT[result])) {
@@ -102,5 +103,5 @@ export function scorecardCellVerdict({
   const description = judgements
     .map(({ policy, reason }) => `SLA target ${formatThreshold(policy)} (${policy.name}): ${reason}`)
     .join('; ');
-  return { verdict: worst(judgements), description, judgements };
+  return { verdict: worstVerdict(judgements), description, judgements };
 }

@@ -1,0 +1,187 @@
+import { useCallback, useId, useMemo } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { fetchKpiGroups } from '../api/api-client';
+import type { SlaPolicy } from '../api/sla-types';
+import { useSession } from '../auth/session.context';
+import { carrierPath } from '../carriers/carrier-detail.util';
+import { dashboardSearch, toSearchString } from '../filters/dashboard-query.util';
+import { downloadTextFile } from '../shared/download.util';
+import { formatCount, formatDays, formatInterval, formatRate } from '../shared/kpi-format.util';
+import { QueryState } from '../shared/query-state.component';
+import { type ApiQueryState, useApiQuery } from '../shared/use-api-query.hook';
+import {
+  LANE_METRICS,
+  LANE_MIN_SAMPLES,
+  laneMetric,
+  laneMinSample,
+  type LaneMetric,
+  rankWorstLanes,
+  type WorstLane,
+  worstLanesCsv,
+  worstLanesCsvFileName,
+} from './worst-lanes.util';
+
+type WorstLanesProps = { from: string; to: string; rangeLabel: string; policies: ApiQueryState<SlaPolicy[]> };
+
+// The overview's own URL parameters: a copied link shows the same ranking.
+const METRIC_PARAM = 'lanesBy';
+const MIN_SAMPLE_PARAM = 'laneMin';
+const VERDICT_WORDS = { good: 'meets', warning: 'at risk', bad: 'misses' } as const;
+
+function corridorSearch(search: string, corridor: string): string {
+  const params = new URLSearchParams(dashboardSearch(search));
+  params.delete('carrier');
+  params.set('corridor', corridor);
+  return toSearchString(params);
+}
+
+export function WorstLanes({ from, to, rangeLabel, policies }: WorstLanesProps) {
+  const headingId = useId();
+  const metricId = useId();
+  const minSampleId = useId();
+  const { token, onUnauthorized } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const params = new URLSearchParams(location.search);
+  const metric = laneMetric(params.get(METRIC_PARAM));
+  const minSample = laneMinSample(params.get(MIN_SAMPLE_PARAM));
+  const load = useCallback(
+    (signal: AbortSignal) => fetchKpiGroups({ token, signal, from, to, groupBy: 'carrier,corridor', corridor: null }),
+    [token, from, to],
+  );
+  const lanes = useApiQuery({ requestKey: `worst-lanes|${from}|${to}`, load, onUnauthorized });
+  const ranking = useMemo(
+    () => (lanes.data === null ? null : rankWorstLanes({ rows: lanes.data.rows, metric, minSample, policies: policies.data ?? [] })),
+    [lanes.data, metric, minSample, policies.data],
+  );
+
+  function setParam(key: string, value: string): void {
+    // From the address bar, not the render: router navigations are transitions, so two quick changes
+    // would otherwise both start from the same (stale) search and the second would drop the first.
+    const next = new URLSearchParams(window.location.search);
+    next.set(key, value);
+    navigate({ pathname: location.pathname, search: toSearchString(next), hash: location.hash });
+  }
+
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <div className="panel__header">
+        <h2 id={headingId}>Worst lanes</h2>
+        <div className="panel__actions worst-lanes__controls">
+          <div className="field">
+            <label htmlFor={metricId}>Rank by</label>
+            <select id={metricId} value={metric.id} onChange={(event) => setParam(METRIC_PARAM, event.target.value)}>
+              {LANE_METRICS.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={minSampleId}>Minimum sample</label>
+            <select id={minSampleId} value={minSample} onChange={(event) => setParam(MIN_SAMPLE_PARAM, event.target.value)}>
+              {LANE_MIN_SAMPLES.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="button--quiet"
+            disabled={ranking === null || ranking.lanes.length === 0}
+            onClick={() =>
+              downloadTextFile({
+                fileName: worstLanesCsvFileName({ from, to }),
+                text: worstLanesCsv({ lanes: ranking?.lanes ?? [], metric, from, to }),
+                mimeType: 'text/csv',
+              })
+            }
+          >
+            Download CSV
+          </button>
+        </div>
+      </div>
+      <p className="panel__note">
+        Carrier × corridor lanes in {rangeLabel}, {metric.higherIsBetter ? 'lowest' : 'highest'} {metric.label.toLowerCase()} first,
+        among lanes with at least {minSample} {metric.sampleLabel}. The target column judges lane-scoped SLA policies the
+        way the scorecard does.
+      </p>
+      <QueryState query={lanes} what="the lanes">
+        {() =>
+          ranking === null || ranking.lanes.length === 0 ? (
+            <p className="panel__placeholder">
+              {ranking !== null && ranking.belowMinSample > 0
+                ? `No lane has ${minSample} ${metric.sampleLabel} in this range (${ranking.belowMinSample} ${ranking.belowMinSample === 1 ? 'has' : 'have'} fewer); lower the minimum sample or choose a longer range.`
+                : `No lane has a ${metric.label.toLowerCase()} in this range; choose a longer range.`}
+            </p>
+          ) : (
+            <LaneTable lanes={ranking.lanes} metric={metric} search={location.search} />
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function formatLaneValue(metric: LaneMetric, value: number | null): string {
+  return metric.kind === 'rate' ? formatRate(value) : formatDays(value);
+}
+
+function LaneTable({ lanes, metric, search }: { lanes: readonly WorstLane[]; metric: LaneMetric; search: string }) {
+  const carrierSearch = dashboardSearch(search);
+  return (
+    <div className="table-scroll">
+      <table className="data-table worst-lanes" aria-label="Worst lanes">
+        <thead>
+          <tr>
+            <th scope="col" className="data-table__number">#</th>
+            <th scope="col">Corridor</th>
+            <th scope="col">Carrier</th>
+            <th scope="col" className="data-table__number">{metric.label}</th>
+            <th scope="col" className="data-table__number">n</th>
+            <th scope="col">SLA target</th>
+            <th scope="col" className="data-table__number">On-time</th>
+            <th scope="col" className="data-table__number">First attempt</th>
+            <th scope="col" className="data-table__number">Transit p50</th>
+            <th scope="col" className="data-table__number">Transit p95</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lanes.map((lane, index) => (
+            <tr key={`${lane.carrier}|${lane.corridor}`} data-lane={`${lane.carrier}|${lane.corridor}`}>
+              <td className="data-table__number">{index + 1}</td>
+              <th scope="row">
+                <Link to={{ pathname: '/corridors', search: corridorSearch(search, lane.corridor) }}>{lane.corridor}</Link>
+              </th>
+              <td>
+                <Link to={carrierPath(lane.carrier, carrierSearch)}>{lane.carrier}</Link>
+              </td>
+              <td className="data-table__number">
+                {formatLaneValue(metric, lane.value)}
+                {lane.interval !== null ? <span className="data-table__detail">{formatInterval(lane.interval)}</span> : null}
+              </td>
+              <td className="data-table__number">{formatCount(lane.sample)}</td>
+              <td data-verdict={lane.target?.verdict ?? undefined} className="worst-lanes__target">
+                {lane.target === null ? (
+                  <span className="data-table__detail">no lane target</span>
+                ) : (
+                  <>
+                    {lane.target.verdict === null ? 'no data' : VERDICT_WORDS[lane.target.verdict]}
+                    <span className="data-table__detail">{lane.target.description}</span>
+                  </>
+                )}
+              </td>
+              <td className="data-table__number">{formatRate(lane.row.onTime?.rate ?? null)}</td>
+              <td className="data-table__number">{formatRate(lane.row.firstAttempt?.rate ?? null)}</td>
+              <td className="data-table__number">{formatDays(lane.row.transit?.p50Days ?? null)}</td>
+              <td className="data-table__number">{formatDays(lane.row.transit?.p95Days ?? null)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import type { Interval, KpiGroupRow } from '../api/api-types';
+import type { SlaPolicy } from '../api/sla-types';
+import { formatThreshold } from '../breaches/breach-format.util';
+import { inclusiveDateInputs } from '../filters/date-range.util';
+import { toCsv } from '../shared/csv.util';
+import type { Verdict } from '../scorecard/scorecard-columns.util';
+import { judgeAgainstPolicy, worstVerdict } from '../scorecard/scorecard-verdict.util';
+import { wilsonInterval } from './rate-interval.util';
+
+export type LaneMetricId = 'onTimeRate' | 'firstAttemptRate' | 'transitP95';
+
+export type LaneMetric = {
+  id: LaneMetricId;
+  label: string;
+  kind: 'rate' | 'days';
+  higherIsBetter: boolean;
+  slaMetric: string;
+  sampleLabel: string;
+  value: (row: KpiGroupRow) => number | null;
+  sample: (row: KpiGroupRow) => number | null;
+  interval: (row: KpiGroupRow) => Interval | null;
+};
+
+export const LANE_METRICS: readonly LaneMetric[] = [
+  {
+    id: 'onTimeRate',
+    label: 'On-time rate',
+    kind: 'rate',
+    higherIsBetter: true,
+    slaMetric: 'on_time_rate',
+    sampleLabel: 'deliveries',
+    value: (row) => row.onTime?.rate ?? null,
+    sample: (row) => row.onTime?.delivered ?? null,
+    interval: (row) => wilsonInterval({ successes: row.onTime?.onTime ?? null, trials: row.onTime?.delivered ?? null }),
+  },
+  {
+    id: 'firstAttemptRate',
+    label: 'First-attempt rate',
+    kind: 'rate',
+    higherIsBetter: true,
+    slaMetric: 'first_attempt_rate',
+    sampleLabel: 'attempts',
+    value: (row) => row.firstAttempt?.rate ?? null,
+    sample: (row) => row.firstAttempt?.attempted ?? null,
+    interval: (row) =>
+      wilsonInterval({ successes: row.firstAttempt?.delivered ?? null, trials: row.firstAttempt?.attempted ?? null }),
+  },
+  {
+    id: 'transitP95',
+    label: 'Transit p95',
+    kind: 'days',
+    higherIsBetter: false,
+    slaMetric: 'transit_p95_days',
+    sampleLabel: 'legs',
+    value: (row) => row.transit?.p95Days ?? null,
+    sample: (row) => row.transit?.count ?? null,
+    interval: () => null,
+  },
+];
+
+// The SLA default minSample (sla.md §1) is 20: below it a lane's rate is mostly noise.
+export const LANE_MIN_SAMPLES = [5, 10, 20, 50, 100] as const;
+export const DEFAULT_LANE_MIN_SAMPLE = 20;
+export const WORST_LANES_LIMIT = 10;
+
+// Unknown or hand-edited URL values fall back to the defaults instead of failing the page.
+export function laneMetric(id: string | null): LaneMetric {
+  return LANE_METRICS.find((metric) => metric.id === id) ?? LANE_METRICS[0];
+}
+
+export function laneMinSample(text: string | null): number {
+  const value = Number(text);
+  return (LANE_MIN_SAMPLES as readonly number[]).includes(value) ? value : DEFAULT_LANE_MIN_SAMPLE;
+}
+
+const WILDCARD = '*';
+
+// A lane row is one carrier's legs on one corridor, so only policies that name (or fan out over) both
+// describe the same figure; a carrier-wide policy (corridor null) measures all its lanes together.
+type LanePolicyInput = { policies: readonly SlaPolicy[]; carrier: string; corridor: string; metric: string };
+
+export function policiesForLane({ policies, carrier, corridor, metric }: LanePolicyInput): SlaPolicy[] {
+  return policies.filter(
+    (policy) =>
+      policy.enabled &&
+      policy.metric === metric &&
+      (policy.carrier === carrier || policy.carrier === WILDCARD) &&
+      (policy.corridor === corridor || policy.corridor === WILDCARD) &&
+      policy.serviceLevel === null,
+  );
+}
+
+export type LaneTarget = { verdict: Verdict | null; description: string };
+
+export type WorstLane = {
+  carrier: string;
+  corridor: string;
+  value: number;
+  sample: number;
+  interval: Interval | null;
+  // null: no enabled policy targets this lane and metric.
+  target: LaneTarget | null;
+  row: KpiGroupRow;
+};
+
+export type WorstLanesResult = { lanes: WorstLane[]; ranked: number; belowMinSample: number };
+
+function laneTarget({ metric, row, policies }: { metric: LaneMetric; row: KpiGroupRow; policies: readonly SlaPolicy[] }): LaneTarget | null {
+  const applicable = policiesForLane({ policies, carrier: row.carrier ?? '', corridor: row.corridor ?? '', metric: metric.slaMetric });
+  if (applicable.length === 0) {
+    return null;
+  }
+  const measurement = { value: metric.value(row), sample: metric.sample(row), interval: metric.interval(row), isRate: metric.kind === 'rate' };
+  const judgements = applicable.map((policy) => judgeAgainstPolicy({ policy, measurement }));
+  return {
+    verdict: worstVerdict(judgements),
+    description: judgements.map(({ policy, reason }) => `${formatThreshold(policy)} (${policy.name}): ${reason}`).join('; '),
+  };
+}
+
+type RankInput = { rows: readonly KpiGroupRow[]; metric: LaneMetric; minSample: number; policies: readonly SlaPolicy[]; limit?: number };
+
+// Worst first by the chosen metric among lanes with at least minSample behind it; equal figures put the
+// larger sample first (the surer problem), then carrier and corridor so the order never flickers.
+export function rankWorstLanes({ rows, metric, minSample, policies, limit = WORST_LANES_LIMIT }: RankInput): WorstLanesResult {
+  let belowMinSample = 0;
+  const candidates: WorstLane[] = [];
+  for (const row of rows) {
+    const value = metric.value(row);
+    if (row.carrier === null || row.corridor === null || value === null) {
+      continue;
+    }
+    const sample = metric.sample(row) ?? 0;
+    if (sample < minSample) {
+      belowMinSample += 1;
+      continue;
+    }
+    candidates.push({ carrier: row.carrier, corridor: row.corridor, value, sample, interval: metric.interval(row), target: null, row });
+  }
+  candidates.sort(
+    (a, b) =>
+      (metric.higherIsBetter ? a.value - b.value : b.value - a.value) ||
+      b.sample - a.sample ||
+      a.carrier.localeCompare(b.carrier) ||
+      a.corridor.localeCompare(b.corridor),
+  );
+  const lanes = candidates.slice(0, limit).map((lane) => ({ ...lane, target: laneTarget({ metric, row: lane.row, policies }) }));
+  return { lanes, ranked: candidates.length, belowMinSample };
+}
+
+// Raw figures like the scorecard CSV: rates as fractions, empty cells for no data, the window on every row.
+export function worstLanesCsv({ lanes, metric, from, to }: { lanes: readonly WorstLane[]; metric: LaneMetric; from: string; to: string }): string {
+  return toCsv({
+    header: [
+      'rank',
+      'corridor',
+      'carrier',
+      'ranked_by',
+      'value',
+      'sample',
+      'ci95_low',
+      'ci95_high',
+      'sla_verdict',
+      'on_time_rate',
+      'on_time_delivered',
+      'first_attempt_rate',
+      'first_attempt_attempted',
+      'transit_p50_days',
+      'transit_p95_days',
+      'transit_count',
+      'window_from',
+      'window_to',
+    ],
+    rows: lanes.map((lane, index) => [
+      index + 1,
+      lane.corridor,
+      lane.carrier,
+      metric.id,
+      lane.value,
+      lane.sample,
+      lane.interval?.low ?? null,
+      lane.interval?.high ?? null,
+      lane.target?.verdict ?? null,
+      lane.row.onTime?.rate ?? null,
+      lane.row.onTime?.delivered ?? null,
+      lane.row.firstAttempt?.rate ?? null,
+      lane.row.firstAttempt?.attempted ?? null,
+      lane.row.transit?.p50Days ?? null,
+      lane.row.transit?.p95Days ?? null,
+      lane.row.transit?.count ?? null,
+      from,
+      to,
+    ]),
+  });
+}
+
+export function worstLanesCsvFileName({ from, to }: { from: string; to: string }): string {
+  const fromMs = Date.parse(from);
+  const toMs = Date.parse(to);
+  if (Number.isNaN(fromMs) || Number.isNaN(toMs)) {
+    return 'lanewatch-worst-lanes.csv';
+  }
+  const { firstDay, lastDay } = inclusiveDateInputs({ fromMs, toMs });
+  return `lanewatch-worst-lanes-${firstDay}-to-${lastDay}.csv`;
+}
