@@ -29,8 +29,8 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
-        <p className="app-bar__identity" data-testid="signed-in-as">
-          {describeIdentity(identity)} <span className={`role-badge role-badge--${role}`}>{role}</span>
+        <p className="app-bar__identity" data-testid="signed-in-as" title={describeIdentity(identity)}>
+          <span className="app-bar__name">{describeIdentity(identity)}</span> <span className={`role-badge role-badge--${role}`}>{role}</span>
         </p>
         <button type="button" className="button--quiet app-bar__sign-out" onClick={signOut}>
           Sign out
