@@ -6,6 +6,7 @@ import { ScorecardRollups1795407908192 } from './1795407908192-scorecard-rollups
 import { SlaAndAlerts1795408399971 } from './1795408399971-sla-and-alerts';
 import { CarrierFormats1795410516362 } from './1795410516362-carrier-formats';
 import { PackedRollups1795416266838 } from './1795416266838-packed-rollups';
+import { IngestCounts1795417763053 } from './1795417763053-ingest-counts';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   SlaAndAlerts1795408399971,
   CarrierFormats1795410516362,
   PackedRollups1795416266838,
+  IngestCounts1795417763053,
 ];

@@ -8,6 +8,7 @@ export * from './linking';
 export * from './shipment-facts';
 export * from './registration';
 export * from './ingest-status';
+export * from './ingest-throughput';
 export * from './leg-facts';
 export * from './leg-order';
 export * from './statistics';

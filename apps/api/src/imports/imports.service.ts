@@ -82,14 +82,15 @@ export class ImportsService {
     let rows = 0;
     const flush = async () => {
       if (rows === 0) return;
-      const response = events.length > 0 ? await this.ingest.ingestPrepared(carrier, { source: 'csv-import', events, rejected: [] }) : null;
-      const rejections = [...rejected, ...(response?.rejected ?? [])].map((entry) => ({ line: (entry as { index: number }).index, errors: entry.errors }));
+      // Rows the mapping rejected go through the ingest path too, so the ingest counters see them.
+      const response = await this.ingest.ingestPrepared(carrier, { source: 'csv-import', events, rejected });
+      const rejections = response.rejected.map((entry) => ({ line: (entry as { index: number }).index, errors: entry.errors }));
       await recordChunk(this.dataSource, {
         id,
         rowsRead: rows,
-        accepted: (response?.accepted ?? 0) + (response?.duplicates ?? 0),
+        accepted: response.accepted + response.duplicates,
         rejections,
-        batch: !!response?.batchId,
+        batch: response.batchId !== null,
       });
       events = [];
       rejected = [];

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { assertReadsAllCarriers } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { IngestRateLimiter } from './rate-limiter';
@@ -35,6 +35,22 @@ export class IngestController {
   status(@CurrentPrincipal() principal: Principal) {
     assertReadsAllCarriers(principal);
     return this.ingest.status();
+  }
+
+  @Get('ingest/throughput')
+  @RequireAccess('read')
+  @ApiOperation({
+    summary:
+      'What ingest requests answered per UTC hour of receipt over [from, to): accepted, duplicates within a request, rejected; every hour listed, zeros included, plus totals',
+  })
+  @ApiQuery({ name: 'from', required: false, example: '2026-11-01T00:00:00Z', description: 'on a whole UTC hour; default: to − 24 h' })
+  @ApiQuery({ name: 'to', required: false, example: '2026-11-02T00:00:00Z', description: 'on a whole UTC hour; default: the end of the current hour; at most 7 days after from' })
+  @ApiQuery({ name: 'carrier', required: false, description: "one carrier's counts; a carrier key always reads its own" })
+  @ApiResponse({ status: 200, description: '{from, to, carrier, hours: [{hour, accepted, duplicates, rejected}], totals: {accepted, duplicates, rejected}}' })
+  @ApiResponse({ status: 400, description: '{message, errors: [...]} naming each invalid parameter' })
+  @ApiResponse({ status: 403, description: "a carrier key asking for another carrier's counts" })
+  throughput(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
+    return this.ingest.throughput(principal, query);
   }
 
   @Get('ingest/batches/:batchId')

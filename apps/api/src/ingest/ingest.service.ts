@@ -1,8 +1,18 @@
-import { findBatch, getCodeMap, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
-import { MAX_EVENTS_PER_REQUEST, Milestone, NormalizedEvent, validateEvent } from '@lanewatch/domain';
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { addIngestCounts, findBatch, findCarrierByCode, getCodeMap, IngestCountDelta, ingestCountsPerHour, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
+import {
+  IngestThroughput,
+  ingestThroughputAnswer,
+  MAX_EVENTS_PER_REQUEST,
+  Milestone,
+  NormalizedEvent,
+  parseIngestThroughputQuery,
+  utcHourStart,
+  validateEvent,
+} from '@lanewatch/domain';
+import { BadRequestException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
@@ -35,6 +45,8 @@ export interface PreparedBatch {
 
 @Injectable()
 export class IngestService {
+  private readonly logger = new Logger('Ingest');
+
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly batchQueue: BatchQueue,
@@ -85,20 +97,39 @@ export class IngestService {
     const rejected: IngestResponse['rejected'] = [...(batch.rejected ?? [])];
     const seen = new Set<string>();
     let duplicates = 0;
+    // The answer per carrier, for the hourly counters: a key's events count for its carrier, an admin
+    // request's for each event's carrier when it is registered, and 0 otherwise.
+    const keyCarrierId = principal.kind === 'carrier' ? principal.carrierId : 0;
+    const counts = new Map<number, IngestCountDelta>();
+    const count = (carrierId: number, field: 'accepted' | 'duplicates' | 'rejected', by = 1) => {
+      const delta = counts.get(carrierId) ?? { carrierId, accepted: 0, duplicates: 0, rejected: 0 };
+      delta[field] += by;
+      counts.set(carrierId, delta);
+    };
+    count(keyCarrierId, 'rejected', rejected.length);
     batch.events.forEach(({ input, raw, place }) => {
       const result = validateEvent(input, context(input));
+      const carrierId =
+        principal.kind === 'carrier' ? keyCarrierId : (carriers.get(String((input as { carrier?: unknown } | null)?.carrier ?? '').trim()) ?? 0);
       if (!result.ok) {
         rejected.push({ ...place, errors: result.errors });
+        count(carrierId, 'rejected');
       } else if (seen.has(`${result.event.carrier}\u001f${result.event.identity}`)) {
         duplicates += 1; // the same event twice in one request: stored once
+        count(carrierId, 'duplicates');
       } else {
         seen.add(`${result.event.carrier}\u001f${result.event.identity}`);
         accepted.push(raw === undefined ? result.event : { ...result.event, raw });
+        count(carrierId, 'accepted');
       }
     });
+    const tally = [...counts.values()].filter((delta) => delta.accepted + delta.duplicates + delta.rejected > 0);
     const estimates =
       principal.kind === 'carrier' ? (batch.estimates ?? []).map((estimate) => ({ carrier: principal.carrierCode, ...estimate })) : [];
-    if (accepted.length === 0 && estimates.length === 0) return { batchId: null, accepted: 0, duplicates, rejected };
+    if (accepted.length === 0 && estimates.length === 0) {
+      await this.countRequest(receivedAt, tally);
+      return { batchId: null, accepted: 0, duplicates, rejected };
+    }
 
     const batchId = randomUUID();
     const batchCarriers = new Set(accepted.map((event) => event.carrier));
@@ -120,7 +151,21 @@ export class IngestService {
       rejectedCount: rejected.length,
     });
     await this.batchQueue.enqueue(batchId);
+    await this.countRequest(receivedAt, tally);
     return { batchId, accepted: accepted.length, duplicates, rejected };
+  }
+
+  /**
+   * Counts are telemetry: written after the batch commit in their own short statement, so the hot
+   * hour row is locked only for that upsert, and a failure is logged without failing a request
+   * whose events are already committed (a retry would only re-send them).
+   */
+  private async countRequest(receivedAt: Date, tally: IngestCountDelta[]): Promise<void> {
+    try {
+      await addIngestCounts(this.dataSource, new Date(utcHourStart(receivedAt.getTime())), tally);
+    } catch (error) {
+      this.logger.error(`ingest counts of ${JSON.stringify(tally)} at ${receivedAt.toISOString()} not recorded: ${error instanceof Error ? error.stack : String(error)}`);
+    }
   }
 
   private carriersOf(principal: Principal, events: unknown[]): Set<string> {
@@ -135,6 +180,27 @@ export class IngestService {
 
   status() {
     return ingestStatus(this.dataSource);
+  }
+
+  /** Per-hour counts from the ingest counters; a carrier key reads only its own carrier's. */
+  async throughput(principal: Principal, query: Record<string, unknown>): Promise<IngestThroughput> {
+    const message = 'invalid ingest throughput query';
+    const parsed = parseIngestThroughputQuery(query, this.clock.now());
+    if (!parsed.ok) throw new BadRequestException({ message, errors: parsed.errors });
+    const { fromMs, toMs } = parsed.value;
+    let carrier = parsed.value.carrier ?? null;
+    let carrierId: number | null = null;
+    if (principal.kind === 'carrier') {
+      if (carrier !== null) assertOwnCarrier(principal, carrier);
+      carrier = principal.carrierCode;
+      carrierId = principal.carrierId;
+    } else if (carrier !== null) {
+      const found = await findCarrierByCode(this.dataSource, carrier);
+      if (!found) throw new BadRequestException({ message, errors: [`carrier '${carrier}' is not registered`] });
+      carrierId = found.id;
+    }
+    const hours = await ingestCountsPerHour(this.dataSource, { fromMs, toMs, carrierId });
+    return ingestThroughputAnswer({ fromMs, toMs, carrier, hours });
   }
 
   async batch(principal: Principal, batchId: string) {

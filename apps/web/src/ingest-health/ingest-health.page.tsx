@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { DataQualityPanel } from './data-quality-panel.component';
-import { EventsChart } from './events-chart.component';
 import { formatClockTime } from './format.util';
 import { ServiceHealth } from './service-health.component';
 import { StatusTiles } from './status-tiles.component';
+import { ThroughputChart } from './throughput-chart.component';
 import { useIngestHealth } from './use-ingest-health.hook';
 
 type IngestHealthPageProps = { token: string; onUnauthorized: () => void };
@@ -11,7 +11,7 @@ type IngestHealthPageProps = { token: string; onUnauthorized: () => void };
 export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProps) {
   const [openedAt] = useState(() => Date.now());
   const [paused, setPaused] = useState(false);
-  const { status, statusError, health, healthError, samples, lastUpdatedAt, loading, refresh } = useIngestHealth({
+  const { status, statusError, health, healthError, lastUpdatedAt, loading, refresh } = useIngestHealth({
     token,
     paused,
     onUnauthorized,
@@ -74,7 +74,7 @@ export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProp
           <ServiceHealth health={health} error={healthError} loading={loading} />
         </div>
 
-        <EventsChart samples={samples} openedAt={openedAt} />
+        <ThroughputChart nowMs={lastUpdatedAt ?? openedAt} />
 
         <DataQualityPanel />
       </main>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchHealth, fetchIngestStatus, UnauthorizedError } from '../api/api-client';
 import type { HealthReport, IngestStatus } from '../api/api-types';
-import { appendChartSample, type ChartSample } from './chart-samples.util';
 
 export const POLL_INTERVAL_MS = 5000;
 
@@ -10,7 +9,6 @@ export type IngestHealthState = {
   statusError: string | null;
   health: HealthReport | null;
   healthError: string | null;
-  samples: ChartSample[];
   lastUpdatedAt: number | null;
   // True until the first status request settles, so the page can tell "loading" from "failed".
   loading: boolean;
@@ -29,7 +27,6 @@ const INITIAL_STATE: IngestHealthState = {
   statusError: null,
   health: null,
   healthError: null,
-  samples: [],
   lastUpdatedAt: null,
   loading: true,
 };
@@ -79,11 +76,9 @@ export function useIngestHealth({
       setState((previous) => {
         const next: IngestHealthState = { ...previous, loading: false };
         if (status.status === 'fulfilled') {
-          const { eventsStored, duplicates } = status.value;
           next.status = status.value;
           next.statusError = null;
           next.lastUpdatedAt = at;
-          next.samples = appendChartSample({ samples: previous.samples, sample: { at, eventsStored, duplicates } });
         } else if (!isAbort(status.reason)) {
           next.statusError = describeFailure(status.reason);
         }

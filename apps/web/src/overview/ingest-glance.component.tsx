@@ -1,9 +1,10 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { fetchChannels } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { dashboardSearch } from '../filters/dashboard-query.util';
 import { useIngestHealth } from '../ingest-health/use-ingest-health.hook';
+import { useIngestThroughput } from '../ingest-health/use-ingest-throughput.hook';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { ingestGlance } from './ingest-glance.util';
 
@@ -14,7 +15,8 @@ export function IngestGlance() {
   const headingId = useId();
   const { token, onUnauthorized } = useSession();
   const search = dashboardSearch(useLocation().search);
-  const { status, statusError, health, healthError, loading, refresh } = useIngestHealth({
+  const [mountedAt] = useState(() => Date.now());
+  const { status, statusError, health, healthError, lastUpdatedAt, loading, refresh } = useIngestHealth({
     token,
     paused: false,
     onUnauthorized,
@@ -22,8 +24,16 @@ export function IngestGlance() {
   });
   const loadChannels = useCallback((signal: AbortSignal) => fetchChannels({ token, signal }), [token]);
   const channels = useApiQuery({ requestKey: 'glance-channels', load: loadChannels, onUnauthorized });
-  const glance = ingestGlance({ status, health, channels: channels.data });
-  const errors = [statusError, healthError, channels.error].filter((error): error is string => error !== null);
+  // The last complete hour and the current one, read with each status poll (at most once a minute).
+  const nowMs = lastUpdatedAt ?? mountedAt;
+  const throughput = useIngestThroughput({ token, onUnauthorized, nowMs, hours: 2 });
+  const glance = ingestGlance({
+    status,
+    health,
+    channels: channels.data,
+    throughput: throughput.data === null ? null : { answer: throughput.data, nowMs },
+  });
+  const errors = [statusError, healthError, channels.error, throughput.error].filter((error): error is string => error !== null);
 
   return (
     <section className="panel ingest-glance" aria-labelledby={headingId} aria-busy={loading}>
@@ -45,7 +55,7 @@ export function IngestGlance() {
               <p>
                 <strong>Some figures could not be loaded.</strong> {errors.join('; ')}.
               </p>
-              <button type="button" onClick={() => { refresh(); channels.retry(); }}>
+              <button type="button" onClick={() => { refresh(); channels.retry(); throughput.retry(); }}>
                 Try again
               </button>
             </div>

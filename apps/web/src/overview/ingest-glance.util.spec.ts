@@ -72,6 +72,47 @@ describe('ingestGlance', () => {
     expect(item).toMatchObject({ value: '1', tone: 'bad', hint: 'ops webhook' });
   });
 
+  it('gives the last complete hour from the hourly counts, and the hour so far in the hint', () => {
+    const answer = {
+      from: '2026-11-02T09:00:00.000Z',
+      to: '2026-11-02T11:00:00.000Z',
+      carrier: null,
+      hours: [
+        { hour: '2026-11-02T09:00:00.000Z', accepted: 1200, duplicates: 3, rejected: 0 },
+        { hour: '2026-11-02T10:00:00.000Z', accepted: 40, duplicates: 0, rejected: 2 },
+      ],
+      totals: { accepted: 1240, duplicates: 3, rejected: 2 },
+    };
+    const glance = ingestGlance({
+      status: statusFactory(),
+      health: healthFactory(),
+      channels: [],
+      throughput: { answer, nowMs: Date.parse('2026-11-02T10:20:00Z') },
+    });
+    expect(glance.items.find(({ id }) => id === 'lastHour')).toMatchObject({
+      value: `${(1200).toLocaleString()} accepted, 0 rejected`,
+      tone: 'neutral',
+      hint: '09:00–10:00 UTC; rejected events are not stored. This hour so far: 40 accepted, 2 rejected.',
+    });
+    expect(glance.tone).toBe('neutral');
+  });
+
+  it('is amber for events rejected in the last complete hour', () => {
+    const answer = {
+      from: '2026-11-02T09:00:00.000Z',
+      to: '2026-11-02T11:00:00.000Z',
+      carrier: null,
+      hours: [
+        { hour: '2026-11-02T09:00:00.000Z', accepted: 10, duplicates: 0, rejected: 4 },
+        { hour: '2026-11-02T10:00:00.000Z', accepted: 0, duplicates: 0, rejected: 0 },
+      ],
+      totals: { accepted: 10, duplicates: 0, rejected: 4 },
+    };
+    const glance = ingestGlance({ status: statusFactory(), health: healthFactory(), channels: [], throughput: { answer, nowMs: Date.parse('2026-11-02T10:00:00Z') } });
+    expect(tones(glance).lastHour).toBe('warning');
+    expect(glance.headline).toBe('Worth a look');
+  });
+
   it('says unknown, never 0, for figures that did not arrive', () => {
     const glance = ingestGlance({ status: null, health: null, channels: null });
     expect(glance.items.every(({ value }) => value === 'unknown')).toBe(true);

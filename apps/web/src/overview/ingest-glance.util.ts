@@ -1,5 +1,6 @@
 import type { NotificationChannel } from '../api/alert-types';
 import type { HealthReport, IngestStatus } from '../api/api-types';
+import { type IngestThroughput, recentHours } from '../ingest-health/ingest-throughput.util';
 import { formatCount } from '../shared/kpi-format.util';
 
 export type GlanceTone = 'neutral' | 'warning' | 'bad';
@@ -15,15 +16,23 @@ type GlanceInput = {
   status: IngestStatus | null;
   health: HealthReport | null;
   channels: readonly NotificationChannel[] | null;
+  // Hourly counts covering the last complete hour and the current one, and when they were read.
+  throughput?: { answer: IngestThroughput; nowMs: number } | null;
 };
 
 const UNKNOWN = 'unknown';
 
+// "09:00": the same in every locale, beside an explicit "UTC".
+function utcClock(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(11, 16);
+}
+
 // The few ingest figures that answer "is the feed flowing and is anything stuck?"; the ingest health
 // page has the rest. A backlog is normal while batches arrive, so it only informs; failures and
 // unreachable dependencies are red, unmapped codes (events left out of KPIs) amber.
-export function ingestGlance({ status, health, channels }: GlanceInput): IngestGlance {
+export function ingestGlance({ status, health, channels, throughput = null }: GlanceInput): IngestGlance {
   const unhealthy = channels?.filter((channel) => channel.enabled && !channel.healthy) ?? null;
+  const { lastHour, thisHour } = throughput === null ? { lastHour: null, thisHour: null } : recentHours({ throughput: throughput.answer, nowMs: throughput.nowMs });
   const items: GlanceItem[] = [
     {
       id: 'services',
@@ -59,6 +68,18 @@ export function ingestGlance({ status, health, channels }: GlanceInput): IngestG
       value: status === null ? UNKNOWN : formatCount(status.eventsStored),
       tone: 'neutral',
       hint: `${status === null ? UNKNOWN : formatCount(status.duplicates)} duplicates stored once.`,
+    },
+    {
+      // The last complete UTC hour: a stable figure; the hour still filling is in the hint.
+      id: 'lastHour',
+      label: 'Last hour',
+      value: lastHour === null ? UNKNOWN : `${formatCount(lastHour.accepted)} accepted, ${formatCount(lastHour.rejected)} rejected`,
+      tone: lastHour !== null && lastHour.rejected > 0 ? 'warning' : 'neutral',
+      hint:
+        lastHour === null
+          ? 'Events accepted and rejected in the last complete hour.'
+          : `${utcClock(lastHour.fromMs)}–${utcClock(lastHour.toMs)} UTC; rejected events are not stored.` +
+            (thisHour === null ? '' : ` This hour so far: ${formatCount(thisHour.accepted)} accepted, ${formatCount(thisHour.rejected)} rejected.`),
     },
     {
       id: 'unhealthyChannels',

@@ -13,6 +13,7 @@ import { EventEntity } from './event.entity';
 import { ImportMappingEntity } from './import-mapping.entity';
 import { ImportEntity, ImportRejectionEntity } from './import.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
+import { IngestCountEntity } from './ingest-count.entity';
 import { KpiRollupEntity } from './kpi-rollup.entity';
 import { LegFactEntity } from './leg-fact.entity';
 import { LegEntity } from './leg.entity';
@@ -40,6 +41,7 @@ export {
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
+  IngestCountEntity,
   KpiRollupEntity,
   LegEntity,
   LegFactEntity,
@@ -69,6 +71,7 @@ export const ENTITIES = [
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
+  IngestCountEntity,
   KpiRollupEntity,
   LegEntity,
   LegFactEntity,

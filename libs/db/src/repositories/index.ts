@@ -10,3 +10,4 @@ export * from './kpi-rollup.repository';
 export * from './kpi-query.repository';
 export * from './users.repository';
 export * from './import.repository';
+export * from './ingest-count.repository';

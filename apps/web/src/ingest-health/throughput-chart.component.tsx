@@ -1,0 +1,132 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useSession } from '../auth/session.context';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { QueryState } from '../shared/query-state.component';
+import { formatCompactCount, formatCount } from './format.util';
+import { hasThroughput, type IngestThroughput, THROUGHPUT_HOURS, throughputCsv, throughputCsvFileName, throughputPoints } from './ingest-throughput.util';
+import { useIngestThroughput } from './use-ingest-throughput.hook';
+
+type ThroughputChartProps = { nowMs: number };
+
+const ACCEPTED_COLOUR = '#1f5fbf';
+const DUPLICATES_COLOUR = '#b45309';
+const REJECTED_COLOUR = '#b42318';
+
+const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+const dayHourFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+
+function formatHour(epochMs: number): string {
+  return hourFormat.format(new Date(epochMs));
+}
+
+function formatHourLong(epochMs: number): string {
+  return `${dayHourFormat.format(new Date(epochMs))} UTC`;
+}
+
+function formatTooltipValue(value: unknown): string {
+  return typeof value === 'number' ? formatCount(value) : String(value);
+}
+
+export function ThroughputChart({ nowMs }: ThroughputChartProps) {
+  const { token, onUnauthorized } = useSession();
+  const throughput = useIngestThroughput({ token, onUnauthorized, nowMs });
+  return (
+    <section aria-labelledby="throughput-chart-heading" className="panel panel--wide" data-testid="ingest-throughput">
+      <div className="panel__header">
+        <h2 id="throughput-chart-heading">Events accepted, duplicates and rejects per hour</h2>
+        {throughput.data !== null && hasThroughput(throughput.data) ? (
+          <CsvDownloadButton
+            fileName={throughputCsvFileName(throughput.data)}
+            csv={() => throughputCsv(throughput.data as IngestThroughput)}
+            what="the events accepted, duplicates and rejects per hour"
+          />
+        ) : null}
+      </div>
+      <p className="panel__note">
+        What ingest requests (posts, webhooks, imports) answered in the last {THROUGHPUT_HOURS} hours, per UTC hour of
+        receipt; the last hour is still filling. Duplicates are events repeated within one request; duplicates of
+        events already stored are found later and counted in the figures above.
+        {throughput.stale ? ' Could not refresh: showing the last answer.' : ''}
+      </p>
+      <QueryState query={throughput} what="the ingest throughput">
+        {(data) =>
+          hasThroughput(data) ? (
+            <ThroughputFigures throughput={data} />
+          ) : (
+            <p className="chart-placeholder" role="status">
+              No ingest requests in the last {THROUGHPUT_HOURS} hours.
+            </p>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function ThroughputFigures({ throughput }: { throughput: IngestThroughput }) {
+  const points = throughputPoints(throughput);
+  const { totals } = throughput;
+  return (
+    <>
+      <figure className="chart">
+        <figcaption className="visually-hidden">
+          {`${points.length} hours from ${formatHourLong(points[0].hourMs)}: ${formatCount(totals.accepted)} events accepted, `}
+          {`${formatCount(totals.duplicates)} duplicates and ${formatCount(totals.rejected)} rejected. The figures are in the table after the chart.`}
+        </figcaption>
+        <ResponsiveContainer width="100%" height={300}>
+          <BarChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} title="Events accepted, duplicates and rejects per hour">
+            <CartesianGrid stroke="#e2e6ea" strokeDasharray="3 3" vertical={false} />
+            {/* Bars, not lines: each is a count for its whole hour, nothing happens "between" hours. */}
+            <XAxis dataKey="hourMs" tickFormatter={formatHour} minTickGap={24} />
+            {/* Duplicates and rejects are usually far fewer than accepted events: they get their own axis
+                on the right so a handful per hour still shows next to thousands accepted. */}
+            <YAxis yAxisId="accepted" tickFormatter={formatCompactCount} stroke={ACCEPTED_COLOUR} allowDecimals={false} width="auto" />
+            <YAxis yAxisId="problems" orientation="right" tickFormatter={formatCompactCount} stroke={REJECTED_COLOUR} allowDecimals={false} width="auto" />
+            <Tooltip labelFormatter={(label) => (typeof label === 'number' ? formatHourLong(label) : String(label))} formatter={formatTooltipValue} />
+            <Legend />
+            <Bar yAxisId="accepted" dataKey="accepted" name="Accepted (left axis)" fill={ACCEPTED_COLOUR} isAnimationActive={false} />
+            <Bar yAxisId="problems" dataKey="duplicates" name="Duplicates (right axis)" fill={DUPLICATES_COLOUR} isAnimationActive={false} />
+            <Bar yAxisId="problems" dataKey="rejected" name="Rejected (right axis)" fill={REJECTED_COLOUR} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <details className="chart-table">
+        <summary>Figures as a table</summary>
+        <table className="data-table" aria-label="Events accepted, duplicates and rejects per hour">
+          <thead>
+            <tr>
+              <th scope="col">Hour (UTC)</th>
+              <th scope="col" className="data-table__number">
+                Accepted
+              </th>
+              <th scope="col" className="data-table__number">
+                Duplicates
+              </th>
+              <th scope="col" className="data-table__number">
+                Rejected
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.hourMs}>
+                <th scope="row">{formatHourLong(point.hourMs)}</th>
+                <td className="data-table__number">{formatCount(point.accepted)}</td>
+                <td className="data-table__number">{formatCount(point.duplicates)}</td>
+                <td className="data-table__number">{formatCount(point.rejected)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="data-table__number">{formatCount(totals.accepted)}</td>
+              <td className="data-table__number">{formatCount(totals.duplicates)}</td>
+              <td className="data-table__number">{formatCount(totals.rejected)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </details>
+    </>
+  );
+}
