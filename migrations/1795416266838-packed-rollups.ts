@@ -15,7 +15,7 @@ export class PackedRollups1795416266838 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"kpi_rollups\" DROP CONSTRAINT \"PK_c28b5db4f248e546edc5a6f79d8\"");
     await queryRunner.query("ALTER TABLE \"kpi_rollups\" ADD CONSTRAINT \"PK_95a6a905d1437c5a3dc1b43a24a\" PRIMARY KEY (\"peer_carrier_id\", \"bucket_start\", \"corridor\", \"service_level\", \"tier\", \"carrier_id\", \"family\", \"level\", \"keeps\")");
     await queryRunner.query("ALTER TABLE \"kpi_rollups\" ADD \"histogram\" bytea");
-    await queryRunner.query("CREATE INDEX \"kpi_rollups_read_idx\" ON \"kpi_rollups\"  (\"level\", \"keeps\", \"family\", \"tier\", \"bucket_start\") ");
+    await queryRunner.query("CREATE INDEX \"kpi_rollups_read_idx\" ON \"kpi_rollups\"  (\"level\", \"keeps\", \"tier\", \"bucket_start\", \"family\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

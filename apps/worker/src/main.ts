@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
-import { createDataSource } from '@lanewatch/db';
+import { createDataSource, vacuumHotTables } from '@lanewatch/db';
 import { kpisNeedRebuild, rebuildKpis } from '@lanewatch/pipeline';
 import {
   ALERT_DELIVERY_JOB,
@@ -110,11 +110,25 @@ async function main(): Promise<void> {
     void sweep(config.sweeperGraceMs);
     void sweepDeliveries(config.sweeperGraceMs);
   }, config.sweeperIntervalMs);
+  // Rollup cells and facts are rewritten by every batch; without a VACUUM their dead versions pile up
+  // and every KPI read steps over them. One run at a time, never overlapping itself.
+  let vacuuming: Promise<void> | null = null;
+  const vacuum = () => {
+    vacuuming ??= vacuumHotTables(dataSource)
+      .then((ran) => (ran ? logger.debug('vacuumed the hot tables') : undefined))
+      .catch((error: unknown) => logger.error('vacuum failed', { error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        vacuuming = null;
+      });
+  };
+  const vacuumTimer = setInterval(vacuum, config.vacuumIntervalMs);
   logger.info('worker started', { concurrency: config.workerConcurrency, queuePrefix: config.queuePrefix });
 
   const shutdown = async (signal: string) => {
     logger.info('worker stopping', { signal });
     clearInterval(timer);
+    clearInterval(vacuumTimer);
+    await vacuuming;
     await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close()]);
     await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close()]);
     email.close();

@@ -62,6 +62,7 @@ const envSchema = z.object({
     .default('lanewatch'),
   INGEST_RATE_LIMIT_PER_MINUTE: intInRange('INGEST_RATE_LIMIT_PER_MINUTE', 1, 1_000_000, 1200),
   SWEEPER_INTERVAL_MS: intInRange('SWEEPER_INTERVAL_MS', 500, 3_600_000, 30_000),
+  VACUUM_INTERVAL_MS: intInRange('VACUUM_INTERVAL_MS', 1_000, 86_400_000, 60_000),
   // How long a committed batch may wait before the sweeper re-enqueues it.
   SWEEPER_GRACE_MS: intInRange('SWEEPER_GRACE_MS', 0, 3_600_000, 10_000),
   WORKER_CONCURRENCY: intInRange('WORKER_CONCURRENCY', 1, 64, 2),
@@ -109,6 +110,7 @@ export type LanewatchConfig = {
   queuePrefix: string;
   ingestRateLimitPerMinute: number;
   sweeperIntervalMs: number;
+  vacuumIntervalMs: number;
   sweeperGraceMs: number;
   workerConcurrency: number;
   workerLockMs: number;
@@ -147,6 +149,7 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     queuePrefix: value.QUEUE_PREFIX,
     ingestRateLimitPerMinute: value.INGEST_RATE_LIMIT_PER_MINUTE,
     sweeperIntervalMs: value.SWEEPER_INTERVAL_MS,
+    vacuumIntervalMs: value.VACUUM_INTERVAL_MS,
     sweeperGraceMs: value.SWEEPER_GRACE_MS,
     workerConcurrency: value.WORKER_CONCURRENCY,
     workerLockMs: value.WORKER_LOCK_MS,

@@ -11,3 +11,4 @@ export * from './kpi-query.repository';
 export * from './users.repository';
 export * from './import.repository';
 export * from './ingest-count.repository';
+export * from './maintenance.repository';

@@ -16,4 +16,5 @@ export async function rows<T>(runner: SqlRunner, sql: string, parameters: unknow
 export const LOCK_KEYS = {
   linking: 7_426_001,
   partitions: 7_426_002,
+  vacuum: 7_426_003,
 } as const;

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { LOCK_KEYS } from './sql-runner';
+
+// The tables every batch rewrites in place: rollup cells (read-modify-write per batch), facts
+// (replaced per touched shipment), legs and shipments (counters, attributes). Each update leaves a
+// dead row version that reads must step over until a VACUUM clears it.
+export const HOT_TABLES = ['kpi_rollups', 'leg_facts', 'shipment_facts', 'legs', 'shipments'] as const;
+
+/**
+ * VACUUM (ANALYZE) of the hot tables, by one process at a time (a session advisory lock; others
+ * skip). Autovacuum does the same where it is on and keeping up; this keeps reads flat where it is
+ * off or behind. VACUUM cannot run in a transaction, so it gets a connection of its own.
+ */
+export async function vacuumHotTables(dataSource: DataSource): Promise<boolean> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEYS.vacuum])) as { locked: boolean }[];
+    if (!locked) return false;
+    try {
+      await runner.query(`VACUUM (ANALYZE) ${HOT_TABLES.join(', ')}`);
+      return true;
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEYS.vacuum]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
