@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
 import { fetchNetworkKpis } from '../api/api-client';
-import type { Scorecards } from '../api/api-types';
+import type { KpiGroups, Scorecards } from '../api/api-types';
 import type { SlaPolicy } from '../api/sla-types';
 import { useSession } from '../auth/session.context';
 import type { Verdict } from '../scorecard/scorecard-columns.util';
@@ -13,13 +13,14 @@ type KpiTargetTilesProps = {
   to: string;
   rangeLabel: string;
   scorecards: ApiQueryState<Scorecards>;
+  lanes: ApiQueryState<KpiGroups>;
   policies: ApiQueryState<SlaPolicy[]>;
 };
 
 const TILE_CLASS: Record<Verdict, string> = { good: 'tile--good', warning: 'tile--warning', bad: 'tile--bad' };
 const VERDICT_WORDS: Record<Verdict, string> = { good: 'All targets met', warning: 'At risk', bad: 'Target missed' };
 
-export function KpiTargetTiles({ from, to, rangeLabel, scorecards, policies }: KpiTargetTilesProps) {
+export function KpiTargetTiles({ from, to, rangeLabel, scorecards, lanes, policies }: KpiTargetTilesProps) {
   const headingId = useId();
   const { token, onUnauthorized } = useSession();
   const load = useCallback((signal: AbortSignal) => fetchNetworkKpis({ token, signal, from, to }), [token, from, to]);
@@ -29,8 +30,13 @@ export function KpiTargetTiles({ from, to, rangeLabel, scorecards, policies }: K
     () =>
       network.data === null
         ? null
-        : kpiTargetTiles({ network: network.data.rows[0] ?? null, carriers: scorecards.data?.carriers ?? [], policies: policies.data ?? [] }),
-    [network.data, scorecards.data, policies.data],
+        : kpiTargetTiles({
+            network: network.data.rows[0] ?? null,
+            carriers: scorecards.data?.carriers ?? [],
+            lanes: lanes.data?.rows ?? [],
+            policies: policies.data ?? [],
+          }),
+    [network.data, scorecards.data, lanes.data, policies.data],
   );
 
   return (
@@ -39,10 +45,12 @@ export function KpiTargetTiles({ from, to, rangeLabel, scorecards, policies }: K
         <h2 id={headingId}>Network KPIs against SLA targets</h2>
       </div>
       <p className="panel__note">
-        Every shipment in {rangeLabel}. Below each figure: how the carriers with an enabled SLA target on that metric
-        stand against it over the same range (as coloured in the scorecard), and any network-wide target.
+        Every shipment in {rangeLabel}. Below each figure: how the carriers and carrier × corridor lanes with an enabled SLA
+        target on that metric stand against it over the same range (as coloured in the scorecard and the worst lanes), and
+        any network-wide target. Breaches judge each policy over its own window.
         {policies.error !== null ? ` SLA targets could not be loaded: ${policies.error}.` : ''}
-        {scorecards.error !== null ? ' Carrier figures could not be loaded, so targets are not judged.' : ''}
+        {scorecards.error !== null ? ' Carrier figures could not be loaded, so their targets are not judged.' : ''}
+        {lanes.error !== null ? ' Lane figures could not be loaded, so lane targets are not judged.' : ''}
       </p>
       <QueryState query={network} what="the network KPIs">
         {(data) =>
@@ -74,14 +82,14 @@ export function KpiTargetTiles({ from, to, rangeLabel, scorecards, policies }: K
                     </span>
                     <span className="tile__hint">{tile.sample}</span>
                     <span className="kpi-target-tile__target">
-                      {policies.loading || scorecards.loading ? (
+                      {policies.loading || scorecards.loading || lanes.loading ? (
                         'Loading targets…'
-                      ) : tile.carrierSummary === null && tile.networkSummary === null ? (
+                      ) : tile.carrierSummary === null && tile.laneSummary === null && tile.networkSummary === null ? (
                         'No enabled SLA target on this metric'
                       ) : (
                         <>
                           {tile.verdict !== null ? <strong>{VERDICT_WORDS[tile.verdict]}. </strong> : null}
-                          {[tile.carrierSummary, tile.networkSummary].filter((part) => part !== null).join('. ')}
+                          {[tile.carrierSummary, tile.laneSummary, tile.networkSummary].filter((part) => part !== null).join('. ')}
                           {tile.targetNote !== null ? ` (${tile.targetNote})` : ''}
                         </>
                       )}

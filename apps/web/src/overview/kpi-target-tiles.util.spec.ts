@@ -22,7 +22,7 @@ const carrier = (code: string, overrides: Parameters<typeof carrierScorecardFact
 
 describe('kpiTargetTiles', () => {
   it('shows the five network figures the overview promises, in order', () => {
-    const tiles = kpiTargetTiles({ network, carriers: [], policies: [] });
+    const tiles = kpiTargetTiles({ network, carriers: [], lanes: [], policies: [] });
     expect(tiles.map(({ id, value }) => [id, value])).toEqual([
       ['onTimeRate', '93.7%'],
       ['firstAttemptRate', '87.6%'],
@@ -33,7 +33,7 @@ describe('kpiTargetTiles', () => {
   });
 
   it('shows dashes, never zeros, when the network has no data', () => {
-    const tiles = kpiTargetTiles({ network: null, carriers: [], policies: [] });
+    const tiles = kpiTargetTiles({ network: null, carriers: [], lanes: [], policies: [] });
     expect(tiles.every(({ missing, value }) => missing && value === '—')).toBe(true);
     expect(tiles[0].sample).toBe('no deliveries');
   });
@@ -45,6 +45,7 @@ describe('kpiTargetTile', () => {
       definition: p95,
       network,
       carriers: [carrier('a')],
+      lanes: [],
       policies: [slaPolicyFactory({ carrier: 'a', enabled: false }), slaPolicyFactory({ carrier: 'a', metric: 'transit_p50_days' })],
     });
     expect(tile).toMatchObject({ verdict: null, carrierSummary: null, networkSummary: null });
@@ -57,14 +58,14 @@ describe('kpiTargetTile', () => {
       slaPolicyFactory({ carrier: 'b', threshold: 14 }),
       slaPolicyFactory({ carrier: 'c', threshold: 16 }),
     ];
-    const tile = kpiTargetTile({ definition: p95, network, carriers, policies });
+    const tile = kpiTargetTile({ definition: p95, network, carriers, lanes: [], policies });
     expect(tile.counts).toEqual({ meets: 1, atRisk: 0, misses: 2, noData: 0 });
     expect(tile.carrierSummary).toBe('2 of 3 carriers with a target miss it');
     expect(tile.verdict).toBe('bad');
   });
 
   it('applies a "*" policy to every carrier', () => {
-    const tile = kpiTargetTile({ definition: p95, network, carriers: [carrier('a'), carrier('b')], policies: [slaPolicyFactory({ carrier: '*', threshold: 16 })] });
+    const tile = kpiTargetTile({ definition: p95, network, carriers: [carrier('a'), carrier('b')], lanes: [], policies: [slaPolicyFactory({ carrier: '*', threshold: 16 })] });
     expect(tile.counts.meets).toBe(2);
     expect(tile.carrierSummary).toBe('0 of 2 carriers with a target miss it');
     expect(tile.verdict).toBe('good');
@@ -72,14 +73,14 @@ describe('kpiTargetTile', () => {
 
   it('is amber when a rate misses within its interval, and says at risk', () => {
     const policies = [slaPolicyFactory({ carrier: 'a', metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 })];
-    const tile = kpiTargetTile({ definition: firstAttempt, network, carriers: [carrier('a')], policies });
+    const tile = kpiTargetTile({ definition: firstAttempt, network, carriers: [carrier('a')], lanes: [], policies });
     expect(tile.verdict).toBe('warning');
     expect(tile.carrierSummary).toBe('0 of 1 carrier with a target misses it · 1 at risk');
   });
 
   it('counts a carrier with a target but no figure as without data, not as meeting it', () => {
     const quiet = carrier('quiet', { kpis: emptyKpis() });
-    const tile = kpiTargetTile({ definition: p95, network, carriers: [quiet], policies: [slaPolicyFactory({ carrier: 'quiet' })] });
+    const tile = kpiTargetTile({ definition: p95, network, carriers: [quiet], lanes: [], policies: [slaPolicyFactory({ carrier: 'quiet' })] });
     expect(tile.counts).toEqual({ meets: 0, atRisk: 0, misses: 0, noData: 1 });
     expect(tile.verdict).toBeNull();
     expect(tile.carrierSummary).toContain('1 without data');
@@ -87,7 +88,7 @@ describe('kpiTargetTile', () => {
 
   it('judges a network-wide policy on the network figure itself', () => {
     const policy = slaPolicyFactory({ carrier: null, metric: 'transit_p95_days', threshold: 14, minSample: 30 });
-    const tile = kpiTargetTile({ definition: p95, network, carriers: [], policies: [policy] });
+    const tile = kpiTargetTile({ definition: p95, network, carriers: [], lanes: [], policies: [policy] });
     expect(tile.networkSummary).toBe('Network ≤ 14.0 d: misses it');
     expect(tile.carrierSummary).toBeNull();
     expect(tile.verdict).toBe('bad');
@@ -96,17 +97,31 @@ describe('kpiTargetTile', () => {
   it('judges a network rate with the Wilson interval of its counts', () => {
     // 702 of 801 first attempts: interval about 85.2–89.8 %, so a 91 % target is missed beyond doubt.
     const policy = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.91 });
-    expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], policies: [policy] }).verdict).toBe('bad');
+    expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], lanes: [], policies: [policy] }).verdict).toBe('bad');
     const closer = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 });
-    expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], policies: [closer] }).verdict).toBe('warning');
+    expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], lanes: [], policies: [closer] }).verdict).toBe('warning');
   });
 
-  it('ignores policies scoped to a corridor or a service level', () => {
+  it("judges lane-scoped policies on their lane's figure, and ignores service-level ones", () => {
+    // Lane CN-BR of a: transit p95 15 d (factory); lane CN-MX of a: 9 d.
+    const lanes = [kpiGroupRowFactory({ carrier: 'a', corridor: 'CN-BR' }), kpiGroupRowFactory({ carrier: 'a', corridor: 'CN-MX', transit: { ...kpiGroupRowFactory().transit!, p95Days: 9 } })];
     const policies = [
-      slaPolicyFactory({ carrier: 'a', corridor: 'CN-BR', threshold: 1 }),
+      slaPolicyFactory({ carrier: 'a', corridor: 'CN-BR', threshold: 14 }),
+      slaPolicyFactory({ carrier: 'a', corridor: 'CN-MX', threshold: 14 }),
       slaPolicyFactory({ carrier: null, serviceLevel: 'express', threshold: 1 }),
     ];
-    expect(kpiTargetTile({ definition: p95, network, carriers: [carrier('a')], policies }).verdict).toBeNull();
+    const tile = kpiTargetTile({ definition: p95, network, carriers: [carrier('a')], lanes, policies });
+    expect(tile.laneSummary).toBe('1 of 2 lanes with a target misses it');
+    expect(tile.carrierSummary).toBeNull();
+    expect(tile.verdict).toBe('bad');
+  });
+
+  it('fans a "*" corridor policy out over the carrier\'s lanes, and counts a named lane without traffic as without data', () => {
+    const lanes = [kpiGroupRowFactory({ carrier: 'a', corridor: 'CN-BR' }), kpiGroupRowFactory({ carrier: 'a', corridor: 'CN-MX' })];
+    const policies = [slaPolicyFactory({ carrier: 'a', corridor: '*', threshold: 16 }), slaPolicyFactory({ carrier: 'b', corridor: 'CN-FR', threshold: 16 })];
+    const tile = kpiTargetTile({ definition: p95, network, carriers: [], lanes, policies });
+    expect(tile.laneSummary).toBe('0 of 3 lanes with a target miss it · 1 without data');
+    expect(tile.verdict).toBe('good');
   });
 
   it('judges the customs tile against p90 targets and says so', () => {
@@ -114,6 +129,7 @@ describe('kpiTargetTile', () => {
       definition: definition('customsHoldP50'),
       network,
       carriers: [carrier('a')],
+      lanes: [],
       policies: [slaPolicyFactory({ carrier: 'a', metric: 'customs_hold_p90_hours', threshold: 100 })],
     });
     expect(tile.value).toBe('38.0 h');

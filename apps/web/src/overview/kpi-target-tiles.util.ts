@@ -5,12 +5,14 @@ import { SCORECARD_COLUMNS, type Verdict } from '../scorecard/scorecard-columns.
 import { judgeAgainstPolicy, scorecardCellVerdict, worstVerdict } from '../scorecard/scorecard-verdict.util';
 import { formatCount, formatDays, formatHours, formatRate } from '../shared/kpi-format.util';
 import { wilsonInterval } from './rate-interval.util';
+import { policiesForLane } from './worst-lanes.util';
 
 // "Against target" on the overview: the tile's figure is the whole network's (shipment facts, GET /kpis
 // without groupBy) over the chosen range. Most SLA policies target one carrier or every carrier, so the
 // tile counts how many carriers with an enabled target on the metric meet it over the same range, judged
-// exactly as the scorecard cells are (same util, same colours); a network-wide policy (no carrier,
-// corridor or service level) is judged on the tile's own figure. It is not the SLA evaluator's rolling
+// exactly as the scorecard cells are (same util, same colours), and likewise the carrier × corridor lanes
+// that lane-scoped policies target, judged on the lane's figure as the worst-lanes table does; a
+// network-wide policy (no carrier, corridor or service level) is judged on the tile's own figure. It is not the SLA evaluator's rolling
 // window: breaches (the tiles above) say that.
 export type TileDefinition = {
   id: string;
@@ -111,6 +113,8 @@ export type KpiTargetTile = {
   counts: CarrierCounts;
   // "2 of 7 carriers with a target miss it"; null when no carrier has a target.
   carrierSummary: string | null;
+  // "1 of 3 lanes with a target misses it"; null when no lane-scoped policy applies.
+  laneSummary: string | null;
   // "Network ≥ 95.0 %: meets it"; null without a network-wide policy.
   networkSummary: string | null;
   targetNote: string | null;
@@ -122,12 +126,19 @@ function networkPolicies(policies: readonly SlaPolicy[], metric: string): SlaPol
   );
 }
 
-function carrierSummary(counts: CarrierCounts): string | null {
+function countVerdict(counts: CarrierCounts, verdict: Verdict | null): void {
+  if (verdict === null) counts.noData += 1;
+  else if (verdict === 'good') counts.meets += 1;
+  else if (verdict === 'warning') counts.atRisk += 1;
+  else counts.misses += 1;
+}
+
+function targetSummary(counts: CarrierCounts, what: { one: string; many: string }): string | null {
   const total = counts.meets + counts.atRisk + counts.misses + counts.noData;
   if (total === 0) {
     return null;
   }
-  const noun = total === 1 ? 'carrier' : 'carriers';
+  const noun = total === 1 ? what.one : what.many;
   const verb = counts.misses === 1 || total === 1 ? 'misses' : 'miss';
   const parts = [`${counts.misses} of ${total} ${noun} with a target ${verb} it`];
   if (counts.atRisk > 0) {
@@ -139,9 +150,23 @@ function carrierSummary(counts: CarrierCounts): string | null {
   return parts.join(' · ');
 }
 
-type TileInput = { definition: TileDefinition; network: KpiGroupRow | null; carriers: readonly CarrierScorecard[]; policies: readonly SlaPolicy[] };
+type TileInput = {
+  definition: TileDefinition;
+  network: KpiGroupRow | null;
+  carriers: readonly CarrierScorecard[];
+  // GET /kpis?groupBy=carrier,corridor over the same range: the figures lane-scoped policies target.
+  lanes: readonly KpiGroupRow[];
+  policies: readonly SlaPolicy[];
+};
 
-export function kpiTargetTile({ definition, network, carriers, policies }: TileInput): KpiTargetTile {
+const measure = (definition: TileDefinition, row: KpiGroupRow | null) => ({
+  value: row === null ? null : definition.value(row),
+  sample: row === null ? null : definition.sample(row),
+  interval: row === null ? null : definition.interval(row),
+  isRate: definition.kind === 'rate',
+});
+
+export function kpiTargetTile({ definition, network, carriers, lanes, policies }: TileInput): KpiTargetTile {
   const column = SCORECARD_COLUMNS.find(({ id }) => id === definition.scorecardColumnId);
   const counts: CarrierCounts = { meets: 0, atRisk: 0, misses: 0, noData: 0 };
   const verdicts: { verdict: Verdict | null }[] = [];
@@ -151,23 +176,29 @@ export function kpiTargetTile({ definition, network, carriers, policies }: TileI
       continue;
     }
     verdicts.push(cell);
-    if (cell.verdict === null) counts.noData += 1;
-    else if (cell.verdict === 'good') counts.meets += 1;
-    else if (cell.verdict === 'warning') counts.atRisk += 1;
-    else counts.misses += 1;
+    countVerdict(counts, cell.verdict);
+  }
+  const laneCounts: CarrierCounts = { meets: 0, atRisk: 0, misses: 0, noData: 0 };
+  for (const lane of lanes) {
+    if (lane.carrier === null || lane.corridor === null) continue;
+    for (const policy of policiesForLane({ policies, carrier: lane.carrier, corridor: lane.corridor, metric: definition.slaMetric })) {
+      const judgement = judgeAgainstPolicy({ policy, measurement: measure(definition, lane) });
+      verdicts.push(judgement);
+      countVerdict(laneCounts, judgement.verdict);
+    }
+  }
+  // A lane a policy names that carried nothing in the range has no row: still a target, without data.
+  for (const policy of policies) {
+    const named = policy.enabled && policy.metric === definition.slaMetric && policy.serviceLevel === null;
+    if (!named || policy.carrier === null || policy.carrier === '*' || policy.corridor === null || policy.corridor === '*') continue;
+    if (!lanes.some((lane) => lane.carrier === policy.carrier && lane.corridor === policy.corridor)) countVerdict(laneCounts, null);
   }
   const value = network === null ? null : definition.value(network);
   const sample = network === null ? null : definition.sample(network);
   const onNetwork = networkPolicies(policies, definition.slaMetric);
   let networkSummary: string | null = null;
   if (onNetwork.length > 0) {
-    const measurement = {
-      value,
-      sample,
-      interval: network === null ? null : definition.interval(network),
-      isRate: definition.kind === 'rate',
-    };
-    const judgements = onNetwork.map((policy) => judgeAgainstPolicy({ policy, measurement }));
+    const judgements = onNetwork.map((policy) => judgeAgainstPolicy({ policy, measurement: measure(definition, network) }));
     verdicts.push(...judgements);
     networkSummary = judgements.map(({ policy, reason }) => `Network ${formatThreshold(policy)}: ${reason}`).join('; ');
   }
@@ -179,14 +210,14 @@ export function kpiTargetTile({ definition, network, carriers, policies }: TileI
     missing: value === null,
     verdict: worstVerdict(verdicts),
     counts,
-    carrierSummary: carrierSummary(counts),
+    carrierSummary: targetSummary(counts, { one: 'carrier', many: 'carriers' }),
+    laneSummary: targetSummary(laneCounts, { one: 'lane', many: 'lanes' }),
     networkSummary,
     targetNote: definition.targetNote,
   };
 }
 
-// Policies scoped to a corridor or service level are left out: neither a carrier row nor the network
-// figure measures what they measure (the worst-lanes table judges lane policies).
-export function kpiTargetTiles({ network, carriers, policies }: Omit<TileInput, 'definition'>): KpiTargetTile[] {
-  return KPI_TILES.map((definition) => kpiTargetTile({ definition, network, carriers, policies }));
+// Policies scoped to a service level are left out: no figure on the overview measures what they measure.
+export function kpiTargetTiles({ network, carriers, lanes, policies }: Omit<TileInput, 'definition'>): KpiTargetTile[] {
+  return KPI_TILES.map((definition) => kpiTargetTile({ definition, network, carriers, lanes, policies }));
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { fetchScorecards } from '../api/api-client';
+import { fetchKpiGroups, fetchScorecards } from '../api/api-client';
 import { fetchPolicies } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { formatApiInstant } from '../filters/dashboard-query.util';
@@ -24,6 +24,12 @@ export function OverviewPage() {
   // Shared by the KPI tiles and the worst lanes, which both judge figures against the SLA targets.
   const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
   const policies = useApiQuery({ requestKey: 'overview-policies', load: loadPolicies, onUnauthorized });
+  // Every carrier × corridor lane over the range: ranked by the worst lanes, judged by the KPI tiles.
+  const loadLanes = useCallback(
+    (signal: AbortSignal) => fetchKpiGroups({ token, signal, from, to, groupBy: 'carrier,corridor', corridor: null }),
+    [token, from, to],
+  );
+  const lanes = useApiQuery({ requestKey: `overview-lanes|${from}|${to}`, load: loadLanes, onUnauthorized });
   const rangeLabel = formatUtcRange(query);
   // Without a carrier in the link, the chart shows the scorecard's first carrier.
   const carrier = query.carrier ?? scorecards.data?.carriers[0]?.carrier ?? null;
@@ -52,8 +58,8 @@ export function OverviewPage() {
           <OpenBreachesTiles />
           <IngestGlance />
         </div>
-        <KpiTargetTiles from={from} to={to} rangeLabel={rangeLabel} scorecards={scorecards} policies={policies} />
-        <WorstLanes from={from} to={to} rangeLabel={rangeLabel} policies={policies} />
+        <KpiTargetTiles from={from} to={to} rangeLabel={rangeLabel} scorecards={scorecards} lanes={lanes} policies={policies} />
+        <WorstLanes from={from} to={to} rangeLabel={rangeLabel} lanes={lanes} policies={policies} />
         <ScorecardSection scorecards={scorecards} rangeLabel={rangeLabel} selectedCarrier={carrier} />
         {/* The chart waits for the scorecard: its carrier select and default carrier come from there. */}
         {scorecards.data !== null ? (

@@ -1,14 +1,13 @@
-import { useCallback, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { fetchKpiGroups } from '../api/api-client';
+import type { KpiGroups } from '../api/api-types';
 import type { SlaPolicy } from '../api/sla-types';
-import { useSession } from '../auth/session.context';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { dashboardSearch, toSearchString } from '../filters/dashboard-query.util';
 import { downloadTextFile } from '../shared/download.util';
 import { formatCount, formatDays, formatInterval, formatRate } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
-import { type ApiQueryState, useApiQuery } from '../shared/use-api-query.hook';
+import type { ApiQueryState } from '../shared/use-api-query.hook';
 import {
   LANE_METRICS,
   LANE_MIN_SAMPLES,
@@ -21,7 +20,7 @@ import {
   worstLanesCsvFileName,
 } from './worst-lanes.util';
 
-type WorstLanesProps = { from: string; to: string; rangeLabel: string; policies: ApiQueryState<SlaPolicy[]> };
+type WorstLanesProps = { from: string; to: string; rangeLabel: string; lanes: ApiQueryState<KpiGroups>; policies: ApiQueryState<SlaPolicy[]> };
 
 // The overview's own URL parameters: a copied link shows the same ranking.
 const METRIC_PARAM = 'lanesBy';
@@ -35,21 +34,15 @@ function corridorSearch(search: string, corridor: string): string {
   return toSearchString(params);
 }
 
-export function WorstLanes({ from, to, rangeLabel, policies }: WorstLanesProps) {
+export function WorstLanes({ from, to, rangeLabel, lanes, policies }: WorstLanesProps) {
   const headingId = useId();
   const metricId = useId();
   const minSampleId = useId();
-  const { token, onUnauthorized } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const params = new URLSearchParams(location.search);
   const metric = laneMetric(params.get(METRIC_PARAM));
   const minSample = laneMinSample(params.get(MIN_SAMPLE_PARAM));
-  const load = useCallback(
-    (signal: AbortSignal) => fetchKpiGroups({ token, signal, from, to, groupBy: 'carrier,corridor', corridor: null }),
-    [token, from, to],
-  );
-  const lanes = useApiQuery({ requestKey: `worst-lanes|${from}|${to}`, load, onUnauthorized });
   const ranking = useMemo(
     () => (lanes.data === null ? null : rankWorstLanes({ rows: lanes.data.rows, metric, minSample, policies: policies.data ?? [] })),
     [lanes.data, metric, minSample, policies.data],
