@@ -1,7 +1,9 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeseriesBucket } from '../api/api-types';
 import { formatCount, formatDays, formatHours, formatRate, formatUtcRange, NO_DATA } from '../shared/kpi-format.util';
-import type { TrendRow, TrendUnit } from './trend-metrics.util';
+import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { csvFileName } from '../shared/csv.util';
+import { type TrendRow, trendRowsCsv, type TrendUnit } from './trend-metrics.util';
 
 // What the chart needs of a metric definition (its value pickers stay with the data conversion).
 export type TrendChartSpec = {
@@ -74,6 +76,12 @@ export function TrendChart({ rows, spec, bucket, subject }: TrendChartProps) {
       </figure>
       <details className="chart-table">
         <summary>Figures as a table</summary>
+        <CsvDownloadButton
+          fileName={csvFileName('trend', spec.label, subject, bucketWord)}
+          csv={() => trendRowsCsv({ rows, lines: spec.lines, unit: spec.unit, sampleLabel: spec.sampleLabel })}
+          what={`${spec.label} of ${subject} per ${bucketWord}`}
+          disabled={rows.length === 0}
+        />
         <table>
           <caption className="visually-hidden">
             {spec.label} of {subject} per {bucketWord}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Timeseries, TimeseriesPoint } from '../api/api-types';
-import { hasTrendData, seriesForCarrier, toTrendRows, TREND_METRICS } from './trend-metrics.util';
+import { hasTrendData, seriesForCarrier, toTrendRows, TREND_METRICS, trendRowsCsv } from './trend-metrics.util';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-11-01T00:00:00Z');
@@ -67,5 +67,21 @@ describe('seriesForCarrier', () => {
   it('finds nothing when the carrier has no series', () => {
     expect(seriesForCarrier({ ...base, series: [] }, 'correios')).toBeNull();
     expect(seriesForCarrier({ ...base, series: [series('dhl')] }, 'correios')).toBeNull();
+  });
+});
+
+describe('trendRowsCsv', () => {
+  it('writes UTC bucket edges, raw values in the unit, empty cells for gaps and the sample', () => {
+    const rows = [
+      { startMs: Date.UTC(2026, 10, 2), endMs: Date.UTC(2026, 10, 9), label: 'Nov 2', sample: 12, values: { p50: 8.25, p95: 14 } },
+      { startMs: Date.UTC(2026, 10, 9), endMs: Date.UTC(2026, 10, 16), label: 'Nov 9', sample: null, values: { p50: null, p95: null } },
+    ];
+    const csv = trendRowsCsv({ rows, lines: [{ key: 'p50', label: 'p50 transit' }, { key: 'p95', label: 'p95 transit' }], unit: 'days', sampleLabel: 'shipments' });
+    expect(csv.split('\r\n')).toEqual([
+      'from (UTC),to (UTC),p50 transit (days),p95 transit (days),sample (shipments)',
+      '2026-11-02T00:00:00.000Z,2026-11-09T00:00:00.000Z,8.25,14,12',
+      '2026-11-09T00:00:00.000Z,2026-11-16T00:00:00.000Z,,,',
+      '',
+    ]);
   });
 });

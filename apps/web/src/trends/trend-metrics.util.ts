@@ -1,5 +1,6 @@
 import type { KpiFamilies, KpiMetric, Timeseries, TimeseriesPoint, TimeseriesSeries } from '../api/api-types';
 import { formatUtcDay } from '../shared/kpi-format.util';
+import { columnsCsv, type CsvColumn } from '../shared/csv.util';
 
 export type TrendUnit = 'days' | 'hours' | 'rate';
 
@@ -119,4 +120,16 @@ export function seriesForCarrier<M extends KpiMetric>(timeseries: Timeseries<M>,
   }
   const [only, ...rest] = timeseries.series;
   return only !== undefined && rest.length === 0 && only.carrier === null ? only : null;
+}
+
+// The figures table of a trend chart as CSV: UTC bucket edges, one column per line (raw values in
+// the metric's unit, empty where the bucket has no data) and the sample.
+export function trendRowsCsv({ rows, lines, unit, sampleLabel }: { rows: readonly TrendRow[]; lines: readonly { key: string; label: string }[]; unit: TrendUnit; sampleLabel: string }): string {
+  const columns: CsvColumn<TrendRow>[] = [
+    { header: 'from (UTC)', value: (row) => new Date(row.startMs).toISOString() },
+    { header: 'to (UTC)', value: (row) => new Date(row.endMs).toISOString() },
+    ...lines.map((line) => ({ header: `${line.label} (${unit})`, value: (row: TrendRow) => row.values[line.key] ?? null })),
+    { header: `sample (${sampleLabel})`, value: (row) => row.sample },
+  ];
+  return columnsCsv(columns, rows);
 }
