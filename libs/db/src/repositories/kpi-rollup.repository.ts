@@ -106,7 +106,7 @@ const cellColumns = (cells: Cell[]) => [
   cells.map((c) => c.serviceLevel),
   cells.map((c) => c.family),
 ];
-const CELL_UNNEST = `unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
+const CELL_UNNEST = `unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
   AS k(tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family)`;
 const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.level = k.level AND r.keeps = k.keeps AND r.carrier_id = k.carrier_id
   AND r.peer_carrier_id = k.peer_carrier_id AND r.corridor = k.corridor AND r.service_level = k.service_level AND r.family = k.family`;
@@ -151,6 +151,7 @@ export async function applyRollupChanges(runner: SqlRunner, input: { removed: Kp
     change.adds.forEach((c) => move(c, 1));
     const packed = spec ? packHistogram(histogram) : null;
     return {
+      cell: change.cell,
       count: moments.count,
       successes,
       mean: moments.mean,
@@ -158,20 +159,29 @@ export async function applyRollupChanges(runner: SqlRunner, input: { removed: Kp
       histogram: packed ? Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength) : null,
     };
   });
-  await runner.query(
-    `INSERT INTO kpi_rollups (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2, histogram)
-     SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::text[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
-                          $10::int[], $11::int[], $12::float8[], $13::float8[], $14::bytea[])
-     ON CONFLICT (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family)
-     DO UPDATE SET count = excluded.count, successes = excluded.successes, mean = excluded.mean, m2 = excluded.m2, histogram = excluded.histogram`,
-    [
-      ...cellColumns(cells),
-      next.map((n) => n.count),
-      next.map((n) => n.successes),
-      next.map((n) => n.mean),
-      next.map((n) => n.m2),
-      next.map((n) => n.histogram),
-    ],
-  );
-  await runner.query(`DELETE FROM kpi_rollups r USING ${CELL_UNNEST} WHERE ${CELL_MATCH} AND r.count <= 0`, cellColumns(cells));
+  // Cells left empty are deleted by key, the rest upserted: the statements name exactly the rows they
+  // touch, so no plan depends on how many cells happen to be empty (a `count <= 0` filter once made
+  // the planner scan every cell per key).
+  const live = next.filter((n) => n.count > 0);
+  const emptied = next.filter((n) => n.count <= 0 && current.has(cellKey(n.cell)));
+  if (live.length > 0) {
+    await runner.query(
+      `INSERT INTO kpi_rollups (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2, histogram)
+       SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
+                            $10::int[], $11::int[], $12::float8[], $13::float8[], $14::bytea[])
+       ON CONFLICT (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family)
+       DO UPDATE SET count = excluded.count, successes = excluded.successes, mean = excluded.mean, m2 = excluded.m2, histogram = excluded.histogram`,
+      [
+        ...cellColumns(live.map((n) => n.cell)),
+        live.map((n) => n.count),
+        live.map((n) => n.successes),
+        live.map((n) => n.mean),
+        live.map((n) => n.m2),
+        live.map((n) => n.histogram),
+      ],
+    );
+  }
+  if (emptied.length > 0) {
+    await runner.query(`DELETE FROM kpi_rollups r USING ${CELL_UNNEST} WHERE ${CELL_MATCH}`, cellColumns(emptied.map((n) => n.cell)));
+  }
 }
