@@ -12,11 +12,16 @@ describe('migrations', () => {
     }
   });
 
-  it('undo cleanly and apply again to the same schema', async () => {
+  it('undo cleanly, with rollup cells stored, and apply again to the same schema', async () => {
     const database = await createTestDatabase();
     const dataSource = createDataSource(database.url, { poolSize: 2 });
     try {
       await dataSource.initialize();
+      // A cell and its copy with the service level summed away: the same key once `keeps` is gone.
+      await dataSource.query(
+        `INSERT INTO kpi_rollups (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count)
+         VALUES (0, '2026-11-01Z', 'l', 1, 1, 0, 'CN-BR', '', 'transit', 1), (0, '2026-11-01Z', 'l', 3, 1, 0, 'CN-BR', '', 'transit', 1)`,
+      );
       const applied = dataSource.migrations.length;
       for (let step = 0; step < applied; step += 1) await dataSource.undoLastMigration({ transaction: 'each' });
       const tables = await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations'`);

@@ -128,8 +128,8 @@ async function main(): Promise<void> {
     logger.info('worker stopping', { signal });
     clearInterval(timer);
     clearInterval(vacuumTimer);
-    await vacuuming;
-    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close()]);
+    // A running VACUUM finishes while the workers close, not before they start closing.
+    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), vacuuming]);
     await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close()]);
     email.close();
     await dataSource.destroy();

@@ -124,6 +124,20 @@ describe('kpiTargetTile', () => {
     expect(tile.verdict).toBe('good');
   });
 
+  it('judges lane and network customs targets on the p90, though the tile shows the p50', () => {
+    // Factory: customs p50 38 h, p90 110.5 h. A p90 ≤ 100 h target is missed, though 38 h would meet it.
+    const lane = kpiGroupRowFactory({ carrier: 'a', corridor: 'CN-BR' });
+    const policies = [
+      slaPolicyFactory({ carrier: 'a', corridor: 'CN-BR', metric: 'customs_hold_p90_hours', threshold: 100 }),
+      slaPolicyFactory({ carrier: null, metric: 'customs_hold_p90_hours', threshold: 100 }),
+    ];
+    const tile = kpiTargetTile({ definition: definition('customsHoldP50'), network, carriers: [], lanes: [lane], policies });
+    expect(tile.value).toBe('38.0 h');
+    expect(tile.laneSummary).toBe('1 of 1 lane with a target misses it');
+    expect(tile.networkSummary).toBe('Network ≤ 100.0 h: misses it');
+    expect(tile.verdict).toBe('bad');
+  });
+
   it('judges the customs tile against p90 targets and says so', () => {
     const tile = kpiTargetTile({
       definition: definition('customsHoldP50'),
