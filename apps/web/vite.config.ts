@@ -10,9 +10,9 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    // The one runtime import from a lib: the pure statistics of libs/domain (Wilson intervals), whose
-    // entry point pulls in nothing Node-only, so the dashboard judges rates with the API's formula.
-    alias: { '@lanewatch/domain/statistics': fileURLToPath(new URL('../../libs/domain/src/statistics/index.ts', import.meta.url)) },
+    // The one runtime import from a lib: libs/domain's pure entry (milestones, statistics), which pulls
+    // in nothing Node-only, so the dashboard uses the API's milestone list and Wilson formula.
+    alias: { '@lanewatch/domain/browser': fileURLToPath(new URL('../../libs/domain/src/browser.ts', import.meta.url)) },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),

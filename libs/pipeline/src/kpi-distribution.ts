@@ -1,7 +1,7 @@
-import { carrierIdsByCode, HISTOGRAM_OF, readRollups, SqlRunner } from '@lanewatch/db';
+import { HISTOGRAM_OF, readRollups, SqlRunner } from '@lanewatch/db';
 import { HistogramSpec, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
 import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
-import { effectiveWindow, UnknownCarrierError } from './kpis';
+import { effectiveWindow, filterCarrierId } from './kpis';
 import { groupRollups } from './rollup-groups';
 
 export const KPI_DISTRIBUTION_METRICS = ['customsHold', 'transit'] as const;
@@ -46,11 +46,7 @@ export function parseKpiDistributionQuery(query: Record<string, unknown>): { ok:
  */
 export async function computeKpiDistribution(runner: SqlRunner, params: KpiDistributionParams): Promise<KpiDistributionResponse> {
   const metric = METRICS[params.metric];
-  let carrierId: number | undefined;
-  if (params.carrier) {
-    carrierId = (await carrierIdsByCode(runner, [params.carrier])).get(params.carrier);
-    if (carrierId === undefined) throw new UnknownCarrierError(`carrier '${params.carrier}' is not registered`);
-  }
+  const carrierId = await filterCarrierId(runner, params.carrier);
   const window = effectiveWindow(params);
   const result = await readRollups(runner, {
     level: params.carrier ? 'l' : 's',

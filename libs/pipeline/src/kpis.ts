@@ -100,6 +100,14 @@ export function effectiveWindow(params: KpiQueryParams): { fromMs: number; toMs:
   return { fromMs: params.fromMs, toMs: params.asOfMs === undefined ? params.toMs : Math.min(params.toMs, params.asOfMs) };
 }
 
+/** The id of the carrier a read is filtered by (none: undefined); an unregistered code is the caller's error. */
+export async function filterCarrierId(runner: SqlRunner, carrier: string | undefined): Promise<number | undefined> {
+  if (!carrier) return undefined;
+  const carrierId = (await carrierIdsByCode(runner, [carrier])).get(carrier);
+  if (carrierId === undefined) throw new UnknownCarrierError(`carrier '${carrier}' is not registered`);
+  return carrierId;
+}
+
 /**
  * The one read path of every KPI (kpis.md §3-5): the API, the timeseries, the scorecards and the
  * SLA evaluator call it. Grouped or filtered by carrier: leg facts of that carrier's legs;
@@ -110,11 +118,7 @@ export async function readKpiGroups(
   params: KpiQueryParams,
   period?: 'day' | 'week',
 ): Promise<{ periodMs: number | null; row: KpiRow }[]> {
-  let carrierId: number | undefined;
-  if (params.carrier) {
-    carrierId = (await carrierIdsByCode(runner, [params.carrier])).get(params.carrier);
-    if (carrierId === undefined) throw new UnknownCarrierError(`carrier '${params.carrier}' is not registered`);
-  }
+  const carrierId = await filterCarrierId(runner, params.carrier);
   const window = effectiveWindow(params);
   const query: RollupQuery = {
     level: params.groupBy.includes('carrier') || params.carrier ? 'l' : 's',

@@ -1,37 +1,4 @@
-import type { Milestone } from '@lanewatch/domain';
 import { asArray, asRecord, isRecord, optionalNumber, optionalText, requiredNumber, text } from './parse.util';
-
-// The canonical milestones a raw code can map to (events.md §1). A copy, because the domain
-// library's runtime also holds node:crypto code; the checks below fail typecheck if the two drift.
-export const MILESTONE_OPTIONS = [
-  'INFO_RECEIVED',
-  'ACCEPTED',
-  'ORIGIN_FACILITY',
-  'EXPORT_CUSTOMS_STARTED',
-  'EXPORT_CUSTOMS_HELD',
-  'EXPORT_CUSTOMS_CLEARED',
-  'HANDED_TO_LINEHAUL',
-  'DEPARTED_ORIGIN',
-  'TRANSIT_HUB',
-  'ARRIVED_DESTINATION',
-  'IMPORT_CUSTOMS_STARTED',
-  'IMPORT_CUSTOMS_HELD',
-  'IMPORT_CUSTOMS_RELEASED',
-  'HANDED_OVER',
-  'DESTINATION_FACILITY',
-  'OUT_FOR_DELIVERY',
-  'DELIVERY_FAILED',
-  'AVAILABLE_FOR_PICKUP',
-  'DELIVERED',
-  'RETURN_IN_TRANSIT',
-  'RETURNED',
-  'EXCEPTION',
-  'LOST',
-  'DESTROYED',
-  'CANCELLED',
-] as const satisfies readonly Milestone[];
-type MissingMilestone = Exclude<Milestone, (typeof MILESTONE_OPTIONS)[number]>;
-export const NO_MISSING_MILESTONE: [MissingMilestone] extends [never] ? true : MissingMilestone = true;
 
 export type CarrierSummary = { code: string; name: string };
 

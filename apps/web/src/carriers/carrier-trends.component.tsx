@@ -3,8 +3,8 @@ import type { KpiMetric } from '../api/api-types';
 import { useSession } from '../auth/session.context';
 import { formatApiInstant } from '../filters/dashboard-query.util';
 import { chooseBucket, type DateRange } from '../filters/date-range.util';
-import { TrendChart } from '../trends/trend-chart.component';
-import { hasTrendData, TREND_METRICS } from '../trends/trend-metrics.util';
+import { TREND_METRICS } from '../trends/trend-metrics.util';
+import { TrendState } from '../trends/trend-state.component';
 import { useTrend } from '../trends/use-trend.hook';
 
 type CarrierTrendProps = { carrier: string; carrierName: string; range: DateRange; metric: KpiMetric };
@@ -34,26 +34,7 @@ export function CarrierTrend({ carrier, carrierName, range, metric }: CarrierTre
         {bucket === 'week' ? 'Weeks start on Monday (UTC). ' : 'Days in UTC. '}A gap means no data in that {bucket}, not zero.
       </p>
       <div aria-busy={trend.loading}>
-        {trend.loading ? (
-          <p className="chart-placeholder" role="status">
-            Loading the trend…
-          </p>
-        ) : trend.error !== null ? (
-          <div className="banner banner--error" role="alert">
-            <p>
-              <strong>Could not load the trend.</strong> {trend.error}.
-            </p>
-            <button type="button" onClick={trend.retry}>
-              Try again
-            </button>
-          </div>
-        ) : trend.data === null || !hasTrendData(trend.data.rows) ? (
-          <p className="chart-placeholder" role="status">
-            {definition.emptyText} for {carrierName}.
-          </p>
-        ) : (
-          <TrendChart rows={trend.data.rows} spec={definition} bucket={trend.data.bucket} subject={carrierName} />
-        )}
+        <TrendState trend={trend} definition={definition} subject={carrierName} />
       </div>
     </section>
   );

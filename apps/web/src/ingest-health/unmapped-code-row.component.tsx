@@ -1,6 +1,7 @@
+import { MILESTONES } from '@lanewatch/domain/browser';
 import { useId, useState } from 'react';
 import { UnauthorizedError } from '../api/api-client';
-import { MILESTONE_OPTIONS, type UnmappedCode } from '../api/data-quality-types';
+import type { UnmappedCode } from '../api/data-quality-types';
 import { fetchCodeMap, replaceCodeMap } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { formatCount, formatUtcInstant } from '../shared/kpi-format.util';
@@ -49,7 +50,7 @@ export function UnmappedCodeRow({ carrier, entry, onMapped }: UnmappedCodeRowPro
             </label>
             <select id={selectId} value={milestone} onChange={(event) => setMilestone(event.target.value)} disabled={busy}>
               <option value="">Choose a milestone…</option>
-              {MILESTONE_OPTIONS.map((option) => (
+              {MILESTONES.map((option) => (
                 <option key={option} value={option}>
                   {option}
                 </option>

@@ -3,8 +3,8 @@ import type { CarrierScorecard, KpiMetric } from '../api/api-types';
 import { useSession } from '../auth/session.context';
 import { formatApiInstant, type DashboardQuery } from '../filters/dashboard-query.util';
 import { chooseBucket } from '../filters/date-range.util';
-import { TrendChart } from './trend-chart.component';
-import { hasTrendData, isKpiMetric, TREND_METRIC_ORDER, TREND_METRICS } from './trend-metrics.util';
+import { isKpiMetric, TREND_METRIC_ORDER, TREND_METRICS } from './trend-metrics.util';
+import { TrendState } from './trend-state.component';
 import { useTrend } from './use-trend.hook';
 
 type TrendPanelProps = {
@@ -117,25 +117,8 @@ export function TrendPanel({ query, carrier, carriers, onFilterChange }: TrendPa
       <div aria-busy={trend.loading}>
         {carrier === null ? (
           <p className="chart-placeholder">No carrier to chart in this range.</p>
-        ) : trend.loading ? (
-          <p className="chart-placeholder" role="status">
-            Loading the trend…
-          </p>
-        ) : trend.error !== null ? (
-          <div className="banner banner--error" role="alert">
-            <p>
-              <strong>Could not load the trend.</strong> {trend.error}.
-            </p>
-            <button type="button" onClick={trend.retry}>
-              Try again
-            </button>
-          </div>
-        ) : trend.data === null || !hasTrendData(trend.data.rows) ? (
-          <p className="chart-placeholder" role="status">
-            {definition.emptyText} for {subject}.
-          </p>
         ) : (
-          <TrendChart rows={trend.data.rows} spec={definition} bucket={trend.data.bucket} subject={subject} />
+          <TrendState trend={trend} definition={definition} subject={subject} />
         )}
       </div>
     </section>
