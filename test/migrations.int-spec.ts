@@ -17,10 +17,12 @@ describe('migrations', () => {
     const dataSource = createDataSource(database.url, { poolSize: 2 });
     try {
       await dataSource.initialize();
-      // A cell and its copy with the service level summed away: the same key once `keeps` is gone.
+      // A cell and its copy with the service level summed away (the same key once `keeps` is gone),
+      // and a week cell (tier 3), which the older schema's code never wrote.
       await dataSource.query(
         `INSERT INTO kpi_rollups (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count)
-         VALUES (0, '2026-11-01Z', 'l', 1, 1, 0, 'CN-BR', '', 'transit', 1), (0, '2026-11-01Z', 'l', 3, 1, 0, 'CN-BR', '', 'transit', 1)`,
+         VALUES (0, '2026-11-01Z', 'l', 1, 1, 0, 'CN-BR', '', 'transit', 1), (0, '2026-11-01Z', 'l', 3, 1, 0, 'CN-BR', '', 'transit', 1),
+                (3, '2026-11-02Z', 'l', 1, 1, 0, 'CN-BR', '', 'transit', 1)`,
       );
       const applied = dataSource.migrations.length;
       for (let step = 0; step < applied; step += 1) await dataSource.undoLastMigration({ transaction: 'each' });

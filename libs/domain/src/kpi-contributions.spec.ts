@@ -1,4 +1,5 @@
-import { KEEPS_ALL, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, keepsFor, keptCopies, rollupRanges, tierBucketStart } from './kpi-contributions';
+import fc from 'fast-check';
+import { KEEPS_ALL, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, keepsFor, keptCopies, rollupRanges, ROLLUP_TIERS, tierBucketEnd, tierBucketStart } from './kpi-contributions';
 
 const ms = (iso: string) => Date.parse(iso);
 const show = (ranges: ReturnType<typeof rollupRanges>) =>
@@ -12,6 +13,59 @@ describe('rollupRanges', () => {
       '2:2026-09-01T00:00..2026-11-01T00:00',
       '0:2026-11-01T00:00..2026-11-02T00:00',
       '1:2026-11-02T00:00..2026-11-02T01:30',
+    ]);
+  });
+
+  it('reads whole ISO weeks between the months and the days', () => {
+    // 2026-11-01 is a Sunday: one day, two Monday-to-Monday weeks, then four days.
+    expect(show(rollupRanges(ms('2026-08-01T00:00:00Z'), ms('2026-11-20T00:00:00Z')))).toEqual([
+      '2:2026-08-01T00:00..2026-11-01T00:00',
+      '0:2026-11-01T00:00..2026-11-02T00:00',
+      '3:2026-11-02T00:00..2026-11-16T00:00',
+      '0:2026-11-16T00:00..2026-11-20T00:00',
+    ]);
+  });
+
+  it('week cells start on a Monday at 00:00 UTC and last seven days', () => {
+    const start = tierBucketStart(3, ms('2026-12-02T13:45:00Z'));
+    expect(new Date(start).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(new Date(start).getUTCDay()).toBe(1);
+    expect(tierBucketEnd(3, start) - start).toBe(7 * 86_400_000);
+    expect(tierBucketStart(3, ms('1970-01-01T00:00:00Z'))).toBe(ms('1969-12-29T00:00:00Z'));
+  });
+
+  it('covers any window exactly with aligned cells no coarser than asked, whatever the granularity', () => {
+    const quarter = 15 * 60_000;
+    const allowed = { month: [0, 1, 2, 3], week: [0, 1, 3], day: [0, 1] } as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4 * 365 * 96 }),
+        fc.integer({ min: 0, max: 400 * 96 }),
+        fc.constantFrom('month' as const, 'week' as const, 'day' as const),
+        (startQuarter, lengthQuarters, coarsest) => {
+          const fromMs = ms('2025-01-01T00:00:00Z') + startQuarter * quarter;
+          const toMs = fromMs + lengthQuarters * quarter;
+          const ranges = rollupRanges(fromMs, toMs, coarsest);
+          if (lengthQuarters === 0) return ranges.length === 0;
+          let at = fromMs;
+          for (const range of ranges) {
+            if (range.fromMs !== at || range.toMs <= range.fromMs) return false;
+            if (!(allowed[coarsest] as readonly number[]).includes(range.tier) || !ROLLUP_TIERS.includes(range.tier)) return false;
+            if (tierBucketStart(range.tier, range.fromMs) !== range.fromMs || tierBucketStart(range.tier, range.toMs) !== range.toMs) return false;
+            at = range.toMs;
+          }
+          return at === toMs;
+        },
+      ),
+    );
+  });
+
+  it('uses whole weeks but no month cells when asked for weeks (per-week series)', () => {
+    expect(show(rollupRanges(ms('2026-08-01T00:00:00Z'), ms('2026-08-20T06:00:00Z'), 'week'))).toEqual([
+      '0:2026-08-01T00:00..2026-08-03T00:00',
+      '3:2026-08-03T00:00..2026-08-17T00:00',
+      '0:2026-08-17T00:00..2026-08-20T00:00',
+      '1:2026-08-20T00:00..2026-08-20T06:00',
     ]);
   });
 

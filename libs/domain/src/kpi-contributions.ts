@@ -71,15 +71,20 @@ export function kpiContributions(level: KpiLevel, carrierId: number, fact: FactF
 export const QUARTER_HOUR_MS = 15 * 60_000;
 export const DAY_MS = 86_400_000;
 
-/** Rollup tiers: 0 = UTC day, 1 = 15 minutes, 2 = UTC calendar month. */
-export type RollupTier = 0 | 1 | 2;
-export const ROLLUP_TIERS: readonly RollupTier[] = [0, 1, 2];
+/** Rollup tiers: 0 = UTC day, 1 = 15 minutes, 2 = UTC calendar month, 3 = ISO week (Monday, UTC). */
+export type RollupTier = 0 | 1 | 2 | 3;
+export const ROLLUP_TIERS: readonly RollupTier[] = [0, 1, 2, 3];
+
+const WEEK_MS = 7 * DAY_MS;
+// 1970-01-05, the first Monday after the epoch: week cells start on Mondays, as ISO weeks do.
+const FIRST_MONDAY_MS = 4 * DAY_MS;
 
 export function tierBucketStart(tier: RollupTier, ms: number): number {
   if (tier === 2) {
     const date = new Date(ms);
     return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
   }
+  if (tier === 3) return Math.floor((ms - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
   const size = tier === 0 ? DAY_MS : QUARTER_HOUR_MS;
   return Math.floor(ms / size) * size;
 }
@@ -90,7 +95,7 @@ export function tierBucketEnd(tier: RollupTier, ms: number): number {
     const date = new Date(ms);
     return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
   }
-  return tierBucketStart(tier, ms) + (tier === 0 ? DAY_MS : QUARTER_HOUR_MS);
+  return tierBucketStart(tier, ms) + (tier === 3 ? WEEK_MS : tier === 0 ? DAY_MS : QUARTER_HOUR_MS);
 }
 
 export interface TierRange {
@@ -101,31 +106,36 @@ export interface TierRange {
 
 const ceilTo = (tier: RollupTier, ms: number) => (tierBucketStart(tier, ms) === ms ? ms : tierBucketEnd(tier, ms));
 
+/** The coarsest cells a read may use: per-period reads must not mix a bucket across periods. */
+export type RollupGranularity = 'month' | 'week' | 'day';
+const TIERS_FROM: Record<RollupGranularity, RollupTier[]> = { month: [2, 3, 0, 1], week: [3, 0, 1], day: [0, 1] };
+
 /**
- * [from, to) as the fewest rollup cells: whole months (unless `coarsest` is days), whole days
- * at the months' edges, quarter hours at the days' edges. Bounds must fall on a quarter hour.
- * A read then costs at most ~13 months + 62 days + 192 quarter hours of cells per key,
- * however many events the window holds.
+ * [from, to) as the fewest rollup cells: whole months (unless `coarsest` is finer), whole ISO
+ * weeks at the months' edges, whole days at the weeks' edges, quarter hours at the days' edges.
+ * Weeks need not nest in months: each tier only fills the span its coarser tier left at an edge.
+ * A read then costs at most ~13 months + 10 weeks + 12 days + 192 quarter hours of cells per key,
+ * however many events the window holds. Bounds must fall on a quarter hour.
  */
-export function rollupRanges(fromMs: number, toMs: number, coarsest: 'month' | 'day' = 'month'): TierRange[] {
+export function rollupRanges(fromMs: number, toMs: number, coarsest: RollupGranularity = 'month'): TierRange[] {
   if (fromMs % QUARTER_HOUR_MS !== 0 || toMs % QUARTER_HOUR_MS !== 0) throw new RangeError('rollup ranges need quarter-hour bounds');
   const out: TierRange[] = [];
-  const split = (tier: RollupTier, from: number, to: number, finer: (a: number, b: number) => void) => {
+  const cover = (tiers: RollupTier[], from: number, to: number): void => {
+    if (from >= to) return;
+    const [tier, ...finer] = tiers;
+    if (finer.length === 0) {
+      out.push({ tier, fromMs: from, toMs: to });
+      return;
+    }
     const inner = ceilTo(tier, from);
     const outer = tierBucketStart(tier, to);
     if (inner < outer) {
-      finer(from, inner);
+      cover(finer, from, inner);
       out.push({ tier, fromMs: inner, toMs: outer });
-      finer(outer, to);
-    } else finer(from, to);
+      cover(finer, outer, to);
+    } else cover(finer, from, to);
   };
-  const quarters = (from: number, to: number) => {
-    if (from < to) out.push({ tier: 1, fromMs: from, toMs: to });
-  };
-  const days = (from: number, to: number) => split(0, from, to, quarters);
-  if (fromMs >= toMs) return [];
-  if (coarsest === 'month') split(2, fromMs, toMs, days);
-  else days(fromMs, toMs);
+  cover(TIERS_FROM[coarsest], fromMs, toMs);
   return out.sort((a, b) => a.fromMs - b.fromMs);
 }
 

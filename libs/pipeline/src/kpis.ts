@@ -123,7 +123,7 @@ export async function readKpiGroups(
   const query: RollupQuery = {
     level: params.groupBy.includes('carrier') || params.carrier ? 'l' : 's',
     families: KPI_FAMILIES,
-    ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs, period ? 'day' : 'month') : [],
+    ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs, period ?? 'month') : [],
     groupBy: params.groupBy.map((key) => COLUMN[key]),
     period,
     carrierId,

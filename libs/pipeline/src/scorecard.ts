@@ -71,7 +71,7 @@ const SILENCE_FAMILIES: KpiFamily[] = ['active_start', 'active_end', 'silent_sta
 
 /**
  * Active, silent and lost counts at asOf (kpis.md §6), per group: the +1/−1 markers of every
- * period summed over all cells before asOf (months, then days, then quarter hours).
+ * period summed over all cells before asOf (months, weeks, days, then quarter hours).
  */
 export async function readSilence(
   runner: SqlRunner,

@@ -10,7 +10,7 @@ export interface RollupQuery {
   /** the cells to sum: from `rollupRanges` */
   ranges: TierRange[];
   groupBy: RollupColumn[];
-  /** also group by UTC day or ISO week (Monday) of the cells: only with day/quarter-hour ranges */
+  /** also group by UTC day or ISO week (Monday) of the cells: only with ranges no coarser than that period */
   period?: 'day' | 'week';
   carrierId?: number;
   corridor?: string;
@@ -51,7 +51,10 @@ const needs = (query: RollupQuery, column: RollupColumn, filter: string | undefi
  * merges the cells: moments with Chan's formula, histograms by adding counts.
  */
 export function rollupStatement(query: RollupQuery): Statement {
-  if (query.period && query.ranges.some((range) => range.tier === 2)) throw new Error('a per-period read cannot use month cells');
+  // A cell must lie inside one period: no month cells per week or day, no week cells per day.
+  const tooCoarse: readonly number[] = query.period === 'day' ? [2, 3] : query.period === 'week' ? [2] : [];
+  const coarse = query.ranges.find((range) => tooCoarse.includes(range.tier));
+  if (coarse) throw new Error(`a per-${query.period} read cannot use tier ${coarse.tier} cells`);
   const parameters: unknown[] = [];
   const p = (value: unknown) => {
     parameters.push(value);
@@ -68,7 +71,7 @@ export function rollupStatement(query: RollupQuery): Statement {
   const period = query.period ? [`(extract(epoch FROM date_trunc('${query.period}', bucket_start, 'UTC')) * 1000)::bigint::text AS period`] : [];
   const histogram = query.histograms ? 'histogram' : 'NULL::bytea AS histogram';
   const select = `SELECT ${[...query.groupBy, ...period, 'family', 'count', 'successes', 'mean', 'm2', histogram].join(', ')} FROM kpi_rollups WHERE ${conditions.join(' AND ')}`;
-  // One branch per tier range (at most five), each a plain index range whatever the planner's
+  // One branch per tier range (at most seven), each a plain index range whatever the planner's
   // statistics say; an empty window still needs a valid statement that returns nothing.
   const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
   const branches = ranges.map((range) => `${select} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`);
