@@ -1,9 +1,9 @@
-import { HISTOGRAM_OF, RollupCellRow } from '@lanewatch/db';
-import { histogramPercentile, KpiFamily, mergeMoments, Moments, momentStatistics, unpackHistogram } from '@lanewatch/domain';
+import { HISTOGRAM_OF, RollupCellRow, unframeHistograms } from '@lanewatch/db';
+import { HistogramSum, KpiFamily, mergeMoments, Moments, momentStatistics } from '@lanewatch/domain';
 
 /** One family of one group, summed over the window's cells. */
 export class FamilyCells {
-  readonly histogram = new Map<number, number>();
+  private readonly buckets = new HistogramSum();
   successes = 0;
   private moments: Moments = { count: 0, mean: 0, m2: 0 };
 
@@ -13,11 +13,16 @@ export class FamilyCells {
     return this.moments.count;
   }
 
-  /** Adds one cell: Chan's merge of its moments, its successes and its histogram's counts. */
-  add(cell: RollupCellRow): void {
-    this.moments = mergeMoments(this.moments, { count: Number(cell.count), mean: Number(cell.mean), m2: Number(cell.m2) });
-    this.successes += Number(cell.successes);
-    if (cell.histogram) unpackHistogram(cell.histogram, this.histogram);
+  /** Adds summed cells: Chan's merge of their moments, their successes and their histograms' counts. */
+  add(cells: RollupCellRow): void {
+    this.moments = mergeMoments(this.moments, { count: Number(cells.count), mean: Number(cells.mean), m2: Number(cells.m2) });
+    this.successes += Number(cells.successes);
+    if (cells.histograms) for (const histogram of unframeHistograms(cells.histograms)) this.buckets.addPacked(histogram);
+  }
+
+  /** The summed histogram's non-empty buckets. */
+  get histogram(): Map<number, number> {
+    return this.buckets.toHistogram();
   }
 
   statistics() {
@@ -26,7 +31,7 @@ export class FamilyCells {
 
   percentile(p: number): number | null {
     const spec = HISTOGRAM_OF[this.family];
-    return spec && this.histogram.size > 0 ? histogramPercentile(this.histogram, spec, p) : null;
+    return spec && this.buckets.count > 0 ? this.buckets.percentile(spec, p) : null;
   }
 }
 

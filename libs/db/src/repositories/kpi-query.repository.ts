@@ -19,7 +19,10 @@ export interface RollupQuery {
   histograms: boolean;
 }
 
-/** One rollup cell of a read: its group columns, its moments and its packed histogram. */
+/**
+ * The window's cells of one group key (and period) and family, summed by PostgreSQL: counts and
+ * successes added, moments merged (Chan), and each cell's packed histogram framed by its length.
+ */
 export interface RollupCellRow {
   carrier_id?: number;
   peer_carrier_id?: number;
@@ -32,7 +35,8 @@ export interface RollupCellRow {
   successes: number;
   mean: number;
   m2: number;
-  histogram: Uint8Array | null;
+  /** the cells' packed histograms, each after its length as 4 bytes big-endian: `unframeHistograms` */
+  histograms: Uint8Array | null;
 }
 
 export interface Statement {
@@ -75,7 +79,32 @@ export function rollupStatement(query: RollupQuery): Statement {
   // statistics say; an empty window still needs a valid statement that returns nothing.
   const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
   const branches = ranges.map((range) => `${select} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`);
-  return { sql: branches.join('\n UNION ALL\n'), parameters };
+  // The cells are summed here, so the answer holds one row per group and family however many
+  // cells the window spans. M2 = Σ m2 + Σ n·(mean − group mean)²: Chan's merge of many cells at
+  // once, differences taken before squaring so nothing cancels.
+  const keys = [...query.groupBy, ...(query.period ? ['period'] : []), 'family'].join(', ');
+  const sql = `SELECT ${keys}, sum(count)::float8 AS count, sum(successes)::float8 AS successes, min(group_mean) AS mean,
+       sum(m2 + count * (mean - group_mean) ^ 2) AS m2, string_agg(int4send(length(histogram)) || histogram, ''::bytea) AS histograms
+  FROM (SELECT cells.*, sum(count * mean) OVER per_group / (sum(count) OVER per_group)::float8 AS group_mean
+          FROM (${branches.join('\n UNION ALL\n')}) AS cells
+        WINDOW per_group AS (PARTITION BY ${keys})) AS weighed
+ GROUP BY ${keys}`;
+  return { sql, parameters };
+}
+
+/** The packed histograms of a summed read (`RollupCellRow.histograms`), as views on its bytes. */
+export function unframeHistograms(framed: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const view = new DataView(framed.buffer, framed.byteOffset, framed.byteLength);
+  for (let offset = 0; offset < framed.byteLength; ) {
+    if (offset + 4 > framed.byteLength) throw new RangeError('framed histograms end inside a length');
+    const length = view.getUint32(offset);
+    offset += 4;
+    if (offset + length > framed.byteLength) throw new RangeError('framed histograms end inside a histogram');
+    out.push(framed.subarray(offset, offset + length));
+    offset += length;
+  }
+  return out;
 }
 
 export async function readRollups(runner: SqlRunner, query: RollupQuery): Promise<RollupCellRow[]> {

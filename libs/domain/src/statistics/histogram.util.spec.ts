@@ -9,6 +9,7 @@ import {
   HistogramSpec,
   histogramCount,
   histogramPercentile,
+  HistogramSum,
   LATENCY_HOURS_HISTOGRAM,
   packHistogram,
   unpackHistogram,
@@ -280,6 +281,29 @@ describe('packed histograms', () => {
         expect(merged).toEqual(mergeHistograms(a, b));
       }),
     );
+  });
+
+  it('a dense sum of many packed cells holds exactly the merged buckets, in any order of cells', () => {
+    fc.assert(
+      fc.property(fc.array(histograms, { maxLength: 12 }), (cells) => {
+        const sum = new HistogramSum();
+        cells.forEach((cell) => sum.addPacked(packHistogram(cell)));
+        const merged = cells.reduce<Histogram>((total, cell) => mergeHistograms(total, cell), EMPTY);
+        expect(sum.toHistogram()).toEqual(merged);
+        expect(sum.count).toBe(histogramCount(merged));
+      }),
+    );
+  });
+
+  it('a dense sum answers percentiles from its own buckets, and null when empty', () => {
+    const sum = new HistogramSum();
+    expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 0.5)).toBeNull();
+    // Buckets far apart and added out of order: 2 values in bucket 900, 1 in bucket -3.
+    sum.addPacked(packHistogram(new Map([[900, 2]])));
+    sum.addPacked(packHistogram(new Map([[-3, 1]])));
+    expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 0)).toBe(bucketValue(TRANSIT_DAYS_HISTOGRAM, -3));
+    expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 1)).toBe(bucketValue(TRANSIT_DAYS_HISTOGRAM, 900));
+    expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 0.5)).toBe(bucketValue(TRANSIT_DAYS_HISTOGRAM, 900));
   });
 
   it('an empty histogram packs to no bytes', () => {

@@ -128,17 +128,9 @@ export function histogramCount(h: Histogram): number {
 
 // `spec` must be the one the histogram was built with; the representatives come from it.
 export function histogramPercentile(h: Histogram, spec: HistogramSpec, p: number): number | null {
-  assertPercentile(p);
-  const buckets = sortedEntries(h);
-  const valueAtRank = (rank: number): number => {
-    let below = 0;
-    for (const [index, count] of buckets) {
-      below += count;
-      if (rank < below) return bucketValue(spec, index);
-    }
-    throw new RangeError(`rank ${rank} is beyond the histogram's ${below} values`);
-  };
-  return interpolateAtRank(histogramCount(h), p, valueAtRank);
+  const sum = new HistogramSum();
+  for (const [index, count] of h) sum.add(index, count);
+  return sum.percentile(spec, p);
 }
 
 export function serializeHistogram(h: Histogram): SerializedHistogram {
@@ -195,8 +187,8 @@ export function packHistogram(h: Histogram): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Adds the packed histogram's counts into `into` (a fresh map by default) and returns it. */
-export function unpackHistogram(bytes: Uint8Array, into: Map<number, number> = new Map()): Map<number, number> {
+/** Calls `visit` with each bucket of a packed histogram, ascending. */
+export function forEachPackedBucket(bytes: Uint8Array, visit: (index: number, count: number) => void): void {
   let offset = 0;
   const readVarint = (): number => {
     let value = 0;
@@ -213,8 +205,78 @@ export function unpackHistogram(bytes: Uint8Array, into: Map<number, number> = n
   let index = 0;
   while (offset < bytes.length) {
     index += unzigzag(readVarint());
-    const count = readVarint();
-    into.set(index, (into.get(index) ?? 0) + count);
+    visit(index, readVarint());
   }
+}
+
+/** Adds the packed histogram's counts into `into` (a fresh map by default) and returns it. */
+export function unpackHistogram(bytes: Uint8Array, into: Map<number, number> = new Map()): Map<number, number> {
+  forEachPackedBucket(bytes, (index, count) => into.set(index, (into.get(index) ?? 0) + count));
   return into;
+}
+
+/**
+ * The sum of many packed histograms, as dense counts over the bucket span seen so far: a KPI read
+ * merges a few hundred cells of up to a few hundred buckets each, and an array indexed by bucket
+ * adds them several times faster than a Map.
+ */
+export class HistogramSum {
+  private counts = new Float64Array(0);
+  // The bucket index of counts[0].
+  private low = 0;
+  private total = 0;
+
+  get count(): number {
+    return this.total;
+  }
+
+  addPacked(bytes: Uint8Array): void {
+    forEachPackedBucket(bytes, (index, count) => this.add(index, count));
+  }
+
+  add(index: number, count: number): void {
+    if (index < this.low || index >= this.low + this.counts.length) this.grow(index);
+    this.counts[index - this.low] += count;
+    this.total += count;
+  }
+
+  /** The non-empty buckets, as a Histogram. */
+  toHistogram(): Map<number, number> {
+    const out = new Map<number, number>();
+    this.counts.forEach((count, offset) => {
+      if (count > 0) out.set(this.low + offset, count);
+    });
+    return out;
+  }
+
+  percentile(spec: HistogramSpec, p: number): number | null {
+    assertPercentile(p);
+    const valueAtRank = (rank: number): number => {
+      let below = 0;
+      for (let offset = 0; offset < this.counts.length; offset += 1) {
+        below += this.counts[offset];
+        if (rank < below) return bucketValue(spec, this.low + offset);
+      }
+      throw new RangeError(`rank ${rank} is beyond the histogram's ${below} values`);
+    };
+    return interpolateAtRank(this.total, p, valueAtRank);
+  }
+
+  // Doubles the span until it holds `index`, so a read grows it a handful of times at most.
+  private grow(index: number): void {
+    if (this.counts.length === 0) {
+      this.counts = new Float64Array(64);
+      this.low = index;
+      return;
+    }
+    let low = Math.min(this.low, index);
+    let high = Math.max(this.low + this.counts.length, index + 1);
+    const span = Math.max(high - low, 2 * this.counts.length);
+    if (index < this.low) low = high - span;
+    else high = low + span;
+    const counts = new Float64Array(high - low);
+    counts.set(this.counts, this.low - low);
+    this.counts = counts;
+    this.low = low;
+  }
 }
