@@ -28,11 +28,14 @@ export interface CensoredTransit {
 export function censoredTransit(input: { cohorts: TransitCohort[]; asOfMs: number; spec: HistogramSpec }): CensoredTransit {
   const observations: SurvivalObservation[] = [];
   let delivered = 0;
+  let cohortSize = 0;
   for (const cohort of input.cohorts) {
     const startMs = cohort.startMs + cohort.sizeMs / 2;
     const censorDays = Math.max(0, (input.asOfMs - startMs) / DAY_MS);
     const add = (time: number, event: boolean, count: number) => {
-      for (let i = 0; i < count; i += 1) observations.push({ time, event });
+      if (count <= 0) return;
+      observations.push({ time, event, count });
+      cohortSize += count;
     };
     add(censorDays, false, cohort.open);
     for (const [bucket, count] of cohort.ended) {
@@ -45,10 +48,10 @@ export function censoredTransit(input: { cohorts: TransitCohort[]; asOfMs: numbe
   }
   const estimate = kaplanMeier(observations);
   return {
-    cohort: observations.length,
+    cohort: cohortSize,
     delivered,
-    censored: observations.length - delivered,
-    medianDays: observations.length > 0 ? estimate.quantile(0.5) : null,
-    p90Days: observations.length > 0 ? estimate.quantile(0.9) : null,
+    censored: cohortSize - delivered,
+    medianDays: cohortSize > 0 ? estimate.quantile(0.5) : null,
+    p90Days: cohortSize > 0 ? estimate.quantile(0.9) : null,
   };
 }

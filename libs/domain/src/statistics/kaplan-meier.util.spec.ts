@@ -133,4 +133,22 @@ describe('kaplanMeier', () => {
       { numRuns: 500 },
     );
   });
+
+  it('an observation with a count is that many parcels: the same curve as repeating it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(observation, fc.integer({ min: 0, max: 5 })), { maxLength: 40 }), (weighted) => {
+        const repeated = weighted.flatMap(([o, count]) => Array.from({ length: count }, () => o));
+        const estimate = kaplanMeier(weighted.map(([o, count]) => ({ ...o, count })));
+        const expected = kaplanMeier(repeated);
+        expect(estimate.curve.map((point) => point.time)).toEqual(expected.curve.map((point) => point.time));
+        estimate.curve.forEach((point, i) => expect(point.survival).toBeCloseTo(expected.curve[i].survival, 12));
+        for (const q of [0.5, 0.9]) expect(estimate.quantile(q)).toBe(expected.quantile(q));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a count that is not a whole number', () => {
+    expect(() => kaplanMeier([{ time: 1, event: true, count: 1.5 }])).toThrow('observations[0].count must be a whole number ≥ 0, got 1.5');
+  });
 });

@@ -6,6 +6,9 @@ export interface SurvivalObservation {
   time: number;
   // true: the event (delivery) happened at `time`; false: censored at `time`.
   event: boolean;
+  // How many parcels share this observation (default 1): rollup cells hand over counts, and one
+  // weighted observation per bucket keeps the estimate's cost independent of the parcel count.
+  count?: number;
 }
 
 export interface SurvivalPoint {
@@ -30,17 +33,23 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
     if (!Number.isFinite(observation.time)) {
       throw new RangeError(`observations[${i}].time must be a finite number, got ${observation.time}`);
     }
+    if (observation.count !== undefined && !(Number.isSafeInteger(observation.count) && observation.count >= 0)) {
+      throw new RangeError(`observations[${i}].count must be a whole number ≥ 0, got ${observation.count}`);
+    }
   });
+  const weight = (observation: SurvivalObservation) => observation.count ?? 1;
   const sorted = [...observations].sort((a, b) => a.time - b.time);
   const curve: SurvivalPoint[] = [];
-  let atRisk = sorted.length;
+  let atRisk = sorted.reduce((total, observation) => total + weight(observation), 0);
   let survival = 1;
   for (let start = 0; start < sorted.length; ) {
     const time = sorted[start].time;
     let events = 0;
+    let observed = 0;
     let end = start;
     for (; end < sorted.length && sorted[end].time === time; end++) {
-      if (sorted[end].event) events++;
+      observed += weight(sorted[end]);
+      if (sorted[end].event) events += weight(sorted[end]);
     }
     // Events come before censorings at the same time: everyone observed at `time`,
     // censored or not, is still at risk of the event at `time`.
@@ -48,7 +57,7 @@ export function kaplanMeier(observations: readonly SurvivalObservation[]): Kapla
       survival *= (atRisk - events) / atRisk;
       curve.push({ time, survival });
     }
-    atRisk -= end - start;
+    atRisk -= observed;
     start = end;
   }
   // The caller gets its own copy, so mutating it cannot change later quantiles.
