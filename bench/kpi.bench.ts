@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       apps.push(app);
       await postFeed(app, feed, planDeliveries(feed, { seed: index + 1, batchSize: 5000, shuffle: true }), { codeMapLast: false, idleTimeoutMs: 3_600_000 });
     }
+    // Steady state: the worker vacuums every VACUUM_INTERVAL_MS; here once, right away, on both.
+    for (const app of apps) await app.sql('VACUUM (ANALYZE) kpi_rollups');
     const events = await Promise.all(apps.map(async (app) => (await app.status()).eventsStored));
     const cells = await Promise.all(apps.map(async (app) => Number((await app.sql<{ cells: string }>('SELECT count(*) AS cells FROM kpi_rollups'))[0].cells)));
     const kpiMs = await sideBySide(apps, KPI_PATHS);

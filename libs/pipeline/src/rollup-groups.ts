@@ -1,4 +1,4 @@
-import { HISTOGRAM_OF, RollupCellRow, unframeHistograms } from '@lanewatch/db';
+import { forEachFramedCell, HISTOGRAM_OF, RollupCellRow } from '@lanewatch/db';
 import { HistogramSum, KpiFamily, mergeMoments, Moments, momentStatistics } from '@lanewatch/domain';
 
 /** One family of one group, summed over the window's cells. */
@@ -13,11 +13,13 @@ export class FamilyCells {
     return this.moments.count;
   }
 
-  /** Adds summed cells: Chan's merge of their moments, their successes and their histograms' counts. */
-  add(cells: RollupCellRow): void {
-    this.moments = mergeMoments(this.moments, { count: Number(cells.count), mean: Number(cells.mean), m2: Number(cells.m2) });
-    this.successes += Number(cells.successes);
-    if (cells.histograms) for (const histogram of unframeHistograms(cells.histograms)) this.buckets.addPacked(histogram);
+  /** Adds a read's cells: Chan's merge of their moments, their successes and their histograms' counts. */
+  add(row: RollupCellRow): void {
+    forEachFramedCell(row.cells, (cell) => {
+      this.moments = mergeMoments(this.moments, { count: cell.count, mean: cell.mean, m2: cell.m2 });
+      this.successes += cell.successes;
+      if (cell.histogram.length > 0) this.buckets.addPacked(cell.histogram);
+    });
   }
 
   /** The summed histogram's non-empty buckets. */

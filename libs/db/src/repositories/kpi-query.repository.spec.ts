@@ -1,27 +1,41 @@
 import { packHistogram, rollupRanges } from '@lanewatch/domain';
-import { rollupStatement, unframeHistograms } from './kpi-query.repository';
+import { FramedCell, forEachFramedCell, rollupStatement } from './kpi-query.repository';
 
-// What `int4send(length(histogram)) || histogram` builds, summed over cells by string_agg.
-const frame = (parts: Uint8Array[]) =>
+// What the read's string_agg builds: int4send(count) || int4send(successes) || float8send(mean)
+// || float8send(m2) || int4send(length(histogram)) || histogram, cell after cell.
+const frame = (cells: FramedCell[]) =>
   Buffer.concat(
-    parts.flatMap((part) => {
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(part.length);
-      return [length, Buffer.from(part)];
+    cells.flatMap((cell) => {
+      const head = Buffer.alloc(28);
+      head.writeInt32BE(cell.count, 0);
+      head.writeInt32BE(cell.successes, 4);
+      head.writeDoubleBE(cell.mean, 8);
+      head.writeDoubleBE(cell.m2, 16);
+      head.writeUInt32BE(cell.histogram.length, 24);
+      return [head, Buffer.from(cell.histogram)];
     }),
   );
+const read = (framed: Uint8Array) => {
+  const out: FramedCell[] = [];
+  forEachFramedCell(framed, (cell) => out.push({ ...cell, histogram: Buffer.from(cell.histogram) }));
+  return out;
+};
 
-describe('unframeHistograms', () => {
-  it('gives back each cell histogram of a summed read, empty ones included', () => {
-    const parts = [packHistogram(new Map([[3, 2]])), new Uint8Array(), packHistogram(new Map(Array.from({ length: 300 }, (_, i) => [i - 20, i + 1] as [number, number])))];
-    expect(unframeHistograms(frame(parts)).map((part) => Buffer.from(part))).toEqual(parts.map((part) => Buffer.from(part)));
-    expect(unframeHistograms(new Uint8Array())).toEqual([]);
+describe('forEachFramedCell', () => {
+  it('gives back every cell of a read row, with or without a histogram', () => {
+    const cells: FramedCell[] = [
+      { count: 3, successes: 0, mean: 9.41, m2: 8.24, histogram: Buffer.from(packHistogram(new Map([[3, 2], [180, 1]]))) },
+      { count: 801, successes: 702, mean: 0, m2: 0, histogram: Buffer.alloc(0) },
+      { count: 2, successes: 0, mean: -0.75, m2: 1e-12, histogram: Buffer.from(packHistogram(new Map(Array.from({ length: 300 }, (_, i) => [i - 20, i + 1] as [number, number])))) },
+    ];
+    expect(read(frame(cells))).toEqual(cells);
+    expect(read(new Uint8Array())).toEqual([]);
   });
 
-  it('refuses bytes cut inside a length or a histogram', () => {
-    const framed = frame([packHistogram(new Map([[1, 1], [9, 4]]))]);
-    expect(() => unframeHistograms(framed.subarray(0, 2))).toThrow('framed histograms end inside a length');
-    expect(() => unframeHistograms(framed.subarray(0, framed.length - 1))).toThrow('framed histograms end inside a histogram');
+  it('refuses bytes cut inside a cell or its histogram', () => {
+    const framed = frame([{ count: 2, successes: 1, mean: 1, m2: 0.5, histogram: Buffer.from(packHistogram(new Map([[1, 1], [9, 1]]))) }]);
+    expect(() => read(framed.subarray(0, 20))).toThrow('framed cells end inside a cell');
+    expect(() => read(framed.subarray(0, framed.length - 1))).toThrow('framed cells end inside a histogram');
   });
 });
 
@@ -31,7 +45,6 @@ describe('rollupStatement', () => {
   it('sums per group key, period and family, whatever the number of cells', () => {
     const { sql } = rollupStatement({ level: 'l', families: ['transit'], ranges, groupBy: ['carrier_id'], period: 'week', histograms: true });
     expect(sql).toMatch(/GROUP BY carrier_id, period, family$/);
-    expect(sql).toContain('PARTITION BY carrier_id, period, family');
   });
 
   it('refuses cells coarser than the period they would be counted in', () => {

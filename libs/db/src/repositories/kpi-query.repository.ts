@@ -19,10 +19,7 @@ export interface RollupQuery {
   histograms: boolean;
 }
 
-/**
- * The window's cells of one group key (and period) and family, summed by PostgreSQL: counts and
- * successes added, moments merged (Chan), and each cell's packed histogram framed by its length.
- */
+/** The window's cells of one group key (and period) and family, gathered into one row. */
 export interface RollupCellRow {
   carrier_id?: number;
   peer_carrier_id?: number;
@@ -31,12 +28,18 @@ export interface RollupCellRow {
   /** epoch ms of the period start, when grouped by period */
   period?: string;
   family: string;
+  /** every cell's count, successes, moments and packed histogram, framed: read with `forEachFramedCell` */
+  cells: Uint8Array;
+}
+
+/** One rollup cell as a read hands it over. */
+export interface FramedCell {
   count: number;
   successes: number;
   mean: number;
   m2: number;
-  /** the cells' packed histograms, each after its length as 4 bytes big-endian: `unframeHistograms` */
-  histograms: Uint8Array | null;
+  /** the packed histogram (empty when the family has none or the read left them out) */
+  histogram: Uint8Array;
 }
 
 export interface Statement {
@@ -79,32 +82,34 @@ export function rollupStatement(query: RollupQuery): Statement {
   // statistics say; an empty window still needs a valid statement that returns nothing.
   const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
   const branches = ranges.map((range) => `${select} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`);
-  // The cells are summed here, so the answer holds one row per group and family however many
-  // cells the window spans. M2 = Σ m2 + Σ n·(mean − group mean)²: Chan's merge of many cells at
-  // once, differences taken before squaring so nothing cancels.
+  // One row per group (and period) and family however many cells the window spans: the cells are
+  // gathered by a hash aggregate into one bytea, each framed as count, successes (int4), mean, m2
+  // (float8, big-endian) and its histogram after its length, and merged by the caller (Chan).
   const keys = [...query.groupBy, ...(query.period ? ['period'] : []), 'family'].join(', ');
-  const sql = `SELECT ${keys}, sum(count)::float8 AS count, sum(successes)::float8 AS successes, min(group_mean) AS mean,
-       sum(m2 + count * (mean - group_mean) ^ 2) AS m2, string_agg(int4send(length(histogram)) || histogram, ''::bytea) AS histograms
-  FROM (SELECT cells.*, sum(count * mean) OVER per_group / (sum(count) OVER per_group)::float8 AS group_mean
-          FROM (${branches.join('\n UNION ALL\n')}) AS cells
-        WINDOW per_group AS (PARTITION BY ${keys})) AS weighed
- GROUP BY ${keys}`;
+  const frame = `int4send(count) || int4send(successes) || float8send(mean) || float8send(m2) || int4send(coalesce(length(histogram), 0)) || coalesce(histogram, ''::bytea)`;
+  const sql = `SELECT ${keys}, string_agg(${frame}, ''::bytea) AS cells FROM (${branches.join('\n UNION ALL\n')}) AS cells GROUP BY ${keys}`;
   return { sql, parameters };
 }
 
-/** The packed histograms of a summed read (`RollupCellRow.histograms`), as views on its bytes. */
-export function unframeHistograms(framed: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
+const FRAME_HEAD = 4 + 4 + 8 + 8 + 4;
+
+/** Calls `visit` with each cell gathered in a read's row (`RollupCellRow.cells`). */
+export function forEachFramedCell(framed: Uint8Array, visit: (cell: FramedCell) => void): void {
   const view = new DataView(framed.buffer, framed.byteOffset, framed.byteLength);
   for (let offset = 0; offset < framed.byteLength; ) {
-    if (offset + 4 > framed.byteLength) throw new RangeError('framed histograms end inside a length');
-    const length = view.getUint32(offset);
-    offset += 4;
-    if (offset + length > framed.byteLength) throw new RangeError('framed histograms end inside a histogram');
-    out.push(framed.subarray(offset, offset + length));
-    offset += length;
+    if (offset + FRAME_HEAD > framed.byteLength) throw new RangeError('framed cells end inside a cell');
+    const length = view.getUint32(offset + 24);
+    const end = offset + FRAME_HEAD + length;
+    if (end > framed.byteLength) throw new RangeError('framed cells end inside a histogram');
+    visit({
+      count: view.getInt32(offset),
+      successes: view.getInt32(offset + 4),
+      mean: view.getFloat64(offset + 8),
+      m2: view.getFloat64(offset + 16),
+      histogram: framed.subarray(offset + FRAME_HEAD, end),
+    });
+    offset = end;
   }
-  return out;
 }
 
 export async function readRollups(runner: SqlRunner, query: RollupQuery): Promise<RollupCellRow[]> {
