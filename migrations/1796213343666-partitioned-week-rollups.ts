@@ -5,7 +5,10 @@ const COLUMNS = `"tier" smallint NOT NULL, "bucket_start" TIMESTAMP WITH TIME ZO
   "successes" integer NOT NULL DEFAULT '0', "mean" double precision NOT NULL DEFAULT '0', "m2" double precision NOT NULL DEFAULT '0',
   "peer_carrier_id" integer NOT NULL DEFAULT '0', "keeps" smallint NOT NULL DEFAULT '3', "histogram" bytea,
   CONSTRAINT "PK_95a6a905d1437c5a3dc1b43a24a" PRIMARY KEY ("peer_carrier_id", "bucket_start", "corridor", "service_level", "tier", "carrier_id", "family", "level", "keeps")`;
-const READ_INDEX = 'CREATE INDEX "kpi_rollups_read_idx" ON "kpi_rollups" ("level", "keeps", "tier", "bucket_start", "family")';
+// Family before the time range: a read's `family = ANY(…)` is then an index condition, so the
+// scorecard families sharing a level (Kaplan–Meier cohorts, silence markers) are never fetched.
+const READ_INDEX = 'CREATE INDEX "kpi_rollups_read_idx" ON "kpi_rollups" ("level", "keeps", "tier", "family", "bucket_start")';
+const OLD_READ_INDEX = 'CREATE INDEX "kpi_rollups_read_idx" ON "kpi_rollups" ("level", "keeps", "tier", "bucket_start", "family")';
 
 export class PartitionedWeekRollups1796213343666 implements MigrationInterface {
   name = 'PartitionedWeekRollups1796213343666';
@@ -33,6 +36,6 @@ export class PartitionedWeekRollups1796213343666 implements MigrationInterface {
     await queryRunner.query('DROP TABLE "kpi_rollups"');
     await queryRunner.query('DROP SCHEMA "rollup_partitions"');
     await queryRunner.query(`CREATE TABLE "kpi_rollups" (${COLUMNS})`);
-    await queryRunner.query(READ_INDEX);
+    await queryRunner.query(OLD_READ_INDEX);
   }
 }

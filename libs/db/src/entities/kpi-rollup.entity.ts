@@ -11,7 +11,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 // of cells a read touches depends on the window and the groups, not on how many lanes carry
 // traffic (kpis.md §3: shipments without a corridor count in those sums, as they do in /kpis).
 @Entity({ name: 'kpi_rollups' })
-@Index('kpi_rollups_read_idx', ['level', 'keeps', 'tier', 'bucketStart', 'family'])
+@Index('kpi_rollups_read_idx', ['level', 'keeps', 'tier', 'family', 'bucketStart'])
 export class KpiRollupEntity {
   @PrimaryColumn({ type: 'smallint' })
   tier!: number;
