@@ -7,12 +7,17 @@ import { lockLinking } from './relink';
 const CHUNK = 500;
 const EVENT_CHUNK = 5_000;
 
-/** True when events were stored but no facts exist: after an upgrade that dropped them. */
+/**
+ * True when events were stored but facts or rollups are missing: after an upgrade that dropped
+ * them. Every stored event, mapped or not, adds to the feed rollups, so rollups exist whenever
+ * events do, even when no leg is linked to a shipment yet.
+ */
 export async function kpisNeedRebuild(runner: SqlRunner): Promise<boolean> {
   const [state] = await rows<{ needed: boolean }>(
     runner,
-    `SELECT EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0)
-        AND NOT EXISTS (SELECT 1 FROM shipment_facts) AS needed`,
+    `SELECT EXISTS (SELECT 1 FROM legs WHERE event_count > 0)
+        AND (NOT EXISTS (SELECT 1 FROM kpi_rollups)
+             OR (EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0) AND NOT EXISTS (SELECT 1 FROM shipment_facts))) AS needed`,
   );
   return state.needed;
 }

@@ -304,6 +304,8 @@ describe('packed histograms', () => {
     expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 0)).toBe(bucketValue(TRANSIT_DAYS_HISTOGRAM, -3));
     expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 1)).toBe(bucketValue(TRANSIT_DAYS_HISTOGRAM, 900));
     expect(sum.percentile(TRANSIT_DAYS_HISTOGRAM, 0.5)).toBe(bucketValue(TRANSIT_DAYS_HISTOGRAM, 900));
+    expect(() => sum.add(1.5, 1)).toThrow('bucket index must be an integer, got 1.5');
+    expect(() => histogramPercentile(new Map([[0.5, 1]]), TRANSIT_DAYS_HISTOGRAM, 0.5)).toThrow('bucket index must be an integer, got 0.5');
   });
 
   it('an empty histogram packs to no bytes', () => {

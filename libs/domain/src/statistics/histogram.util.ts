@@ -241,6 +241,7 @@ export class HistogramSum {
   }
 
   add(index: number, count: number): void {
+    if (!Number.isSafeInteger(index)) throw new RangeError(`bucket index must be an integer, got ${index}`);
     if (index < this.low || index >= this.low + this.counts.length) this.grow(index);
     this.counts[index - this.low] += count;
     this.total += count;
