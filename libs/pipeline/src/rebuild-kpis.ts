@@ -1,4 +1,4 @@
-import { applyRollupChanges, rows, SqlRunner } from '@lanewatch/db';
+import { applyRollupChanges, compactRollupsAfterRebuild, rows, SqlRunner } from '@lanewatch/db';
 import { feedContribution } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { recomputeFacts } from './facts';
@@ -64,7 +64,8 @@ export async function rebuildKpis(dataSource: DataSource): Promise<{ shipments: 
     }
     return { shipments: shipments.length, events };
   });
-  // Every row was just replaced: fresh planner statistics instead of waiting for autovacuum.
-  await dataSource.query('ANALYZE kpi_rollups, leg_facts, shipment_facts');
+  // Every row was just replaced: a compact day/week/month partition and fresh planner statistics
+  // instead of waiting for (auto)vacuum.
+  await compactRollupsAfterRebuild(dataSource);
   return rebuilt;
 }
