@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 /** Git-ignored (.gitignore: test-artifacts/): screenshots of every page, kept after the run. */
 export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'dashboard');
 

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { ensureDatabase, provisionServices, ProvisionedServices, withDatabaseName } from '../../libs/provision/src';
+import { existsSync } from 'node:fs';
+import { ensureDatabase, installWithApt, provisionServices, ProvisionedServices, withDatabaseName } from '../../libs/provision/src';
 import { join } from 'node:path';
+import { CHROMIUM } from './dashboard-browser';
 
 declare global {
   var __LANEWATCH_SERVICES__: ProvisionedServices | undefined;
@@ -28,4 +30,7 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.LANEWATCH_TEST_TEMPLATE_URL = templateUrl;
   process.env.LANEWATCH_TEST_REDIS_URL = services.redisUrl;
+  // The dashboard end-to-end test drives Debian's chromium (nothing may download a browser here):
+  // installed once where apt-get can, otherwise that test says what to install.
+  if (!existsSync(CHROMIUM)) await installWithApt({ packageName: 'chromium', executable: 'chromium', log: (message) => process.stderr.write(`[test browser] ${message}\n`) });
 }

@@ -1,3 +1,4 @@
+export { installWithApt } from './apt-install.util';
 export { ensureDatabase } from './ensure-database.util';
 export { ensureLocalSecrets, ensureStoredSecret, type LocalSecrets, type ResolvedSecrets, type SecretSource } from './local-secrets.util';
 export { provisionServices, type ProvisionOptions, type ProvisionedServices } from './provision-services';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { installWithApt } from './apt-install.util';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataDirLock } from './data-dir-lock.util';
@@ -21,41 +21,8 @@ export const REDIS_INSTALL_HINT =
   'Install Redis (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) ' +
   'or set REDIS_URL to a running Redis, e.g. REDIS_URL=redis://127.0.0.1:6379';
 
-function runLogged(command: string, args: string[], log: (message: string) => void): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const forward = (chunk: string): void => {
-      for (const line of chunk.split(/\r?\n/)) if (line.trim() !== '') log(`[apt] ${line}`);
-    };
-    child.stdout.setEncoding('utf8').on('data', forward);
-    child.stderr.setEncoding('utf8').on('data', forward);
-    child.once('error', (error) => {
-      log(`[apt] ${error.message}`);
-      resolve(1);
-    });
-    child.once('close', (code) => resolve(code ?? 1));
-  });
-}
-
-async function installWithApt(log: (message: string) => void): Promise<string | undefined> {
-  const aptGet = findExecutable('apt-get');
-  if (process.platform !== 'linux' || process.getuid?.() !== 0 || aptGet === undefined) return undefined;
-  log('redis-server is not installed; installing it now: apt-get install -y redis-server');
-  if ((await runLogged(aptGet, ['install', '-y', 'redis-server'], log)) !== 0) {
-    // Fresh images ship without package lists.
-    log('apt-get install failed; running apt-get update and trying again');
-    await runLogged(aptGet, ['update'], log);
-    if ((await runLogged(aptGet, ['install', '-y', 'redis-server'], log)) !== 0) return undefined;
-  }
-  // Debian installs it to /usr/bin, which may be missing from a trimmed PATH.
-  return findExecutable('redis-server') ?? findExecutable('redis-server', '/usr/bin:/usr/local/bin');
-}
-
 async function locateRedisServer(log: (message: string) => void): Promise<string> {
-  const found = findExecutable('redis-server') ?? (await installWithApt(log));
+  const found = findExecutable('redis-server') ?? (await installWithApt({ packageName: 'redis-server', executable: 'redis-server', log }));
   if (found === undefined) {
     throw new Error(`Redis is not reachable and redis-server is not installed. ${REDIS_INSTALL_HINT}`);
   }
