@@ -82,9 +82,9 @@ export function rollupStatement(query: RollupQuery): Statement {
   // statistics say; an empty window still needs a valid statement that returns nothing.
   const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
   const branches = ranges.map((range) => `${select} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`);
-  // One row per group (and period) and family however many cells the window spans: the cells are
-  // gathered by a hash aggregate into one bytea, each framed as count, successes (int4), mean, m2
-  // (float8, big-endian) and its histogram after its length, and merged by the caller (Chan).
+  // One row per group (and period) and family however many cells the window spans: string_agg
+  // gathers the cells into one bytea, each framed as count, successes (int4), mean, m2 (float8,
+  // big-endian) and its histogram after its length, and the caller merges them (Chan).
   const keys = [...query.groupBy, ...(query.period ? ['period'] : []), 'family'].join(', ');
   const frame = `int4send(count) || int4send(successes) || float8send(mean) || float8send(m2) || int4send(coalesce(length(histogram), 0)) || coalesce(histogram, ''::bytea)`;
   const sql = `SELECT ${keys}, string_agg(${frame}, ''::bytea) AS cells FROM (${branches.join('\n UNION ALL\n')}) AS cells GROUP BY ${keys}`;
