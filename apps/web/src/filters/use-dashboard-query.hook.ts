@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { applyDashboardQuery, type DashboardQuery, parseDashboardQuery, toSearchString } from './dashboard-query.util';
 
@@ -22,9 +22,11 @@ export function useDashboardQuery(): DashboardQueryState {
   const parsed = useMemo(() => parseDashboardQuery({ params, nowMs }), [params, nowMs]);
 
   // Writes the effective range into the URL (replacing, so Back still leaves the page), which
-  // makes a bare or broken link shareable as what is on screen.
+  // makes a bare or broken link shareable as what is on screen. A layout effect runs before the
+  // browser can deliver a click: as a passive effect it could run after a click on another page's
+  // link, and its replace (with this page's path) sent the user back here.
   const canonicalSearch = toSearchString(applyDashboardQuery(params, parsed.query));
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (canonicalSearch !== toSearchString(params)) {
       const notes: LocationNotes = { urlProblems: parsed.problems };
       navigate({ pathname: location.pathname, search: canonicalSearch, hash: location.hash }, { replace: true, state: notes });
