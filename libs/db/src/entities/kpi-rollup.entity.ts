@@ -3,8 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 // Pre-aggregated KPI cells (kpis.md §3-4): per UTC month (tier 2), ISO week (tier 3), day (tier 0)
 // and 15 minutes (tier 1, read only for the partial days at a window's edges), per level, carrier,
 // corridor, service level and metric family. Partitioned by tier (see the migration): the quarter
-// hours apart from the coarser cells that every read sums. Read by every KPI query; raw events and facts are never
-// scanned to answer one. Empty strings stand for "none" so the key can be a primary key.
+// hours apart from the coarser cells that every read sums. Read by every KPI query; raw events and
+// facts are never scanned to answer one. Empty strings stand for "none" so the key can be a primary key.
 //
 // Each cell is also kept with its corridor, its service level or both summed away (`keeps`), so
 // a read grouped by carrier sums one cell per carrier and day instead of one per lane: the number
