@@ -22,13 +22,20 @@ describe('shipments, legs and keys', () => {
     expect((again.body.shipment as { id: string }).id).toBe((first.body.shipment as { id: string }).id);
     const changed = await app.request('POST', '/api/v1/shipments', { body: { ...body, serviceLevel: 'premium' } });
     expect(changed.body.shipment).toMatchObject({ serviceLevel: 'premium', corridor: 'CN-BR', promisedBy: '2026-12-01T02:59:59.000Z' });
+    // Each sender's claims are kept once per value (the carrier's, then the admin's registration), in
+    // event-time order, instants in UTC; the carrier's repeated registration only moved its claims' time.
     expect((changed.body.attributeHistory as { field: string; value: string }[]).map((c) => [c.field, c.value])).toEqual([
-      ['origin', 'CN'],
       ['destination', 'BR'],
+      ['origin', 'CN'],
+      ['promisedBy', '2026-12-01T02:59:59.000Z'],
       ['serviceLevel', 'standard'],
-      ['promisedBy', '2026-11-30T23:59:59-03:00'],
+      ['destination', 'BR'],
+      ['origin', 'CN'],
+      ['promisedBy', '2026-12-01T02:59:59.000Z'],
       ['serviceLevel', 'premium'],
     ]);
+    const history = await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipment_attribute_history');
+    expect(Number(history[0].n)).toBe(8);
     const [{ n }] = await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipments');
     expect(Number(n)).toBe(1);
   });
@@ -134,7 +141,8 @@ describe('shipments, legs and keys', () => {
   it('keeps admin endpoints closed to carrier keys', async () => {
     expect((await app.request('GET', '/api/v1/ingest/status', { token: correios })).status).toBe(403);
     expect((await app.request('POST', '/api/v1/carriers', { token: correios, body: { code: 'x1', name: 'x', kind: 'postal' } })).status).toBe(403);
-    expect((await app.request('GET', '/api/v1/shipments/correios/NL4000BR', { token: correios })).status).toBe(403);
+    // A carrier key reads journeys only from its own legs (events.md §9; the isolation suite covers what it sees).
+    expect((await app.request('GET', '/api/v1/shipments/cainiao/LP2000CN', { token: correios })).status).toBe(403);
     expect((await app.request('POST', '/api/v1/carriers', { body: { code: 'cainiao', name: 'again', kind: 'postal' } })).status).toBe(409);
   });
 });

@@ -5,6 +5,8 @@ export * from './event-identity';
 export * from './event-validation';
 export * from './code-map';
 export * from './linking';
+export * from './link-issues';
+export * from './link-pin';
 export * from './shipment-facts';
 export * from './registration';
 export * from './ingest-status';

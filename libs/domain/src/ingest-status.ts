@@ -7,4 +7,6 @@ export interface IngestStatus {
   duplicates: number;
   unlinkedEvents: number;
   unmappedEvents: number;
+  /** Accepted events the database still refused, each set aside alone with its reason (events.md §8). */
+  deadLetters: number;
 }

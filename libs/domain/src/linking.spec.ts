@@ -56,6 +56,7 @@ describe('resolveLinks', () => {
     expect(resolvedLeg(resolution, 'L3')).toEqual({ legId: 'L3', shipmentId: 'S2', parentLegId: 'L9', linkedAtMs: 3000 });
     expect(resolution.conflicts).toEqual([
       {
+        kind: 'leg_claimed_twice',
         legId: 'L3',
         winner: { fromLegId: 'L9', shipmentId: 'S2', occurredAtMs: 3000 },
         losers: [{ fromLegId: 'L1', shipmentId: 'S1', occurredAtMs: 5000 }],
@@ -76,6 +77,7 @@ describe('resolveLinks', () => {
     });
     expect(resolution.conflicts).toEqual([
       {
+        kind: 'leg_claimed_twice',
         legId: 'L3',
         winner: { fromLegId: 'L9', shipmentId: 'S2', occurredAtMs: 3000 },
         losers: [{ fromLegId: 'L1', shipmentId: 'S1', occurredAtMs: 5000 }],
@@ -261,5 +263,64 @@ describe('resolveLinks properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  describe('pins (events.md §9)', () => {
+    const intruder = leg('L7', 'hostile', 'HX0000001');
+    // The attack of issue 12: a backdated hand-over from another carrier's leg claims an existing leg.
+    const attack = {
+      legs: [first, intruder, third],
+      roots: [root('S1', 'L1'), root('S7', 'L7')],
+      handovers: [handover('L1', 'L3', 5000), handover('L7', 'L3', 1000)],
+    };
+
+    it('without a pin, the earlier hand-over wins and the conflict is reported', () => {
+      const resolution = resolveLinks(attack);
+      expect(resolvedLeg(resolution, 'L3')).toMatchObject({ shipmentId: 'S7', parentLegId: 'L7' });
+      expect(resolution.conflicts.map((conflict) => conflict.kind)).toEqual(['leg_claimed_twice']);
+    });
+
+    it('a leg pinned to a parent follows that parent and lists the earlier contradicting claim as ignored', () => {
+      const resolution = resolveLinks({ ...attack, pins: [{ legId: 'L3', parentLegId: 'L1' }] });
+      expect(resolvedLeg(resolution, 'L3')).toEqual({ legId: 'L3', shipmentId: 'S1', parentLegId: 'L1', linkedAtMs: 5000 });
+      expect(resolution.conflicts).toEqual([
+        {
+          kind: 'pinned_link_contradicted',
+          legId: 'L3',
+          winner: { fromLegId: 'L1', shipmentId: 'S1', occurredAtMs: 5000 },
+          losers: [{ fromLegId: 'L7', shipmentId: 'S7', occurredAtMs: 1000 }],
+        },
+      ]);
+    });
+
+    it('a pin to a parent with no hand-over event links the leg without an instant', () => {
+      const resolution = resolveLinks({ legs: [first, third], roots: [root('S1', 'L1')], handovers: [], pins: [{ legId: 'L3', parentLegId: 'L1' }] });
+      expect(resolvedLeg(resolution, 'L3')).toEqual({ legId: 'L3', shipmentId: 'S1', parentLegId: 'L1', linkedAtMs: null });
+      expect(resolution.conflicts).toEqual([]);
+    });
+
+    it('a first leg pinned to no parent keeps its own shipment against any claim', () => {
+      const resolution = resolveLinks({
+        legs: [first, intruder],
+        roots: [root('S1', 'L1'), root('S7', 'L7')],
+        handovers: [handover('L7', 'L1', 1)],
+        pins: [{ legId: 'L1', parentLegId: null }],
+      });
+      expect(resolvedLeg(resolution, 'L1')).toEqual({ legId: 'L1', shipmentId: 'S1', parentLegId: null, linkedAtMs: null });
+      expect(resolution.shipments).toContainEqual({ shipmentId: 'S1', effectiveShipmentId: 'S1' });
+      expect(resolution.conflicts).toEqual([
+        { kind: 'pinned_link_contradicted', legId: 'L1', winner: { fromLegId: null, shipmentId: 'S1', occurredAtMs: null }, losers: [{ fromLegId: 'L7', shipmentId: 'S7', occurredAtMs: 1 }] },
+      ]);
+    });
+
+    it('gives the same resolution whatever the order of hand-overs and pins', () => {
+      fc.assert(
+        fc.property(fc.shuffledSubarray(attack.handovers, { minLength: 2, maxLength: 2 }), fc.boolean(), (handovers, pinFirst) => {
+          const pins = [{ legId: 'L3', parentLegId: pinFirst ? 'L1' : 'L7' }];
+          const expected = resolveLinks({ ...attack, pins });
+          expect(resolveLinks({ ...attack, handovers, legs: [...attack.legs].reverse(), pins })).toEqual(expected);
+        }),
+      );
+    });
   });
 });

@@ -1,6 +1,7 @@
 export * from './process-batch';
 export * from './relink';
 export * from './register-shipment';
+export * from './pin-link';
 export * from './facts';
 export * from './kpis';
 export * from './rollup-groups';

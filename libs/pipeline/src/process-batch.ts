@@ -9,6 +9,7 @@ import {
   EventInsertRow,
   findBatch,
   getCodeMap,
+  insertDeadLetters,
   insertEvents,
   legKey,
   lockBatch,
@@ -20,14 +21,16 @@ import {
   upsertLegs,
 } from '@lanewatch/db';
 import { feedContribution, Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
+import { shipmentValues } from './shipment-values';
 import type { DataSource } from 'typeorm';
+import { describeError, EventRefusedError, isEventDataError, isolatingFailures } from './dead-letters';
 import { recomputeFacts } from './facts';
 import { lockLinking, relinkLegs } from './relink';
 
 export interface EventsBatchPayload {
   events: NormalizedEvent[];
   /** Forecasts from carrier formats (UPU DLV, estimated delivery dates): shipment attributes, never events. */
-  estimates?: { carrier: string; trackingNumber: string; carrierEstimate: string }[];
+  estimates?: { carrier: string; trackingNumber: string; carrierEstimate: string; observedAt?: string }[];
 }
 
 export interface RemapBatchPayload {
@@ -52,12 +55,10 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
     if (!batch) return { status: 'skipped', reason: 'missing' } as const;
     if (batch.status !== 'pending') return { status: 'skipped', reason: 'not_pending' } as const;
     if (batch.kind === 'events') {
-      const events = (batch.payload as EventsBatchPayload).events;
-      // Partitions are created outside this transaction (they lock the parent table).
-      await ensureEventPartitions(dataSource, monthsOf(events.map((event) => event.occurredAt)));
-      const counts = await ingestEvents(manager, batch, events, (batch.payload as EventsBatchPayload).estimates ?? []);
+      const payload = batch.payload as EventsBatchPayload;
+      const counts = await ingestSettingAside(dataSource, manager, batch, payload.events, payload.estimates ?? []);
       await markBatchProcessed(manager, batch.id, counts);
-      return { status: 'processed', ...counts } as const;
+      return { status: 'processed', stored: counts.stored, duplicates: counts.duplicates } as const;
     }
     const payload = batch.payload as RemapBatchPayload;
     await lockLinking(manager);
@@ -81,6 +82,70 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
   });
 }
 
+/**
+ * Stores a batch's events; one the database still refuses is set aside alone in the dead letters
+ * with its reason, and the rest of the batch is stored (events.md §8). Duplicates are what remains.
+ */
+async function ingestSettingAside(
+  dataSource: DataSource,
+  runner: SqlRunner,
+  batch: BatchRow,
+  events: NormalizedEvent[],
+  estimates: NonNullable<EventsBatchPayload['estimates']>,
+): Promise<{ stored: number; duplicates: number }> {
+  // Positions: the events in order, then the estimates.
+  const refused = new Map<number, unknown>();
+  // Partitions are created outside this transaction (they lock the parent table); a month the
+  // database cannot hold sets its events aside.
+  for (const month of monthsOf(events.map((event) => event.occurredAt))) {
+    try {
+      await ensureEventPartitions(dataSource, [month]);
+    } catch (error) {
+      if (!isEventDataError(error)) throw error;
+      events.forEach((event, position) => {
+        if (monthsOf([event.occurredAt])[0] === month) refused.set(position, error);
+      });
+    }
+  }
+  const positions = [...events.keys(), ...estimates.map((_, index) => events.length + index)].filter((position) => !refused.has(position));
+  let stored = 0;
+  const setAside = await isolatingFailures({
+    runner,
+    positions,
+    attempt: async (part) => {
+      const counts = await ingestEvents(
+        runner,
+        batch,
+        part.filter((position) => position < events.length).map((position) => events[position]),
+        part.filter((position) => position >= events.length).map((position) => estimates[position - events.length]),
+      );
+      stored += counts.stored;
+    },
+  });
+  const letters = [...[...refused].map(([position, error]) => ({ position, error })), ...setAside];
+  await insertDeadLetters(
+    runner,
+    letters.map(({ position, error }) => {
+      const event = position < events.length ? events[position] : null;
+      const unit = event ?? estimates[position - events.length];
+      const carrier = event?.carrier ?? estimates[position - events.length].carrier;
+      const described = describeError(error);
+      return {
+        batchId: batch.id,
+        position,
+        carrierCode: carrier,
+        trackingNumber: unit.trackingNumber,
+        event: unit,
+        error: described.message,
+        sqlstate: described.sqlstate,
+      };
+    }),
+    new Date(),
+  );
+  const deadEvents = letters.filter(({ position }) => position < events.length).length;
+  return { stored, duplicates: events.length - stored - deadEvents };
+}
+
 async function ingestEvents(
   runner: SqlRunner,
   batch: BatchRow,
@@ -95,7 +160,7 @@ async function ingestEvents(
   const carrierIds = await carrierIdsByCode(runner, [...carrierCodes]);
   const carrierId = (code: string) => {
     const id = carrierIds.get(code);
-    if (id === undefined) throw new Error(`carrier '${code}' of batch ${batch.id} no longer exists`);
+    if (id === undefined) throw new EventRefusedError(`carrier '${code}' of batch ${batch.id} no longer exists`);
     return id;
   };
   const codeMaps = new Map<number, Map<string, Milestone>>();
@@ -158,9 +223,21 @@ async function ingestEvents(
     ),
   });
 
+  // Attributes follow the latest event time that carried them (events.md §9): an event's block its
+  // occurredAt, an estimate the newest scan of its payload (the batch's receipt when it had none).
+  const receivedAt = new Date(batch.received_at).toISOString();
   const blocks: ShipmentBlockInput[] = [
-    ...events.flatMap((event) => (event.shipment ? [{ legId: legOf(event.carrier, event.trackingNumber), values: event.shipment }] : [])),
-    ...estimates.map((estimate) => ({ legId: legOf(estimate.carrier, estimate.trackingNumber), values: { carrierEstimate: estimate.carrierEstimate } })),
+    ...events.flatMap((event) =>
+      event.shipment
+        ? [{ legId: legOf(event.carrier, event.trackingNumber), values: shipmentValues(event.shipment), observedAt: event.occurredAt, carrierId: carrierId(event.carrier) }]
+        : [],
+    ),
+    ...estimates.map((estimate) => ({
+      legId: legOf(estimate.carrier, estimate.trackingNumber),
+      values: shipmentValues({ carrierEstimate: estimate.carrierEstimate }),
+      observedAt: estimate.observedAt ?? receivedAt,
+      carrierId: carrierId(estimate.carrier),
+    })),
   ];
   await applyShipmentBlocks(runner, { blocks, receivedAt: batch.received_at, source: `batch:${batch.id}` });
 

@@ -87,6 +87,6 @@ export class CarriersController {
   @ApiOperation({ summary: 'Unmapped codes, unlinked events and linking conflicts of a carrier' })
   dataQuality(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
     assertOwnCarrier(principal, code);
-    return this.carriers.dataQuality(code);
+    return this.carriers.dataQuality(code, principal.kind === 'carrier');
   }
 }

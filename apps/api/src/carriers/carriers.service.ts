@@ -1,6 +1,7 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import {
   CarrierRow,
+  dataQualityIssuesOfCarrier,
   expireOtherKeys,
   findCarrierByCode,
   getCodeMap,
@@ -8,12 +9,13 @@ import {
   insertCarrier,
   insertCarrierKey,
   listCarrierKeys,
+  legsByIds,
   listCarriers,
   replaceCodeMap,
   revokeCarrierKey,
   unmappedCodes,
 } from '@lanewatch/db';
-import { changedCodes, CodeMap, Milestone, parseCarrierRegistration, parseCodeMapBody } from '@lanewatch/domain';
+import { changedCodes, CodeMap, legIdsOfIssues, Milestone, parseCarrierRegistration, parseCodeMapBody, presentLinkIssue } from '@lanewatch/domain';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -135,17 +137,18 @@ export class CarriersService {
     return { carrier: code, mappings: Object.fromEntries(parsed.mappings), remap: result };
   }
 
-  async dataQuality(code: string) {
+  /** A carrier key sees the conflicts its legs are in, naming only its own legs (events.md §9). */
+  async dataQuality(code: string, scopedToCarrier: boolean) {
     const carrier = await this.carrier(code);
     const [unlinked] = await this.dataSource.query(
       `SELECT COALESCE(sum(event_count), 0)::int AS events, count(*)::int AS legs FROM legs WHERE carrier_id = $1 AND shipment_id IS NULL AND event_count > 0`,
       [carrier.id],
     );
-    const conflicts = await this.dataSource.query(
-      `SELECT d.kind, l.tracking_number AS "trackingNumber", d.details, d.detected_at AS "detectedAt"
-         FROM data_quality_issues d JOIN legs l ON l.id = d.leg_id WHERE d.carrier_id = $1 ORDER BY d.id DESC LIMIT 200`,
-      [carrier.id],
-    );
+    const stored = await dataQualityIssuesOfCarrier(this.dataSource, carrier.id, 200);
+    const legs = await legsByIds(this.dataSource, legIdsOfIssues(stored));
+    const names = new Map(legs.map((leg) => [leg.id, { carrier: leg.carrier_code, trackingNumber: leg.tracking_number }]));
+    const own = new Set(legs.filter((leg) => leg.carrier_id === carrier.id).map((leg) => leg.id));
+    const conflicts = stored.map((issue) => presentLinkIssue({ issue, names, visible: scopedToCarrier ? (legId) => own.has(legId) : null }));
     const unmapped = await this.unmapped(carrier);
     return {
       carrier: code,

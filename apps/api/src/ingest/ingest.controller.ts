@@ -53,6 +53,19 @@ export class IngestController {
     return this.ingest.throughput(principal, query);
   }
 
+  @Get('ingest/dead-letters')
+  @RequireAccess('read')
+  @ApiOperation({
+    summary:
+      'Accepted events the database still refused, each set aside alone with its reason (newest first); a carrier key reads its own',
+  })
+  @ApiQuery({ name: 'carrier', required: false, description: "one carrier's; a carrier key always reads its own" })
+  @ApiQuery({ name: 'limit', required: false, description: '1-500, default 100' })
+  @ApiQuery({ name: 'before', required: false, description: 'an id from the previous page: older ones' })
+  deadLetters(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
+    return this.ingest.deadLetters(principal, query);
+  }
+
   @Get('ingest/batches/:batchId')
   @RequireAccess('read')
   @ApiOperation({ summary: "One batch's processing state, stored and duplicate counts" })

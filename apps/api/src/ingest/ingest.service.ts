@@ -1,4 +1,4 @@
-import { addIngestCounts, findBatch, findCarrierByCode, getCodeMap, IngestCountDelta, ingestCountsPerHour, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
+import { addIngestCounts, countDeadLetters, findBatch, listDeadLetters, findCarrierByCode, getCodeMap, IngestCountDelta, ingestCountsPerHour, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
 import {
   IngestThroughput,
   ingestThroughputAnswer,
@@ -124,8 +124,21 @@ export class IngestService {
       }
     });
     const tally = [...counts.values()].filter((delta) => delta.accepted + delta.duplicates + delta.rejected > 0);
+    // An estimate is as recent as the newest scan its payload carried for the parcel (events.md §9), so a
+    // replayed older delivery cannot roll it back; without a scan it counts at its receipt.
+    const newestScan = new Map<string, string>();
+    for (const event of accepted) {
+      const known = newestScan.get(event.trackingNumber);
+      if (known === undefined || event.occurredAt > known) newestScan.set(event.trackingNumber, event.occurredAt);
+    }
     const estimates =
-      principal.kind === 'carrier' ? (batch.estimates ?? []).map((estimate) => ({ carrier: principal.carrierCode, ...estimate })) : [];
+      principal.kind === 'carrier'
+        ? (batch.estimates ?? []).map((estimate) => ({
+            carrier: principal.carrierCode,
+            ...estimate,
+            observedAt: newestScan.get(estimate.trackingNumber) ?? receivedAt.toISOString(),
+          }))
+        : [];
     if (accepted.length === 0 && estimates.length === 0) {
       await this.countRequest(receivedAt, tally);
       return { batchId: null, accepted: 0, duplicates, rejected };
@@ -203,6 +216,43 @@ export class IngestService {
     return ingestThroughputAnswer({ fromMs, toMs, carrier, hours });
   }
 
+  async deadLetters(principal: Principal, query: Record<string, unknown>) {
+    const errors: string[] = [];
+    const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : query[name] === undefined ? undefined : null);
+    const limitText = text('limit');
+    const limit = limitText === undefined ? 100 : /^\d{1,3}$/.test(limitText ?? '') ? Number(limitText) : Number.NaN;
+    if (!(limit >= 1 && limit <= 500)) errors.push('limit must be an integer from 1 to 500');
+    const before = text('before');
+    if (before !== undefined && !/^\d{1,18}$/.test(before ?? '')) errors.push('before must be a dead letter id');
+    const carrier = text('carrier');
+    if (carrier === null) errors.push('carrier must be a carrier code');
+    if (errors.length > 0) throw new BadRequestException({ message: 'invalid dead letter query', errors });
+    let carrierId: number | null = null;
+    if (principal.kind === 'carrier') {
+      if (carrier) assertOwnCarrier(principal, carrier);
+      carrierId = principal.carrierId;
+    } else if (carrier) {
+      const found = await findCarrierByCode(this.dataSource, carrier);
+      if (!found) throw new BadRequestException({ message: 'invalid dead letter query', errors: [`carrier '${carrier}' is not registered`] });
+      carrierId = found.id;
+    }
+    const rows = await listDeadLetters(this.dataSource, { carrierId, limit, beforeId: before ?? null });
+    return {
+      total: await countDeadLetters(this.dataSource, { carrierId }),
+      deadLetters: rows.map((row) => ({
+        id: row.id,
+        batchId: row.batch_id,
+        position: row.position,
+        carrier: row.carrier_code,
+        trackingNumber: row.tracking_number,
+        error: row.error,
+        sqlstate: row.sqlstate,
+        event: JSON.parse(row.event) as unknown,
+        setAsideAt: row.created_at,
+      })),
+    };
+  }
+
   async batch(principal: Principal, batchId: string) {
     const batch = /^[0-9a-f-]{36}$/i.test(batchId) ? await findBatch(this.dataSource, batchId) : null;
     if (!batch) throw new NotFoundException(`no batch '${batchId}'`);
@@ -219,6 +269,7 @@ export class IngestService {
       rejected: batch.rejected_count,
       stored: batch.stored_count,
       duplicates: batch.duplicate_count === null ? null : batch.duplicate_count + batch.request_duplicates,
+      deadLetters: await countDeadLetters(this.dataSource, { carrierId: null, batchId: batch.id }),
       attempts: batch.attempts,
       error: batch.error,
       processedAt: batch.processed_at,

@@ -1,4 +1,5 @@
 import type { AttributeChangeRow, DataQualityIssueRow, LegRow, ShipmentRow, StoredEventRow } from '@lanewatch/db';
+import { LegName, presentLinkIssue } from '@lanewatch/domain';
 import {
   compareFactEvents,
   deriveShipmentFacts,
@@ -55,6 +56,10 @@ export function buildShipmentView(input: {
   events: StoredEventRow[];
   history: AttributeChangeRow[];
   issues: DataQualityIssueRow[];
+  /** Carrier and tracking number of every leg the issues name. */
+  issueLegs: Map<string, LegName>;
+  /** For a carrier key: the legs it may see (its own); null for admins and viewers. */
+  visibleLegIds: Set<string> | null;
   asOf: Date;
 }) {
   const legs = input.shipment ? orderLegs(input.legs) : input.legs;
@@ -79,11 +84,9 @@ export function buildShipmentView(input: {
       ? [{ kind: 'no_corridor', detail: 'origin or destination unknown: left out of corridor KPIs' }]
       : []),
     ...(facts.firstScanAt === null && input.events.length > 0 ? [{ kind: 'no_physical_scan', detail: 'no physical scan yet' }] : []),
-    ...input.issues.map((issue) => ({
-      kind: issue.kind,
-      leg: legById.get(issue.leg_id) ? { carrier: legById.get(issue.leg_id)?.carrier_code, trackingNumber: legById.get(issue.leg_id)?.tracking_number } : null,
-      detail: issue.details,
-    })),
+    ...input.issues.map((issue) =>
+      presentLinkIssue({ issue, names: input.issueLegs, visible: input.visibleLegIds ? (legId) => input.visibleLegIds?.has(legId) ?? false : null }),
+    ),
   ];
   const shipment = input.shipment;
   return {
@@ -100,7 +103,8 @@ export function buildShipmentView(input: {
       updatedAt: iso(shipment.updated_at),
     },
     legs: legs.map((leg, position) => {
-      const parent = leg.parent_leg_id ? legById.get(leg.parent_leg_id) : undefined;
+      // A carrier key sees where its own legs came from only when that leg is its own too.
+      const parent = leg.parent_leg_id && (input.visibleLegIds?.has(leg.parent_leg_id) ?? true) ? legById.get(leg.parent_leg_id) : undefined;
       return {
         position: position + 1,
         carrier: leg.carrier_code,
@@ -138,6 +142,7 @@ export function buildShipmentView(input: {
     attributeHistory: input.history.map((change) => ({
       field: change.field,
       value: change.value,
+      observedAt: iso(change.observed_at),
       receivedAt: iso(change.received_at),
       source: change.source,
     })),

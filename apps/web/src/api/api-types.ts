@@ -17,6 +17,7 @@ export const INGEST_STATUS_FIELDS = [
   'duplicates',
   'unlinkedEvents',
   'unmappedEvents',
+  'deadLetters',
 ] as const satisfies readonly (keyof IngestStatus)[];
 
 function isRecord(value: unknown): value is Record<string, unknown> {

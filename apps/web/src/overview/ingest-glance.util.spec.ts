@@ -12,6 +12,7 @@ function statusFactory(overrides: Partial<IngestStatus> = {}): IngestStatus {
     duplicates: 30,
     unlinkedEvents: 0,
     unmappedEvents: 0,
+    deadLetters: 0,
     ...overrides,
   };
 }

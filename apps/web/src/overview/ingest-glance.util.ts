@@ -56,6 +56,13 @@ export function ingestGlance({ status, health, channels, throughput = null }: Gl
       hint: 'Processing failed; check the worker logs.',
     },
     {
+      id: 'deadLetters',
+      label: 'Dead letters',
+      value: status === null ? UNKNOWN : formatCount(status.deadLetters),
+      tone: status !== null && status.deadLetters > 0 ? 'bad' : 'neutral',
+      hint: 'Accepted events the database refused, set aside one by one; listed at /api/v1/ingest/dead-letters.',
+    },
+    {
       id: 'unmappedEvents',
       label: 'Unmapped events',
       value: status === null ? UNKNOWN : formatCount(status.unmappedEvents),

@@ -22,6 +22,10 @@ export class DataQualityIssueEntity {
   @Column({ type: 'jsonb' })
   details!: unknown;
 
+  // Every leg the issue involves (the claiming legs too), so it shows on each shipment it touches.
+  @Column({ name: 'related_leg_ids', type: 'bigint', array: true, default: () => "'{}'" })
+  relatedLegIds!: string[];
+
   @CreateDateColumn({ name: 'detected_at', type: 'timestamptz' })
   detectedAt!: Date;
 }

@@ -8,6 +8,8 @@ import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
 import { CodeMapEntryEntity } from './code-map-entry.entity';
 import { DataQualityIssueEntity } from './data-quality-issue.entity';
+import { DeadLetterEntity } from './dead-letter.entity';
+import { LegLinkPinEntity } from './leg-link-pin.entity';
 import { EventIdentityEntity } from './event-identity.entity';
 import { EventEntity } from './event.entity';
 import { ImportMappingEntity } from './import-mapping.entity';
@@ -38,6 +40,8 @@ export {
   CarrierKeyEntity,
   CodeMapEntryEntity,
   DataQualityIssueEntity,
+  DeadLetterEntity,
+  LegLinkPinEntity,
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
@@ -68,6 +72,8 @@ export const ENTITIES = [
   CarrierKeyEntity,
   CodeMapEntryEntity,
   DataQualityIssueEntity,
+  DeadLetterEntity,
+  LegLinkPinEntity,
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,

@@ -128,6 +128,7 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
     `SELECT COALESCE(sum(event_count), 0) AS n FROM unmapped_codes WHERE ($1::int IS NULL OR carrier_id = $1)`,
     [carrierId],
   );
+  const [dead] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM dead_letters WHERE ($1::int IS NULL OR carrier_id = $1)`, [carrierId]);
   return {
     pendingBatches: Number(batches.pending),
     processedBatches: Number(batches.processed),
@@ -136,5 +137,6 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
     duplicates: Number(batches.duplicates),
     unlinkedEvents: Number(unlinked.n),
     unmappedEvents: Number(unmapped.n),
+    deadLetters: Number(dead.n),
   };
 }

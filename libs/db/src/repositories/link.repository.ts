@@ -1,20 +1,28 @@
-import type { LinkConflict, LinkHandover, LinkLeg, LinkResolution, LinkRoot } from '@lanewatch/domain';
+import type { LinkConflict, LinkHandover, LinkLeg, LinkPin, LinkResolution, LinkRoot } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface LinkComponent {
   legs: LinkLeg[];
   roots: LinkRoot[];
   handovers: LinkHandover[];
+  pins: LinkPin[];
 }
 
 const MAX_DEPTH = 64;
 
-/** The legs connected to the seeds through hand-overs, with their roots and hand-over edges. */
+/** The legs connected to the seeds through hand-overs and pins, with their roots, hand-over edges and pins. */
 export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[]): Promise<LinkComponent> {
   const all = new Set(seedLegIds);
   const edges = new Map<string, LinkHandover>();
+  const pins = new Map<string, LinkPin>();
   let frontier = [...all];
   for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth += 1) {
+    const pinned = await rows<{ leg_id: string; parent_leg_id: string | null }>(
+      runner,
+      `SELECT leg_id::text AS leg_id, parent_leg_id::text AS parent_leg_id FROM leg_link_pins
+        WHERE leg_id = ANY($1::bigint[]) OR parent_leg_id = ANY($1::bigint[])`,
+      [frontier],
+    );
     const found = await rows<{ from_leg: string; to_leg: string; occurred_at: Date }>(
       runner,
       `SELECT leg_id::text AS from_leg, handover_leg_id::text AS to_leg, min(occurred_at) AS occurred_at
@@ -25,6 +33,15 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
       [frontier],
     );
     const next: string[] = [];
+    for (const pin of pinned) {
+      pins.set(pin.leg_id, { legId: pin.leg_id, parentLegId: pin.parent_leg_id });
+      for (const legId of [pin.leg_id, pin.parent_leg_id]) {
+        if (legId !== null && !all.has(legId)) {
+          all.add(legId);
+          next.push(legId);
+        }
+      }
+    }
     for (const edge of found) {
       edges.set(`${edge.from_leg}>${edge.to_leg}`, {
         fromLegId: edge.from_leg,
@@ -56,6 +73,7 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
     legs: legs.map((leg) => ({ id: leg.id, carrier: leg.carrier_code, trackingNumber: leg.tracking_number })),
     roots: roots.map((root) => ({ shipmentId: root.id, legId: root.root_leg_id })),
     handovers: [...edges.values()],
+    pins: [...pins.values()],
   };
 }
 
@@ -90,33 +108,42 @@ export async function applyLinkResolution(runner: SqlRunner, resolution: LinkRes
   await recordConflicts(runner, legs.map((leg) => leg.legId), resolution.conflicts);
 }
 
+const CONFLICT_KINDS: LinkConflict['kind'][] = ['leg_claimed_twice', 'pinned_link_contradicted'];
+
+/** Keeps the component's link conflicts as data-quality issues, each related to every leg it involves. */
 async function recordConflicts(runner: SqlRunner, componentLegIds: string[], conflicts: LinkConflict[]): Promise<void> {
-  const conflictLegIds = conflicts.map((conflict) => conflict.legId);
   await runner.query(
-    `DELETE FROM data_quality_issues WHERE kind = 'leg_claimed_twice' AND leg_id = ANY($1::bigint[]) AND NOT (leg_id = ANY($2::bigint[]))`,
-    [componentLegIds, conflictLegIds],
+    `DELETE FROM data_quality_issues d
+      WHERE d.kind = ANY($3::text[]) AND d.leg_id = ANY($1::bigint[])
+        AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS c(key) WHERE c.key = d.kind || ':' || d.leg_id)`,
+    [componentLegIds, conflicts.map((conflict) => `${conflict.kind}:${conflict.legId}`), CONFLICT_KINDS],
   );
   if (conflicts.length === 0) return;
+  const related = (conflict: LinkConflict) =>
+    `{${[...new Set([conflict.legId, conflict.winner.fromLegId, ...conflict.losers.map((loser) => loser.fromLegId)].filter((id) => id !== null))].join(',')}}`;
   await runner.query(
-    `INSERT INTO data_quality_issues (kind, carrier_id, leg_id, shipment_id, details)
-     SELECT 'leg_claimed_twice', l.carrier_id, l.id, t.shipment_id, t.details::jsonb
-       FROM unnest($1::bigint[], $2::uuid[], $3::text[]) AS t(leg_id, shipment_id, details)
+    `INSERT INTO data_quality_issues (kind, carrier_id, leg_id, shipment_id, details, related_leg_ids)
+     SELECT t.kind, l.carrier_id, l.id, t.shipment_id, t.details::jsonb, t.related::bigint[]
+       FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS t(kind, leg_id, shipment_id, details, related)
        JOIN legs l ON l.id = t.leg_id
-     ON CONFLICT (kind, leg_id) DO UPDATE SET shipment_id = excluded.shipment_id, details = excluded.details`,
+     ON CONFLICT (kind, leg_id) DO UPDATE
+       SET shipment_id = excluded.shipment_id, details = excluded.details, related_leg_ids = excluded.related_leg_ids`,
     [
+      conflicts.map((c) => c.kind),
       conflicts.map((c) => c.legId),
       conflicts.map((c) => c.winner.shipmentId),
       conflicts.map((c) =>
         JSON.stringify({
-          winner: { ...c.winner, occurredAt: new Date(c.winner.occurredAtMs).toISOString() },
+          winner: { ...c.winner, occurredAt: c.winner.occurredAtMs === null ? null : new Date(c.winner.occurredAtMs).toISOString() },
           losers: c.losers.map((loser) => ({ ...loser, occurredAt: new Date(loser.occurredAtMs).toISOString() })),
         }),
       ),
+      conflicts.map(related),
     ],
   );
 }
 
-/** A shipment's attributes: the latest received value per field over itself and the shipments merged into it. */
+/** A shipment's attributes: per field, the value of the latest event time (then receipt) over itself and the shipments merged into it. */
 export async function recomputeEffectiveAttributes(runner: SqlRunner, shipmentIds: string[]): Promise<void> {
   if (shipmentIds.length === 0) return;
   await runner.query(
@@ -127,7 +154,7 @@ export async function recomputeEffectiveAttributes(runner: SqlRunner, shipmentId
      latest AS (
        SELECT DISTINCT ON (m.target, h.field) m.target, h.field, h.value
          FROM shipment_attribute_history h JOIN members m ON m.member = h.shipment_id
-        ORDER BY m.target, h.field, h.received_at DESC, h.id DESC
+        ORDER BY m.target, h.field, h.observed_at DESC, h.received_at DESC, h.id DESC
      ),
      pivot AS (
        SELECT t.id,

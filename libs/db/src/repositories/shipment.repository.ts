@@ -6,21 +6,17 @@ export type ShipmentField = (typeof SHIPMENT_FIELDS)[number];
 export interface ShipmentBlockInput {
   legId: string;
   values: Partial<Record<ShipmentField, string | null>>;
+  /** The event time that carried the values (a registration's: its time of receipt), ISO 8601. */
+  observedAt: string;
+  /** The carrier that sent them; 0 for the admin token's registrations. */
+  carrierId: number;
 }
-
-const COLUMN_OF: Record<ShipmentField, string> = {
-  origin: 'origin',
-  destination: 'destination',
-  serviceLevel: 'service_level',
-  promisedBy: 'promised_by',
-  orderRef: 'order_ref',
-  carrierEstimate: 'carrier_estimate',
-};
 
 /**
  * Applies shipment attribute blocks: a leg in no shipment gets a shipment of its own (it becomes
- * that shipment's first leg); each received value that differs from the current one is kept in
- * the history. Returns the shipment id per leg. Effective values are recomputed by the caller
+ * that shipment's first leg); each sender's value is kept once in the history with the latest event
+ * time it was claimed at, so a repeat or a replay of an older claim changes nothing. Returns
+ * the shipment id per leg. Effective values (latest event time wins) are recomputed by the caller
  * (relinking does it for every shipment it touches).
  */
 export async function applyShipmentBlocks(
@@ -48,31 +44,40 @@ export async function applyShipmentBlocks(
   );
   for (const row of resolved) if (row.shipment_id) targets.set(row.leg_id, row.shipment_id);
 
-  // The last value in arrival order wins within one request.
-  const latest = new Map<string, { shipmentId: string; field: ShipmentField; value: string }>();
+  // One claim per shipment, field, sender and value: only its latest event time can matter.
+  const claims = new Map<string, { shipmentId: string; field: ShipmentField; value: string; observedMs: number; carrierId: number }>();
   for (const block of input.blocks) {
     const shipmentId = targets.get(block.legId);
     if (!shipmentId) continue;
+    const observedMs = new Date(block.observedAt).getTime();
     for (const field of SHIPMENT_FIELDS) {
       const value = block.values[field];
-      if (value !== undefined && value !== null) latest.set(`${shipmentId}\u001f${field}`, { shipmentId, field, value });
+      if (value === undefined || value === null) continue;
+      const key = `${shipmentId}\u001f${field}\u001f${block.carrierId}\u001f${value}`;
+      const known = claims.get(key);
+      if (!known || observedMs > known.observedMs) claims.set(key, { shipmentId, field, value, carrierId: block.carrierId, observedMs });
     }
   }
-  const changes = [...latest.values()];
+  // Sorted by key so concurrent batches lock shared claim rows in one order.
+  const changes = [...claims.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, claim]) => claim);
   if (changes.length > 0) {
-    const comparisons = SHIPMENT_FIELDS.map((field) => {
-      const column = `s.${COLUMN_OF[field]}`;
-      const incoming = field === 'promisedBy' || field === 'carrierEstimate' ? 't.value::timestamptz' : 't.value';
-      return `WHEN '${field}' THEN ${column} IS DISTINCT FROM ${incoming}`;
-    }).join(' ');
+    // A claim moves forward only to a later event time; an equal or older one changes nothing.
     await runner.query(
-      `INSERT INTO shipment_attribute_history (shipment_id, field, value, received_at, source)
-       SELECT t.shipment_id, t.field, t.value, $4, $5
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS t(shipment_id, field, value, ordinal)
-         JOIN shipments s ON s.id = t.shipment_id
-        WHERE CASE t.field ${comparisons} ELSE false END
-        ORDER BY t.ordinal`,
-      [changes.map((c) => c.shipmentId), changes.map((c) => c.field), changes.map((c) => c.value), input.receivedAt, input.source],
+      `INSERT INTO shipment_attribute_history AS h (shipment_id, field, value, observed_at, received_at, carrier_id, source)
+       SELECT t.shipment_id, t.field, t.value, t.observed_at, $6, t.carrier_id, $7
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[]) AS t(shipment_id, field, value, observed_at, carrier_id)
+       ON CONFLICT (shipment_id, field, carrier_id, value) DO UPDATE
+         SET observed_at = excluded.observed_at, received_at = excluded.received_at, source = excluded.source
+         WHERE excluded.observed_at > h.observed_at`,
+      [
+        changes.map((c) => c.shipmentId),
+        changes.map((c) => c.field),
+        changes.map((c) => c.value),
+        changes.map((c) => new Date(c.observedMs).toISOString()),
+        changes.map((c) => c.carrierId),
+        input.receivedAt,
+        input.source,
+      ],
     );
   }
   return targets;
@@ -105,18 +110,20 @@ export async function findShipment(runner: SqlRunner, shipmentId: string): Promi
 
 export interface AttributeChangeRow {
   field: string;
-  value: string | null;
+  value: string;
+  observed_at: Date;
   received_at: Date;
+  carrier_id: number;
   source: string;
 }
 
 export async function attributeHistory(runner: SqlRunner, shipmentId: string): Promise<AttributeChangeRow[]> {
   return rows<AttributeChangeRow>(
     runner,
-    `SELECT h.field, h.value, h.received_at, h.source FROM shipment_attribute_history h
+    `SELECT h.field, h.value, h.observed_at, h.received_at, h.carrier_id, h.source FROM shipment_attribute_history h
        JOIN shipments s ON s.id = h.shipment_id
       WHERE s.id = $1 OR s.merged_into_id = $1
-      ORDER BY h.received_at, h.id`,
+      ORDER BY h.observed_at, h.received_at, h.id`,
     [shipmentId],
   );
 }
@@ -125,13 +132,29 @@ export interface DataQualityIssueRow {
   kind: string;
   leg_id: string;
   details: unknown;
+  related_leg_ids: string[];
   detected_at: Date;
 }
 
+/** Issues on the given legs, or naming one of them (a conflict shows on every shipment it involves). */
 export async function dataQualityIssuesOfLegs(runner: SqlRunner, legIds: string[]): Promise<DataQualityIssueRow[]> {
   return rows<DataQualityIssueRow>(
     runner,
-    `SELECT kind, leg_id::text AS leg_id, details, detected_at FROM data_quality_issues WHERE leg_id = ANY($1::bigint[]) ORDER BY id`,
+    `SELECT kind, leg_id::text AS leg_id, details, related_leg_ids::text[] AS related_leg_ids, detected_at FROM data_quality_issues
+      WHERE leg_id = ANY($1::bigint[]) OR related_leg_ids && $1::bigint[] ORDER BY id`,
     [legIds],
+  );
+}
+
+/** A carrier's issues: on its legs, or naming one of them (its hand-over lost or was ignored); newest first. */
+export async function dataQualityIssuesOfCarrier(runner: SqlRunner, carrierId: number, limit: number): Promise<DataQualityIssueRow[]> {
+  return rows<DataQualityIssueRow>(
+    runner,
+    `SELECT d.kind, d.leg_id::text AS leg_id, d.details, d.related_leg_ids::text[] AS related_leg_ids, d.detected_at
+       FROM data_quality_issues d
+      WHERE d.carrier_id = $1
+         OR EXISTS (SELECT 1 FROM legs l WHERE l.id = ANY(d.related_leg_ids) AND l.carrier_id = $1)
+      ORDER BY d.id DESC LIMIT $2`,
+    [carrierId, limit],
   );
 }
