@@ -284,9 +284,10 @@ describe('KPI scenarios through the real API and worker', () => {
     await post({ ...first, milestone: 'HANDED_OVER', occurredAt: '2026-02-17T12:00:00Z', handover: { carrier: 'late-last', trackingNumber: 'NLLT0001BR' } });
     await app.waitForIdle();
 
-    // One shipment: standard, 02-16T00 → 02-19T12 = 3.5 d, delivered before its promise.
+    // One shipment, 02-16T00 → 02-19T12 = 3.5 d, delivered before its promise. Its service level is the
+    // last mile's economy: the value of the latest event time wins (events.md §3), 02-18 over 02-16.
     expect(await kpis({ ...week, groupBy: 'serviceLevel' })).toEqual([
-      { ...none, serviceLevel: 'standard', transit: oneTransit(3.5), customsHold: oneCustomsHold(6), firstAttempt: allOf(1), onTime: allOnTime(1) },
+      { ...none, serviceLevel: 'economy', transit: oneTransit(3.5), customsHold: oneCustomsHold(6), firstAttempt: allOf(1), onTime: allOnTime(1) },
     ]);
     expect(await kpis({ ...week, groupBy: 'carrier' })).toEqual([
       { ...none, carrier: 'late-first', transit: oneTransit(1.5), customsHold: oneCustomsHold(6) },
@@ -295,7 +296,7 @@ describe('KPI scenarios through the real API and worker', () => {
     const after = [await view('late-first', 'LPLT0001CN'), await view('late-last', 'NLLT0001BR')];
     for (const journey of after) {
       expect(journey.legs.map((leg) => leg.carrier)).toEqual(['late-first', 'late-last']);
-      expect(journey.shipment).toMatchObject({ id: after[0].shipment?.id, serviceLevel: 'standard' });
+      expect(journey.shipment).toMatchObject({ id: after[0].shipment?.id, serviceLevel: 'economy', promisedBy: '2026-02-25T00:00:00.000Z' });
       expect(journey.facts).toMatchObject({ firstScanAt: '2026-02-16T00:00:00.000Z', deliveredAt: '2026-02-19T12:00:00.000Z', transitDays: 3.5, onTime: true });
     }
   });

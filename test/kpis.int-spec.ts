@@ -267,6 +267,7 @@ describe('GET /api/v1/kpis', () => {
     expect((await app.request('GET', paths[0])).body.rows).toEqual([]);
     await app.startWorker();
     await app.waitFor(async () => (await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipment_facts'))[0].n !== '0', 120_000, 'the rebuild');
+    await app.waitForIdle();
     const after = [];
     for (const path of paths) after.push((await app.request('GET', path)).body);
     // Rebuilt moments are summed in another order: equal to rounding.

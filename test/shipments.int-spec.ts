@@ -34,7 +34,7 @@ describe('shipments, legs and keys', () => {
       ['promisedBy', '2026-12-01T02:59:59.000Z'],
       ['serviceLevel', 'premium'],
     ]);
-    const history = await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipment_attribute_history');
+    const history = await app.sql<{ n: string }>('SELECT count(*) AS n FROM attribute_claims');
     expect(Number(history[0].n)).toBe(8);
     const [{ n }] = await app.sql<{ n: string }>('SELECT count(*) AS n FROM shipments');
     expect(Number(n)).toBe(1);

@@ -17,6 +17,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { alertDeliveryProcessor } from './alerts/alert-delivery.processor';
 import { EmailSender } from './alerts/alert-sender';
 import { sweepPendingDeliveries } from './alerts/alert-sweeper';
+import { startDerivationLoops } from './ingest/derivation.loop';
 import { ingestBatchProcessor } from './ingest/ingest-batch.processor';
 import { sweepPendingBatches } from './ingest/sweeper';
 import { createLogger } from './logger';
@@ -43,8 +44,17 @@ async function main(): Promise<void> {
       .add(SLA_EVALUATION_JOB, {}, { jobId: SLA_EVALUATION_DEBOUNCE_JOB_ID, delay: SLA_DEBOUNCE_MS, removeOnComplete: true, removeOnFail: true })
       .then(() => undefined)
       .catch((error: unknown) => logger.warn('could not schedule an SLA evaluation', { error: error instanceof Error ? error.message : String(error) }));
+  // Stored batches queue their legs; these loops derive them and fold the rollup deltas. New facts may
+  // change a verdict (sla.md §2): an evaluation follows a burst of compactions.
+  const derivation = startDerivationLoops({
+    dataSource,
+    logger,
+    concurrency: config.workerConcurrency,
+    idleMs: config.derivationIdleMs,
+    onCompacted: () => void evaluateSoon(),
+  });
   const processors: Record<string, (job: Job) => Promise<unknown>> = {
-    [INGEST_BATCH_JOB]: ingestBatchProcessor({ dataSource, logger, onProcessed: evaluateSoon }),
+    [INGEST_BATCH_JOB]: ingestBatchProcessor({ dataSource, logger, onProcessed: async () => derivation.wake() }),
   };
   assertProcessorsCover(INGEST_QUEUE, processors);
   const email = new EmailSender(config.smtpUrl, config.smtpFrom);
@@ -129,7 +139,7 @@ async function main(): Promise<void> {
     clearInterval(timer);
     clearInterval(vacuumTimer);
     // A running VACUUM finishes while the workers close, not before they start closing.
-    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), vacuuming]);
+    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming]);
     await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close()]);
     email.close();
     await dataSource.destroy();

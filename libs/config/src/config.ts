@@ -66,6 +66,8 @@ const envSchema = z.object({
   // How long a committed batch may wait before the sweeper re-enqueues it.
   SWEEPER_GRACE_MS: intInRange('SWEEPER_GRACE_MS', 0, 3_600_000, 10_000),
   WORKER_CONCURRENCY: intInRange('WORKER_CONCURRENCY', 1, 64, 2),
+  // How often an idle worker looks for legs to derive and rollup deltas to fold (it is also woken by its own batches).
+  DERIVATION_IDLE_MS: intInRange('DERIVATION_IDLE_MS', 10, 60_000, 200),
   // A job whose worker died is retried once its lock expires; shorter means faster recovery, more lock renewals.
   WORKER_LOCK_MS: intInRange('WORKER_LOCK_MS', 1000, 600_000, 30_000),
   KEY_ROTATION_GRACE_HOURS: intInRange('KEY_ROTATION_GRACE_HOURS', 0, 720, 24),
@@ -113,6 +115,7 @@ export type LanewatchConfig = {
   vacuumIntervalMs: number;
   sweeperGraceMs: number;
   workerConcurrency: number;
+  derivationIdleMs: number;
   workerLockMs: number;
   keyRotationGraceHours: number;
   ingestJobAttempts: number;
@@ -152,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     vacuumIntervalMs: value.VACUUM_INTERVAL_MS,
     sweeperGraceMs: value.SWEEPER_GRACE_MS,
     workerConcurrency: value.WORKER_CONCURRENCY,
+    derivationIdleMs: value.DERIVATION_IDLE_MS,
     workerLockMs: value.WORKER_LOCK_MS,
     keyRotationGraceHours: value.KEY_ROTATION_GRACE_HOURS,
     ingestJobAttempts: value.INGEST_JOB_ATTEMPTS,

@@ -15,6 +15,7 @@ export * from './leg-facts';
 export * from './leg-order';
 export * from './statistics';
 export * from './kpi-contributions';
+export * from './rollup-deltas';
 export * from './kpi-query';
 export * from './activity-periods';
 export * from './censored-transit';

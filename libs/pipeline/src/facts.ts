@@ -1,4 +1,4 @@
-import { applyRollupChanges, FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
+import { appendRollupDeltas, FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
 import {
   activityContributions,
   DAY_MS,
@@ -15,6 +15,7 @@ import {
   Milestone,
   orderLegsByHandover,
   packContribution,
+  rollupDeltas,
   unpackContribution,
 } from '@lanewatch/domain';
 
@@ -29,9 +30,11 @@ const toFactEvent = (event: FactInputEvent): FactEvent => ({
 
 /**
  * Recomputes shipment facts (kpis.md §1) and leg facts (§2) of the given shipments from their
- * events, through the same pure functions the shipment view uses. Idempotent.
+ * events, through the same pure functions the shipment view uses, and appends what changed in
+ * their rollup contributions as deltas (tagged with the batch that asked). Idempotent: facts that
+ * did not change append nothing. The caller holds the shipments' legs (deriveLegs).
  */
-export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): Promise<void> {
+export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[], batchId: string | null = null): Promise<void> {
   const ids = [...new Set(shipmentIds)].sort();
   if (ids.length === 0) return;
   const inputs = await loadFactInputs(runner, ids);
@@ -151,10 +154,11 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[]): 
     });
   }
   const removed = await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
-  await applyRollupChanges(runner, {
+  const deltas = rollupDeltas({
     removed: removed.map(unpackContribution),
     added: [...shipmentFacts, ...legFacts].flatMap((fact) => fact.rollup.map(unpackContribution)),
   });
+  await appendRollupDeltas(runner, deltas, batchId);
 }
 
 function firstTerminalAt(events: FactEvent[]): number | null {

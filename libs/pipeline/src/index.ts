@@ -1,5 +1,6 @@
 export * from './process-batch';
-export * from './relink';
+export * from './derive';
+export * from './compact';
 export * from './register-shipment';
 export * from './pin-link';
 export * from './facts';

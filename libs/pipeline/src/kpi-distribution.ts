@@ -1,5 +1,5 @@
-import { HISTOGRAM_OF, readRollups, SqlRunner } from '@lanewatch/db';
-import { HistogramSpec, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
+import { readRollups, SqlRunner } from '@lanewatch/db';
+import { HISTOGRAM_OF, HistogramSpec, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
 import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
 import { effectiveWindow, filterCarrierId } from './kpis';
 import { groupRollups } from './rollup-groups';

@@ -1,10 +1,11 @@
 import {
-  addLegEventCounts,
-  applyRollupChanges,
-  applyShipmentBlocks,
+  appendRollupDeltas,
+  applyAttributeClaims,
+  AttributeClaimInput,
   BatchRow,
   carrierIdsByCode,
   countUnmapped,
+  enqueueLegs,
   ensureEventPartitions,
   EventInsertRow,
   findBatch,
@@ -15,17 +16,15 @@ import {
   lockBatch,
   markBatchProcessed,
   monthsOf,
-  remapEvents,
-  ShipmentBlockInput,
   SqlRunner,
   upsertLegs,
 } from '@lanewatch/db';
-import { feedContribution, Milestone, NormalizedEvent, resolveMilestone } from '@lanewatch/domain';
-import { shipmentValues } from './shipment-values';
+import { feedContribution, Milestone, NormalizedEvent, resolveMilestone, rollupDeltas } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { describeError, EventRefusedError, isEventDataError, isolatingFailures } from './dead-letters';
-import { recomputeFacts } from './facts';
-import { lockLinking, relinkLegs } from './relink';
+import { remapBatch } from './remap';
+export type { RemapBatchPayload } from './remap';
+import { shipmentValues } from './shipment-values';
 
 export interface EventsBatchPayload {
   events: NormalizedEvent[];
@@ -33,52 +32,30 @@ export interface EventsBatchPayload {
   estimates?: { carrier: string; trackingNumber: string; carrierEstimate: string; observedAt?: string }[];
 }
 
-export interface RemapBatchPayload {
-  carrierId: number;
-  codes: string[];
-}
-
 export type BatchOutcome =
   | { status: 'processed'; stored: number; duplicates: number }
   | { status: 'skipped'; reason: 'missing' | 'not_pending' };
 
 /**
- * Processes one committed inbox row in one transaction: a crash anywhere rolls everything
- * back and the row stays pending; unique keys make a second run store nothing twice.
+ * Stores one committed inbox row in one transaction (docs/architecture.md): its events exactly once,
+ * the attributes they claim, the feed's rollup deltas, and the legs whose journeys must be derived
+ * again (link_queue). No lock beyond the rows it inserts: batches store in parallel. A crash anywhere
+ * rolls everything back and the row stays pending; unique keys make a second run store nothing twice.
+ * A re-map batch runs in chunks of its own (remapBatch).
  */
 export async function processBatch(dataSource: DataSource, batchId: string): Promise<BatchOutcome> {
   const peek = await findBatch(dataSource, batchId);
   if (!peek) return { status: 'skipped', reason: 'missing' };
   if (peek.status !== 'pending') return { status: 'skipped', reason: 'not_pending' };
+  if (peek.kind === 'remap') return remapBatch(dataSource, batchId);
   return dataSource.transaction(async (manager) => {
     const batch = await lockBatch(manager, batchId);
     if (!batch) return { status: 'skipped', reason: 'missing' } as const;
     if (batch.status !== 'pending') return { status: 'skipped', reason: 'not_pending' } as const;
-    if (batch.kind === 'events') {
-      const payload = batch.payload as EventsBatchPayload;
-      const counts = await ingestSettingAside(dataSource, manager, batch, payload.events, payload.estimates ?? []);
-      await markBatchProcessed(manager, batch.id, counts);
-      return { status: 'processed', stored: counts.stored, duplicates: counts.duplicates } as const;
-    }
-    const payload = batch.payload as RemapBatchPayload;
-    await lockLinking(manager);
-    const remapped = await remapEvents(manager, payload.carrierId, payload.codes);
-    // An event that became mapped (or unmapped) moves between the feed's unmapped counts.
-    const feed = (unmapped: (event: (typeof remapped.events)[number]) => boolean) =>
-      remapped.events
-        .filter((event) => event.was_unmapped !== event.is_unmapped)
-        .map((event) =>
-          feedContribution({
-            carrierId: payload.carrierId,
-            receivedAtMs: new Date(event.received_at).getTime(),
-            occurredAtMs: new Date(event.occurred_at).getTime(),
-            unmapped: unmapped(event),
-          }),
-        );
-    await applyRollupChanges(manager, { removed: feed((event) => event.was_unmapped), added: feed((event) => event.is_unmapped) });
-    await recomputeFacts(manager, await relinkLegs(manager, remapped.legs));
-    await markBatchProcessed(manager, batch.id, { stored: 0, duplicates: 0 });
-    return { status: 'processed', stored: 0, duplicates: 0 } as const;
+    const payload = batch.payload as EventsBatchPayload;
+    const counts = await ingestSettingAside(dataSource, manager, batch, payload.events, payload.estimates ?? []);
+    await markBatchProcessed(manager, batch.id, counts);
+    return { status: 'processed', stored: counts.stored, duplicates: counts.duplicates } as const;
   });
 }
 
@@ -205,28 +182,17 @@ async function ingestEvents(
   });
 
   const inserted = await insertEvents(runner, { batchId: batch.id, receivedAt: batch.received_at, events: rows });
-  // Inserting new rows runs in parallel across batches; everything after updates shared rows.
-  await lockLinking(runner);
-  const perLeg = new Map<string, number>();
-  for (const event of inserted) perLeg.set(String(event.leg_id), (perLeg.get(String(event.leg_id)) ?? 0) + 1);
-  await addLegEventCounts(runner, perLeg);
   await countUnmapped(runner, inserted, batch.received_at);
-  await applyRollupChanges(runner, {
-    removed: [],
-    added: inserted.map((event) =>
-      feedContribution({
-        carrierId: event.carrier_id,
-        receivedAtMs: new Date(batch.received_at).getTime(),
-        occurredAtMs: new Date(event.occurred_at).getTime(),
-        unmapped: event.milestone === null,
-      }),
-    ),
-  });
+  const receivedAtMs = new Date(batch.received_at).getTime();
+  const feed = inserted.map((event) =>
+    feedContribution({ carrierId: event.carrier_id, receivedAtMs, occurredAtMs: new Date(event.occurred_at).getTime(), unmapped: event.milestone === null }),
+  );
+  await appendRollupDeltas(runner, rollupDeltas({ removed: [], added: feed }), batch.id);
 
   // Attributes follow the latest event time that carried them (events.md §9): an event's block its
   // occurredAt, an estimate the newest scan of its payload (the batch's receipt when it had none).
   const receivedAt = new Date(batch.received_at).toISOString();
-  const blocks: ShipmentBlockInput[] = [
+  const claims: AttributeClaimInput[] = [
     ...events.flatMap((event) =>
       event.shipment
         ? [{ legId: legOf(event.carrier, event.trackingNumber), values: shipmentValues(event.shipment), observedAt: event.occurredAt, carrierId: carrierId(event.carrier) }]
@@ -239,11 +205,15 @@ async function ingestEvents(
       carrierId: carrierId(estimate.carrier),
     })),
   ];
-  await applyShipmentBlocks(runner, { blocks, receivedAt: batch.received_at, source: `batch:${batch.id}` });
+  const claimed = await applyAttributeClaims(runner, { claims, receivedAt: batch.received_at, source: `batch:${batch.id}` });
 
-  const seeds = new Set<string>([...perLeg.keys(), ...blocks.map((block) => block.legId)]);
-  for (const event of inserted) if (event.handover_leg_id !== null) seeds.add(String(event.handover_leg_id));
-  const touched = await relinkLegs(runner, [...seeds]);
-  await recomputeFacts(runner, touched);
+  // The journeys to derive again: legs with new events, the legs their hand-overs name, legs whose claims changed.
+  const queued = new Map<string, number>();
+  for (const event of inserted) {
+    queued.set(String(event.leg_id), (queued.get(String(event.leg_id)) ?? 0) + 1);
+    if (event.handover_leg_id !== null && !queued.has(String(event.handover_leg_id))) queued.set(String(event.handover_leg_id), 0);
+  }
+  for (const legId of claimed) if (!queued.has(legId)) queued.set(legId, 0);
+  await enqueueLegs(runner, [...queued].map(([legId, count]) => ({ legId, batchId: batch.id, events: count })));
   return { stored: inserted.length, duplicates: events.length - inserted.length };
 }

@@ -1,10 +1,7 @@
-import { applyRollupChanges, compactRollupsAfterRebuild, rows, SqlRunner } from '@lanewatch/db';
-import { feedContribution } from '@lanewatch/domain';
+import { appendRollupDeltas, rows, SqlRunner } from '@lanewatch/db';
+import { feedContribution, rollupDeltas } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
-import { recomputeFacts } from './facts';
-import { lockLinking } from './relink';
 
-const CHUNK = 500;
 const EVENT_CHUNK = 5_000;
 
 /**
@@ -23,20 +20,13 @@ export async function kpisNeedRebuild(runner: SqlRunner): Promise<boolean> {
 }
 
 /**
- * Rebuilds every fact and rollup from the stored events, in one transaction under the linking
- * lock (ingestion waits; nothing reads half a rebuild). Also clears the drift that incremental
- * Welford removals accumulate over very many changes.
+ * Derives every fact and rollup again from the stored events: every cell, fact and pending delta is
+ * dropped, every event's feed contribution appended again and every leg queued for derivation, in one
+ * transaction; the workers then derive and compact as they do for new batches.
  */
 export async function rebuildKpis(dataSource: DataSource): Promise<{ shipments: number; events: number }> {
-  const rebuilt = await dataSource.transaction(async (manager) => {
-    await lockLinking(manager);
-    // DELETE, not TRUNCATE: readers keep seeing the old rollups until this commits instead of
-    // queueing behind an exclusive lock for the whole rebuild.
-    for (const table of ['kpi_rollups', 'leg_facts', 'shipment_facts']) await manager.query(`DELETE FROM ${table}`);
-    const shipments = await rows<{ id: string }>(manager, `SELECT id FROM shipments WHERE merged_into_id IS NULL ORDER BY id`);
-    for (let start = 0; start < shipments.length; start += CHUNK) {
-      await recomputeFacts(manager, shipments.slice(start, start + CHUNK).map((shipment) => shipment.id));
-    }
+  return dataSource.transaction(async (manager) => {
+    for (const table of ['kpi_rollups', 'kpi_rollup_deltas', 'leg_facts', 'shipment_facts']) await manager.query(`DELETE FROM ${table}`);
     let events = 0;
     let after = '0';
     for (;;) {
@@ -48,24 +38,20 @@ export async function rebuildKpis(dataSource: DataSource): Promise<{ shipments: 
         [after],
       );
       if (chunk.length === 0) break;
-      await applyRollupChanges(manager, {
-        removed: [],
-        added: chunk.map((event) =>
-          feedContribution({
-            carrierId: event.carrier_id,
-            receivedAtMs: new Date(event.received_at).getTime(),
-            occurredAtMs: new Date(event.occurred_at).getTime(),
-            unmapped: event.unmapped,
-          }),
-        ),
-      });
+      const feed = chunk.map((event) =>
+        feedContribution({
+          carrierId: event.carrier_id,
+          receivedAtMs: new Date(event.received_at).getTime(),
+          occurredAtMs: new Date(event.occurred_at).getTime(),
+          unmapped: event.unmapped,
+        }),
+      );
+      await appendRollupDeltas(manager, rollupDeltas({ removed: [], added: feed }), null);
       events += chunk.length;
       after = chunk[chunk.length - 1].id;
     }
-    return { shipments: shipments.length, events };
+    await manager.query(`INSERT INTO link_queue (leg_id, batch_id, events) SELECT id, NULL, 0 FROM legs ORDER BY id`);
+    const [{ n }] = await rows<{ n: string }>(manager, `SELECT count(*) AS n FROM shipments WHERE merged_into_id IS NULL`);
+    return { shipments: Number(n), events };
   });
-  // Every row was just replaced: a compact day/week/month partition and fresh planner statistics
-  // instead of waiting for (auto)vacuum.
-  await compactRollupsAfterRebuild(dataSource);
-  return rebuilt;
 }

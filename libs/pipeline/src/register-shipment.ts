@@ -1,13 +1,13 @@
-import { applyShipmentBlocks, carrierIdsByCode, findShipment, ShipmentRow, upsertLegs, legKey } from '@lanewatch/db';
+import { applyAttributeClaims, carrierIdsByCode, createRootShipments, findLeg, findShipment, legKey, rows, ShipmentRow, upsertLegs } from '@lanewatch/db';
 import type { ShipmentBlock } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
-import { recomputeFacts } from './facts';
+import { deriveLegs } from './derive';
 import { shipmentValues } from './shipment-values';
-import { lockLinking, relinkLegs } from './relink';
 
 /**
  * POST /shipments: idempotent registration of a shipment by its first leg. Registering a leg
- * that already belongs to a shipment updates that shipment (the latest event time wins).
+ * that already belongs to a shipment updates that shipment (the latest event time wins). Derives
+ * the journey at once, holding only that journey's legs.
  */
 export async function registerShipment(
   dataSource: DataSource,
@@ -16,19 +16,17 @@ export async function registerShipment(
   return dataSource.transaction(async (manager) => {
     const carrierId = (await carrierIdsByCode(manager, [input.carrier])).get(input.carrier);
     if (carrierId === undefined) throw new Error(`carrier '${input.carrier}' is not registered`);
-    const legId = (await upsertLegs(manager, [{ carrierId, trackingNumber: input.trackingNumber }])).get(
-      legKey(carrierId, input.trackingNumber),
-    ) as string;
-    await lockLinking(manager);
-    const before = await manager.query(`SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
-    const hadShipment = Boolean(before[0]?.shipment_id) || (await manager.query(`SELECT 1 FROM shipments WHERE root_leg_id = $1`, [legId])).length > 0;
+    const legId = (await upsertLegs(manager, [{ carrierId, trackingNumber: input.trackingNumber }])).get(legKey(carrierId, input.trackingNumber)) as string;
     // A registration counts at its time of receipt (events.md §3); the admin token's belongs to no carrier (0).
-    const block = { legId, values: shipmentValues(input.block), observedAt: input.receivedAt.toISOString(), carrierId: input.byCarrier ? carrierId : 0 };
-    await applyShipmentBlocks(manager, { blocks: [block], receivedAt: input.receivedAt, source: input.source });
-    await recomputeFacts(manager, await relinkLegs(manager, [legId]));
-    const [{ shipment_id: shipmentId }] = await manager.query(`SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
+    const claim = { legId, values: shipmentValues(input.block), observedAt: input.receivedAt.toISOString(), carrierId: input.byCarrier ? carrierId : 0 };
+    await applyAttributeClaims(manager, { claims: [claim], receivedAt: input.receivedAt, source: input.source });
+    const before = await findLeg(manager, input.carrier, input.trackingNumber);
+    // The registered leg is a first leg (events.md §4) unless a hand-over already made it a later one.
+    const created = before?.shipment_id ? [] : await createRootShipments(manager, [legId]);
+    await deriveLegs(manager, { legIds: [legId] });
+    const [{ shipment_id: shipmentId }] = await rows<{ shipment_id: string }>(manager, `SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
     const shipment = await findShipment(manager, shipmentId);
     if (!shipment) throw new Error(`shipment of leg ${legId} vanished during registration`);
-    return { shipment, created: !hadShipment };
+    return { shipment, created: created.length > 0 };
   });
 }

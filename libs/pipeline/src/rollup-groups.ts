@@ -1,5 +1,5 @@
-import { forEachFramedCell, HISTOGRAM_OF, RollupCellRow } from '@lanewatch/db';
-import { HistogramSum, KpiFamily, mergeMoments, Moments, momentStatistics } from '@lanewatch/domain';
+import { forEachFramedCell, RollupCellRow } from '@lanewatch/db';
+import { HISTOGRAM_OF, HistogramSum, KpiFamily, mergeMoments, Moments, momentStatistics } from '@lanewatch/domain';
 
 /** One family of one group, summed over the window's cells. */
 export class FamilyCells {

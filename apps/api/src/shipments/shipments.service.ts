@@ -55,7 +55,7 @@ export class ShipmentsService {
     const legIds = legs.map((row) => row.id);
     const [events, fullHistory, issues] = await Promise.all([
       eventsOfLegs(this.dataSource, legIds),
-      stored ? attributeHistory(this.dataSource, stored.id) : Promise.resolve([]),
+      attributeHistory(this.dataSource, legIds),
       dataQualityIssuesOfLegs(this.dataSource, legIds),
     ]);
     const history = ownCarrierId === null ? fullHistory : fullHistory.filter((change) => change.carrier_id === ownCarrierId);

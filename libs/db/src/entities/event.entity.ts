@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 @Entity({ name: 'events' })
 @Unique('events_identity_key', ['carrierId', 'identity', 'occurredAt'])
 @Index('events_leg_idx', ['legId', 'occurredAt'])
-@Index('events_carrier_code_idx', ['carrierId', 'rawCode'])
+@Index('events_carrier_code_idx', ['carrierId', 'rawCode', 'id'])
 @Index('events_handover_leg_idx', ['handoverLegId'], { where: 'handover_leg_id IS NOT NULL' })
 export class EventEntity {
   @PrimaryColumn({ type: 'bigint', default: () => `nextval('event_ids')` })

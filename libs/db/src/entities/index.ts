@@ -8,6 +8,7 @@ import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
 import { CodeMapEntryEntity } from './code-map-entry.entity';
 import { DataQualityIssueEntity } from './data-quality-issue.entity';
+import { BackgroundTaskEntity } from './background-task.entity';
 import { DeadLetterEntity } from './dead-letter.entity';
 import { LegLinkPinEntity } from './leg-link-pin.entity';
 import { EventIdentityEntity } from './event-identity.entity';
@@ -16,9 +17,11 @@ import { ImportMappingEntity } from './import-mapping.entity';
 import { ImportEntity, ImportRejectionEntity } from './import.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
 import { IngestCountEntity } from './ingest-count.entity';
+import { KpiRollupDeltaEntity } from './kpi-rollup-delta.entity';
 import { KpiRollupEntity } from './kpi-rollup.entity';
 import { LegFactEntity } from './leg-fact.entity';
 import { LegEntity } from './leg.entity';
+import { LinkQueueEntity } from './link-queue.entity';
 import { ShipmentFactEntity } from './shipment-fact.entity';
 import { ShipmentAttributeChangeEntity } from './shipment-attribute-change.entity';
 import { ShipmentEntity } from './shipment.entity';
@@ -47,6 +50,9 @@ export {
   IngestBatchEntity,
   IngestCountEntity,
   KpiRollupEntity,
+  KpiRollupDeltaEntity,
+  LinkQueueEntity,
+  BackgroundTaskEntity,
   LegEntity,
   LegFactEntity,
   ShipmentAttributeChangeEntity,
@@ -57,6 +63,7 @@ export {
   UserSessionEntity,
 };
 export type { BatchKind, BatchStatus } from './ingest-batch.entity';
+export type { BackgroundTaskKind, BackgroundTaskStatus } from './background-task.entity';
 
 export const ENTITIES = [
   ImportEntity,
@@ -79,6 +86,9 @@ export const ENTITIES = [
   IngestBatchEntity,
   IngestCountEntity,
   KpiRollupEntity,
+  KpiRollupDeltaEntity,
+  LinkQueueEntity,
+  BackgroundTaskEntity,
   LegEntity,
   LegFactEntity,
   ShipmentAttributeChangeEntity,

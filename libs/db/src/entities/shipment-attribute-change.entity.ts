@@ -1,16 +1,18 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-// Every value each sender claimed for a shipment attribute, once per value with the latest event time
-// it was claimed at. The value of the latest event time wins (events.md §3, §9), then the latest
-// receipt, so a repeat or a replay never rolls a value back.
-@Entity({ name: 'shipment_attribute_history' })
-@Unique('shipment_attribute_history_claim_key', ['shipmentId', 'field', 'carrierId', 'value'])
+// Every value each sender claimed for a shipment attribute, on the leg whose event or registration
+// carried it, once per value with the latest event time it was claimed at. A shipment's attributes
+// are those of the latest event time over its legs' claims (events.md §3, §9), then the latest
+// receipt, so a repeat or a replay never rolls a value back, and attributes follow legs when links
+// change, whatever order things arrived in.
+@Entity({ name: 'attribute_claims' })
+@Unique('attribute_claims_key', ['legId', 'field', 'carrierId', 'value'])
 export class ShipmentAttributeChangeEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
-  @Column({ name: 'shipment_id', type: 'uuid' })
-  shipmentId!: string;
+  @Column({ name: 'leg_id', type: 'bigint' })
+  legId!: string;
 
   @Column({ type: 'varchar', length: 20 })
   field!: string;

@@ -107,6 +107,17 @@ export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, l
 
 /** events.md §2 status, from counters kept by the worker (never a scan of events). */
 export async function ingestStatus(runner: SqlRunner, carrierId: number | null = null): Promise<IngestStatus> {
+  // A batch is pending until its events are stored, its legs derived and its rollup deltas folded
+  // (docs/architecture.md); derivation work queued by no batch (a rebuild) counts as one more.
+  const [derived] = await rows<{ batches: string; anonymous: boolean }>(
+    runner,
+    `WITH waiting AS (SELECT batch_id FROM link_queue UNION SELECT batch_id FROM kpi_rollup_deltas)
+     SELECT count(*) FILTER (WHERE w.batch_id IS NOT NULL AND b.status IS DISTINCT FROM 'pending') AS batches,
+            bool_or(w.batch_id IS NULL) AS anonymous
+       FROM waiting w LEFT JOIN ingest_batches b ON b.id = w.batch_id
+      WHERE $1::int IS NULL OR b.carrier_id = $1`,
+    [carrierId],
+  );
   const [batches] = await rows<Record<string, string>>(
     runner,
     // Every inbox kind counts as a batch: a pending re-map also means KPIs do not reflect everything yet.
@@ -130,7 +141,7 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
   );
   const [dead] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM dead_letters WHERE ($1::int IS NULL OR carrier_id = $1)`, [carrierId]);
   return {
-    pendingBatches: Number(batches.pending),
+    pendingBatches: Number(batches.pending) + Number(derived.batches) + (derived.anonymous ? 1 : 0),
     processedBatches: Number(batches.processed),
     failedBatches: Number(batches.failed),
     eventsStored: Number(batches.stored),

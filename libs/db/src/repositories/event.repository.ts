@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rows, SqlRunner } from './sql-runner';
+import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 export interface EventInsertRow {
   carrierId: number;
@@ -52,7 +52,7 @@ export async function ensureEventPartitions(dataSource: DataSource, months: stri
     const next = monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
     const name = `events_${year}_${String(monthNumber).padStart(2, '0')}`;
     await dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(7426002)');
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEYS.partitions]);
       const existing = await rows<{ exists: boolean }>(manager, `SELECT to_regclass($1) IS NOT NULL AS exists`, [`event_partitions.${name}`]);
       if (!existing[0].exists) {
         await manager.query(
@@ -154,38 +154,60 @@ export async function countUnmapped(runner: SqlRunner, inserted: InsertedEvent[]
   );
 }
 
-/**
- * Re-resolves the milestone of a carrier's stored events for the given codes from the current
- * code map (explicit milestones win and are left alone). Returns the legs touched.
- */
 export interface RemappedEvent {
+  leg_id: string;
+  handover_leg_id: string | null;
   occurred_at: Date;
   received_at: Date;
   was_unmapped: boolean;
   is_unmapped: boolean;
 }
 
-export async function remapEvents(runner: SqlRunner, carrierId: number, codes: string[]): Promise<{ legs: string[]; events: RemappedEvent[] }> {
-  if (codes.length === 0) return { legs: [], events: [] };
-  const touched = await rows<{ leg_id: string; handover_leg_id: string | null } & RemappedEvent>(
+/** How many of a carrier's stored events carry these raw codes (a re-map's total work). */
+export async function countEventsWithCodes(runner: SqlRunner, carrierId: number, codes: string[]): Promise<number> {
+  const [found] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM events WHERE carrier_id = $1 AND raw_code = ANY($2::text[])`, [carrierId, codes]);
+  return Number(found.n);
+}
+
+/**
+ * Re-resolves the milestone of the next `limit` stored events of one raw code (by id, after
+ * `afterId`) from the carrier's current code map; explicit milestones win and are left alone.
+ * Returns the last id looked at (null when there is none), and the events that changed.
+ */
+export async function remapEventChunk(
+  runner: SqlRunner,
+  input: { carrierId: number; code: string; afterId: string; limit: number },
+): Promise<{ lastId: string | null; scanned: number; changed: RemappedEvent[] }> {
+  const chunk = await rows<{ id: string; occurred_at: Date }>(
     runner,
-    `WITH codes AS (
-       SELECT c.raw_code, m.milestone FROM unnest($2::text[]) AS c(raw_code)
-       LEFT JOIN code_map_entries m ON m.carrier_id = $1 AND m.raw_code = c.raw_code
-     )
-     UPDATE events e
-        SET milestone = codes.milestone,
-            milestone_source = CASE WHEN codes.milestone IS NULL THEN NULL ELSE 'code_map' END
-       FROM codes, events before
-      WHERE e.carrier_id = $1 AND e.raw_code = codes.raw_code
-        AND e.milestone_source IS DISTINCT FROM 'explicit'
-        AND e.milestone IS DISTINCT FROM codes.milestone
-        -- the row as it was before this statement: whether the event was unmapped
-        AND before.id = e.id AND before.occurred_at = e.occurred_at AND before.carrier_id = $1 AND before.raw_code = codes.raw_code
-      RETURNING e.leg_id, e.handover_leg_id, e.occurred_at, e.received_at,
-                before.milestone IS NULL AS was_unmapped, e.milestone IS NULL AS is_unmapped`,
-    [carrierId, codes],
+    `SELECT id::text AS id, occurred_at FROM events WHERE carrier_id = $1 AND raw_code = $2 AND id > $3::bigint ORDER BY id LIMIT $4`,
+    [input.carrierId, input.code, input.afterId, input.limit],
   );
+  if (chunk.length === 0) return { lastId: null, scanned: 0, changed: [] };
+  const changed = await rows<RemappedEvent>(
+    runner,
+    `WITH target AS (
+       SELECT m.milestone FROM (SELECT 1) one LEFT JOIN code_map_entries m ON m.carrier_id = $1 AND m.raw_code = $2
+     ),
+     chunk AS (SELECT * FROM unnest($3::bigint[], $4::timestamptz[]) AS c(id, occurred_at))
+     UPDATE events e
+        SET milestone = target.milestone,
+            milestone_source = CASE WHEN target.milestone IS NULL THEN NULL ELSE 'code_map' END
+       FROM target, chunk, events before
+      WHERE e.id = chunk.id AND e.occurred_at = chunk.occurred_at AND e.carrier_id = $1
+        AND e.milestone_source IS DISTINCT FROM 'explicit'
+        AND e.milestone IS DISTINCT FROM target.milestone
+        -- the row as it was before this statement: whether the event was unmapped
+        AND before.id = e.id AND before.occurred_at = e.occurred_at
+      RETURNING e.leg_id::text AS leg_id, e.handover_leg_id::text AS handover_leg_id, e.occurred_at, e.received_at,
+                before.milestone IS NULL AS was_unmapped, e.milestone IS NULL AS is_unmapped`,
+    [input.carrierId, input.code, chunk.map((row) => row.id), chunk.map((row) => row.occurred_at)],
+  );
+  return { lastId: chunk[chunk.length - 1].id, scanned: chunk.length, changed };
+}
+
+/** The unmapped counts of these codes, counted again from the stored events (after a re-map). */
+export async function recountUnmapped(runner: SqlRunner, carrierId: number, codes: string[]): Promise<void> {
   await runner.query(
     `WITH fresh AS (
        SELECT raw_code, count(*)::int AS n, max(received_at) AS last_seen FROM events
@@ -199,12 +221,6 @@ export async function remapEvents(runner: SqlRunner, carrierId: number, codes: s
      ON CONFLICT (carrier_id, raw_code) DO UPDATE SET event_count = excluded.event_count, last_seen_at = excluded.last_seen_at`,
     [carrierId, codes],
   );
-  const legs = new Set<string>();
-  for (const row of touched) {
-    legs.add(String(row.leg_id));
-    if (row.handover_leg_id !== null) legs.add(String(row.handover_leg_id));
-  }
-  return { legs: [...legs], events: touched };
 }
 
 export interface StoredEventRow {

@@ -42,16 +42,6 @@ export async function upsertLegs(runner: SqlRunner, keys: LegKey[]): Promise<Map
   return ids;
 }
 
-export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, number>): Promise<void> {
-  if (counts.size === 0) return;
-  const entries = [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-  await runner.query(
-    `UPDATE legs l SET event_count = l.event_count + t.n
-       FROM unnest($1::bigint[], $2::int[]) AS t(id, n) WHERE l.id = t.id`,
-    [entries.map((e) => e[0]), entries.map((e) => e[1])],
-  );
-}
-
 export interface LegRow {
   id: string;
   carrier_id: number;

@@ -6,6 +6,8 @@ export interface LinkComponent {
   roots: LinkRoot[];
   handovers: LinkHandover[];
   pins: LinkPin[];
+  /** Each leg's shipment as stored before this derivation. */
+  memberships: { legId: string; shipmentId: string | null }[];
 }
 
 const MAX_DEPTH = 64;
@@ -58,9 +60,9 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
     frontier = next;
   }
   const ids = [...all];
-  const legs = await rows<{ id: string; carrier_code: string; tracking_number: string }>(
+  const legs = await rows<{ id: string; carrier_code: string; tracking_number: string; shipment_id: string | null }>(
     runner,
-    `SELECT l.id::text AS id, c.code AS carrier_code, l.tracking_number FROM legs l JOIN carriers c ON c.id = l.carrier_id
+    `SELECT l.id::text AS id, c.code AS carrier_code, l.tracking_number, l.shipment_id FROM legs l JOIN carriers c ON c.id = l.carrier_id
       WHERE l.id = ANY($1::bigint[])`,
     [ids],
   );
@@ -74,10 +76,11 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
     roots: roots.map((root) => ({ shipmentId: root.id, legId: root.root_leg_id })),
     handovers: [...edges.values()],
     pins: [...pins.values()],
+    memberships: legs.map((leg) => ({ legId: leg.id, shipmentId: leg.shipment_id })),
   };
 }
 
-/** Writes a resolution back: leg membership, shipment merges, conflicts, effective attributes. */
+/** Writes a resolution back: leg membership, shipment merges, conflicts. */
 export async function applyLinkResolution(runner: SqlRunner, resolution: LinkResolution): Promise<void> {
   const legs = resolution.legs;
   if (legs.length > 0) {
@@ -103,7 +106,6 @@ export async function applyLinkResolution(runner: SqlRunner, resolution: LinkRes
         WHERE s.id = t.id AND s.merged_into_id IS DISTINCT FROM NULLIF(t.effective, s.id)`,
       [shipments.map((s) => s.shipmentId), shipments.map((s) => s.effectiveShipmentId)],
     );
-    await recomputeEffectiveAttributes(runner, [...new Set(shipments.map((s) => s.effectiveShipmentId))]);
   }
   await recordConflicts(runner, legs.map((leg) => leg.legId), resolution.conflicts);
 }
@@ -143,18 +145,15 @@ async function recordConflicts(runner: SqlRunner, componentLegIds: string[], con
   );
 }
 
-/** A shipment's attributes: per field, the value of the latest event time (then receipt) over itself and the shipments merged into it. */
+/** A shipment's attributes: per field, the value of the latest event time (then receipt) claimed on any of its legs. */
 export async function recomputeEffectiveAttributes(runner: SqlRunner, shipmentIds: string[]): Promise<void> {
   if (shipmentIds.length === 0) return;
   await runner.query(
-    `WITH members AS (
-       SELECT s.id AS member, COALESCE(s.merged_into_id, s.id) AS target FROM shipments s
-        WHERE s.id = ANY($1::uuid[]) OR s.merged_into_id = ANY($1::uuid[])
-     ),
-     latest AS (
-       SELECT DISTINCT ON (m.target, h.field) m.target, h.field, h.value
-         FROM shipment_attribute_history h JOIN members m ON m.member = h.shipment_id
-        ORDER BY m.target, h.field, h.observed_at DESC, h.received_at DESC, h.id DESC
+    `WITH latest AS (
+       SELECT DISTINCT ON (l.shipment_id, h.field) l.shipment_id, h.field, h.value
+         FROM attribute_claims h JOIN legs l ON l.id = h.leg_id
+        WHERE l.shipment_id = ANY($1::uuid[])
+        ORDER BY l.shipment_id, h.field, h.observed_at DESC, h.received_at DESC, h.id DESC
      ),
      pivot AS (
        SELECT t.id,
@@ -164,7 +163,7 @@ export async function recomputeEffectiveAttributes(runner: SqlRunner, shipmentId
               max(value) FILTER (WHERE field = 'promisedBy') AS promised_by,
               max(value) FILTER (WHERE field = 'orderRef') AS order_ref,
               max(value) FILTER (WHERE field = 'carrierEstimate') AS carrier_estimate
-         FROM unnest($1::uuid[]) AS t(id) LEFT JOIN latest l ON l.target = t.id
+         FROM unnest($1::uuid[]) AS t(id) LEFT JOIN latest l ON l.shipment_id = t.id
         GROUP BY t.id
      )
      UPDATE shipments s

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { LOCK_KEYS } from './sql-runner';
 
-// The tables every batch rewrites in place: rollup cells (read-modify-write per batch), facts
-// (replaced per touched shipment), legs and shipments (counters, attributes). Each update leaves a
-// dead row version that reads must step over until a VACUUM clears it.
-export const HOT_TABLES = ['kpi_rollups', 'leg_facts', 'shipment_facts', 'legs', 'shipments'] as const;
+// The tables the write path rewrites in place or churns: rollup cells (folded by the compactor), facts
+// (replaced per derived shipment), legs and shipments (links, counters, attributes), claims, and the
+// two queues every row of which is inserted and deleted again. Each update or delete leaves a dead row
+// version that reads must step over until a VACUUM clears it.
+export const HOT_TABLES = ['kpi_rollups', 'leg_facts', 'shipment_facts', 'legs', 'shipments', 'attribute_claims', 'link_queue', 'kpi_rollup_deltas'] as const;
 
 /**
  * VACUUM (ANALYZE) of the hot tables, by one process at a time (a session advisory lock; others

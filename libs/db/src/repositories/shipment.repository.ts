@@ -3,7 +3,7 @@ import { rows, SqlRunner } from './sql-runner';
 export const SHIPMENT_FIELDS = ['origin', 'destination', 'serviceLevel', 'promisedBy', 'orderRef', 'carrierEstimate'] as const;
 export type ShipmentField = (typeof SHIPMENT_FIELDS)[number];
 
-export interface ShipmentBlockInput {
+export interface AttributeClaimInput {
   legId: string;
   values: Partial<Record<ShipmentField, string | null>>;
   /** The event time that carried the values (a registration's: its time of receipt), ISO 8601. */
@@ -13,74 +13,76 @@ export interface ShipmentBlockInput {
 }
 
 /**
- * Applies shipment attribute blocks: a leg in no shipment gets a shipment of its own (it becomes
- * that shipment's first leg); each sender's value is kept once in the history with the latest event
- * time it was claimed at, so a repeat or a replay of an older claim changes nothing. Returns
- * the shipment id per leg. Effective values (latest event time wins) are recomputed by the caller
- * (relinking does it for every shipment it touches).
+ * Keeps each sender's attribute values on the leg that carried them, once per value with the latest
+ * event time it was claimed at: a repeat or a replay of an older claim changes nothing. Shipments and
+ * their effective values are the derivation's (docs/architecture.md), not this statement's.
  */
-export async function applyShipmentBlocks(
-  runner: SqlRunner,
-  input: { blocks: ShipmentBlockInput[]; receivedAt: Date; source: string },
-): Promise<Map<string, string>> {
-  const legIds = [...new Set(input.blocks.map((block) => block.legId))].sort();
-  const targets = new Map<string, string>();
-  if (legIds.length === 0) return targets;
-  await runner.query(
-    `INSERT INTO shipments (id, root_leg_id)
-     SELECT gen_random_uuid(), l.id FROM legs l
-      WHERE l.id = ANY($1::bigint[]) AND l.shipment_id IS NULL
-        AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.root_leg_id = l.id)
-      ORDER BY l.id
-     ON CONFLICT (root_leg_id) DO NOTHING`,
-    [legIds],
-  );
-  const resolved = await rows<{ leg_id: string; shipment_id: string }>(
-    runner,
-    `SELECT l.id::text AS leg_id,
-            COALESCE(l.shipment_id, (SELECT COALESCE(s.merged_into_id, s.id) FROM shipments s WHERE s.root_leg_id = l.id)) AS shipment_id
-       FROM legs l WHERE l.id = ANY($1::bigint[])`,
-    [legIds],
-  );
-  for (const row of resolved) if (row.shipment_id) targets.set(row.leg_id, row.shipment_id);
-
-  // One claim per shipment, field, sender and value: only its latest event time can matter.
-  const claims = new Map<string, { shipmentId: string; field: ShipmentField; value: string; observedMs: number; carrierId: number }>();
-  for (const block of input.blocks) {
-    const shipmentId = targets.get(block.legId);
-    if (!shipmentId) continue;
-    const observedMs = new Date(block.observedAt).getTime();
+export async function applyAttributeClaims(runner: SqlRunner, input: { claims: AttributeClaimInput[]; receivedAt: Date; source: string }): Promise<string[]> {
+  // One claim per leg, field, sender and value: only its latest event time can matter.
+  const claims = new Map<string, { legId: string; field: ShipmentField; value: string; observedMs: number; carrierId: number }>();
+  for (const claim of input.claims) {
+    const observedMs = new Date(claim.observedAt).getTime();
     for (const field of SHIPMENT_FIELDS) {
-      const value = block.values[field];
+      const value = claim.values[field];
       if (value === undefined || value === null) continue;
-      const key = `${shipmentId}\u001f${field}\u001f${block.carrierId}\u001f${value}`;
+      const key = `${claim.legId.padStart(20, '0')}\u001f${field}\u001f${claim.carrierId}\u001f${value}`;
       const known = claims.get(key);
-      if (!known || observedMs > known.observedMs) claims.set(key, { shipmentId, field, value, carrierId: block.carrierId, observedMs });
+      if (!known || observedMs > known.observedMs) claims.set(key, { legId: claim.legId, field, value, carrierId: claim.carrierId, observedMs });
     }
   }
-  // Sorted by key so concurrent batches lock shared claim rows in one order.
+  if (claims.size === 0) return [];
+  // Sorted by key (legs in numeric order) so concurrent batches lock shared claim rows in one order.
   const changes = [...claims.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, claim]) => claim);
-  if (changes.length > 0) {
-    // A claim moves forward only to a later event time; an equal or older one changes nothing.
-    await runner.query(
-      `INSERT INTO shipment_attribute_history AS h (shipment_id, field, value, observed_at, received_at, carrier_id, source)
-       SELECT t.shipment_id, t.field, t.value, t.observed_at, $6, t.carrier_id, $7
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::int[]) AS t(shipment_id, field, value, observed_at, carrier_id)
-       ON CONFLICT (shipment_id, field, carrier_id, value) DO UPDATE
-         SET observed_at = excluded.observed_at, received_at = excluded.received_at, source = excluded.source
-         WHERE excluded.observed_at > h.observed_at`,
-      [
-        changes.map((c) => c.shipmentId),
-        changes.map((c) => c.field),
-        changes.map((c) => c.value),
-        changes.map((c) => new Date(c.observedMs).toISOString()),
-        changes.map((c) => c.carrierId),
-        input.receivedAt,
-        input.source,
-      ],
-    );
-  }
-  return targets;
+  // A claim moves forward only to a later event time; an equal or older one changes nothing. Returns
+  // the legs whose claims changed: only their journeys need deriving again.
+  const changed = await rows<{ leg_id: string }>(
+    runner,
+    `INSERT INTO attribute_claims AS h (leg_id, field, value, observed_at, received_at, carrier_id, source)
+     SELECT t.leg_id, t.field, t.value, t.observed_at, $6, t.carrier_id, $7
+       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::timestamptz[], $5::int[]) WITH ORDINALITY AS t(leg_id, field, value, observed_at, carrier_id, ordinal)
+      ORDER BY t.ordinal
+     ON CONFLICT (leg_id, field, carrier_id, value) DO UPDATE
+       SET observed_at = excluded.observed_at, received_at = excluded.received_at, source = excluded.source
+       WHERE excluded.observed_at > h.observed_at
+     RETURNING h.leg_id::text AS leg_id`,
+    [
+      changes.map((c) => c.legId),
+      changes.map((c) => c.field),
+      changes.map((c) => c.value),
+      changes.map((c) => new Date(c.observedMs).toISOString()),
+      changes.map((c) => c.carrierId),
+      input.receivedAt,
+      input.source,
+    ],
+  );
+  return [...new Set(changed.map((row) => row.leg_id))];
+}
+
+/** Of these legs, those with attribute claims that are not the first leg of a shipment yet. */
+export async function unrootedClaimLegs(runner: SqlRunner, legIds: string[]): Promise<string[]> {
+  if (legIds.length === 0) return [];
+  const found = await rows<{ id: string }>(
+    runner,
+    `SELECT l.id::text AS id FROM unnest($1::bigint[]) AS l(id)
+      WHERE EXISTS (SELECT 1 FROM attribute_claims c WHERE c.leg_id = l.id)
+        AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.root_leg_id = l.id)
+      ORDER BY l.id`,
+    [legIds],
+  );
+  return found.map((row) => row.id);
+}
+
+/** Each leg becomes the first leg of a shipment of its own (events.md §3); returns the shipments created. */
+export async function createRootShipments(runner: SqlRunner, legIds: string[]): Promise<{ shipmentId: string; legId: string }[]> {
+  if (legIds.length === 0) return [];
+  const created = await rows<{ id: string; root_leg_id: string }>(
+    runner,
+    `INSERT INTO shipments (id, root_leg_id)
+     SELECT gen_random_uuid(), t.id FROM unnest($1::bigint[]) AS t(id) ORDER BY t.id
+     ON CONFLICT (root_leg_id) DO NOTHING RETURNING id, root_leg_id::text AS root_leg_id`,
+    [legIds],
+  );
+  return created.map((row) => ({ shipmentId: row.id, legId: row.root_leg_id }));
 }
 
 export interface ShipmentRow {
@@ -117,14 +119,14 @@ export interface AttributeChangeRow {
   source: string;
 }
 
-export async function attributeHistory(runner: SqlRunner, shipmentId: string): Promise<AttributeChangeRow[]> {
+/** The claims on these legs (a shipment's: its legs'), in event-time order. */
+export async function attributeHistory(runner: SqlRunner, legIds: string[]): Promise<AttributeChangeRow[]> {
   return rows<AttributeChangeRow>(
     runner,
-    `SELECT h.field, h.value, h.observed_at, h.received_at, h.carrier_id, h.source FROM shipment_attribute_history h
-       JOIN shipments s ON s.id = h.shipment_id
-      WHERE s.id = $1 OR s.merged_into_id = $1
+    `SELECT h.field, h.value, h.observed_at, h.received_at, h.carrier_id, h.source FROM attribute_claims h
+      WHERE h.leg_id = ANY($1::bigint[])
       ORDER BY h.observed_at, h.received_at, h.id`,
-    [shipmentId],
+    [legIds],
   );
 }
 

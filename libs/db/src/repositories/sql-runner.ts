@@ -17,4 +17,7 @@ export const LOCK_KEYS = {
   linking: 7_426_001,
   partitions: 7_426_002,
   vacuum: 7_426_003,
+  // Two-key form (namespace, shard or leg): one compactor per rollup shard; one derivation per leg.
+  rollupShard: 7_426_011,
+  leg: 7_426_010,
 } as const;

@@ -49,6 +49,22 @@ export function mergeMoments(a: Moments, b: Moments): Moments {
   };
 }
 
+/**
+ * Exact algebraic inverse of mergeMoments: the moments of `total` without the values of `part`
+ * (which must have been merged in). Subtraction, so the same cancellation as removeFromMoments.
+ */
+export function unmergeMoments(total: Moments, part: Moments): Moments {
+  if (part.count === 0) return total;
+  const count = total.count - part.count;
+  if (count < 0) throw new RangeError(`cannot take ${part.count} values from moments of ${total.count}`);
+  if (count === 0) return EMPTY_MOMENTS;
+  const mean = (total.mean * total.count - part.mean * part.count) / count;
+  if (count === 1) return { count, mean, m2: 0 };
+  const delta = part.mean - mean;
+  const m2 = total.m2 - part.m2 - (delta * delta * count * part.count) / total.count;
+  return { count, mean, m2: m2 > 0 ? m2 : 0 };
+}
+
 export function momentStatistics(m: Moments): {
   count: number;
   mean: number | null;

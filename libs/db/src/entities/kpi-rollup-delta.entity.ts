@@ -1,0 +1,56 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+// What the write path changed in the rollups, appended instead of rewriting cells: a signed partial
+// cell per quarter hour with every dimension kept. The compactor folds them into kpi_rollups shard by
+// shard (libs/domain rollup-deltas); reads see them once folded, and the ingest status counts them pending.
+@Entity({ name: 'kpi_rollup_deltas' })
+@Index('kpi_rollup_deltas_shard_idx', ['shard', 'id'])
+export class KpiRollupDeltaEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ name: 'batch_id', type: 'uuid', nullable: true })
+  batchId!: string | null;
+
+  @Column({ name: 'bucket_start', type: 'timestamptz' })
+  bucketStart!: Date;
+
+  @Column({ type: 'char', length: 1 })
+  level!: string;
+
+  @Column({ name: 'carrier_id', type: 'int' })
+  carrierId!: number;
+
+  @Column({ name: 'peer_carrier_id', type: 'int' })
+  peerCarrierId!: number;
+
+  @Column({ type: 'varchar', length: 5 })
+  corridor!: string;
+
+  @Column({ name: 'service_level', type: 'varchar', length: 200 })
+  serviceLevel!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  family!: string;
+
+  @Column({ type: 'smallint' })
+  sign!: number;
+
+  @Column({ type: 'int' })
+  count!: number;
+
+  @Column({ type: 'int' })
+  successes!: number;
+
+  @Column({ type: 'float8' })
+  mean!: number;
+
+  @Column({ type: 'float8' })
+  m2!: number;
+
+  @Column({ type: 'bytea', nullable: true })
+  histogram!: Buffer | null;
+}

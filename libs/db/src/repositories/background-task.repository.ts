@@ -1,0 +1,61 @@
+import type { BackgroundTaskKind, BackgroundTaskStatus } from '../entities';
+import { rows, SqlRunner } from './sql-runner';
+
+export interface BackgroundTaskRow {
+  id: string;
+  kind: BackgroundTaskKind;
+  status: BackgroundTaskStatus;
+  label: string;
+  total: number;
+  done: number;
+  started_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+  error: string | null;
+  state: Record<string, unknown>;
+}
+
+const COLUMNS = `id, kind, status, label, total::float8 AS total, done::float8 AS done, started_at, updated_at, finished_at, error, state`;
+
+/** Starts a task, or returns the one already started under this id (a worker resuming it after a crash). */
+export async function startBackgroundTask(
+  runner: SqlRunner,
+  task: { id: string; kind: BackgroundTaskKind; label: string; total: number; state: Record<string, unknown>; now: Date },
+): Promise<BackgroundTaskRow> {
+  await runner.query(
+    `INSERT INTO background_tasks (id, kind, status, label, total, done, started_at, updated_at, state)
+     VALUES ($1, $2, 'running', $3, $4, 0, $5, $5, $6::jsonb) ON CONFLICT (id) DO NOTHING`,
+    [task.id, task.kind, task.label.slice(0, 200), task.total, task.now, JSON.stringify(task.state)],
+  );
+  return (await findBackgroundTask(runner, task.id)) as BackgroundTaskRow;
+}
+
+export async function findBackgroundTask(runner: SqlRunner, id: string): Promise<BackgroundTaskRow | null> {
+  const found = await rows<BackgroundTaskRow>(runner, `SELECT ${COLUMNS} FROM background_tasks WHERE id = $1`, [id]);
+  return found[0] ?? null;
+}
+
+export async function recordTaskProgress(runner: SqlRunner, input: { id: string; done: number; state: Record<string, unknown>; now: Date; total?: number }): Promise<void> {
+  await runner.query(
+    `UPDATE background_tasks SET done = done + $2, state = $3::jsonb, updated_at = $4, total = COALESCE($5, total) WHERE id = $1`,
+    [input.id, input.done, JSON.stringify(input.state), input.now, input.total ?? null],
+  );
+}
+
+export async function finishBackgroundTask(runner: SqlRunner, input: { id: string; status: 'completed' | 'failed'; error: string | null; now: Date }): Promise<void> {
+  await runner.query(`UPDATE background_tasks SET status = $2, error = $3, finished_at = $4, updated_at = $4 WHERE id = $1`, [
+    input.id,
+    input.status,
+    input.error?.slice(0, 2000) ?? null,
+    input.now,
+  ]);
+}
+
+/** Running tasks and those finished in the last day, newest first. */
+export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promise<BackgroundTaskRow[]> {
+  return rows<BackgroundTaskRow>(
+    runner,
+    `SELECT ${COLUMNS} FROM background_tasks WHERE status = 'running' OR finished_at > $1 - interval '1 day' ORDER BY started_at DESC LIMIT 20`,
+    [now],
+  );
+}

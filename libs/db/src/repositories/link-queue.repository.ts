@@ -1,0 +1,57 @@
+import { rows, SqlRunner } from './sql-runner';
+
+export interface QueuedLeg {
+  legId: string;
+  batchId: string | null;
+  /** New events of the leg the batch stored, added to its count by the derivation. */
+  events: number;
+}
+
+/** Asks for these legs' journeys to be derived again; one row per leg and batch. */
+export async function enqueueLegs(runner: SqlRunner, legs: QueuedLeg[]): Promise<void> {
+  if (legs.length === 0) return;
+  await runner.query(
+    `INSERT INTO link_queue (leg_id, batch_id, events) SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[])`,
+    [legs.map((leg) => leg.legId), legs.map((leg) => leg.batchId), legs.map((leg) => leg.events)],
+  );
+}
+
+/**
+ * Takes up to `limit` queued rows that no other transaction holds (SKIP LOCKED): deleted by this
+ * transaction, so they come back if it rolls back, and no two workers take the same row.
+ */
+export async function claimQueuedLegs(runner: SqlRunner, limit: number): Promise<QueuedLeg[]> {
+  const taken = await rows<{ leg_id: string; batch_id: string | null; events: number }>(
+    runner,
+    `DELETE FROM link_queue WHERE id IN (SELECT id FROM link_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING leg_id::text AS leg_id, batch_id, events`,
+    [limit],
+  );
+  return taken.map((row) => ({ legId: row.leg_id, batchId: row.batch_id, events: row.events }));
+}
+
+export async function linkQueueDepth(runner: SqlRunner): Promise<{ rows: number; oldest: Date | null }> {
+  const [found] = await rows<{ n: string; oldest: Date | null }>(runner, `SELECT count(*) AS n, min(enqueued_at) AS oldest FROM link_queue`);
+  return { rows: Number(found.n), oldest: found.oldest };
+}
+
+/**
+ * Takes the lock of every leg in key order: a derivation holds the legs of the components it
+ * changes, so two derivations of one component run one after the other and any others in parallel.
+ * Advisory locks, so ingestion (which never waits for them) is never held up by a derivation.
+ */
+export async function lockLegs(runner: SqlRunner, legIds: string[]): Promise<void> {
+  if (legIds.length === 0) return;
+  await runner.query(`SELECT lanewatch_lock_legs($1::bigint[])`, [legIds]);
+}
+
+export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, number>): Promise<void> {
+  if (counts.size === 0) return;
+  const entries = [...counts.entries()].filter(([, n]) => n !== 0);
+  if (entries.length === 0) return;
+  await runner.query(
+    `UPDATE legs l SET event_count = l.event_count + t.n
+       FROM unnest($1::bigint[], $2::int[]) AS t(id, n) WHERE l.id = t.id`,
+    [entries.map((e) => e[0]), entries.map((e) => e[1])],
+  );
+}

@@ -1,0 +1,97 @@
+import { CellState, KpiFamily, KpiLevel, packHistogram, RollupDelta, rollupShardOf, unpackHistogram } from '@lanewatch/domain';
+import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
+
+const packed = (histogram: Map<number, number>) => {
+  if (histogram.size === 0) return null;
+  const bytes = packHistogram(histogram);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+};
+
+/** Appends rollup deltas: insert only, no row any other writer holds, so no transaction waits here. */
+export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[], batchId: string | null): Promise<void> {
+  if (deltas.length === 0) return;
+  await runner.query(
+    `INSERT INTO kpi_rollup_deltas (shard, batch_id, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family,
+       sign, count, successes, mean, m2, histogram)
+     SELECT t.shard, $1::uuid, t.bucket_start, t.level, t.carrier_id, t.peer_carrier_id, t.corridor, t.service_level, t.family,
+            t.sign, t.count, t.successes, t.mean, t.m2, t.histogram
+       FROM unnest($2::smallint[], $3::timestamptz[], $4::char(1)[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
+                   $10::smallint[], $11::int[], $12::int[], $13::float8[], $14::float8[], $15::bytea[])
+         AS t(shard, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, sign, count, successes, mean, m2, histogram)`,
+    [
+      batchId,
+      deltas.map((d) => rollupShardOf(d)),
+      deltas.map((d) => new Date(d.bucketMs).toISOString()),
+      deltas.map((d) => d.level),
+      deltas.map((d) => d.carrierId),
+      deltas.map((d) => d.peerCarrierId),
+      deltas.map((d) => d.corridor),
+      deltas.map((d) => d.serviceLevel),
+      deltas.map((d) => d.family),
+      deltas.map((d) => d.sign),
+      deltas.map((d) => d.count),
+      deltas.map((d) => d.successes),
+      deltas.map((d) => d.mean),
+      deltas.map((d) => d.m2),
+      deltas.map((d) => packed(d.histogram)),
+    ],
+  );
+}
+
+/** Shards with deltas waiting, the fullest first. */
+export async function shardsWithDeltas(runner: SqlRunner): Promise<number[]> {
+  const found = await rows<{ shard: number }>(runner, `SELECT shard FROM kpi_rollup_deltas GROUP BY shard ORDER BY count(*) DESC`);
+  return found.map((row) => Number(row.shard));
+}
+
+/** Whether this transaction now holds the shard's compaction lock (false: another compactor has it). */
+export async function tryLockShard(runner: SqlRunner, shard: number): Promise<boolean> {
+  const [found] = await rows<{ locked: boolean }>(runner, `SELECT pg_try_advisory_xact_lock($1, $2) AS locked`, [LOCK_KEYS.rollupShard, shard]);
+  return found.locked;
+}
+
+/** Takes (deletes, in this transaction) the oldest deltas of a shard the caller has locked. */
+export async function takeRollupDeltas(runner: SqlRunner, shard: number, limit: number): Promise<RollupDelta[]> {
+  const taken = await rows<{
+    bucket_start: Date;
+    level: KpiLevel;
+    carrier_id: number;
+    peer_carrier_id: number;
+    corridor: string;
+    service_level: string;
+    family: KpiFamily;
+    sign: number;
+    count: number;
+    successes: number;
+    mean: number;
+    m2: number;
+    histogram: Buffer | null;
+  }>(
+    runner,
+    `DELETE FROM kpi_rollup_deltas WHERE id IN (SELECT id FROM kpi_rollup_deltas WHERE shard = $1 ORDER BY id LIMIT $2)
+     RETURNING bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, sign, count, successes, mean, m2, histogram`,
+    [shard, limit],
+  );
+  return taken.map((row) => ({
+    level: row.level,
+    carrierId: row.carrier_id,
+    peerCarrierId: row.peer_carrier_id,
+    corridor: row.corridor,
+    serviceLevel: row.service_level,
+    family: row.family,
+    bucketMs: new Date(row.bucket_start).getTime(),
+    sign: row.sign === -1 ? -1 : 1,
+    count: row.count,
+    successes: row.successes,
+    mean: row.mean,
+    m2: row.m2,
+    histogram: row.histogram ? unpackHistogram(row.histogram) : new Map(),
+  }));
+}
+
+export async function rollupDeltaBacklog(runner: SqlRunner): Promise<{ rows: number }> {
+  const [found] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM kpi_rollup_deltas`);
+  return { rows: Number(found.n) };
+}
+
+export type { CellState };

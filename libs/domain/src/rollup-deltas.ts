@@ -1,0 +1,218 @@
+// The write path's rollup changes as additive deltas (docs/architecture.md): a batch or a derivation
+// does not rewrite rollup cells, it appends what changed as signed partial cells at the finest grain
+// (a quarter hour, every dimension kept). A compactor later folds many deltas into the cells of every
+// tier and kept copy at once. Deltas commute: any order of folding gives the same cells (up to the
+// last bits of the float moments, far inside kpis.md §4's 1e−6).
+import {
+  KEEPS_CORRIDOR,
+  KEEPS_SERVICE_LEVEL,
+  keptCopies,
+  KpiContribution,
+  KpiFamily,
+  KpiLevel,
+  QUARTER_HOUR_MS,
+  ROLLUP_TIERS,
+  RollupTier,
+  tierBucketStart,
+} from './kpi-contributions';
+import {
+  bucketOf,
+  CUSTOMS_HOURS_HISTOGRAM,
+  HistogramSpec,
+  LATENCY_HOURS_HISTOGRAM,
+  TRANSIT_DAYS_HISTOGRAM,
+} from './statistics/histogram.util';
+import { addToMoments, EMPTY_MOMENTS, mergeMoments, Moments, unmergeMoments } from './statistics/moments.util';
+
+/** Families whose cells keep a histogram for percentiles, and its buckets. */
+export const HISTOGRAM_OF: Partial<Record<KpiFamily, HistogramSpec>> = {
+  transit: TRANSIT_DAYS_HISTOGRAM,
+  customs: CUSTOMS_HOURS_HISTOGRAM,
+  km: TRANSIT_DAYS_HISTOGRAM,
+  handover: CUSTOMS_HOURS_HISTOGRAM,
+  feed: LATENCY_HOURS_HISTOGRAM,
+};
+
+/** What a rollup cell holds: trials or values, successes, Welford moments of the values, histogram. */
+export interface CellState {
+  count: number;
+  successes: number;
+  mean: number;
+  m2: number;
+  histogram: Map<number, number>;
+}
+
+export interface RollupDelta {
+  level: KpiLevel;
+  carrierId: number;
+  peerCarrierId: number;
+  corridor: string;
+  serviceLevel: string;
+  family: KpiFamily;
+  /** The quarter hour holding the contributions' closing instants. */
+  bucketMs: number;
+  /** +1: these contributions are added; −1: taken away. */
+  sign: 1 | -1;
+  count: number;
+  successes: number;
+  mean: number;
+  m2: number;
+  histogram: Map<number, number>;
+}
+
+export interface RollupCellKey {
+  tier: RollupTier;
+  bucketStart: number;
+  level: KpiLevel;
+  keeps: number;
+  carrierId: number;
+  peerCarrierId: number;
+  corridor: string;
+  serviceLevel: string;
+  family: KpiFamily;
+}
+
+const SEPARATOR = '\u001f';
+
+export const rollupCellKey = (cell: RollupCellKey): string =>
+  [cell.tier, cell.bucketStart, cell.level, cell.keeps, cell.carrierId, cell.peerCarrierId, cell.corridor, cell.serviceLevel, cell.family].join(SEPARATOR);
+
+const contributionKey = (c: KpiContribution) =>
+  [c.level, c.carrierId, c.peerCarrierId, c.corridor, c.serviceLevel, c.family, c.closingMs, c.value, c.success].join(SEPARATOR);
+
+const deltaKey = (c: KpiContribution, bucketMs: number, sign: number) =>
+  [sign, c.level, c.carrierId, c.peerCarrierId, c.corridor, c.serviceLevel, c.family, bucketMs].join(SEPARATOR);
+
+/**
+ * The deltas that move the rollups from `removed` contributions to `added` ones: identical
+ * contributions on both sides cancel (a fact that did not change writes nothing), the rest are
+ * summed per quarter-hour cell and sign.
+ */
+export function rollupDeltas(input: { removed: readonly KpiContribution[]; added: readonly KpiContribution[] }): RollupDelta[] {
+  const pending = new Map<string, number>();
+  for (const contribution of input.removed) {
+    const key = contributionKey(contribution);
+    pending.set(key, (pending.get(key) ?? 0) + 1);
+  }
+  const adds: KpiContribution[] = [];
+  for (const contribution of input.added) {
+    const key = contributionKey(contribution);
+    const left = pending.get(key) ?? 0;
+    if (left > 0) pending.set(key, left - 1);
+    else adds.push(contribution);
+  }
+  const removes = input.removed.filter((contribution) => {
+    const key = contributionKey(contribution);
+    const left = pending.get(key) ?? 0;
+    if (left === 0) return false;
+    pending.set(key, left - 1);
+    return true;
+  });
+  const deltas = new Map<string, RollupDelta & { moments: Moments }>();
+  const note = (contribution: KpiContribution, sign: 1 | -1) => {
+    const bucketMs = Math.floor(contribution.closingMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+    const key = deltaKey(contribution, bucketMs, sign);
+    let delta = deltas.get(key);
+    if (!delta) {
+      delta = {
+        level: contribution.level,
+        carrierId: contribution.carrierId,
+        peerCarrierId: contribution.peerCarrierId,
+        corridor: contribution.corridor,
+        serviceLevel: contribution.serviceLevel,
+        family: contribution.family,
+        bucketMs,
+        sign,
+        count: 0,
+        successes: 0,
+        mean: 0,
+        m2: 0,
+        histogram: new Map(),
+        moments: EMPTY_MOMENTS,
+      };
+      deltas.set(key, delta);
+    }
+    delta.count += 1;
+    if (contribution.success) delta.successes += 1;
+    if (contribution.value !== null) {
+      delta.moments = addToMoments(delta.moments, contribution.value);
+      const spec = HISTOGRAM_OF[contribution.family];
+      if (spec) {
+        const bucket = bucketOf(spec, contribution.value);
+        delta.histogram.set(bucket, (delta.histogram.get(bucket) ?? 0) + 1);
+      }
+    }
+  };
+  removes.forEach((contribution) => note(contribution, -1));
+  adds.forEach((contribution) => note(contribution, 1));
+  return [...deltas.values()].map(({ moments, ...delta }) => ({ ...delta, mean: moments.mean, m2: moments.m2 }));
+}
+
+/** Every cell a delta changes: each tier's bucket, each copy its level keeps. */
+export function cellKeysOf(delta: Pick<RollupDelta, 'level' | 'carrierId' | 'peerCarrierId' | 'corridor' | 'serviceLevel' | 'family' | 'bucketMs'>): RollupCellKey[] {
+  const keys: RollupCellKey[] = [];
+  for (const tier of ROLLUP_TIERS) {
+    for (const keeps of keptCopies(delta.level)) {
+      keys.push({
+        tier,
+        bucketStart: tierBucketStart(tier, delta.bucketMs),
+        level: delta.level,
+        keeps,
+        carrierId: delta.carrierId,
+        peerCarrierId: delta.peerCarrierId,
+        corridor: keeps & KEEPS_CORRIDOR ? delta.corridor : '',
+        serviceLevel: keeps & KEEPS_SERVICE_LEVEL ? delta.serviceLevel : '',
+        family: delta.family,
+      });
+    }
+  }
+  return keys;
+}
+
+/**
+ * A cell after its deltas: every addition merged first (Chan), then every removal taken back,
+ * so the count never passes below zero on the way. Throws when the deltas take away more than
+ * the cell holds (a rollup that disagrees with its facts: rebuild it).
+ */
+export function foldDeltas(input: { cell: RollupCellKey; state: CellState | null; deltas: readonly RollupDelta[] }): CellState {
+  // Value families (transit, customs, Kaplan–Meier, hand-over, feed latency) keep moments and a histogram.
+  const valued = HISTOGRAM_OF[input.cell.family] !== undefined;
+  let count = input.state?.count ?? 0;
+  let successes = input.state?.successes ?? 0;
+  let moments: Moments = { count: valued ? count : 0, mean: input.state?.mean ?? 0, m2: input.state?.m2 ?? 0 };
+  const histogram = new Map(input.state?.histogram ?? []);
+  const ordered = [...input.deltas.filter((delta) => delta.sign === 1), ...input.deltas.filter((delta) => delta.sign === -1)];
+  for (const delta of ordered) {
+    count += delta.sign * delta.count;
+    successes += delta.sign * delta.successes;
+    if (valued) {
+      const part = { count: delta.count, mean: delta.mean, m2: delta.m2 };
+      moments = delta.sign === 1 ? mergeMoments(moments, part) : unmergeMoments(moments, part);
+    }
+    for (const [bucket, n] of delta.histogram) {
+      const next = (histogram.get(bucket) ?? 0) + delta.sign * n;
+      if (next < 0) throw new RangeError(`rollup cell ${rollupCellKey(input.cell)} would hold ${next} values in bucket ${bucket}`);
+      if (next === 0) histogram.delete(bucket);
+      else histogram.set(bucket, next);
+    }
+    if (count < 0 || successes < 0) throw new RangeError(`rollup cell ${rollupCellKey(input.cell)} would hold ${count} trials and ${successes} successes`);
+  }
+  return count === 0 ? { count: 0, successes: 0, mean: 0, m2: 0, histogram: new Map() } : { count, successes, mean: valued ? moments.mean : 0, m2: valued ? moments.m2 : 0, histogram };
+}
+
+/** The compactor's unit of work: cells are written by one compactor at a time per shard. */
+export const ROLLUP_SHARDS = 16;
+
+/**
+ * Every cell a delta changes shares its level, carrier, peer and family (tiers and summed-away
+ * copies change only the bucket, corridor and service level), so sharding on those keeps each cell
+ * in one shard.
+ */
+export function rollupShardOf(delta: Pick<RollupDelta, 'level' | 'carrierId' | 'peerCarrierId' | 'family'>): number {
+  let hash = 2166136261;
+  for (const char of `${delta.level}${SEPARATOR}${delta.carrierId}${SEPARATOR}${delta.peerCarrierId}${SEPARATOR}${delta.family}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 16777619);
+  }
+  return (hash >>> 0) % ROLLUP_SHARDS;
+}
