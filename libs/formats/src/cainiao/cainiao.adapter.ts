@@ -31,8 +31,8 @@ function nextLegNumber(item: JsonRecord, mailNo: string | undefined): string | u
  * copyRealMailNo, realMailNo, detailList: [{time, timeZone, actionCode, desc, standerdDesc}]}]}`.
  * Countries come as names ("Mainland China"). GTMS_ACCEPT hands the parcel to `destCpInfo.cpName`
  * under `copyRealMailNo`, or the top-level `realMailNo` when the entry carries none; with no
- * GTMS_ACCEPT at all, a next leg named at the top level is handed over at the first scan in the
- * destination country (code HANDOVER_REAL_MAIL_NO).
+ * GTMS_ACCEPT at all, a next leg named at the top level is handed over at the import customs
+ * release, else at the arrival (code HANDOVER_REAL_MAIL_NO).
  */
 export function adaptCainiao(payload: unknown, context: AdapterContext): AdapterResult {
   if (!isRecord(payload) || !Array.isArray(payload.module)) throw new PayloadShapeError('body must be a Cainiao tracking detail object with a "module" array');
@@ -87,7 +87,7 @@ export function adaptCainiao(payload: unknown, context: AdapterContext): Adapter
       const first = arrivals[0];
       const path = `module[${moduleIndex}].realMailNo`;
       if (!first) {
-        result.warnings.push({ path, errors: [`the next leg '${nextNumber}' has no scan in the destination country to date the hand-over; no HANDED_OVER event was made`] });
+        result.warnings.push({ path, errors: [`the next leg '${nextNumber}' has no customs release or arrival scan to date the hand-over; no HANDED_OVER event was made`] });
       } else {
         entries.push({
           path,
