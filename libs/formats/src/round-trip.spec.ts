@@ -62,7 +62,9 @@ function stored(event: CanonicalEventInput, codeMap: Readonly<Record<string, str
 
 describe.each(CASES)('$format round trip', (spec) => {
   const definition = FORMAT_DEFINITIONS[spec.format];
-  const codes = Object.keys(definition.codeMap).filter((code) => !(spec.skip ?? []).includes(code));
+  // An acceptance scan after the parcel moved is a facility scan (formats.md): its milestone depends on
+  // the events around it, so ACCEPTED codes are left to the adapters' own specs, as EMF is.
+  const codes = Object.keys(definition.codeMap).filter((code) => !(spec.skip ?? []).includes(code) && definition.codeMap[code] !== 'ACCEPTED');
 
   it('renders any canonical feed into the format and reads back the same stored events', () => {
     fc.assert(

@@ -1,5 +1,5 @@
-import { toAlpha2 } from '@lanewatch/domain';
-import { getCountry } from 'countries-and-timezones';
+import { resolveCountry } from '@lanewatch/domain';
+import { getCountry, getTimezonesForCountry } from 'countries-and-timezones';
 import { DateTime } from 'luxon';
 
 /*
@@ -37,7 +37,7 @@ export const MAIN_ZONE_OVERRIDES: Readonly<Record<string, string>> = {
 
 /** The IANA zone local times of a country are read in, or null for an unknown country. */
 export function mainTimeZone(country: string): string | null {
-  const alpha2 = toAlpha2(country);
+  const alpha2 = resolveCountry(country);
   if (!alpha2) return null;
   const override = MAIN_ZONE_OVERRIDES[alpha2];
   if (override) return override;
@@ -47,14 +47,19 @@ export function mainTimeZone(country: string): string | null {
 export type LocalTimeResult = { ok: true; value: string } | { ok: false; error: string };
 
 const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * An ISO 8601 local date-time: kept as is when it carries an offset, otherwise read in the main zone
- * of the event's country. Without a country it is rejected, never guessed (formats.md).
+ * of the event's country. Without a country it is rejected, never guessed (formats.md). A date
+ * without a time of day is rejected too: its "-dd" must not pass for a UTC offset.
  */
 export function resolveLocalTime(field: string, value: string, country: string | null | undefined): LocalTimeResult {
   const text = value.trim().replace(' ', 'T');
-  if (HAS_OFFSET.test(text)) return { ok: true, value: text };
+  if (DATE_ONLY.test(text)) {
+    return { ok: false, error: `${field} '${value}' is a date without a time of day; an event needs the time it happened` };
+  }
+  if (text.includes('T') && HAS_OFFSET.test(text.slice(text.indexOf('T')))) return { ok: true, value: text };
   if (!country) {
     return { ok: false, error: `${field} '${value}' has no UTC offset and the event has no country to read it in; send the offset or the country` };
   }
@@ -63,4 +68,29 @@ export function resolveLocalTime(field: string, value: string, country: string |
   const parsed = DateTime.fromISO(text, { zone });
   if (!parsed.isValid) return { ok: false, error: `${field} '${value}' is not a valid date-time` };
   return { ok: true, value: parsed.toISO({ suppressMilliseconds: true }) as string };
+}
+
+/**
+ * An estimated delivery that is a calendar date (a bare date, or the date at midnight UTC as
+ * EasyPost writes est_delivery_date) means the end of that day where the parcel is delivered;
+ * an estimate with a real time of day is kept as it is. Null when a date has no zone to end in.
+ */
+export function resolveEstimate(value: string, destination: string | null | undefined): string | null {
+  const text = value.trim();
+  const date = /^(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00))?$/i.exec(text);
+  if (!date) {
+    const parsed = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+    return parsed.isValid && text.includes('T') && HAS_OFFSET.test(text.slice(text.indexOf('T'))) ? text : null;
+  }
+  const zone = destination ? mainTimeZone(destination) : null;
+  if (!zone) return null;
+  const end = DateTime.fromISO(date[1], { zone }).endOf('day').set({ millisecond: 0 });
+  return end.isValid ? (end.toISO({ suppressMilliseconds: true }) as string) : null;
+}
+
+/** Whether a UTC offset (minutes) is one a country's zones use, in standard or daylight time. */
+export function offsetFitsCountry(offsetMinutes: number, country: string): boolean {
+  const alpha2 = resolveCountry(country);
+  if (!alpha2) return false;
+  return (getTimezonesForCountry(alpha2) ?? []).some((zone) => zone.utcOffset === offsetMinutes || zone.dstOffset === offsetMinutes);
 }

@@ -47,7 +47,7 @@ describe('AfterShip tracking_update fixture', () => {
 
   it('rejects a checkpoint without offset and without country, naming the path', () => {
     const body = payload();
-    body.msg.checkpoints = [{ ...body.msg.checkpoints[6], checkpoint_time: '2026-11-04T15:05:00', country_iso3: null }];
+    body.msg.checkpoints = [{ ...body.msg.checkpoints[6], checkpoint_time: '2026-11-04T15:05:00', country_iso3: null, country_name: null }];
     const result = adaptAfterShip(body, context);
     expect(result.events).toEqual([]);
     expect(result.rejected).toEqual([
@@ -64,14 +64,14 @@ describe('AfterShip tracking_update fixture', () => {
     expect(adaptAfterShip(body, context).events[0].event.milestone).toBe('IMPORT_CUSTOMS_STARTED');
   });
 
-  it('leaves a sided subtag raw when neither the checkpoint nor the tracking names countries', () => {
+  it('follows the journey order for a sided subtag when neither the checkpoint nor the tracking names countries', () => {
     const body = payload();
     delete body.msg.origin_country_iso3;
     delete body.msg.destination_country_iso3;
-    body.msg.checkpoints = [{ ...body.msg.checkpoints[2], country_iso3: null }];
+    body.msg.checkpoints = [{ ...body.msg.checkpoints[2], country_iso3: null, country_name: null }];
     const [adapted] = adaptAfterShip(body, context).events;
     expect(adapted.event.code).toBe('InTransit_003');
-    expect(adapted.event.milestone).toBeUndefined();
+    expect(adapted.event.milestone).toBe('ORIGIN_FACILITY');
   });
 
   it('reads the newer country_region fields as well', () => {

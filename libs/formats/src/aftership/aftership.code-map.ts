@@ -1,6 +1,10 @@
 import type { Milestone } from '@lanewatch/domain';
 
-/** AfterShip subtags whose milestone does not depend on where the checkpoint is (formats.md). */
+/**
+ * AfterShip subtags whose milestone does not depend on where the checkpoint is: formats.md's table,
+ * from AfterShip's published delivery sub-statuses; InTransit_002 also appears in the real corpus
+ * (fixtures/real/SOURCES.md).
+ */
 export const AFTERSHIP_CODE_MAP: Readonly<Record<string, Milestone>> = {
   InfoReceived_001: 'INFO_RECEIVED',
   InTransit_002: 'ACCEPTED',
@@ -39,8 +43,13 @@ export const AFTERSHIP_DELIVERED_SUBTYPES: Readonly<Record<string, string>> = {
   Delivered_005: 'neighbour',
 };
 
-/** Subtags whose milestone depends on the side of the journey: [origin side, destination side]. */
+/**
+ * Subtags whose milestone depends on the side of the journey: [origin side, destination side].
+ * InTransit_001 (AfterShip's generic "In Transit", carried by the real Cainiao tracking in
+ * xserg/emarto application/libraries/Aftership.php for a warehouse packing scan) is a facility scan.
+ */
 export const AFTERSHIP_SIDED: Readonly<Record<string, readonly [Milestone, Milestone]>> = {
+  InTransit_001: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'],
   InTransit_003: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'],
   InTransit_007: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'],
   InTransit_006: ['EXPORT_CUSTOMS_STARTED', 'IMPORT_CUSTOMS_STARTED'],

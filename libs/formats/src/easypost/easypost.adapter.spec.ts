@@ -49,9 +49,9 @@ describe('EasyPost tracker.updated fixture', () => {
     expect(adaptEasyPost(body, context).events[0].event.milestone).toBe('EXCEPTION');
   });
 
-  it('turns est_delivery_date into the carrierEstimate', () => {
+  it('turns est_delivery_date, a date at midnight UTC, into the end of that day in the destination zone', () => {
     expect(adaptEasyPost(payload(), context).estimates).toEqual([
-      { path: 'result.est_delivery_date', trackingNumber: 'GM605554122600006123', carrierEstimate: '2026-11-09T00:00:00Z' },
+      { path: 'result.est_delivery_date', trackingNumber: 'GM605554122600006123', carrierEstimate: '2026-11-09T23:59:59-05:00' },
     ]);
   });
 

@@ -1,14 +1,15 @@
 import { AdapterContext, AdapterResult, emptyResult, PayloadShapeError } from '../adapter.types';
 import { buildItemEvents, Entry } from '../event-builder';
 import { arrayAt, isRecord, JsonRecord, text } from '../payload.util';
-import { resolveLocalTime } from '../time-zones';
+import { resolveEstimate, resolveLocalTime } from '../time-zones';
 import { EASYPOST_CODE_MAP, EASYPOST_SIDED, easyPostCode } from './easypost.code-map';
 
 /**
  * EasyPost `tracker.updated` Event: `result` is the Tracker, each `tracking_details[]` entry one
  * event. `carrier_detail.alternate_identifier` is the next leg's number on the
  * transferred_to_destination_carrier event; its carrier is the `source` of the first later detail
- * that differs from the tracker's carrier.
+ * that differs from the tracker's carrier. A decisive status wins over a non-terminal detail and an
+ * attempted failure is a failed delivery (easyPostCode).
  */
 export function adaptEasyPost(payload: unknown, context: AdapterContext): AdapterResult {
   if (!isRecord(payload) || !isRecord(payload.result)) throw new PayloadShapeError('body must be an EasyPost Event object with a "result" Tracker');
@@ -27,7 +28,8 @@ export function adaptEasyPost(payload: unknown, context: AdapterContext): Adapte
     const path = `result.tracking_details[${index}]`;
     const location = isRecord(record.tracking_location) ? record.tracking_location : {};
     const country = text(location.country);
-    const code = easyPostCode(text(record.status_detail), text(record.status));
+    const message = text(record.message) ?? text(record.description);
+    const { code, milestone } = easyPostCode(text(record.status_detail), text(record.status), message);
     const time = text(record.datetime);
     const entry: Entry = {
       path,
@@ -37,8 +39,9 @@ export function adaptEasyPost(payload: unknown, context: AdapterContext): Adapte
       time: time ? resolveLocalTime('datetime', time, country) : { ok: false, error: 'datetime is missing' },
       country,
       city: text(location.city),
-      message: text(record.message) ?? text(record.description),
-      sided: code ? EASYPOST_SIDED[code] : undefined,
+      message,
+      milestone,
+      sided: code && !milestone ? EASYPOST_SIDED[code] : undefined,
     };
     if (code === 'transferred_to_destination_carrier') {
       entry.milestone = 'HANDED_OVER';
@@ -57,12 +60,29 @@ export function adaptEasyPost(payload: unknown, context: AdapterContext): Adapte
     }
     return entry;
   });
-  buildItemEvents(entries, { origin, destination, serviceLevel: text(carrierDetail.service) }, EASYPOST_CODE_MAP, result);
+  const cityOf = (location: unknown) => (isRecord(location) ? text(location.city) : undefined);
+  buildItemEvents(
+    entries,
+    {
+      origin,
+      destination,
+      serviceLevel: text(carrierDetail.service),
+      originPath: 'result.carrier_detail.origin_tracking_location.country',
+      destinationPath: 'result.carrier_detail.destination_tracking_location.country',
+      originPlaces: [cityOf(carrierDetail.origin_tracking_location)],
+      destinationPlaces: [cityOf(carrierDetail.destination_tracking_location)],
+      utcOnly: true,
+    },
+    EASYPOST_CODE_MAP,
+    result,
+  );
 
+  // est_delivery_date is a calendar date written at midnight UTC: the end of that day where it is delivered.
   const estimate = text(tracker.est_delivery_date);
   if (estimate && trackingNumber) {
-    const resolved = resolveLocalTime('est_delivery_date', estimate, destination);
-    if (resolved.ok) result.estimates.push({ path: 'result.est_delivery_date', trackingNumber, carrierEstimate: resolved.value });
+    const resolved = resolveEstimate(estimate, destination);
+    if (resolved) result.estimates.push({ path: 'result.est_delivery_date', trackingNumber, carrierEstimate: resolved });
+    else result.warnings.push({ path: 'result.est_delivery_date', errors: [`est_delivery_date '${estimate}' is a date and the tracker names no destination country to end its day in; the estimate was not kept`] });
   }
   return result;
 }

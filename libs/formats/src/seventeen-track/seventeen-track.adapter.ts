@@ -1,7 +1,7 @@
 import { AdapterContext, AdapterResult, emptyResult, PayloadShapeError } from '../adapter.types';
 import { buildItemEvents, Entry } from '../event-builder';
 import { arrayAt, isRecord, JsonRecord, text } from '../payload.util';
-import { resolveLocalTime } from '../time-zones';
+import { resolveEstimate, resolveLocalTime } from '../time-zones';
 import { SEVENTEEN_TRACK_CODE_MAP, SEVENTEEN_TRACK_SIDED } from './seventeen-track.code-map';
 
 const HANDOVER_CODE = 'HANDOVER_LOCAL_NUMBER';
@@ -38,6 +38,7 @@ export function adaptSeventeenTrack(payload: unknown, context: AdapterContext): 
       const record: JsonRecord = isRecord(event) ? event : {};
       const address = isRecord(record.address) ? record.address : {};
       const country = text(address.country);
+      // sub_status first, then the stage; a scan with neither is kept as UNCLASSIFIED (formats.md).
       const code = text(record.sub_status) ?? text(record.stage);
       const time = text(record.time_iso) ?? text(record.time_utc);
       const entry: Entry = {
@@ -86,14 +87,25 @@ export function adaptSeventeenTrack(payload: unknown, context: AdapterContext): 
       });
     }
   }
-  buildItemEvents(entries, { origin, destination }, SEVENTEEN_TRACK_CODE_MAP, result);
+  buildItemEvents(
+    entries,
+    {
+      origin,
+      destination,
+      originPath: 'data.track_info.shipping_info.shipper_address.country',
+      destinationPath: 'data.track_info.shipping_info.recipient_address.country',
+    },
+    SEVENTEEN_TRACK_CODE_MAP,
+    result,
+  );
 
   const estimate = isRecord(trackInfo.time_metrics) && isRecord(trackInfo.time_metrics.estimated_delivery_date)
     ? text(trackInfo.time_metrics.estimated_delivery_date.to)
     : undefined;
   if (estimate && trackingNumber) {
-    const resolved = resolveLocalTime('estimated_delivery_date.to', estimate, destination);
-    if (resolved.ok) result.estimates.push({ path: 'data.track_info.time_metrics.estimated_delivery_date', trackingNumber, carrierEstimate: resolved.value });
+    const resolved = resolveEstimate(estimate, destination);
+    if (resolved) result.estimates.push({ path: 'data.track_info.time_metrics.estimated_delivery_date', trackingNumber, carrierEstimate: resolved });
+    else result.warnings.push({ path: 'data.track_info.time_metrics.estimated_delivery_date.to', errors: [`estimated_delivery_date.to '${estimate}' has no UTC offset and no destination country to end its day in; the estimate was not kept`] });
   }
   return result;
 }

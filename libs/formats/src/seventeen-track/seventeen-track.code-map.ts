@@ -1,7 +1,23 @@
 import type { Milestone } from '@lanewatch/domain';
 
-/** 17TRACK sub_status values whose milestone does not depend on the side of the journey (formats.md). */
+/**
+ * 17TRACK sub_status values, then stage values (for events that carry only a stage), whose milestone
+ * does not depend on the side of the journey: formats.md's table, from 17TRACK's API v2 status and
+ * stage lists (api.17track.net/en/doc, "Tracking status" and "Milestone/stage").
+ */
 export const SEVENTEEN_TRACK_CODE_MAP: Readonly<Record<string, Milestone>> = {
+  // Stages (formats.md: `sub_status` first, then `stage`).
+  PickedUp: 'ACCEPTED',
+  Departure: 'DEPARTED_ORIGIN',
+  Arrival: 'ARRIVED_DESTINATION',
+  AvailableForPickup: 'AVAILABLE_FOR_PICKUP',
+  OutForDelivery: 'OUT_FOR_DELIVERY',
+  Delivered: 'DELIVERED',
+  DeliveryFailure: 'DELIVERY_FAILED',
+  Returning: 'RETURN_IN_TRANSIT',
+  Returned: 'RETURNED',
+  Exception: 'EXCEPTION',
+  // Sub-statuses.
   InfoReceived: 'INFO_RECEIVED',
   InTransit_PickedUp: 'ACCEPTED',
   InTransit_Departure: 'DEPARTED_ORIGIN',
@@ -27,7 +43,10 @@ export const SEVENTEEN_TRACK_CODE_MAP: Readonly<Record<string, Milestone>> = {
   Exception_Delayed: 'EXCEPTION',
 };
 
+/** Direction-dependent sub-statuses: [origin side, destination side]; a generic in-transit scan is a facility scan. */
 export const SEVENTEEN_TRACK_SIDED: Readonly<Record<string, readonly [Milestone, Milestone]>> = {
+  InTransit_Other: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'],
+  InTransit: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'],
   InTransit_CustomsProcessing: ['EXPORT_CUSTOMS_STARTED', 'IMPORT_CUSTOMS_STARTED'],
   InTransit_CustomsRequiringInformation: ['EXPORT_CUSTOMS_HELD', 'IMPORT_CUSTOMS_HELD'],
   InTransit_CustomsReleased: ['EXPORT_CUSTOMS_CLEARED', 'IMPORT_CUSTOMS_RELEASED'],
