@@ -130,6 +130,8 @@ describe('alerts', () => {
         ALERT_BACKOFF_MS: '100',
         ALERT_DELIVERY_ATTEMPTS: '10',
         ALERT_UNHEALTHY_AFTER_FAILURES: '4',
+        // The receiver listens on 127.0.0.1, like an on-premises one.
+        ALERT_ALLOW_PRIVATE_TARGETS: 'true',
       },
     });
   });
@@ -247,7 +249,7 @@ describe('reminders', () => {
 
   beforeAll(async () => {
     await receiver.start();
-    app = await LanewatchApp.start({ env: { SLA_REMINDER_MINUTES: '60', SLA_EVALUATION_INTERVAL_MS: '86400000', ALERT_BACKOFF_MS: '100' } });
+    app = await LanewatchApp.start({ env: { SLA_REMINDER_MINUTES: '60', SLA_EVALUATION_INTERVAL_MS: '86400000', ALERT_BACKOFF_MS: '100', ALERT_ALLOW_PRIVATE_TARGETS: 'true' } });
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,6 +1,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseConfig } from '@lanewatch/config';
 import { parse } from 'yaml';
 
 // docker/compose.yml is checked with the real `docker compose config` when the CLI plugin is
@@ -17,7 +18,7 @@ const PLACEHOLDERS: Record<string, string> = {
   LANEWATCH_SECRET_KEY: 'placeholder-secret-key-000000000000000',
 };
 // Variables a user may have exported that would change what the file resolves to.
-const OVERRIDABLE = ['POSTGRES_USER', 'POSTGRES_DB', 'LOG_LEVEL', 'LANEWATCH_HTTP_PORT', 'COMPOSE_PROJECT_NAME'];
+const OVERRIDABLE = ['POSTGRES_USER', 'POSTGRES_DB', 'LOG_LEVEL', 'LANEWATCH_HTTP_PORT', 'COMPOSE_PROJECT_NAME', 'ALERT_ALLOW_PRIVATE_TARGETS'];
 
 type Environment = Record<string, string | undefined>;
 
@@ -224,6 +225,14 @@ describe('docker/compose.yml', () => {
       LOG_LEVEL: 'info',
     });
     expect(service.dependsOn).toMatchObject({ postgres: 'service_healthy', redis: 'service_healthy' });
+  });
+
+  it('has the API count sign-ins per client address from nginx (one trusted hop) and keeps alert targets public', () => {
+    expect(services.api.environment).toMatchObject({ TRUST_PROXY: '1', ALERT_ALLOW_PRIVATE_TARGETS: 'false' });
+    expect(services.worker.environment).toMatchObject({ ALERT_ALLOW_PRIVATE_TARGETS: 'false' });
+    expect(readFileSync(join(REPO_ROOT, 'docker', 'nginx.conf'), 'utf8')).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
+    for (const name of ['api', 'worker']) expect(parseConfig(services[name].environment)).toMatchObject({ port: 3000 });
+    expect(parseConfig(services.api.environment).trustProxy).toBe(1);
   });
 
   it('starts the worker only after the API (which runs the migrations) is healthy', () => {

@@ -23,7 +23,10 @@ describe('with Redis down', () => {
 
   it('reports 503 on health and still commits accepted events (202), ready for the sweeper', async () => {
     app = await LanewatchApp.start({ env: { REDIS_URL: 'redis://127.0.0.1:1' }, worker: false });
-    const health = await app.request('GET', '/api/v1/health', { token: null });
+    const anonymous = await app.request('GET', '/api/v1/health', { token: null });
+    expect(anonymous).toMatchObject({ status: 503, body: { status: 'degraded' } });
+    expect(Object.keys(anonymous.body)).toEqual(['status']);
+    const health = await app.request('GET', '/api/v1/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', postgres: { ok: true }, redis: { ok: false } });
 

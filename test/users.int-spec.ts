@@ -218,7 +218,7 @@ describe('users and sessions', () => {
     const limited = await login(app, 'GIL@example.com', 'gil password 123');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(limited.body.message).toMatch(/^too many sign-in attempts; retry after \d+ s$/);
+    expect(limited.body.message).toMatch(/^too many sign-in attempts for this e-mail from this address; retry after \d+ s$/);
     // Another account from the same address is not affected.
     await createUser(app, { email: 'hana@example.com', role: 'viewer', password: 'hana password 12' });
     expect((await login(app, 'hana@example.com', 'hana password 12')).status).toBe(200);

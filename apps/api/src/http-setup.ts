@@ -11,10 +11,15 @@ interface BodyParserError extends Error {
   type?: string;
 }
 
-/** Express-level pieces: security headers, bounded JSON bodies with JSON errors, docs, the dashboard. */
-export function configureHttp(app: INestApplication, options: { webDistDir?: string }): void {
+/**
+ * Express-level pieces: security headers, bounded JSON bodies with JSON errors, docs, the dashboard,
+ * and whose X-Forwarded-For to believe (TRUST_PROXY; by default nobody's, so a client cannot pick the
+ * address its sign-in attempts are counted under).
+ */
+export function configureHttp(app: INestApplication, options: { webDistDir?: string; trustProxy: false | number | string[] }): void {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
+  server.set('trust proxy', options.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     bodyParser: false,
     logger: NEST_LEVELS[config.logLevel],
   });
-  configureHttp(app, { webDistDir: config.webDistDir });
+  configureHttp(app, { webDistDir: config.webDistDir, trustProxy: config.trustProxy });
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   // Longer than the idle timeout of common proxies and clients (60 s): otherwise a client may send

@@ -70,7 +70,14 @@ async function main(): Promise<void> {
   };
   assertProcessorsCover(SLA_QUEUE, slaProcessors);
   const alertProcessors: Record<string, (job: Job) => Promise<unknown>> = {
-    [ALERT_DELIVERY_JOB]: alertDeliveryProcessor({ dataSource, logger, secretKey: config.secretKey, email, unhealthyAfter: config.alertUnhealthyAfterFailures }),
+    [ALERT_DELIVERY_JOB]: alertDeliveryProcessor({
+      dataSource,
+      logger,
+      secretKey: config.secretKey,
+      email,
+      unhealthyAfter: config.alertUnhealthyAfterFailures,
+      allowPrivateTargets: config.alertAllowPrivateTargets,
+    }),
   };
   assertProcessorsCover(ALERTS_QUEUE, alertProcessors);
 

@@ -41,6 +41,31 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...valid, SLA_REMINDER_MINUTES: '-1' })).toEqual(['SLA_REMINDER_MINUTES must be an integer from 0 to 10080']);
   });
 
+  it('keeps alert webhooks to public addresses unless ALERT_ALLOW_PRIVATE_TARGETS is true', () => {
+    expect(parseConfig(valid).alertAllowPrivateTargets).toBe(false);
+    expect(parseConfig({ ...valid, ALERT_ALLOW_PRIVATE_TARGETS: 'true' }).alertAllowPrivateTargets).toBe(true);
+    expect(parseConfig({ ...valid, ALERT_ALLOW_PRIVATE_TARGETS: 'false' }).alertAllowPrivateTargets).toBe(false);
+    expect(problemsOf({ ...valid, ALERT_ALLOW_PRIVATE_TARGETS: 'yes please' })).toEqual(['ALERT_ALLOW_PRIVATE_TARGETS must be true or false']);
+  });
+
+  it('trusts no proxy by default; TRUST_PROXY takes a hop count or proxy addresses, never true', () => {
+    expect(parseConfig(valid).trustProxy).toBe(false);
+    expect(parseConfig({ ...valid, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(parseConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ ...valid, TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,loopback' }).trustProxy).toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback']);
+    expect(problemsOf({ ...valid, TRUST_PROXY: 'true' })).toEqual([
+      'TRUST_PROXY must be a number of proxy hops from 0 to 10, or a comma-separated list of proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal (not "true")',
+    ]);
+    expect(problemsOf({ ...valid, TRUST_PROXY: '11' })).toHaveLength(1);
+    expect(problemsOf({ ...valid, TRUST_PROXY: 'nginx' })).toHaveLength(1);
+  });
+
+  it('defaults the sign-in limits and validates them', () => {
+    expect(parseConfig(valid).loginLimits).toEqual({ perEmailAndAddress: 10, perAddress: 100, perEmail: 50, perMinute: 600 });
+    expect(parseConfig({ ...valid, LOGIN_ATTEMPTS_PER_ADDRESS: '20' }).loginLimits.perAddress).toBe(20);
+    expect(problemsOf({ ...valid, LOGIN_ATTEMPTS_PER_EMAIL: '0' })).toEqual(['LOGIN_ATTEMPTS_PER_EMAIL must be an integer from 1 to 100000']);
+  });
+
   it('names a missing DATABASE_URL', () => {
     expect(problemsOf({ ...valid, DATABASE_URL: undefined })).toEqual(['DATABASE_URL is required']);
   });

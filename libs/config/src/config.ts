@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const urlWithProtocols = (name: string, protocols: string[]) =>
@@ -40,6 +41,50 @@ const hoursInRange = (name: string, max: number, fallback: number) =>
       }
       return parsed;
     });
+
+const booleanFlag = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim().toLowerCase() ?? '';
+      if (text === '') return fallback;
+      if (text === 'true' || text === 'false') return text === 'true';
+      ctx.addIssue({ code: 'custom', message: `${name} must be true or false` });
+      return z.NEVER;
+    });
+
+// Plain spellings only: ipaddr.js would also read `11` or `0x7f.1` as IPv4 addresses.
+const isAddressOrRange = (entry: string) => {
+  const [address, bits, ...rest] = entry.split('/');
+  const plain = ipaddr.IPv4.isValidFourPartDecimal(address) || ipaddr.IPv6.isValid(address);
+  return plain && rest.length === 0 && (bits === undefined || ipaddr.isValidCIDR(entry));
+};
+
+// Express's named ranges, as proxy-addr knows them.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which peers may tell the client's address in X-Forwarded-For: none (the default: the socket's
+ * address counts), a number of proxy hops in front of the API, or the proxies' addresses and ranges.
+ * `true` (believe any peer) is refused: a client could then pick its own address.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    const text = value?.trim() ?? '';
+    if (text === '' || text === 'false' || text === '0') return false;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+    const entries = text.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !PROXY_RANGE_NAMES.includes(entry) && !isAddressOrRange(entry));
+    if (invalid.length === 0) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `TRUST_PROXY must be a number of proxy hops from 0 to 10, or a comma-separated list of proxy addresses, CIDR ranges or ${PROXY_RANGE_NAMES.join('/')} (not ${invalid.map((entry) => JSON.stringify(entry)).join(', ')})`,
+    });
+    return z.NEVER;
+  });
 
 const envSchema = z.object({
   PORT: intInRange('PORT', 1, 65535, 3000),
@@ -84,6 +129,14 @@ const envSchema = z.object({
   // Tries per alert delivery (exponential back-off from ALERT_BACKOFF_MS).
   ALERT_DELIVERY_ATTEMPTS: intInRange('ALERT_DELIVERY_ATTEMPTS', 1, 50, 10),
   ALERT_BACKOFF_MS: intInRange('ALERT_BACKOFF_MS', 10, 600_000, 1000),
+  // Alert webhooks reach only public addresses unless this opens loopback and private ranges (on-premises receivers).
+  ALERT_ALLOW_PRIVATE_TARGETS: booleanFlag('ALERT_ALLOW_PRIVATE_TARGETS', false),
+  TRUST_PROXY: trustProxy,
+  // Sign-in attempts per 15 minutes (a success gives its attempt back), and per minute for everyone together.
+  LOGIN_ATTEMPTS_PER_EMAIL_AND_ADDRESS: intInRange('LOGIN_ATTEMPTS_PER_EMAIL_AND_ADDRESS', 1, 10_000, 10),
+  LOGIN_ATTEMPTS_PER_ADDRESS: intInRange('LOGIN_ATTEMPTS_PER_ADDRESS', 1, 100_000, 100),
+  LOGIN_ATTEMPTS_PER_EMAIL: intInRange('LOGIN_ATTEMPTS_PER_EMAIL', 1, 100_000, 50),
+  LOGIN_ATTEMPTS_PER_MINUTE: intInRange('LOGIN_ATTEMPTS_PER_MINUTE', 1, 1_000_000, 600),
   SMTP_URL: z
     .string()
     .trim()
@@ -125,6 +178,9 @@ export type LanewatchConfig = {
   alertUnhealthyAfterFailures: number;
   alertDeliveryAttempts: number;
   alertBackoffMs: number;
+  alertAllowPrivateTargets: boolean;
+  trustProxy: false | number | string[];
+  loginLimits: { perEmailAndAddress: number; perAddress: number; perEmail: number; perMinute: number };
   smtpUrl?: string;
   smtpFrom: string;
 };
@@ -165,6 +221,14 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     alertUnhealthyAfterFailures: value.ALERT_UNHEALTHY_AFTER_FAILURES,
     alertDeliveryAttempts: value.ALERT_DELIVERY_ATTEMPTS,
     alertBackoffMs: value.ALERT_BACKOFF_MS,
+    alertAllowPrivateTargets: value.ALERT_ALLOW_PRIVATE_TARGETS,
+    trustProxy: value.TRUST_PROXY,
+    loginLimits: {
+      perEmailAndAddress: value.LOGIN_ATTEMPTS_PER_EMAIL_AND_ADDRESS,
+      perAddress: value.LOGIN_ATTEMPTS_PER_ADDRESS,
+      perEmail: value.LOGIN_ATTEMPTS_PER_EMAIL,
+      perMinute: value.LOGIN_ATTEMPTS_PER_MINUTE,
+    },
     smtpUrl: value.SMTP_URL,
     smtpFrom: value.SMTP_FROM,
   };

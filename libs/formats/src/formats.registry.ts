@@ -9,7 +9,7 @@ import { adaptEasyPost } from './easypost/easypost.adapter';
 import { SEVENTEEN_TRACK_CODE_MAP } from './seventeen-track/seventeen-track.code-map';
 import { adaptSeventeenTrack } from './seventeen-track/seventeen-track.adapter';
 import { isRecord } from './payload.util';
-import { checkFreshness, SignatureCheck, verifyAfterShipSignature, verifyEasyPostSignature, verifySeventeenTrackSignature } from './signatures';
+import { checkFreshness, FreshnessCheck, SignatureCheck, verifyAfterShipSignature, verifyEasyPostSignature, verifySeventeenTrackSignature } from './signatures';
 import { UPU_CODE_MAP } from './upu/upu.code-map';
 import { adaptUpuCsv, adaptUpuJson } from './upu/upu.adapter';
 
@@ -37,12 +37,11 @@ export interface FormatDefinition {
   adapt: (payload: unknown, context: AdapterContext) => AdapterResult;
 }
 
-const both = (...checks: (() => SignatureCheck)[]): SignatureCheck => {
-  for (const check of checks) {
-    const result = check();
-    if (!result.ok) return result;
-  }
-  return { ok: true };
+/** The signature first (it makes the body trustworthy), then the signed timestamp inside the body. */
+const signedAndFresh = (signature: SignatureCheck, freshness: () => FreshnessCheck): SignatureCheck => {
+  if (!signature.ok) return signature;
+  const fresh = freshness();
+  return fresh.ok ? signature : fresh;
 };
 
 export const FORMAT_DEFINITIONS: Readonly<Record<FormatName, FormatDefinition>> = {
@@ -51,9 +50,8 @@ export const FORMAT_DEFINITIONS: Readonly<Record<FormatName, FormatDefinition>> 
     codeMap: AFTERSHIP_CODE_MAP,
     // `ts` is inside the signed body, so checking it after the signature makes it trustworthy.
     verify: ({ rawBody, headers, parsed, secret, now }) =>
-      both(
-        () => verifyAfterShipSignature({ rawBody, header: headers['aftership-hmac-sha256'], secret }),
-        () => checkFreshness({ timestampMs: isRecord(parsed) && typeof parsed.ts === 'number' ? parsed.ts * 1000 : null, now, field: 'ts' }),
+      signedAndFresh(verifyAfterShipSignature({ rawBody, header: headers['aftership-hmac-sha256'], secret }), () =>
+        checkFreshness({ timestampMs: isRecord(parsed) && typeof parsed.ts === 'number' ? parsed.ts * 1000 : null, now, field: 'ts' }),
       ),
     adapt: adaptAfterShip,
   },
@@ -67,14 +65,12 @@ export const FORMAT_DEFINITIONS: Readonly<Record<FormatName, FormatDefinition>> 
     signed: true,
     codeMap: EASYPOST_CODE_MAP,
     verify: ({ rawBody, headers, parsed, secret, now }) =>
-      both(
-        () => verifyEasyPostSignature({ rawBody, header: headers['x-hmac-signature'], secret }),
-        () =>
-          checkFreshness({
-            timestampMs: isRecord(parsed) && typeof parsed.updated_at === 'string' ? Date.parse(parsed.updated_at) : null,
-            now,
-            field: 'updated_at',
-          }),
+      signedAndFresh(verifyEasyPostSignature({ rawBody, header: headers['x-hmac-signature'], secret }), () =>
+        checkFreshness({
+          timestampMs: isRecord(parsed) && typeof parsed.updated_at === 'string' ? Date.parse(parsed.updated_at) : null,
+          now,
+          field: 'updated_at',
+        }),
       ),
     adapt: adaptEasyPost,
   },

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { assertUuid } from '../sla/sla-request.util';
+import { resolveWithSystemDns, ResolveHost, webhookTargetProblem } from './webhook-target';
 
 interface ChannelRow {
   id: string;
@@ -26,20 +27,13 @@ interface ChannelRow {
 
 const COLUMNS = 'id, name, kind, target, severities, carriers, corridors, enabled, healthy, consecutive_failures, last_error, last_success_at, created_at';
 
-const httpUrl = z.string().refine((value) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be an http:// or https:// URL');
-
 const channelSchema = z
   .strictObject({
     name: z.string({ error: 'is required' }).trim().min(1, 'must be 1-200 characters').max(200, 'must be 1-200 characters'),
     kind: z.enum(['webhook', 'email'], { error: 'must be webhook or email' }),
-    url: httpUrl.optional(),
-    address: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').max(320).optional(),
+    // Length, scheme, credentials and the host's address are checked with the kind (webhookTargetProblem).
+    url: z.string({ error: 'must be an http:// or https:// URL' }).optional(),
+    address: z.string().max(320, 'must be an e-mail address of at most 320 characters').regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').optional(),
     severities: z.array(z.enum(SLA_SEVERITIES, { error: `must be one of ${SLA_SEVERITIES.join(', ')}` })).default([]),
     carriers: z.array(z.string().regex(CARRIER_CODE_PATTERN, 'must be a carrier code')).default([]),
     corridors: z.array(z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/, 'must be a corridor such as CN-BR')).default([]),
@@ -50,17 +44,26 @@ const channelSchema = z
     if (value.kind === 'email' && !value.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'is required for an email channel' });
   });
 
-function parseChannel(body: unknown) {
+const invalidChannel = (errors: string[]) => new BadRequestException({ message: 'invalid notification channel', errors });
+
+/**
+ * A webhook may only point at a public address unless ALERT_ALLOW_PRIVATE_TARGETS (events.md §9); the
+ * e-mail kind names only a recipient: the SMTP server comes from SMTP_URL, never from an admin.
+ */
+async function parseChannel(body: unknown, target: { allowPrivate: boolean; resolve: ResolveHost }) {
   const result = channelSchema.safeParse(body);
   if (!result.success) {
-    throw new BadRequestException({
-      message: 'invalid notification channel',
-      errors: result.error.issues.map((issue) =>
+    throw invalidChannel(
+      result.error.issues.map((issue) =>
         issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} is not a known field` : `${issue.path.map(String).join('.') || 'channel'} ${issue.message}`,
       ),
-    });
+    );
   }
   const value = result.data;
+  if (value.kind === 'webhook') {
+    const problem = await webhookTargetProblem({ url: value.url as string, allowPrivate: target.allowPrivate, resolve: target.resolve });
+    if (problem) throw invalidChannel([`url ${problem}`]);
+  }
   return { ...value, target: (value.kind === 'webhook' ? value.url : value.address) as string };
 }
 
@@ -89,7 +92,7 @@ export class NotificationChannelsService {
 
   /** A webhook channel's signing secret is answered here once; it is derived, never stored. */
   async create(body: unknown) {
-    const channel = parseChannel(body);
+    const channel = await parseChannel(body, { allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
     const [row] = await rows<ChannelRow>(
       this.dataSource,
       `INSERT INTO notification_channels (name, kind, target, severities, carriers, corridors, enabled) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
@@ -112,7 +115,7 @@ export class NotificationChannelsService {
   /** Replaces the channel's fields; a change makes it healthy again until it fails anew. */
   async replace(id: string, body: unknown) {
     await this.get(id);
-    const channel = parseChannel(body);
+    const channel = await parseChannel(body, { allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
     const [row] = await rows<ChannelRow>(
       this.dataSource,
       `UPDATE notification_channels SET name = $2, kind = $3, target = $4, severities = $5, carriers = $6, corridors = $7, enabled = $8,

@@ -1,4 +1,4 @@
-import { Access, bearerToken, deniedReason, Principal } from './access.util';
+import { Access, bearerToken, deniedReason, Principal, seesHealthDetails } from './access.util';
 
 const adminToken: Principal = { kind: 'admin' };
 const adminUser: Principal = { kind: 'admin', userId: 1 };
@@ -19,10 +19,17 @@ describe('deniedReason', () => {
     ['read', adminUser, true],
     ['read', viewer, true],
     ['read', carrier, true],
+    ['optional', adminToken, true],
+    ['optional', viewer, true],
+    ['optional', carrier, true],
   ];
 
   it.each(allowed)('%s access for %j: allowed %s', (access, principal, expected) => {
     expect(deniedReason(access, principal) === null).toBe(expected);
+  });
+
+  it('health details are for admins and viewers, not for anonymous callers or carrier keys', () => {
+    expect([adminToken, adminUser, viewer, carrier, undefined].map(seesHealthDetails)).toEqual([true, true, true, false, false]);
   });
 
   it('tells a viewer that viewers only read', () => {

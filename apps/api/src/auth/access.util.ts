@@ -14,8 +14,10 @@ export type Principal =
  * - `ingest`: admins or carrier keys: posting events and registering shipments.
  * - `read`: admins, viewers and carrier keys; handlers confine a carrier key to its own carrier
  *   (assertOwnCarrier) or keep it out of data that spans carriers (assertReadsAllCarriers).
+ * - `optional`: anyone; a token, when one is sent, must be valid, and the handler sees who sent it
+ *   (the health check answers details only to admins and viewers).
  */
-export type Access = 'admin' | 'ingest' | 'read';
+export type Access = 'admin' | 'ingest' | 'read' | 'optional';
 
 /** Why `principal` may not call a route that needs `access`; null when it may. */
 export function deniedReason(access: Access, principal: Principal): string | null {
@@ -23,6 +25,14 @@ export function deniedReason(access: Access, principal: Principal): string | nul
   if (access === 'admin' && principal.kind !== 'admin') return `this endpoint needs the admin token or an admin user${viewerNote}`;
   if (access === 'ingest' && principal.kind === 'viewer') return `this endpoint needs the admin token, an admin user or a carrier API key${viewerNote}`;
   return null;
+}
+
+/**
+ * Who sees the health check's details (dependency latencies and errors, unhealthy channels and their
+ * last errors): admins and viewers. Anonymous callers and carrier keys learn only up or down.
+ */
+export function seesHealthDetails(principal: Principal | undefined): boolean {
+  return principal !== undefined && principal.kind !== 'carrier';
 }
 
 /** The token of an `Authorization: Bearer <token>` header; bounded so a huge header costs nothing. */

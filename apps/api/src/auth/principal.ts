@@ -5,7 +5,7 @@ export type { Access, Principal } from './access.util';
 
 export const ACCESS_KEY = 'lanewatch:access';
 
-/** Who may call a route (see Access); routes without it are public (health, docs, sign-in). */
+/** Who may call a route (see Access); routes without it are public (docs, sign-in). */
 export const RequireAccess = (access: Access) => SetMetadata(ACCESS_KEY, access);
 
 /** The user session a request was authenticated with, if it was one. */
@@ -24,6 +24,11 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.principal) throw new Error('route reached without a principal: missing @RequireAccess');
   return request.principal;
+});
+
+/** The caller of an `optional` route: undefined when no token was sent. */
+export const OptionalPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal | undefined => {
+  return context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
 });
 
 export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionContext | undefined => {

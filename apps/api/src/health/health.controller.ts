@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { seesHealthDetails } from '../auth/access.util';
+import { OptionalPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { DATA_SOURCE, REDIS } from '../infrastructure/tokens';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -33,15 +35,23 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
+  // Load balancers and container checks call it without a token: they learn up or down, nothing else
+  // (channel names and errors can hold URLs with credentials; events.md §9).
   @Get()
-  @ApiOperation({ summary: '200 when PostgreSQL and Redis answer, 503 otherwise' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  @RequireAccess('optional')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '200 when PostgreSQL and Redis answer, 503 otherwise; details only with an admin or viewer token' })
+  @ApiResponse({ status: 200, description: '{status: "ok"}; with an admin or viewer token also {postgres, redis, alerts: {unhealthyChannels}}' })
+  @ApiResponse({ status: 503, description: '{status: "degraded"}, with the same details for an admin or viewer' })
+  async health(@OptionalPrincipal() principal: Principal | undefined, @Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
     const ok = postgres.ok && redis.ok;
     response.status(ok ? 200 : 503);
+    const status = ok ? 'ok' : 'degraded';
+    if (!seesHealthDetails(principal)) return { status };
     // Informational: a failing alert channel does not make the service unhealthy, but must be seen.
     const alerts = postgres.ok ? await this.alertChannels().catch(() => null) : null;
-    return { status: ok ? 'ok' : 'degraded', postgres, redis, ...(alerts ? { alerts } : {}) };
+    return { status, postgres, redis, ...(alerts ? { alerts } : {}) };
   }
 
   private async alertChannels(): Promise<{ unhealthyChannels: { id: string; name: string; lastError: string | null }[] }> {

@@ -15,7 +15,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const payload = typeof body === 'string' ? { statusCode: status, message: body } : { statusCode: status, ...(body as object) };
       const retryAfter = (payload as { retryAfterSeconds?: number }).retryAfterSeconds;
-      if (status === HttpStatus.TOO_MANY_REQUESTS && retryAfter) response.setHeader('Retry-After', String(retryAfter));
+      if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
       response.status(status).json(payload);
       return;
     }

@@ -21,7 +21,8 @@ export class AuthController {
   })
   @ApiResponse({ status: 200, description: '{token, expiresAt, user: {id, email, name, role}}' })
   @ApiResponse({ status: 401, description: 'email or password is incorrect (the same answer for either)' })
-  @ApiResponse({ status: 429, description: 'too many attempts for this email from this address; see Retry-After' })
+  @ApiResponse({ status: 429, description: 'too many attempts for this email from this address, from this address, for this email, or on this server; see Retry-After' })
+  // The socket's address, or with TRUST_PROXY the one the trusted proxy put in X-Forwarded-For.
   login(@Body() body: unknown, @Ip() clientAddress: string | undefined) {
     return this.sessions.login(body, clientAddress ?? '');
   }

@@ -36,7 +36,7 @@ export class SessionsService implements OnModuleInit {
     // An unknown email is checked against a real hash too, so the answer takes as long either way.
     const matches = await verifyPassword(user?.password_hash ?? (await passwordHashOfNobody()), password);
     if (!user || !matches || user.disabled_at !== null) throw new UnauthorizedException(INVALID_CREDENTIALS);
-    await this.rateLimiter.reset(email, clientAddress);
+    await this.rateLimiter.succeeded(email, clientAddress);
     if (needsRehash(user.password_hash)) await updateUser(this.dataSource, user.id, { passwordHash: await hashPassword(password) });
 
     const now = this.clock.now();

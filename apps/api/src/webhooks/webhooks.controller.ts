@@ -48,6 +48,7 @@ export class WebhooksController {
   @ApiOperation({ summary: "AfterShip, 17TRACK and EasyPost webhooks, signed with the carrier's webhookSecret" })
   @ApiResponse({ status: 202, description: '{batchId, accepted, duplicates, rejected: [{path, errors}], warnings}; replayed: true for a delivery already accepted' })
   @ApiResponse({ status: 401, description: 'missing or wrong signature, or a stale timestamp; nothing is stored' })
+  @ApiResponse({ status: 409, description: 'an identical delivery is being stored at this moment; retry after Retry-After seconds' })
   async signed(
     @Param('format') format: string,
     @Param('carrier') carrier: string,
@@ -56,8 +57,8 @@ export class WebhooksController {
     @Req() request: RawRequest,
   ) {
     const request_ = { format, carrier, body, headers, rawBody: request.rawBody };
-    const { principal, signature } = await this.webhooks.verifySigned(request_);
+    const { principal, digest } = await this.webhooks.verifySigned(request_);
     await this.rateLimiter.consume(carrier);
-    return this.webhooks.receive(request_, principal, signature);
+    return this.webhooks.receive(request_, principal, digest);
   }
 }

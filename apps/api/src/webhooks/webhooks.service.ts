@@ -2,7 +2,7 @@ import { LanewatchConfig } from '@lanewatch/config';
 import { findCarrierByCode, listCarriers } from '@lanewatch/db';
 import { parseInstantWithOffset, TRACKING_NUMBER_PATTERN } from '@lanewatch/domain';
 import { AdapterResult, carrierResolver, FORMAT_DEFINITIONS, FormatName, isFormatName, PayloadShapeError } from '@lanewatch/formats';
-import { BadRequestException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { deriveWebhookSecret } from '../carriers/carrier-credentials';
@@ -23,6 +23,7 @@ export interface WebhookRequest {
 export type WebhookResponse = IngestResponse & { warnings: { path: string; errors: string[] }[]; replayed?: boolean };
 
 const SIGNATURE_HEADERS: Record<string, string> = { aftership: 'aftership-hmac-sha256', '17track': 'sign', easypost: 'x-hmac-signature' };
+const IN_FLIGHT_RETRY_SECONDS = 5;
 
 @Injectable()
 export class WebhooksService {
@@ -45,9 +46,10 @@ export class WebhooksService {
 
   /**
    * Signed formats: the carrier's webhook secret checks the raw bytes before anything is parsed
-   * further or stored; any failure is one 401 that stores nothing.
+   * further or stored; any failure is one 401 that stores nothing. Answers the decoded digest, which
+   * the replay guard keys on.
    */
-  async verifySigned(request: WebhookRequest): Promise<{ principal: Principal; signature: string }> {
+  async verifySigned(request: WebhookRequest): Promise<{ principal: Principal; digest: Buffer }> {
     const format = this.formatOf(request.format);
     const definition = FORMAT_DEFINITIONS[format];
     if (!definition.signed || !definition.verify) throw new NotFoundException(`format '${format}' is not signed: post it with the carrier's Bearer key`);
@@ -56,13 +58,12 @@ export class WebhooksService {
       const value = request.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const signature = header(SIGNATURE_HEADERS[format]);
     if (!carrier || !request.rawBody) throw new UnauthorizedException(`the ${SIGNATURE_HEADERS[format]} signature does not match the body`);
     const secret = deriveWebhookSecret(this.config.secretKey, carrier.code, carrier.webhook_secret_salt);
     const headers = Object.fromEntries(Object.keys(request.headers).map((name) => [name.toLowerCase(), header(name)]));
     const check = definition.verify({ rawBody: request.rawBody, headers, parsed: request.body, secret, now: this.clock.now() });
     if (!check.ok) throw new UnauthorizedException(check.error);
-    return { principal: { kind: 'carrier', carrierId: carrier.id, carrierCode: carrier.code }, signature: signature as string };
+    return { principal: { kind: 'carrier', carrierId: carrier.id, carrierCode: carrier.code }, digest: check.digest };
   }
 
   /** A carrier key may post only as its own carrier; the admin token as any registered carrier. */
@@ -76,12 +77,31 @@ export class WebhooksService {
     return { kind: 'carrier', carrierId: carrier.id, carrierCode: carrier.code };
   }
 
-  async receive(request: WebhookRequest, principal: Principal, signature: string | null): Promise<WebhookResponse> {
+  async receive(request: WebhookRequest, principal: Principal, digest: Buffer | null): Promise<WebhookResponse> {
     const format = this.formatOf(request.format);
     if (principal.kind !== 'carrier') throw new UnauthorizedException('a carrier is required');
-    if (signature && (await this.replayGuard.seen(principal.carrierCode, signature))) {
-      return { batchId: null, accepted: 0, duplicates: 0, rejected: [], warnings: [], replayed: true };
+    const reservation = digest ? await this.replayGuard.reserve(principal.carrierCode, digest) : null;
+    if (reservation?.status === 'replayed') return { batchId: null, accepted: 0, duplicates: 0, rejected: [], warnings: [], replayed: true };
+    if (reservation?.status === 'in-flight') {
+      // Not "replayed": the first copy may still fail to commit, and then this one must be sent again.
+      throw new ConflictException({
+        message: `an identical delivery is being stored right now; retry after ${IN_FLIGHT_RETRY_SECONDS} s`,
+        retryAfterSeconds: IN_FLIGHT_RETRY_SECONDS,
+      });
     }
+    try {
+      const response = await this.store(format, request, principal);
+      // Remembered only once committed: a delivery that failed is stored when the carrier retries it.
+      if (response.batchId) await reservation?.commit();
+      else await reservation?.release();
+      return response;
+    } catch (error) {
+      await reservation?.release();
+      throw error;
+    }
+  }
+
+  private async store(format: FormatName, request: WebhookRequest, principal: Principal & { kind: 'carrier' }): Promise<WebhookResponse> {
     const carriers = await listCarriers(this.dataSource);
     let adapted: AdapterResult;
     try {
@@ -107,7 +127,6 @@ export class WebhooksService {
       rejected,
       estimates: estimates.map(({ trackingNumber, carrierEstimate }) => ({ trackingNumber, carrierEstimate })),
     });
-    if (signature && response.batchId) await this.replayGuard.remember(principal.carrierCode, signature);
     return { ...response, warnings: adapted.warnings };
   }
 

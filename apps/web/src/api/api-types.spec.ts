@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseKpiGroups, parseScorecards, parseTimeseries } from './api-types';
+import { parseHealthReport, parseKpiGroups, parseScorecards, parseTimeseries } from './api-types';
 import { carrierScorecardFactory } from './api-types.factory';
 
 // The bodies of the contract (issue: scorecards and time series), as the API is meant to send them.
@@ -199,5 +199,23 @@ describe('parseKpiGroups', () => {
 
   it('names the field of a wrong type', () => {
     expect(() => parseKpiGroups({ ...body, rows: [{ corridor: 7 }] })).toThrow('kpis.rows[0].corridor must be a string or null');
+  });
+});
+
+describe('parseHealthReport', () => {
+  it('reads the dependencies a signed-in user gets', () => {
+    expect(parseHealthReport({ status: 'degraded', postgres: { ok: true, latencyMs: 2 }, redis: { ok: false, latencyMs: 2000 } })).toEqual({
+      status: 'degraded',
+      postgres: { ok: true },
+      redis: { ok: false },
+    });
+  });
+
+  it('an answer with the status only (what anyone without a session gets) leaves the dependencies unknown', () => {
+    expect(parseHealthReport({ status: 'ok' })).toEqual({ status: 'ok', postgres: null, redis: null });
+  });
+
+  it('still refuses a malformed dependency', () => {
+    expect(() => parseHealthReport({ status: 'ok', postgres: 'up' })).toThrow('health: postgres.ok must be a boolean');
   });
 });

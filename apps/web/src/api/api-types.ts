@@ -3,10 +3,11 @@ import type { IngestStatus } from '@lanewatch/domain';
 
 export type DependencyHealth = { ok: boolean };
 
+// The dependencies are details the API gives a signed-in user only; null when it did not (unknown).
 export type HealthReport = {
   status: 'ok' | 'degraded';
-  postgres: DependencyHealth;
-  redis: DependencyHealth;
+  postgres: DependencyHealth | null;
+  redis: DependencyHealth | null;
 };
 
 export const INGEST_STATUS_FIELDS = [
@@ -41,8 +42,11 @@ export function parseIngestStatus(body: unknown): IngestStatus {
   return status;
 }
 
-function parseDependency(body: Record<string, unknown>, name: string): DependencyHealth {
+function parseDependency(body: Record<string, unknown>, name: string): DependencyHealth | null {
   const dependency = body[name];
+  if (dependency === undefined) {
+    return null;
+  }
   if (!isRecord(dependency) || typeof dependency.ok !== 'boolean') {
     throw new TypeError(`health: ${name}.ok must be a boolean`);
   }

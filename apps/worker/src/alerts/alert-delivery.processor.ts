@@ -5,7 +5,7 @@ import type { AlertDeliveryJobPayload } from '@lanewatch/queue';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
-import { EmailSender, sendWebhook } from './alert-sender';
+import { DeliveryFailure, EmailSender, sendWebhook } from './alert-sender';
 
 interface DeliveryRow {
   id: string;
@@ -19,9 +19,17 @@ interface DeliveryRow {
 /**
  * Sends one alert delivery. A delivered row is never sent again from here; a retry of a pending
  * one (a crash mid-send, a timeout) carries the same idempotency key, so the receiver drops it.
- * Failures count against the channel, which turns unhealthy after `unhealthyAfter` in a row.
+ * Failures count against the channel, which turns unhealthy after `unhealthyAfter` in a row; what the
+ * channel shows of a webhook failure is generic (DeliveryFailure), the log has the detail.
  */
-export function alertDeliveryProcessor(deps: { dataSource: DataSource; logger: Logger; secretKey: string; email: EmailSender; unhealthyAfter: number }) {
+export function alertDeliveryProcessor(deps: {
+  dataSource: DataSource;
+  logger: Logger;
+  secretKey: string;
+  email: EmailSender;
+  unhealthyAfter: number;
+  allowPrivateTargets: boolean;
+}) {
   return async (job: Job<AlertDeliveryJobPayload>): Promise<unknown> => {
     const { deliveryId } = job.data;
     const [delivery] = await rows<DeliveryRow>(
@@ -32,14 +40,21 @@ export function alertDeliveryProcessor(deps: { dataSource: DataSource; logger: L
     if (!delivery || delivery.status === 'delivered') return { skipped: true };
     try {
       if (delivery.kind === 'webhook') {
-        await sendWebhook({ url: delivery.target, secret: deriveChannelSecret(deps.secretKey, delivery.channel_id), alert: delivery.payload, nowSec: Math.floor(Date.now() / 1000) });
+        await sendWebhook({
+          url: delivery.target,
+          secret: deriveChannelSecret(deps.secretKey, delivery.channel_id),
+          alert: delivery.payload,
+          nowSec: Math.floor(Date.now() / 1000),
+          allowPrivate: deps.allowPrivateTargets,
+        });
       } else {
         await deps.email.send({ to: delivery.target, alert: delivery.payload });
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      deps.logger.warn('alert delivery failed', { deliveryId, channelId: delivery.channel_id, attempt: job.attemptsMade + 1, final, error: message });
+      const detail = error instanceof DeliveryFailure ? error.detail : message;
+      deps.logger.warn('alert delivery failed', { deliveryId, channelId: delivery.channel_id, attempt: job.attemptsMade + 1, final, error: message, detail });
       await deps.dataSource.transaction(async (manager) => {
         await manager.query(`UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'pending'`, [
           deliveryId,

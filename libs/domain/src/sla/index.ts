@@ -9,3 +9,4 @@ export * from './sla-contract-diff.util';
 export * from './alert-signature.util';
 export * from './alert-message.util';
 export * from './alert-routing.util';
+export * from './alert-target.util';
