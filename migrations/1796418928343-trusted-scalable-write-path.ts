@@ -13,7 +13,9 @@ export class TrustedScalableWritePath1796418928343 implements MigrationInterface
     await queryRunner.query("CREATE INDEX \"leg_link_pins_parent_idx\" ON \"leg_link_pins\"  (\"parent_leg_id\") ");
     await queryRunner.query("CREATE TABLE \"kpi_rollup_deltas\" (\"id\" BIGSERIAL NOT NULL, \"shard\" smallint NOT NULL, \"batch_id\" uuid, \"bucket_start\" TIMESTAMP WITH TIME ZONE NOT NULL, \"level\" character(1) NOT NULL, \"carrier_id\" integer NOT NULL, \"peer_carrier_id\" integer NOT NULL, \"corridor\" character varying(5) NOT NULL, \"service_level\" character varying(200) NOT NULL, \"family\" character varying(12) NOT NULL, \"sign\" smallint NOT NULL, \"count\" integer NOT NULL, \"successes\" integer NOT NULL, \"mean\" double precision NOT NULL, \"m2\" double precision NOT NULL, \"histogram\" bytea, CONSTRAINT \"PK_379013d2362ca727f05193a8d76\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"kpi_rollup_deltas_shard_idx\" ON \"kpi_rollup_deltas\"  (\"shard\", \"id\") ");
+    await queryRunner.query("CREATE INDEX \"kpi_rollup_deltas_read_idx\" ON \"kpi_rollup_deltas\"  (\"level\", \"family\", \"bucket_start\") ");
     await queryRunner.query("CREATE TABLE \"link_queue\" (\"id\" BIGSERIAL NOT NULL, \"leg_id\" bigint NOT NULL, \"batch_id\" uuid, \"events\" integer NOT NULL DEFAULT '0', \"enqueued_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_f1401f48d784a022fe15c436553\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"link_queue_leg_idx\" ON \"link_queue\"  (\"leg_id\") ");
     await queryRunner.query("CREATE TABLE \"attribute_claims\" (\"id\" BIGSERIAL NOT NULL, \"leg_id\" bigint NOT NULL, \"field\" character varying(20) NOT NULL, \"value\" text NOT NULL, \"observed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"received_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"carrier_id\" integer NOT NULL DEFAULT '0', \"source\" character varying(80) NOT NULL, CONSTRAINT \"attribute_claims_key\" UNIQUE (\"leg_id\", \"field\", \"carrier_id\", \"value\"), CONSTRAINT \"PK_1e9d36b212f1485bec09182aa9a\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("ALTER TABLE \"data_quality_issues\" ADD \"related_leg_ids\" bigint array NOT NULL DEFAULT '{}'");
     // Conflicts recorded before: the contested leg and every claiming leg named in their details.
@@ -30,6 +32,8 @@ export class TrustedScalableWritePath1796418928343 implements MigrationInterface
         "WHERE h.\"value\" IS NOT NULL ORDER BY s.\"root_leg_id\", h.\"field\", sender.id, h.\"value\", h.\"received_at\" DESC, h.\"id\" DESC",
     );
     await queryRunner.query("DROP TABLE \"shipment_attribute_history\"");
+    // Quarter-hour cells are kept whole only (keptCopies): their summed-away copies go.
+    await queryRunner.query("DELETE FROM \"kpi_rollups\" WHERE \"tier\" = 1 AND \"keeps\" <> 3");
     // A derivation locks the legs of the journeys it changes, in key order (libs/db link-queue.repository).
     await queryRunner.query(
       "CREATE FUNCTION lanewatch_lock_legs(leg_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$ DECLARE k int; BEGIN " +
@@ -40,6 +44,11 @@ export class TrustedScalableWritePath1796418928343 implements MigrationInterface
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // The older code reads summed-away quarter-hour copies this one does not keep: rollups and facts
+    // go, and the worker rebuilds them from the events at start (kpisNeedRebuild).
+    await queryRunner.query("DELETE FROM \"kpi_rollups\"");
+    await queryRunner.query("DELETE FROM \"leg_facts\"");
+    await queryRunner.query("DELETE FROM \"shipment_facts\"");
     await queryRunner.query("DROP FUNCTION lanewatch_lock_legs(bigint[])");
     // Claims go back to per-shipment values (the leg's shipment at the time), at their receipt.
     await queryRunner.query(
@@ -54,7 +63,9 @@ export class TrustedScalableWritePath1796418928343 implements MigrationInterface
     await queryRunner.query("DROP INDEX \"public\".\"events_carrier_code_idx\"");
     await queryRunner.query("ALTER TABLE \"data_quality_issues\" DROP COLUMN \"related_leg_ids\"");
     await queryRunner.query("DROP TABLE \"attribute_claims\"");
+    await queryRunner.query("DROP INDEX \"public\".\"link_queue_leg_idx\"");
     await queryRunner.query("DROP TABLE \"link_queue\"");
+    await queryRunner.query("DROP INDEX \"public\".\"kpi_rollup_deltas_read_idx\"");
     await queryRunner.query("DROP INDEX \"public\".\"kpi_rollup_deltas_shard_idx\"");
     await queryRunner.query("DROP TABLE \"kpi_rollup_deltas\"");
     await queryRunner.query("DROP INDEX \"public\".\"leg_link_pins_parent_idx\"");

@@ -9,4 +9,8 @@ export interface IngestStatus {
   unmappedEvents: number;
   /** Accepted events the database still refused, each set aside alone with its reason (events.md §8). */
   deadLetters: number;
+  /** Queue rows of legs waiting to be derived (their batches count as pending). */
+  derivationBacklog: number;
+  /** Rollup deltas not folded into cells yet: reads add them in, so this is a cost, not a lag. */
+  compactionBacklog: number;
 }

@@ -95,20 +95,31 @@ describe('rollupRanges', () => {
 });
 
 describe('rollup copies (keeps)', () => {
-  it('a read takes the copy keeping exactly the dimensions it groups or filters by', () => {
-    expect(keepsFor('l', { corridor: false, serviceLevel: false })).toBe(0);
-    expect(keepsFor('s', { corridor: true, serviceLevel: false })).toBe(KEEPS_CORRIDOR);
-    expect(keepsFor('h', { corridor: false, serviceLevel: true })).toBe(KEEPS_SERVICE_LEVEL);
-    expect(keepsFor('l', { corridor: true, serviceLevel: true })).toBe(KEEPS_ALL);
+  it('a read takes the day, week or month copy keeping exactly the dimensions it groups or filters by', () => {
+    for (const tier of [0, 2, 3] as const) {
+      expect(keepsFor('l', tier, { corridor: false, serviceLevel: false })).toBe(0);
+      expect(keepsFor('s', tier, { corridor: true, serviceLevel: false })).toBe(KEEPS_CORRIDOR);
+      expect(keepsFor('h', tier, { corridor: false, serviceLevel: true })).toBe(KEEPS_SERVICE_LEVEL);
+      expect(keepsFor('l', tier, { corridor: true, serviceLevel: true })).toBe(KEEPS_ALL);
+    }
+  });
+
+  it('quarter hours are kept and read whole only', () => {
+    for (const level of ['s', 'l', 'h', 'e'] as const) {
+      expect(keptCopies(level, 1)).toEqual([KEEPS_ALL]);
+      expect(keepsFor(level, 1, { corridor: false, serviceLevel: false })).toBe(KEEPS_ALL);
+    }
   });
 
   it('every copy a read can ask for is written, and feed cells (no lane) only as they are', () => {
-    for (const level of ['s', 'l', 'h'] as const) {
-      for (const corridor of [false, true]) {
-        for (const serviceLevel of [false, true]) expect(keptCopies(level)).toContain(keepsFor(level, { corridor, serviceLevel }));
+    for (const tier of [0, 1, 2, 3] as const) {
+      for (const level of ['s', 'l', 'h'] as const) {
+        for (const corridor of [false, true]) {
+          for (const serviceLevel of [false, true]) expect(keptCopies(level, tier)).toContain(keepsFor(level, tier, { corridor, serviceLevel }));
+        }
       }
+      expect(keptCopies('e', tier)).toEqual([KEEPS_ALL]);
+      expect(keepsFor('e', tier, { corridor: false, serviceLevel: false })).toBe(KEEPS_ALL);
     }
-    expect(keptCopies('e')).toEqual([KEEPS_ALL]);
-    expect(keepsFor('e', { corridor: false, serviceLevel: false })).toBe(KEEPS_ALL);
   });
 });

@@ -230,13 +230,17 @@ export const KEEPS_CORRIDOR = 1;
 export const KEEPS_SERVICE_LEVEL = 2;
 export const KEEPS_ALL = KEEPS_CORRIDOR | KEEPS_SERVICE_LEVEL;
 
-/** The copies a contribution at this level is added to; feed cells (level e) have no lane. */
-export function keptCopies(level: KpiLevel): readonly number[] {
-  return level === 'e' ? [KEEPS_ALL] : [0, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, KEEPS_ALL];
+/**
+ * The copies a contribution at this level is added to in a tier: feed cells (level e) have no lane;
+ * quarter hours (tier 1) are kept whole only, since a read sums at most two partial days of them and
+ * groups those itself, while every day, week and month cell is read whole by most reads.
+ */
+export function keptCopies(level: KpiLevel, tier: RollupTier): readonly number[] {
+  return level === 'e' || tier === 1 ? [KEEPS_ALL] : [0, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, KEEPS_ALL];
 }
 
-/** The copy a read needs: the dimensions it groups or filters by, and nothing else. */
-export function keepsFor(level: KpiLevel, needs: { corridor: boolean; serviceLevel: boolean }): number {
-  if (level === 'e') return KEEPS_ALL;
+/** The copy a read needs: the dimensions it groups or filters by, and nothing else (quarter hours: the whole cell). */
+export function keepsFor(level: KpiLevel, tier: RollupTier, needs: { corridor: boolean; serviceLevel: boolean }): number {
+  if (level === 'e' || tier === 1) return KEEPS_ALL;
   return (needs.corridor ? KEEPS_CORRIDOR : 0) | (needs.serviceLevel ? KEEPS_SERVICE_LEVEL : 0);
 }

@@ -152,7 +152,7 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
 export function cellKeysOf(delta: Pick<RollupDelta, 'level' | 'carrierId' | 'peerCarrierId' | 'corridor' | 'serviceLevel' | 'family' | 'bucketMs'>): RollupCellKey[] {
   const keys: RollupCellKey[] = [];
   for (const tier of ROLLUP_TIERS) {
-    for (const keeps of keptCopies(delta.level)) {
+    for (const keeps of keptCopies(delta.level, tier)) {
       keys.push({
         tier,
         bucketStart: tierBucketStart(tier, delta.bucketMs),

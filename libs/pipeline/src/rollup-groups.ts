@@ -1,37 +1,61 @@
 import { forEachFramedCell, RollupCellRow } from '@lanewatch/db';
-import { HISTOGRAM_OF, HistogramSum, KpiFamily, mergeMoments, Moments, momentStatistics } from '@lanewatch/domain';
+import { HISTOGRAM_OF, HistogramSum, KpiFamily, mergeMoments, Moments, momentStatistics, unmergeMoments } from '@lanewatch/domain';
 
-/** One family of one group, summed over the window's cells. */
+/** One family of one group, summed over the window's cells (and the unfolded deltas). */
 export class FamilyCells {
   private readonly buckets = new HistogramSum();
-  successes = 0;
+  private added = 0;
   private moments: Moments = { count: 0, mean: 0, m2: 0 };
+  // Removal deltas wait until every addition is in: taken from the total, never from a partial sum.
+  private removals: { moments: Moments; successes: number; histogram: Uint8Array }[] = [];
 
   constructor(readonly family: KpiFamily) {}
 
   get count(): number {
+    this.settle();
     return this.moments.count;
+  }
+
+  get successes(): number {
+    this.settle();
+    return this.added;
   }
 
   /** Adds a read's cells: Chan's merge of their moments, their successes and their histograms' counts. */
   add(row: RollupCellRow): void {
     forEachFramedCell(row.cells, (cell) => {
+      if (cell.count < 0) {
+        this.removals.push({ moments: { count: -cell.count, mean: cell.mean, m2: cell.m2 }, successes: -cell.successes, histogram: cell.histogram.slice() });
+        return;
+      }
       this.moments = mergeMoments(this.moments, { count: cell.count, mean: cell.mean, m2: cell.m2 });
-      this.successes += cell.successes;
+      this.added += cell.successes;
       if (cell.histogram.length > 0) this.buckets.addPacked(cell.histogram);
     });
   }
 
+  private settle(): void {
+    for (const removal of this.removals) {
+      this.moments = unmergeMoments(this.moments, removal.moments);
+      this.added -= removal.successes;
+      if (removal.histogram.length > 0) this.buckets.addPacked(removal.histogram, -1);
+    }
+    this.removals = [];
+  }
+
   /** The summed histogram's non-empty buckets. */
   get histogram(): Map<number, number> {
+    this.settle();
     return this.buckets.toHistogram();
   }
 
   statistics() {
+    this.settle();
     return momentStatistics({ ...this.moments, m2: Math.max(0, this.moments.m2) });
   }
 
   percentile(p: number): number | null {
+    this.settle();
     const spec = HISTOGRAM_OF[this.family];
     return spec && this.buckets.count > 0 ? this.buckets.percentile(spec, p) : null;
   }
@@ -56,6 +80,11 @@ export function groupRollups<K>(
     sum.add(cell);
     group.families.set(family, sum);
     groups.set(id, group);
+  }
+  // A family whose unfolded removals take away all it held has no data; nor has a group left with none.
+  for (const [id, group] of groups) {
+    for (const [family, sum] of group.families) if (sum.count === 0) group.families.delete(family);
+    if (group.families.size === 0) groups.delete(id);
   }
   return groups;
 }

@@ -19,6 +19,8 @@ export const INGEST_STATUS_FIELDS = [
   'unlinkedEvents',
   'unmappedEvents',
   'deadLetters',
+  'derivationBacklog',
+  'compactionBacklog',
 ] as const satisfies readonly (keyof IngestStatus)[];
 
 function isRecord(value: unknown): value is Record<string, unknown> {

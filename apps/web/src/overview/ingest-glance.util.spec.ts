@@ -13,6 +13,8 @@ function statusFactory(overrides: Partial<IngestStatus> = {}): IngestStatus {
     unlinkedEvents: 0,
     unmappedEvents: 0,
     deadLetters: 0,
+    derivationBacklog: 0,
+    compactionBacklog: 0,
     ...overrides,
   };
 }

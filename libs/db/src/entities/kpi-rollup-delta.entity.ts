@@ -2,9 +2,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 // What the write path changed in the rollups, appended instead of rewriting cells: a signed partial
 // cell per quarter hour with every dimension kept. The compactor folds them into kpi_rollups shard by
-// shard (libs/domain rollup-deltas); reads see them once folded, and the ingest status counts them pending.
+// shard (libs/domain rollup-deltas) in the background; until then every read adds them in, so an
+// answer reflects every derived fact at once (libs/db kpi-query.repository).
 @Entity({ name: 'kpi_rollup_deltas' })
 @Index('kpi_rollup_deltas_shard_idx', ['shard', 'id'])
+@Index('kpi_rollup_deltas_read_idx', ['level', 'family', 'bucketStart'])
 export class KpiRollupDeltaEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

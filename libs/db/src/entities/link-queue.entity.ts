@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 // Legs whose journey must be derived again (link, attributes, facts, rollup deltas): written by the
 // batch that stored their events, taken by any worker's derivation (docs/architecture.md).
 @Entity({ name: 'link_queue' })
+@Index('link_queue_leg_idx', ['legId'])
 export class LinkQueueEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -107,17 +107,19 @@ export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, l
 
 /** events.md §2 status, from counters kept by the worker (never a scan of events). */
 export async function ingestStatus(runner: SqlRunner, carrierId: number | null = null): Promise<IngestStatus> {
-  // A batch is pending until its events are stored, its legs derived and its rollup deltas folded
-  // (docs/architecture.md); derivation work queued by no batch (a rebuild) counts as one more.
-  const [derived] = await rows<{ batches: string; anonymous: boolean }>(
+  // A batch is pending until its events are stored and its legs derived (docs/architecture.md): reads
+  // add unfolded rollup deltas in, so compaction is not. Derivation queued by no batch (a rebuild)
+  // counts as one more.
+  const [derived] = await rows<{ batches: string; anonymous: boolean; legs: string }>(
     runner,
-    `WITH waiting AS (SELECT batch_id FROM link_queue UNION SELECT batch_id FROM kpi_rollup_deltas)
+    `WITH waiting AS (SELECT batch_id, count(*) AS legs FROM link_queue GROUP BY batch_id)
      SELECT count(*) FILTER (WHERE w.batch_id IS NOT NULL AND b.status IS DISTINCT FROM 'pending') AS batches,
-            bool_or(w.batch_id IS NULL) AS anonymous
+            COALESCE(bool_or(w.batch_id IS NULL), false) AS anonymous, COALESCE(sum(w.legs), 0) AS legs
        FROM waiting w LEFT JOIN ingest_batches b ON b.id = w.batch_id
       WHERE $1::int IS NULL OR b.carrier_id = $1`,
     [carrierId],
   );
+  const [folding] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM kpi_rollup_deltas WHERE $1::int IS NULL OR carrier_id = $1`, [carrierId]);
   const [batches] = await rows<Record<string, string>>(
     runner,
     // Every inbox kind counts as a batch: a pending re-map also means KPIs do not reflect everything yet.
@@ -149,5 +151,7 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
     unlinkedEvents: Number(unlinked.n),
     unmappedEvents: Number(unmapped.n),
     deadLetters: Number(dead.n),
+    derivationBacklog: Number(derived.legs),
+    compactionBacklog: Number(folding.n),
   };
 }

@@ -1,4 +1,4 @@
-import { keepsFor, KpiLevel, TierRange } from '@lanewatch/domain';
+import { keepsFor, KpiLevel, RollupTier, TierRange } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
 /** Key columns a rollup read may group by. */
@@ -32,7 +32,7 @@ export interface RollupCellRow {
   cells: Uint8Array;
 }
 
-/** One rollup cell as a read hands it over. */
+/** One rollup cell as a read hands it over; an unfolded removal delta has negative count and successes. */
 export interface FramedCell {
   count: number;
   successes: number;
@@ -67,8 +67,8 @@ export function rollupStatement(query: RollupQuery): Statement {
     parameters.push(value);
     return `$${parameters.length}`;
   };
-  const keeps = keepsFor(query.level, { corridor: needs(query, 'corridor', query.corridor), serviceLevel: needs(query, 'service_level', query.serviceLevel) });
-  const conditions = [`level = ${p(query.level)}`, `keeps = ${p(keeps)}`, `family = ANY(${p([...query.families])}::text[])`];
+  const wanted = { corridor: needs(query, 'corridor', query.corridor), serviceLevel: needs(query, 'service_level', query.serviceLevel) };
+  const conditions = [`level = ${p(query.level)}`, `family = ANY(${p([...query.families])}::text[])`];
   if (query.carrierId !== undefined) conditions.push(`carrier_id = ${p(query.carrierId)}`);
   if (query.corridor !== undefined) conditions.push(`corridor = ${p(query.corridor)}`);
   if (query.serviceLevel !== undefined) conditions.push(`service_level = ${p(query.serviceLevel)}`);
@@ -78,10 +78,22 @@ export function rollupStatement(query: RollupQuery): Statement {
   const period = query.period ? [`(extract(epoch FROM date_trunc('${query.period}', bucket_start, 'UTC')) * 1000)::bigint::text AS period`] : [];
   const histogram = query.histograms ? 'histogram' : 'NULL::bytea AS histogram';
   const select = `SELECT ${[...query.groupBy, ...period, 'family', 'count', 'successes', 'mean', 'm2', histogram].join(', ')} FROM kpi_rollups WHERE ${conditions.join(' AND ')}`;
+  // Deltas the compactor has not folded yet count too (docs/architecture.md), so an answer reflects
+  // every derived fact at once: their quarter hours inside the window, kept whole like tier 1, a
+  // removal framed with negative count and successes.
+  const signed = [...query.groupBy, ...period, 'family', 'sign * count AS count', 'sign * successes AS successes', 'mean', 'm2', histogram].join(', ');
   // One branch per tier range (at most seven), each a plain index range whatever the planner's
   // statistics say; an empty window still needs a valid statement that returns nothing.
-  const ranges = query.ranges.length > 0 ? query.ranges : [{ tier: 0, fromMs: 0, toMs: 0 }];
-  const branches = ranges.map((range) => `${select} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`);
+  const ranges: TierRange[] = query.ranges.length > 0 ? query.ranges : [{ tier: 0 as RollupTier, fromMs: 0, toMs: 0 }];
+  // Each tier's copy keeps what the read groups or filters by (quarter hours are kept whole: GROUP BY
+  // sums their other dimensions away).
+  const branches = ranges.map(
+    (range) =>
+      `${select} AND keeps = ${p(keepsFor(query.level, range.tier, wanted))} AND tier = ${p(range.tier)} AND bucket_start >= ${p(iso(range.fromMs))} AND bucket_start < ${p(iso(range.toMs))}`,
+  );
+  const windowFrom = Math.min(...ranges.map((range) => range.fromMs));
+  const windowTo = Math.max(...ranges.map((range) => range.toMs));
+  branches.push(`SELECT ${signed} FROM kpi_rollup_deltas WHERE ${conditions.join(' AND ')} AND bucket_start >= ${p(iso(windowFrom))} AND bucket_start < ${p(iso(windowTo))}`);
   // One row per group (and period) and family however many cells the window spans: string_agg
   // gathers the cells into one bytea, each framed as count, successes (int4), mean, m2 (float8,
   // big-endian) and its histogram after its length, and the caller merges them (Chan).

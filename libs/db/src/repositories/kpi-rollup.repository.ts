@@ -24,10 +24,10 @@ export async function lockRollupCells(runner: SqlRunner, cells: RollupCellKey[])
   const sorted = [...cells].sort((a, b) => (rollupCellKey(a) < rollupCellKey(b) ? -1 : 1));
   const existing = await rows<{ key: string; count: number; successes: number; mean: number; m2: number; histogram: Uint8Array | null }>(
     runner,
+    // One primary-key probe per cell (LATERAL): a join let the planner merge the whole table's index.
     `SELECT concat_ws(chr(31), r.tier, (extract(epoch FROM r.bucket_start) * 1000)::bigint, r.level, r.keeps, r.carrier_id, r.peer_carrier_id, r.corridor, r.service_level, r.family) AS key,
             r.count, r.successes, r.mean, r.m2, r.histogram
-       FROM kpi_rollups r JOIN ${CELL_UNNEST} ON ${CELL_MATCH}
-        FOR UPDATE OF r`,
+       FROM ${CELL_UNNEST} CROSS JOIN LATERAL (SELECT * FROM kpi_rollups r WHERE ${CELL_MATCH} FOR UPDATE) r`,
     cellColumns(sorted),
   );
   for (const row of existing) {
@@ -67,6 +67,11 @@ export async function writeRollupCells(runner: SqlRunner, cells: { cell: RollupC
     );
   }
   if (emptied.length > 0) {
+    // A probe per cell: with a hash or merge join the planner would read the whole table.
+    await runner.query(`SET LOCAL enable_hashjoin = off`);
+    await runner.query(`SET LOCAL enable_mergejoin = off`);
     await runner.query(`DELETE FROM kpi_rollups r USING ${CELL_UNNEST} WHERE ${CELL_MATCH}`, cellColumns(emptied.map((entry) => entry.cell)));
+    await runner.query(`RESET enable_hashjoin`);
+    await runner.query(`RESET enable_mergejoin`);
   }
 }

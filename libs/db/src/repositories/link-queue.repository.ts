@@ -17,15 +17,22 @@ export async function enqueueLegs(runner: SqlRunner, legs: QueuedLeg[]): Promise
 }
 
 /**
- * Takes up to `limit` queued rows that no other transaction holds (SKIP LOCKED): deleted by this
- * transaction, so they come back if it rolls back, and no two workers take the same row.
+ * Takes the queued rows of up to `limit` legs that no other transaction holds (SKIP LOCKED), every
+ * row of each leg at once, so a leg queued by many batches is derived once. The rows are deleted by
+ * this transaction: they come back if it rolls back, and no two workers take the same row.
  */
 export async function claimQueuedLegs(runner: SqlRunner, limit: number): Promise<QueuedLeg[]> {
+  const picked = await rows<{ leg_id: string }>(
+    runner,
+    `SELECT DISTINCT leg_id::text AS leg_id FROM (SELECT leg_id FROM link_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS oldest`,
+    [limit],
+  );
+  if (picked.length === 0) return [];
   const taken = await rows<{ leg_id: string; batch_id: string | null; events: number }>(
     runner,
-    `DELETE FROM link_queue WHERE id IN (SELECT id FROM link_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    `DELETE FROM link_queue WHERE id IN (SELECT id FROM link_queue WHERE leg_id = ANY($1::bigint[]) FOR UPDATE SKIP LOCKED)
      RETURNING leg_id::text AS leg_id, batch_id, events`,
-    [limit],
+    [picked.map((row) => row.leg_id)],
   );
   return taken.map((row) => ({ legId: row.leg_id, batchId: row.batch_id, events: row.events }));
 }

@@ -27,10 +27,13 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
     );
     const found = await rows<{ from_leg: string; to_leg: string; occurred_at: Date }>(
       runner,
+      // Two index ranges (hand-overs from the frontier, and to it) rather than one OR across both.
       `SELECT leg_id::text AS from_leg, handover_leg_id::text AS to_leg, min(occurred_at) AS occurred_at
-         FROM events
-        WHERE milestone = 'HANDED_OVER' AND handover_leg_id IS NOT NULL
-          AND (leg_id = ANY($1::bigint[]) OR handover_leg_id = ANY($1::bigint[]))
+         FROM (SELECT leg_id, handover_leg_id, occurred_at FROM events
+                WHERE leg_id = ANY($1::bigint[]) AND milestone = 'HANDED_OVER' AND handover_leg_id IS NOT NULL
+               UNION ALL
+               SELECT leg_id, handover_leg_id, occurred_at FROM events
+                WHERE handover_leg_id = ANY($1::bigint[]) AND milestone = 'HANDED_OVER') AS edges
         GROUP BY leg_id, handover_leg_id`,
       [frontier],
     );

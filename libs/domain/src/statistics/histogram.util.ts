@@ -236,8 +236,9 @@ export class HistogramSum {
     return this.total;
   }
 
-  addPacked(bytes: Uint8Array): void {
-    forEachPackedBucket(bytes, (index, count) => this.add(index, count));
+  /** Adds a packed histogram's counts, or takes them away (sign −1: an unfolded removal delta). */
+  addPacked(bytes: Uint8Array, sign: 1 | -1 = 1): void {
+    forEachPackedBucket(bytes, (index, count) => this.add(index, sign * count));
   }
 
   add(index: number, count: number): void {
