@@ -8,6 +8,7 @@ import { CarrierFormats1795410516362 } from './1795410516362-carrier-formats';
 import { PackedRollups1795416266838 } from './1795416266838-packed-rollups';
 import { IngestCounts1795417763053 } from './1795417763053-ingest-counts';
 import { PartitionedWeekRollups1796213343666 } from './1796213343666-partitioned-week-rollups';
+import { ImportHeartbeat1796416258079 } from './1796416258079-import-heartbeat';
 import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-scalable-write-path';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
@@ -19,5 +20,6 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   PackedRollups1795416266838,
   IngestCounts1795417763053,
   PartitionedWeekRollups1796213343666,
+  ImportHeartbeat1796416258079,
   TrustedScalableWritePath1796418928343,
 ];

@@ -91,6 +91,20 @@ export class LanewatchApp {
     await this.waitFor(async () => (await fetch(`${this.apiUrl}/api/v1/health`).catch(() => null))?.status !== undefined, 60_000, 'the API to listen');
   }
 
+  /** The API process id while it runs: a hostile request must leave it alive and the same. */
+  get apiPid(): number | null {
+    return this.api && this.api.exitCode === null && this.api.signalCode === null ? (this.api.pid ?? null) : null;
+  }
+
+  /** kill -9 the API: what a crash or a lost machine does to the requests it was serving. */
+  async killApi(): Promise<void> {
+    const api = this.api;
+    if (!api || api.exitCode !== null || api.signalCode !== null) return;
+    const exited = new Promise((resolve) => api.once('exit', resolve));
+    api.kill('SIGKILL');
+    await exited;
+  }
+
   async startWorker(): Promise<ChildProcess> {
     const worker = this.spawnService('worker');
     this.workers.add(worker);

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const server = app.getHttpServer() as Server;
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  // The whole request, an import's upload included, must arrive within this (Node answers 408 and closes).
+  server.requestTimeout = config.httpRequestTimeoutMs;
   new Logger('Lanewatch').log(`API listening on http://localhost:${config.port} (docs at /api/docs)`);
 }
 

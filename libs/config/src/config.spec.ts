@@ -83,6 +83,28 @@ describe('parseConfig', () => {
       'LOG_LEVEL must be one of error, warn, info, debug',
     ]);
   });
+
+  it('defaults the CSV import bounds, the heartbeat and the request timeout', () => {
+    const config = parseConfig(valid);
+    expect([config.importMaxFileBytes, config.importMaxRowBytes, config.importMaxFieldBytes, config.importHeartbeatMs, config.httpRequestTimeoutMs]).toEqual([
+      64 * 1024 * 1024,
+      64 * 1024,
+      16 * 1024,
+      10_000,
+      300_000,
+    ]);
+    // Below the 66 s the API allows for headers would cut requests whose headers are still legal.
+    expect(problemsOf({ ...valid, HTTP_REQUEST_TIMEOUT_MS: '60000' })).toEqual(['HTTP_REQUEST_TIMEOUT_MS must be an integer from 70000 to 86400000']);
+  });
+
+  it('rejects import bounds out of range or nested the wrong way round', () => {
+    expect(problemsOf({ ...valid, IMPORT_MAX_FIELD_BYTES: '10' })).toEqual(['IMPORT_MAX_FIELD_BYTES must be an integer from 64 to 67108864']);
+    expect(problemsOf({ ...valid, IMPORT_MAX_FILE_BYTES: '1.5' })).toEqual(['IMPORT_MAX_FILE_BYTES must be an integer from 1024 to 1099511627776']);
+    expect(problemsOf({ ...valid, IMPORT_MAX_FIELD_BYTES: '70000' })).toEqual(['IMPORT_MAX_FIELD_BYTES must not exceed IMPORT_MAX_ROW_BYTES']);
+    expect(problemsOf({ ...valid, IMPORT_MAX_ROW_BYTES: '4096', IMPORT_MAX_FILE_BYTES: '2048', IMPORT_MAX_FIELD_BYTES: '1024' })).toEqual([
+      'IMPORT_MAX_ROW_BYTES must not exceed IMPORT_MAX_FILE_BYTES',
+    ]);
+  });
 });
 
 describe('parseDatabaseConfig', () => {

@@ -106,6 +106,14 @@ const envSchema = z.object({
     .regex(/^[a-z0-9_-]{1,40}$/, 'QUEUE_PREFIX must be 1-40 characters of a-z 0-9 _ -')
     .default('lanewatch'),
   INGEST_RATE_LIMIT_PER_MINUTE: intInRange('INGEST_RATE_LIMIT_PER_MINUTE', 1, 1_000_000, 1200),
+  // CSV import bounds (bytes): they keep one upload's memory and time bounded whatever it holds.
+  IMPORT_MAX_FILE_BYTES: intInRange('IMPORT_MAX_FILE_BYTES', 1024, 2 ** 40, 64 * 1024 * 1024),
+  IMPORT_MAX_ROW_BYTES: intInRange('IMPORT_MAX_ROW_BYTES', 256, 64 * 1024 * 1024, 64 * 1024),
+  IMPORT_MAX_FIELD_BYTES: intInRange('IMPORT_MAX_FIELD_BYTES', 64, 64 * 1024 * 1024, 16 * 1024),
+  // A running import writes a heartbeat this often; one silent for 6 beats belongs to a stopped process.
+  IMPORT_HEARTBEAT_MS: intInRange('IMPORT_HEARTBEAT_MS', 100, 600_000, 10_000),
+  // Node's time for a whole request to arrive (its default); an import's upload must arrive within it too.
+  HTTP_REQUEST_TIMEOUT_MS: intInRange('HTTP_REQUEST_TIMEOUT_MS', 70_000, 86_400_000, 300_000),
   SWEEPER_INTERVAL_MS: intInRange('SWEEPER_INTERVAL_MS', 500, 3_600_000, 30_000),
   VACUUM_INTERVAL_MS: intInRange('VACUUM_INTERVAL_MS', 1_000, 86_400_000, 60_000),
   // How long a committed batch may wait before the sweeper re-enqueues it.
@@ -164,6 +172,11 @@ export type LanewatchConfig = {
   webDistDir?: string;
   queuePrefix: string;
   ingestRateLimitPerMinute: number;
+  importMaxFileBytes: number;
+  importMaxRowBytes: number;
+  importMaxFieldBytes: number;
+  importHeartbeatMs: number;
+  httpRequestTimeoutMs: number;
   sweeperIntervalMs: number;
   vacuumIntervalMs: number;
   sweeperGraceMs: number;
@@ -197,6 +210,12 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     throw new ConfigError(result.error.issues.map((issue) => issue.message));
   }
   const value = result.data;
+  // A field lives inside a row and a row inside the file: a looser inner bound would never apply.
+  const order = [
+    ...(value.IMPORT_MAX_FIELD_BYTES > value.IMPORT_MAX_ROW_BYTES ? ['IMPORT_MAX_FIELD_BYTES must not exceed IMPORT_MAX_ROW_BYTES'] : []),
+    ...(value.IMPORT_MAX_ROW_BYTES > value.IMPORT_MAX_FILE_BYTES ? ['IMPORT_MAX_ROW_BYTES must not exceed IMPORT_MAX_FILE_BYTES'] : []),
+  ];
+  if (order.length > 0) throw new ConfigError(order);
   return {
     port: value.PORT,
     databaseUrl: value.DATABASE_URL,
@@ -207,6 +226,11 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     webDistDir: value.WEB_DIST_DIR,
     queuePrefix: value.QUEUE_PREFIX,
     ingestRateLimitPerMinute: value.INGEST_RATE_LIMIT_PER_MINUTE,
+    importMaxFileBytes: value.IMPORT_MAX_FILE_BYTES,
+    importMaxRowBytes: value.IMPORT_MAX_ROW_BYTES,
+    importMaxFieldBytes: value.IMPORT_MAX_FIELD_BYTES,
+    importHeartbeatMs: value.IMPORT_HEARTBEAT_MS,
+    httpRequestTimeoutMs: value.HTTP_REQUEST_TIMEOUT_MS,
     sweeperIntervalMs: value.SWEEPER_INTERVAL_MS,
     vacuumIntervalMs: value.VACUUM_INTERVAL_MS,
     sweeperGraceMs: value.SWEEPER_GRACE_MS,

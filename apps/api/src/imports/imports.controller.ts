@@ -29,6 +29,9 @@ export class ImportsController {
   @RequireAccess('ingest')
   @ApiOperation({ summary: 'Import a CSV (multipart, streamed) with the carrier mapping; 5,000-row batches through the ingest inbox' })
   @ApiResponse({ status: 201, description: '{importId, status, rowsRead, accepted, rejected, rejections, rejectionsCsv}' })
+  @ApiResponse({ status: 400, description: 'malformed multipart or CSV, or a column of the mapping missing: {message, importId?}; the import is failed' })
+  @ApiResponse({ status: 413, description: 'the file, a row or a field over IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROW_BYTES or IMPORT_MAX_FIELD_BYTES' })
+  @ApiResponse({ status: 429, description: "the carrier's ingest budget (shared with /events and webhooks) is spent; see Retry-After" })
   run(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Query('carrier') carrier?: string) {
     return this.imports.run(principal, request, carrier);
   }

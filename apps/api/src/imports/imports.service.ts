@@ -1,4 +1,6 @@
+import { LanewatchConfig } from '@lanewatch/config';
 import {
+  failStaleImports,
   findCarrierByCode,
   findImport,
   finishImport,
@@ -9,33 +11,65 @@ import {
   listImports,
   recordChunk,
   saveImportMapping,
+  touchImport,
 } from '@lanewatch/db';
 import { ImportMapping, importRowToEvent, missingColumns, parseImportMapping } from '@lanewatch/formats';
-import { BadRequestException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { parse } from 'csv-parse';
+import {
+  BadRequestException,
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { IngestService, PreparedEvent } from '../ingest/ingest.service';
-import { firstFilePart } from './multipart-file';
+import { IngestRateLimiter } from '../ingest/rate-limiter';
+import { ClientFailure, createCsvParser, csvFailureOf, ImportLimits, oversizedField } from './import-failure.util';
+import { openFileUpload } from './multipart-upload.util';
 
 /** Rows per committed inbox batch (events.md §2 limit). */
 export const IMPORT_CHUNK_ROWS = 5000;
+/** A running import whose heartbeat is this many beats old belongs to a process that stopped. */
+export const IMPORT_STALE_BEATS = 6;
 
 type CarrierPrincipal = Extract<Principal, { kind: 'carrier' }>;
 
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Imports');
+  private readonly limits: ImportLimits;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: LanewatchConfig,
     private readonly ingest: IngestService,
-  ) {}
+    private readonly rateLimiter: IngestRateLimiter,
+  ) {
+    this.limits = { maxFileBytes: config.importMaxFileBytes, maxRowBytes: config.importMaxRowBytes, maxFieldBytes: config.importMaxFieldBytes };
+  }
+
+  /** Imports a crashed process left running are failed at start (once stale) and whenever imports are read. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failStaleImports().catch((error: unknown) => this.logger.warn(`stale imports not checked at start: ${(error as Error).message}`));
+  }
+
+  private async failStaleImports(): Promise<void> {
+    const now = this.clock.now();
+    const staleBefore = new Date(now.getTime() - IMPORT_STALE_BEATS * this.config.importHeartbeatMs);
+    const failed = await failStaleImports(this.dataSource, { staleBefore, now });
+    if (failed.length > 0) this.logger.warn(`imports ${failed.join(', ')} had no heartbeat since ${staleBefore.toISOString()}: marked failed`);
+  }
 
   private async carrierPrincipal(principal: Principal, carrierCode: string | undefined): Promise<CarrierPrincipal> {
     if (principal.kind === 'carrier') {
@@ -65,23 +99,54 @@ export class ImportsService {
   /**
    * Streams the file through the CSV parser; every 5,000 rows go through the same ingest path as
    * POST /events (one committed inbox batch each) and the progress row is updated, so
-   * GET /imports/{id} shows it while the upload still runs.
+   * GET /imports/{id} shows it while the upload still runs. The request spends one point of the
+   * carrier's ingest budget (429 before anything is read), each committed chunk one more (waiting
+   * for the budget rather than failing half-way). Whatever stops the file ends this import only: it
+   * is marked failed with the reason, and the connection is settled by UploadConnectionMiddleware.
    */
   async run(principal: Principal, request: Request, carrierCode: string | undefined) {
     const carrier = await this.carrierPrincipal(principal, carrierCode);
+    await this.rateLimiter.consume(carrier.carrierCode);
     const stored = await getImportMapping(this.dataSource, carrier.carrierId);
     if (!stored) throw new BadRequestException(`carrier '${carrier.carrierCode}' has no import mapping: PUT /api/v1/carriers/${carrier.carrierCode}/import-mapping first`);
-    const mapping = stored as ImportMapping;
-    const { stream, fileName } = await firstFilePart(request);
+    const { stream, fileName } = await openFileUpload(request, this.limits);
     const id = randomUUID();
     await insertImport(this.dataSource, { id, carrierId: carrier.carrierId, fileName, startedAt: this.clock.now() });
+    const heartbeat = setInterval(() => {
+      touchImport(this.dataSource, { id, now: this.clock.now() }).catch((error: unknown) => this.logger.warn(`import ${id} heartbeat: ${(error as Error).message}`));
+    }, this.config.importHeartbeatMs);
+    heartbeat.unref();
+    const progress = { lastLine: 0 };
+    try {
+      await this.importRows({ id, carrier, mapping: stored as ImportMapping, stream, progress });
+      await finishImport(this.dataSource, { id, status: 'completed', error: null, finishedAt: this.clock.now() });
+    } catch (error) {
+      stream.destroy(); // read no further; what is left of the body is drained or the connection closed
+      const failure = clientFailure(error) ?? csvFailureOf(error, { lastLine: progress.lastLine, limits: this.limits });
+      if (!failure) {
+        this.logger.error(`import ${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        await finishImport(this.dataSource, { id, status: 'failed', error: 'internal error; it has been logged', finishedAt: this.clock.now() });
+        throw error;
+      }
+      await finishImport(this.dataSource, { id, status: 'failed', error: failure.message, finishedAt: this.clock.now() });
+      throw new HttpException({ statusCode: failure.status, message: failure.message, importId: id }, failure.status);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return this.view(principal, id);
+  }
 
-    const parser = stream.pipe(parse({ columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  private async importRows(input: { id: string; carrier: CarrierPrincipal; mapping: ImportMapping; stream: Readable; progress: { lastLine: number } }) {
+    const { id, carrier, mapping, progress } = input;
+    const parser = createCsvParser(this.limits, progress);
+    // The pipeline carries an upload failure (malformed, too large, aborted) into the parser, where the loop below sees it.
+    pipeline(input.stream, parser, () => undefined);
     let events: PreparedEvent[] = [];
     let rejected: { index: number; errors: string[] }[] = [];
     let rows = 0;
     const flush = async () => {
       if (rows === 0) return;
+      await this.rateLimiter.spendWaiting(carrier.carrierCode);
       // Rows the mapping rejected go through the ingest path too, so the ingest counters see them.
       const response = await this.ingest.ingestPrepared(carrier, { source: 'csv-import', events, rejected });
       const rejections = response.rejected.map((entry) => ({ line: (entry as { index: number }).index, errors: entry.errors }));
@@ -96,39 +161,26 @@ export class ImportsService {
       rejected = [];
       rows = 0;
     };
-    try {
-      let checkedHeader = false;
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-        if (!checkedHeader) {
-          const missing = missingColumns(mapping, Object.keys(record));
-          if (missing.length > 0) throw new BadRequestException(`the file has no column ${missing.map((name) => `'${name}'`).join(', ')} named by the import mapping`);
-          checkedHeader = true;
-        }
-        rows += 1;
-        const row = importRowToEvent(record, mapping);
-        if (row.ok) events.push({ input: row.event, raw: record, place: { index: info.lines } });
-        else rejected.push({ index: info.lines, errors: row.errors });
-        if (rows >= IMPORT_CHUNK_ROWS) await flush();
+    let checkedHeader = false;
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (!checkedHeader) {
+        const missing = missingColumns(mapping, Object.keys(record));
+        if (missing.length > 0) throw new BadRequestException(`the file has no column ${missing.map((name) => `'${name}'`).join(', ')} named by the import mapping`);
+        checkedHeader = true;
       }
-      await flush();
-      await finishImport(this.dataSource, { id, status: 'completed', error: null, finishedAt: this.clock.now() });
-    } catch (error) {
-      stream.resume(); // drain the rest of the upload so the client gets its answer
-      // The client's file (a bad header, broken quoting) is a 400 naming it; anything else is ours: logged, 500.
-      const csvError = typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('CSV_');
-      if (!(error instanceof BadRequestException) && !csvError) {
-        this.logger.error(`import ${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        await finishImport(this.dataSource, { id, status: 'failed', error: 'internal error; it has been logged', finishedAt: this.clock.now() });
-        throw error;
-      }
-      const message = error instanceof BadRequestException ? error.message : `the CSV could not be read: ${(error as Error).message}`;
-      await finishImport(this.dataSource, { id, status: 'failed', error: message, finishedAt: this.clock.now() });
-      throw new BadRequestException({ message, importId: id });
+      const tooLarge = oversizedField({ record, line: info.lines, maxFieldBytes: this.limits.maxFieldBytes });
+      if (tooLarge) throw new HttpException({ statusCode: tooLarge.status, message: tooLarge.message }, tooLarge.status);
+      rows += 1;
+      const row = importRowToEvent(record, mapping);
+      if (row.ok) events.push({ input: row.event, raw: record, place: { index: info.lines } });
+      else rejected.push({ index: info.lines, errors: row.errors });
+      if (rows >= IMPORT_CHUNK_ROWS) await flush();
     }
-    return this.view(principal, id);
+    await flush();
   }
 
   async view(principal: Principal, id: string) {
+    await this.failStaleImports();
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await findImport(this.dataSource, id) : null;
     if (!row) throw new NotFoundException(`no import '${id}'`);
     if (principal.kind === 'carrier' && principal.carrierId !== row.carrier_id) throw new ForbiddenException('this import belongs to another carrier');
@@ -136,6 +188,7 @@ export class ImportsService {
   }
 
   async list(principal: Principal) {
+    await this.failStaleImports();
     return { imports: (await listImports(this.dataSource, principal.kind === 'carrier' ? principal.carrierId : null)).map(present) };
   }
 
@@ -145,6 +198,15 @@ export class ImportsService {
     const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
     return ['line,errors', ...rows.map((row) => `${row.line},${quote(row.errors.join('; '))}`)].join('\n') + '\n';
   }
+}
+
+/** A client error raised on the way (a missing column, a bound, a broken upload) as its answer; null for anything else. */
+function clientFailure(error: unknown): ClientFailure | null {
+  if (!(error instanceof HttpException)) return null;
+  const status = error.getStatus();
+  if (status !== 400 && status !== 413) return null;
+  const body = error.getResponse();
+  return { status, message: typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message) };
 }
 
 function present(row: ImportRow) {

@@ -3,6 +3,7 @@ import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/c
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { CONFIG, REDIS } from '../infrastructure/tokens';
+import { spendWaiting } from './rate-budget.util';
 
 @Injectable()
 export class IngestRateLimiter {
@@ -18,7 +19,10 @@ export class IngestRateLimiter {
     });
   }
 
-  /** One request costs one point per carrier per minute; 429 with Retry-After beyond. */
+  /**
+   * One request costs one point per carrier per minute; 429 with Retry-After beyond. The budget is the
+   * carrier's across POST /events, every webhook and imports (events.md §8).
+   */
   async consume(subject: string): Promise<void> {
     try {
       await this.limiter.consume(subject, 1);
@@ -34,5 +38,11 @@ export class IngestRateLimiter {
       // Redis unavailable: ingest stays open (events are durable in PostgreSQL); the limit is best effort.
       this.logger.warn(`rate limiter unavailable: ${result instanceof Error ? result.message : String(result)}`);
     }
+  }
+
+  /** One point of an import already under way (a committed chunk): waits for the budget instead of failing the file half-way. */
+  async spendWaiting(subject: string): Promise<void> {
+    const outcome = await spendWaiting(this.limiter, subject);
+    if (!outcome.spent) this.logger.warn(`rate limiter unavailable: ${outcome.unavailable instanceof Error ? outcome.unavailable.message : String(outcome.unavailable)}`);
   }
 }

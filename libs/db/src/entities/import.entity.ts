@@ -36,6 +36,10 @@ export class ImportEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+
+  // Written by the process running the import; a running import without a recent one is failed (its process died).
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
 }
 
 /** A rejected line of an import with every reason, downloadable as CSV. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { rows } from './sql-runner';
 
 // Queries of CSV bulk imports: progress rows, rejected lines, saved column mappings.
 
@@ -21,7 +22,7 @@ const IMPORT_COLUMNS = `i.id, i.carrier_id, c.code AS carrier_code, i.status, i.
   i.error, i.started_at, i.finished_at`;
 
 export async function insertImport(dataSource: DataSource, row: { id: string; carrierId: number; fileName: string | null; startedAt: Date }) {
-  await dataSource.query(`INSERT INTO imports (id, carrier_id, status, file_name, started_at) VALUES ($1, $2, 'running', $3, $4)`, [
+  await dataSource.query(`INSERT INTO imports (id, carrier_id, status, file_name, started_at, heartbeat_at) VALUES ($1, $2, 'running', $3, $4, $4)`, [
     row.id,
     row.carrierId,
     row.fileName,
@@ -54,9 +55,33 @@ export async function finishImport(dataSource: DataSource, input: { id: string; 
   await dataSource.query(`UPDATE imports SET status = $2, error = $3, finished_at = $4 WHERE id = $1`, [input.id, input.status, input.error, input.finishedAt]);
 }
 
+/** The running process's sign of life (see failStaleImports). */
+export async function touchImport(dataSource: DataSource, input: { id: string; now: Date }) {
+  await dataSource.query(`UPDATE imports SET heartbeat_at = $2 WHERE id = $1 AND status = 'running'`, [input.id, input.now]);
+}
+
+/**
+ * Fails the running imports whose process stopped: no heartbeat since staleBefore. Imports of live
+ * processes (this one or another replica) keep beating and are left alone.
+ */
+export async function failStaleImports(dataSource: DataSource, input: { staleBefore: Date; now: Date }): Promise<string[]> {
+  const failed = await rows<{ id: string }>(
+    dataSource,
+    `UPDATE imports
+        SET status = 'failed', finished_at = $2,
+            error = 'the API process running this import stopped before the end of the file (last heartbeat '
+                    || to_char(coalesce(heartbeat_at, started_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                    || '); send the file again: rows already stored are recognised as duplicates'
+      WHERE status = 'running' AND coalesce(heartbeat_at, started_at) < $1
+      RETURNING id`,
+    [input.staleBefore, input.now],
+  );
+  return failed.map((row) => row.id);
+}
+
 export async function findImport(dataSource: DataSource, id: string): Promise<ImportRow | null> {
-  const rows: ImportRow[] = await dataSource.query(`SELECT ${IMPORT_COLUMNS} FROM imports i JOIN carriers c ON c.id = i.carrier_id WHERE i.id = $1`, [id]);
-  return rows[0] ?? null;
+  const found: ImportRow[] = await dataSource.query(`SELECT ${IMPORT_COLUMNS} FROM imports i JOIN carriers c ON c.id = i.carrier_id WHERE i.id = $1`, [id]);
+  return found[0] ?? null;
 }
 
 export async function listImports(dataSource: DataSource, carrierId: number | null): Promise<ImportRow[]> {
@@ -72,8 +97,8 @@ export async function importRejections(dataSource: DataSource, id: string, limit
 }
 
 export async function getImportMapping(dataSource: DataSource, carrierId: number): Promise<unknown | null> {
-  const rows: { mapping: unknown }[] = await dataSource.query(`SELECT mapping FROM import_mappings WHERE carrier_id = $1`, [carrierId]);
-  return rows[0]?.mapping ?? null;
+  const found: { mapping: unknown }[] = await dataSource.query(`SELECT mapping FROM import_mappings WHERE carrier_id = $1`, [carrierId]);
+  return found[0]?.mapping ?? null;
 }
 
 export async function saveImportMapping(dataSource: DataSource, carrierId: number, mapping: unknown) {
