@@ -1,8 +1,9 @@
-import { DateTime, IANAZone } from 'luxon';
+import { resolveCountry } from '@lanewatch/domain';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { CanonicalEventInput } from './adapter.types';
 import { compact } from './payload.util';
-import { resolveLocalTime } from './time-zones';
+import { resolveLocalTime, resolveLocalTimeInZone } from './time-zones';
 
 export const IMPORT_FIELDS = ['trackingNumber', 'code', 'milestone', 'occurredAt', 'eventId', 'country', 'city', 'facility', 'message', 'reason'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -54,13 +55,13 @@ export function missingColumns(mapping: ImportMapping, header: string[]): string
   );
 }
 
-const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
-
-export type ImportRowResult = { ok: true; event: CanonicalEventInput } | { ok: false; errors: string[] };
+export type ImportRowResult = { ok: true; event: CanonicalEventInput; warnings: string[] } | { ok: false; errors: string[] };
 
 /**
  * One CSV row to a canonical event. A time without offset is read in the row's time-zone column, else
- * the mapping's default zone, else the main zone of the row's country; with none of them it is rejected.
+ * the mapping's default zone, else the main zone of the row's country; with none of them it is rejected,
+ * as is a date without a time of day. The country column may hold a code or a name ("Brazil"); a name
+ * we do not know leaves the country empty with a warning (formats.md), never rejects the row.
  */
 export function importRowToEvent(row: Record<string, string | undefined>, mapping: ImportMapping): ImportRowResult {
   const value = (field: ImportField) => {
@@ -69,32 +70,27 @@ export function importRowToEvent(row: Record<string, string | undefined>, mappin
     return text ? text : undefined;
   };
   const occurredAt = value('occurredAt');
-  const country = value('country');
+  const countryText = value('country');
+  const country = countryText ? (resolveCountry(countryText) ?? undefined) : undefined;
+  const warnings =
+    countryText && !country
+      ? [`country '${countryText}' (column '${mapping.columns.country}') is not a country code or a country name we know; the row is kept without it`]
+      : [];
   let time: string | undefined;
   const errors: string[] = [];
   if (!occurredAt) errors.push(`occurredAt (column '${mapping.columns.occurredAt}') is empty`);
   else {
-    const text = occurredAt.replace(' ', 'T');
     const rowZone = mapping.timeZoneColumn ? row[mapping.timeZoneColumn]?.trim() : undefined;
     const zone = rowZone || mapping.defaultTimeZone;
-    if (HAS_OFFSET.test(text)) time = text;
-    else if (zone) {
-      if (!IANAZone.isValidZone(zone)) errors.push(`time zone '${zone}' is not an IANA time zone`);
-      else {
-        const parsed = DateTime.fromISO(text, { zone });
-        if (parsed.isValid) time = parsed.toISO({ suppressMilliseconds: true }) as string;
-        else errors.push(`occurredAt '${occurredAt}' is not a valid date-time`);
-      }
-    } else {
-      const resolved = resolveLocalTime('occurredAt', occurredAt, country);
-      if (resolved.ok) time = resolved.value;
-      else errors.push(resolved.error.replace('send the offset or the country', 'add an offset, a time-zone column, a default time zone or a country column'));
-    }
+    const resolved = zone ? resolveLocalTimeInZone('occurredAt', occurredAt, zone) : resolveLocalTime('occurredAt', occurredAt, country ?? countryText);
+    if (resolved.ok) time = resolved.value;
+    else errors.push(resolved.error.replace('send the offset or the country', 'add an offset, a time-zone column, a default time zone or a country column'));
   }
   if (errors.length > 0 || !time) return { ok: false, errors };
   const location = compact({ country, city: value('city'), facility: value('facility') });
   return {
     ok: true,
+    warnings,
     event: compact({
       trackingNumber: value('trackingNumber') ?? '',
       code: value('code'),

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { AdaptedEvent, AdapterResult, CanonicalEventInput } from './adapter.types';
 import { journeySide } from './customs-direction';
 import { compact } from './payload.util';
-import type { LocalTimeResult } from './time-zones';
+import { offsetFitsCountry, type LocalTimeResult } from './time-zones';
 
 /** The code of a real scan that carries no usable code or status: stored unmapped with its text (formats.md). */
 export const UNCLASSIFIED_CODE = 'UNCLASSIFIED';
@@ -146,6 +146,19 @@ export function buildItemEvents(entries: Entry[], item: ItemContext, codeMap: Re
     if (milestone && LAST_MILE.has(milestone)) placesOf(entry).forEach((place) => destinationPlaces.add(place));
   }
 
+  const offsetOf = (value: string) => DateTime.fromISO(value, { setZone: true }).offset;
+  // Offsets are where a scan happened only if the scans that must be at the destination say so: a
+  // payload whose delivery carries the origin's offset writes a display zone (Cainiao's GMT+08:00).
+  const displayZone =
+    !!origin &&
+    !!destination &&
+    origin !== destination &&
+    timed.some(({ entry, value, country }) => {
+      const milestone = mapped(entry);
+      const atDestination = (milestone !== undefined && LAST_MILE.has(milestone)) || country === destination;
+      return atDestination && !offsetFitsCountry(offsetOf(value), destination) && offsetFitsCountry(offsetOf(value), origin);
+    });
+
   const decided = new Map<number, Milestone | undefined>();
   let arrivedAt = Infinity;
   let movedAt = Infinity;
@@ -159,15 +172,18 @@ export function buildItemEvents(entries: Entry[], item: ItemContext, codeMap: Re
         destination,
         arrived: ms > arrivedAt,
         domestic,
-        offsetMinutes: item.utcOnly ? null : DateTime.fromISO(current.value, { setZone: true }).offset,
+        offsetMinutes: item.utcOnly || displayZone ? null : offsetOf(current.value),
         message: entry.message,
         places: placesOf(entry),
         originPlaces,
         destinationPlaces,
       });
       const [originSide, destinationSide] = entry.sided;
+      const thirdCountry = !domestic && !!current.country && !!origin && !!destination && current.country !== origin && current.country !== destination;
       // A domestic parcel crosses no border: a customs pair gives its non-customs side or stays raw.
       if (domestic && (CUSTOMS.has(originSide) || CUSTOMS.has(destinationSide))) milestone = CUSTOMS.has(originSide) ? undefined : originSide;
+      // A facility scan in neither end's country is a transit hub (events.md §1, TRANSIT_HUB).
+      else if (thirdCountry && originSide === 'ORIGIN_FACILITY' && destinationSide === 'DESTINATION_FACILITY') milestone = 'TRANSIT_HUB';
       else milestone = side === 'origin' ? originSide : destinationSide;
     }
     let effective = milestone ?? (entry.code ? codeMap[entry.code] : undefined);

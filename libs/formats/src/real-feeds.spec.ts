@@ -8,6 +8,7 @@ import { EASYPOST_REAL_CORPUS } from './easypost/easypost.real-corpus';
 import { FORMAT_DEFINITIONS } from './formats.registry';
 import { adaptSeventeenTrack } from './seventeen-track/seventeen-track.adapter';
 import { SEVENTEEN_TRACK_CODE_MAP } from './seventeen-track/seventeen-track.code-map';
+import { SEVENTEEN_TRACK_REAL_CORPUS } from './seventeen-track/seventeen-track.real-corpus';
 import { context, fixture, table } from './testing/fixture.util';
 import { EASYPOST_CODE_MAP } from './easypost/easypost.code-map';
 import { AFTERSHIP_CODE_MAP } from './aftership/aftership.code-map';
@@ -17,6 +18,13 @@ const cainiao = () => CAINIAO_REAL_CORPUS[0].body() as { module: Record<string, 
 const seventeen = () => JSON.parse(fixture('seventeen-track/fixtures/tracking-updated.json'));
 const easyPost = () => JSON.parse(fixture('easypost/fixtures/tracker-updated.json'));
 const afterShip = () => JSON.parse(fixture('aftership/fixtures/tracking-update.json'));
+const realPayload = (name: string) => {
+  const payload = [...AFTERSHIP_REAL_CORPUS, ...SEVENTEEN_TRACK_REAL_CORPUS, ...CAINIAO_REAL_CORPUS].find((candidate) => candidate.name === name);
+  if (!payload) throw new Error(`no real payload ${name}`);
+  return payload;
+};
+const milestones = (format: 'aftership' | 'cainiao', body: unknown) =>
+  FORMAT_DEFINITIONS[format].adapt(body, context).events.map(({ event }) => [event.code, event.milestone ?? FORMAT_DEFINITIONS[format].codeMap[event.code ?? ''] ?? null]);
 
 describe('Never drop a real scan', () => {
   it('keeps a 17TRACK event with neither stage nor sub_status as UNCLASSIFIED with its text', () => {
@@ -36,6 +44,25 @@ describe('Never drop a real scan', () => {
     body.msg.checkpoints = [{ ...body.msg.checkpoints[2], subtag: null, tag: null }];
     const [adapted] = adaptAfterShip(body, context).events;
     expect(adapted.event).toMatchObject({ code: 'UNCLASSIFIED', message: 'Arrived at sorting center', occurredAt: '2026-11-02T06:10:00+08:00' });
+  });
+
+  it('keeps the real UPS scans 17TRACK sent with neither stage nor sub_status ("Arrived at Facility", "Origin Scan")', () => {
+    const result = adaptSeventeenTrack(realPayload('1Z2617V10397725789').body(), context);
+    expect(result.rejected).toEqual([]);
+    expect(result.events.filter(({ event }) => event.code === 'UNCLASSIFIED').map(({ event }) => [event.message, event.milestone ?? null])).toEqual([
+      ['Arrived at Facility', null],
+      ['Origin Scan', null],
+    ]);
+  });
+
+  it('reads an AfterShip checkpoint that has a tag and no subtag by its tag (the real 2014 UPS trackings)', () => {
+    const table = milestones('aftership', realPayload('1ZA2207X0444990982').body());
+    expect(table[0]).toEqual(['InfoReceived', 'INFO_RECEIVED']);
+    expect(table.slice(-2)).toEqual([
+      ['OutForDelivery', 'OUT_FOR_DELIVERY'],
+      ['Delivered', 'DELIVERED'],
+    ]);
+    expect(milestones('aftership', realPayload('1ZA2207X6794165804').body())[20]).toEqual(['Exception', 'EXCEPTION']);
   });
 
   it('keeps a Cainiao detail without an actionCode as UNCLASSIFIED', () => {
@@ -121,6 +148,27 @@ describe('Direction without a country', () => {
     ]);
   });
 
+  it('does not read a display zone as the place: Cainiao writes a Belgian parcel at GMT+08:00, its delivery included', () => {
+    const body = realPayload('RC000000001EE').body() as { module: { detailList: { actionCode: string; timeZone: string }[] }[] };
+    // "Shipment on the way" a week after the arrival in Belgium: journey order, not the +08:00, decides.
+    expect(milestones('cainiao', body)[3]).toEqual(['COMMON_INTRANSIT', 'DESTINATION_FACILITY']);
+    // Once the last-mile scans carry Belgium's own offset, the offsets are local and +08:00 means China.
+    for (const detail of body.module[0].detailList) if (detail.actionCode.startsWith('GTMS_')) detail.timeZone = 'GMT+1';
+    expect(milestones('cainiao', body)[3]).toEqual(['COMMON_INTRANSIT', 'ORIGIN_FACILITY']);
+  });
+
+  it('makes a facility scan in a third country a transit hub (UPS India-United States via Cologne and Hong Kong)', () => {
+    const viaCologne = milestones('aftership', realPayload('1ZA2207X0444990982').body());
+    expect(viaCologne.slice(5, 10)).toEqual([
+      ['InTransit', 'ORIGIN_FACILITY'],
+      ['InTransit', 'TRANSIT_HUB'],
+      ['InTransit', 'TRANSIT_HUB'],
+      ['InTransit', 'TRANSIT_HUB'],
+      ['InTransit', 'DESTINATION_FACILITY'],
+    ]);
+    expect(milestones('aftership', realPayload('1ZA2207X0490715335').body())[3]).toEqual(['InTransit', 'TRANSIT_HUB']);
+  });
+
   it('decides the real China-Russia AfterShip tracking, whose 14 checkpoints name no country', () => {
     const [payload] = AFTERSHIP_REAL_CORPUS;
     const milestones = adaptAfterShip(payload.body(), context).events.map(({ event }) => event.milestone ?? AFTERSHIP_CODE_MAP[event.code ?? ''] ?? null);
@@ -187,6 +235,32 @@ describe('Hand-overs hide in more than one place', () => {
     expect(handover?.event).toMatchObject({ code: 'HANDOVER_REAL_MAIL_NO', occurredAt: '2023-09-28T01:46:53Z', handover: { carrier: 'correios', trackingNumber: 'RR123456785IL' } });
     expect(handover?.path).toBe('module[0].realMailNo');
   });
+
+  it('makes the hand-over named only by the realMailNo of the real Ukrainian parcel, and links it once the carrier is named', () => {
+    const body = realPayload('RC000000002EE').body() as { module: Record<string, unknown>[] };
+    const result = adaptCainiao(body, context);
+    const handover = result.events.find(({ event }) => event.milestone === 'HANDED_OVER');
+    expect(handover?.event).toMatchObject({ code: 'HANDOVER_REAL_MAIL_NO', occurredAt: '2026-08-23T08:18:40+02:00' });
+    expect(handover?.event.handover).toBeUndefined();
+    expect(result.warnings.map((warning) => warning.errors[0])).toEqual([
+      "destCpInfo.cpName is missing: the carrier of the next leg 'RC000000003EE' is unknown, the hand-over is kept without its handover",
+    ]);
+    body.module[0].destCpInfo = { cpName: 'Correios' };
+    expect(adaptCainiao(body, context).events.find(({ event }) => event.milestone === 'HANDED_OVER')?.event.handover).toEqual({ carrier: 'correios', trackingNumber: 'RC000000003EE' });
+  });
+});
+
+describe('Times without an offset', () => {
+  it("reads a real 2014 AfterShip checkpoint_time without offset in its country's main zone", () => {
+    const events = adaptAfterShip(realPayload('1ZA2207X0490715335').body(), context).events.map(({ event }) => [event.location?.country, event.occurredAt]);
+    expect(events.slice(0, 5)).toEqual([
+      ['IN', '2014-11-11T19:12:00+05:30'],
+      ['IN', '2014-11-11T20:21:57+05:30'],
+      ['IN', '2014-11-11T21:19:00+05:30'],
+      ['HK', '2014-11-12T09:24:00+08:00'],
+      ['US', '2014-11-12T13:18:00-05:00'],
+    ]);
+  });
 });
 
 describe('Dates without times', () => {
@@ -212,14 +286,14 @@ describe('Dates without times', () => {
 });
 
 describe('Built-in maps cover the codes real payloads carry', () => {
-  it('maps every code of the real corpus, except the administrative note it documents as unmapped', () => {
-    const unmapped = [...AFTERSHIP_REAL_CORPUS, ...CAINIAO_REAL_CORPUS, ...EASYPOST_REAL_CORPUS].flatMap((payload) =>
+  it('maps every code of the real corpus, except the scans without a code and the administrative note it documents as unmapped', () => {
+    const unmapped = [...AFTERSHIP_REAL_CORPUS, ...SEVENTEEN_TRACK_REAL_CORPUS, ...CAINIAO_REAL_CORPUS, ...EASYPOST_REAL_CORPUS].flatMap((payload) =>
       FORMAT_DEFINITIONS[payload.format]
         .adapt(payload.body(), context)
         .events.filter(({ event }) => !event.milestone && !FORMAT_DEFINITIONS[payload.format].codeMap[event.code ?? ''])
         .map(({ event }) => `${payload.format}:${event.code}`),
     );
-    expect([...new Set(unmapped)]).toEqual(['cainiao:TRANSIT_PORT_REROUTE_CALLBACK']);
+    expect([...new Set(unmapped)]).toEqual(['17track:UNCLASSIFIED', 'cainiao:TRANSIT_PORT_REROUTE_CALLBACK']);
   });
 
   it('names a source for every Cainiao map entry', () => {

@@ -1,6 +1,6 @@
 import { getAllCountries, getTimezonesForCountry } from 'countries-and-timezones';
 import { DateTime } from 'luxon';
-import { MAIN_ZONE_OVERRIDES, mainTimeZone, resolveLocalTime } from './time-zones';
+import { MAIN_ZONE_OVERRIDES, mainTimeZone, resolveLocalTime, resolveLocalTimeInZone } from './time-zones';
 
 describe('main time zone of a country', () => {
   it('picks the capital or most populous zone where a country spans several offsets', () => {
@@ -36,5 +36,17 @@ describe('local time resolution', () => {
       ok: false,
       error: "t '2026-07-01T12:00:00' has no UTC offset and the event has no country to read it in; send the offset or the country",
     });
+  });
+});
+
+describe('local time resolution in a given zone', () => {
+  it('reads a local time in the zone, keeps one with an offset, and rejects a date-only value or an unknown zone', () => {
+    expect(resolveLocalTimeInZone('t', '2026-11-02 08:15', 'America/Manaus')).toEqual({ ok: true, value: '2026-11-02T08:15:00-04:00' });
+    expect(resolveLocalTimeInZone('t', '2026-11-02T08:15:00Z', 'Mars/Olympus')).toEqual({ ok: true, value: '2026-11-02T08:15:00Z' });
+    expect(resolveLocalTimeInZone('t', '2026-11-02', 'America/Manaus')).toEqual({
+      ok: false,
+      error: "t '2026-11-02' is a date without a time of day; an event needs the time it happened",
+    });
+    expect(resolveLocalTimeInZone('t', '2026-11-02 08:15', 'Mars/Olympus')).toEqual({ ok: false, error: "time zone 'Mars/Olympus' is not an IANA time zone" });
   });
 });

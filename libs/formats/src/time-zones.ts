@@ -1,6 +1,6 @@
 import { resolveCountry } from '@lanewatch/domain';
 import { getCountry, getTimezonesForCountry } from 'countries-and-timezones';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /*
  * The main zone of the countries whose zones differ in offset (the capital's or the most populous
@@ -49,25 +49,44 @@ export type LocalTimeResult = { ok: true; value: string } | { ok: false; error: 
 const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A value that already names its instant (or cannot), or the local date-time text still to be placed in a zone. */
+function readLocal(field: string, value: string): { done: LocalTimeResult } | { local: string } {
+  const text = value.trim().replace(' ', 'T');
+  if (DATE_ONLY.test(text)) {
+    return { done: { ok: false, error: `${field} '${value}' is a date without a time of day; an event needs the time it happened` } };
+  }
+  if (text.includes('T') && HAS_OFFSET.test(text.slice(text.indexOf('T')))) return { done: { ok: true, value: text } };
+  return { local: text };
+}
+
+function inZone(field: string, value: string, text: string, zone: string): LocalTimeResult {
+  const parsed = DateTime.fromISO(text, { zone });
+  if (!parsed.isValid) return { ok: false, error: `${field} '${value}' is not a valid date-time` };
+  return { ok: true, value: parsed.toISO({ suppressMilliseconds: true }) as string };
+}
+
 /**
  * An ISO 8601 local date-time: kept as is when it carries an offset, otherwise read in the main zone
  * of the event's country. Without a country it is rejected, never guessed (formats.md). A date
  * without a time of day is rejected too: its "-dd" must not pass for a UTC offset.
  */
 export function resolveLocalTime(field: string, value: string, country: string | null | undefined): LocalTimeResult {
-  const text = value.trim().replace(' ', 'T');
-  if (DATE_ONLY.test(text)) {
-    return { ok: false, error: `${field} '${value}' is a date without a time of day; an event needs the time it happened` };
-  }
-  if (text.includes('T') && HAS_OFFSET.test(text.slice(text.indexOf('T')))) return { ok: true, value: text };
+  const read = readLocal(field, value);
+  if ('done' in read) return read.done;
   if (!country) {
     return { ok: false, error: `${field} '${value}' has no UTC offset and the event has no country to read it in; send the offset or the country` };
   }
   const zone = mainTimeZone(country);
   if (!zone) return { ok: false, error: `${field} '${value}' has no UTC offset and country '${country}' has no known time zone` };
-  const parsed = DateTime.fromISO(text, { zone });
-  if (!parsed.isValid) return { ok: false, error: `${field} '${value}' is not a valid date-time` };
-  return { ok: true, value: parsed.toISO({ suppressMilliseconds: true }) as string };
+  return inZone(field, value, read.local, zone);
+}
+
+/** The same reading with the zone given (a CSV import's time-zone column or default zone) instead of a country's. */
+export function resolveLocalTimeInZone(field: string, value: string, zone: string): LocalTimeResult {
+  const read = readLocal(field, value);
+  if ('done' in read) return read.done;
+  if (!IANAZone.isValidZone(zone)) return { ok: false, error: `time zone '${zone}' is not an IANA time zone` };
+  return inZone(field, value, read.local, zone);
 }
 
 /**

@@ -1,17 +1,34 @@
 import type { CorpusPayload } from '../testing/real-corpus.types';
-import { readJson } from '../testing/real-corpus.types';
+import { at, readJson } from '../testing/real-corpus.types';
 
 /*
- * A real AfterShip tracking (GET /v4/trackings answer for a Cainiao parcel, China to Russia) quoted
- * in a public repository; source in fixtures/real/SOURCES.md. An API answer `{meta, data: {tracking}}`
- * is wrapped as the webhook `{"event": "tracking_update", "msg": <tracking>, "ts": 0}`.
+ * Real AfterShip trackings (sources in fixtures/real/SOURCES.md). Each is an API answer
+ * (`{meta, data: {tracking}}` or a page `{meta, data: {trackings: [...]}}`), never a webhook, so
+ * the spec wraps the tracking it names as the webhook AfterShip posts:
+ * `{"event": "tracking_update", "msg": <tracking>, "ts": 0}`.
  *
- * Read by hand: no checkpoint names a country, so direction comes from each checkpoint's offset
- * (+08:00 fits China and Russia's Irkutsk zone alike, +03:00 fits only Russia) and the journey order.
- * The first InTransit_002 ("order received") is the acceptance; the second (Cainiao's pickup, after
- * the warehouse had already packed and dispatched the parcel) is a facility scan. InTransit_005 on
- * the import side is, as AfterShip tags it, a customs release.
+ * Read by hand under formats.md:
+ * - RLJ06333216 (China to Russia, Cainiao): no checkpoint names a country, so direction comes from each
+ *   checkpoint's offset (+08:00 fits China and Russia's Irkutsk zone alike, +03:00 fits only Russia)
+ *   and the journey order. The first InTransit_002 ("order received") is the acceptance; the second
+ *   (Cainiao's pickup, after the warehouse had already packed and dispatched the parcel) is a facility
+ *   scan. InTransit_005 on the import side is, as AfterShip tags it, a customs release.
+ * - The 2014 UPS trackings (India to the United States) carry a tag and no subtag, a local
+ *   checkpoint_time without offset and the country as a code in country_name (sometimes country_iso3):
+ *   the time is read in that country's main zone (United States: New York), the tag is the status.
+ *   A generic InTransit scan is a facility scan on its country's side; in a third country (Cologne,
+ *   Hong Kong) it is a transit hub. "PICKUP SCAN", "IMPORT SCAN" and the delay notes are tagged
+ *   InTransit by AfterShip and stay facility scans: the tag, not the text, is the code.
+ * - 1111111111111 (FedEx, United States, no destination, no checkpoint country): facility scans are
+ *   origin until the last mile; Dayton, where the parcel went out for delivery, is destination side.
+ * - 111111111111 (FedEx, China to Japan): countries on every checkpoint; InTransit_004 "At destination
+ *   sort facility" is the arrival; the export/import "shipment release" scans are InTransit_007 (a
+ *   departure scan) as AfterShip tags them, so facility scans.
+ * - 9434936105536968782556: one label-created checkpoint; the tracking's origin and destination (AFG,
+ *   AND) are what the account holder typed, and are carried as they are.
  */
+const webhook = (file: string, path: (string | number)[]) => () => ({ event: 'tracking_update', msg: at(readJson(`aftership/fixtures/real/${file}`), path), ts: 0 });
+
 export const AFTERSHIP_REAL_CORPUS: CorpusPayload[] = [
   {
     format: 'aftership',
@@ -35,6 +52,194 @@ export const AFTERSHIP_REAL_CORPUS: CorpusPayload[] = [
       ['InTransit_003', 'DESTINATION_FACILITY', '2024-02-26T16:41:00+03:00'],
       ['InTransit_003', 'DESTINATION_FACILITY', '2024-02-27T18:18:14+03:00'],
       ['InTransit_005', 'IMPORT_CUSTOMS_RELEASED', '2024-02-28T00:11:46+03:00'],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '1ZA2207X0490715335',
+    file: 'aftership/fixtures/real/after-ship-trackings.json',
+    body: webhook('after-ship-trackings.json', ['data', 'trackings', 0]),
+    trackingNumber: '1ZA2207X0490715335',
+    shipment: { origin: 'IN', destination: 'US', orderRef: 'PL-66448782' },
+    events: [
+      ['InTransit', 'ORIGIN_FACILITY', '2014-11-11T19:12:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InfoReceived', 'INFO_RECEIVED', '2014-11-11T20:21:57+05:30', { country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-11-11T21:19:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-11-12T09:24:00+08:00', { city: 'CHEK LAP KOK', country: 'HK' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-12T13:18:00-05:00', { city: 'ANCHORAGE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-12T15:31:00-05:00', { city: 'ANCHORAGE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-12T21:29:00-05:00', { city: 'ONTARIO', country: 'US' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-11-12T21:33:00+08:00', { city: 'CHEK LAP KOK', country: 'HK' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-13T01:08:00-05:00', { city: 'ONTARIO', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-18T14:24:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T00:48:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T01:48:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T02:54:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T05:24:00-05:00', { country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T06:34:00-05:00', { city: 'OAKLAND', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-11-19T06:34:00-05:00', { city: 'OAKLAND', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T07:02:00-05:00', { city: 'OAKLAND', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T07:03:00-05:00', { city: 'SAN FRANCISCO', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-19T07:30:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-11-19T07:47:00-05:00', { city: 'SAN FRANCISCO', country: 'US' }],
+      ['Delivered', 'DELIVERED', '2014-11-19T14:08:00-05:00', { city: 'SAN FRANCISCO', country: 'US' }],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '1ZA2207X0444990982',
+    file: 'aftership/fixtures/real/after-ship-trackings.json',
+    body: webhook('after-ship-trackings.json', ['data', 'trackings', 1]),
+    trackingNumber: '1ZA2207X0444990982',
+    shipment: { origin: 'IN', destination: 'US', orderRef: 'PL-35210992' },
+    events: [
+      ['InfoReceived', 'INFO_RECEIVED', '2014-10-30T10:05:48+05:30', { country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-10-30T20:02:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-10-31T02:54:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-10-31T05:45:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-10-31T06:01:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-10-31T16:55:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-11-01T00:18:00+01:00', { country: 'DE' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-11-01T01:12:00+01:00', { city: 'KOELN (COLOGNE)', country: 'DE' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-11-02T08:17:00+01:00', { country: 'DE' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-02T11:44:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-02T15:45:00-05:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-02T17:20:00-05:00', { city: 'OAKLAND', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-11-03T03:22:00-05:00', { city: 'OAKLAND', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-11-03T06:20:00-05:00', { city: 'SAN FRANCISCO', country: 'US' }],
+      ['Delivered', 'DELIVERED', '2014-11-03T09:56:00-05:00', { city: 'SAN FRANCISCO', country: 'US' }],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '1ZA2207X6791425225',
+    file: 'aftership/fixtures/real/after-ship-delivered-ok.json',
+    body: webhook('after-ship-delivered-ok.json', ['data', 'tracking']),
+    trackingNumber: '1ZA2207X6791425225',
+    shipment: { origin: 'IN', destination: 'US', orderRef: 'PL-55120855' },
+    events: [
+      ['InfoReceived', 'INFO_RECEIVED', '2014-05-04T14:06:23+05:30', { country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-05T19:56:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-06T03:43:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-06T05:44:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-06T06:11:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-06T15:43:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-05-06T20:30:00+02:00', { city: 'KOELN (COLOGNE)', country: 'DE' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-05-07T05:30:00+02:00', { city: 'KOELN (COLOGNE)', country: 'DE' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-07T08:05:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-07T10:31:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-08T02:52:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-08T03:13:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-05-08T06:35:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-08T06:35:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['Delivered', 'DELIVERED', '2014-05-08T12:31:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '1ZA2207X6794165804',
+    file: 'aftership/fixtures/real/after-ship-delivered-wild.json',
+    body: webhook('after-ship-delivered-wild.json', ['data', 'tracking']),
+    trackingNumber: '1ZA2207X6794165804',
+    shipment: { origin: 'IN', destination: 'US', orderRef: 'PL-55642336' },
+    events: [
+      ['InfoReceived', 'INFO_RECEIVED', '2014-05-01T10:33:38+05:30', { country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-03T20:30:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-04T04:29:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-04T06:59:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-04T07:13:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'ORIGIN_FACILITY', '2014-05-04T15:05:00+05:30', { city: 'MUMBAI', country: 'IN' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-05-04T19:58:00+02:00', { city: 'KOELN (COLOGNE)', country: 'DE' }],
+      ['InTransit', 'TRANSIT_HUB', '2014-05-05T01:31:00+02:00', { city: 'KOELN (COLOGNE)', country: 'DE' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T03:16:00-04:00', { city: 'NEWARK', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T05:48:00-04:00', { city: 'NEWARK', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T06:02:00-04:00', { city: 'NEWARK', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T07:43:00-04:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T12:58:00-04:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T13:44:00-04:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T15:35:00-04:00', { city: 'LOUISVILLE', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-05T17:22:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-06T03:27:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-06T03:48:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-05-06T06:48:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-06T06:48:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['Exception', 'EXCEPTION', '2014-05-06T15:56:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['Exception', 'EXCEPTION', '2014-05-06T19:39:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-12T12:19:00-04:00', { country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-13T02:00:00-04:00', { country: 'US' }],
+      ['Exception', 'EXCEPTION', '2014-05-13T08:01:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['Exception', 'EXCEPTION', '2014-05-21T16:06:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['Exception', 'EXCEPTION', '2014-05-21T16:07:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-21T22:40:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-21T23:00:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T03:55:00-04:00', { city: 'PHILADELPHIA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T05:49:00-04:00', { city: 'NEWARK', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T09:25:00-04:00', { city: 'NEWARK', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T11:38:00-04:00', { city: 'DES MOINES', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T14:49:00-04:00', { city: 'DES MOINES', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T18:28:00-04:00', { city: 'LENEXA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T21:30:00-04:00', { city: 'LENEXA', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-22T21:56:00-04:00', { city: 'KANSAS CITY', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-05-23T04:16:00-04:00', { city: 'KANSAS CITY', country: 'US' }],
+      ['OutForDelivery', 'OUT_FOR_DELIVERY', '2014-05-23T06:08:00-04:00', { city: 'KANSAS CITY', country: 'US' }],
+      ['InTransit', 'DESTINATION_FACILITY', '2014-05-23T06:08:00-04:00', { city: 'KANSAS CITY', country: 'US' }],
+      ['Delivered', 'DELIVERED', '2014-05-23T10:00:00-04:00', { city: 'KANSAS CITY', country: 'US' }],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '1111111111111',
+    file: 'aftership/fixtures/real/pyaftership-get-trackings.json',
+    body: webhook('pyaftership-get-trackings.json', ['data', 'trackings', 0]),
+    trackingNumber: '1111111111111',
+    shipment: { origin: 'US' },
+    events: [
+      ['InfoReceived_001', 'INFO_RECEIVED', '2018-07-31T10:33:00-04:00'],
+      ['InTransit_002', 'ACCEPTED', '2018-07-31T16:47:00-04:00', { city: 'BROOKLYN', facility: 'BROOKLYN, NY' }],
+      ['InTransit_003', 'ORIGIN_FACILITY', '2018-07-31T17:51:00-04:00', { city: 'BROOKLYN', facility: 'BROOKLYN, NY' }],
+      ['InTransit_007', 'ORIGIN_FACILITY', '2018-07-31T20:29:29-04:00', { city: 'BROOKLYN', facility: 'BROOKLYN, NY' }],
+      ['Exception_001', 'EXCEPTION', '2018-08-01T00:13:04-04:00', { city: 'KEASBEY', facility: 'KEASBEY, NJ' }],
+      ['InTransit_003', 'ORIGIN_FACILITY', '2018-08-01T00:17:00-04:00', { city: 'KEASBEY', facility: 'KEASBEY, NJ' }],
+      ['InTransit_007', 'ORIGIN_FACILITY', '2018-08-01T04:30:14-04:00', { city: 'KEASBEY', facility: 'KEASBEY, NJ' }],
+      ['InTransit_007', 'DESTINATION_FACILITY', '2018-08-01T06:29:00-04:00', { city: 'DAYTON', facility: 'DAYTON, NJ' }],
+      ['InTransit_003', 'DESTINATION_FACILITY', '2018-08-01T06:31:00-04:00', { city: 'DAYTON', facility: 'DAYTON, NJ' }],
+      ['OutForDelivery_001', 'OUT_FOR_DELIVERY', '2018-08-01T06:41:00-04:00', { city: 'DAYTON', facility: 'DAYTON, NJ' }],
+      ['Delivered_001', 'DELIVERED', '2018-08-01T13:19:47-04:00', { city: 'Deal', facility: 'Deal, NJ' }],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '111111111111',
+    file: 'aftership/fixtures/real/java-sdk-get-tracking-result.json',
+    body: webhook('java-sdk-get-tracking-result.json', ['data', 'tracking']),
+    trackingNumber: '111111111111',
+    shipment: { origin: 'CN', destination: 'JP' },
+    events: [
+      ['InfoReceived_001', 'INFO_RECEIVED', '2018-07-23T01:21:39-05:00'],
+      ['InTransit_002', 'ACCEPTED', '2018-07-23T16:58:00+08:00', { country: 'CN', facility: 'DONGGUAN CN' }],
+      ['InTransit_007', 'ORIGIN_FACILITY', '2018-07-23T20:45:00+08:00', { country: 'CN', facility: 'DONGGUAN CN' }],
+      ['InTransit_001', 'ORIGIN_FACILITY', '2018-07-23T23:13:00+08:00', { country: 'CN', facility: 'GUANGZHOU CN' }],
+      ['InTransit_003', 'ORIGIN_FACILITY', '2018-07-23T23:14:00+08:00', { country: 'CN', facility: 'GUANGZHOU CN' }],
+      ['InTransit_007', 'ORIGIN_FACILITY', '2018-07-23T23:14:00+08:00', { country: 'CN', facility: 'GUANGZHOU CN' }],
+      ['InTransit_007', 'ORIGIN_FACILITY', '2018-07-24T03:26:00+08:00', { country: 'CN', facility: 'GUANGZHOU CN' }],
+      ['InTransit_001', 'ORIGIN_FACILITY', '2018-07-24T04:01:00+08:00', { country: 'CN', facility: 'GUANGZHOU CN' }],
+      ['InTransit_001', 'ORIGIN_FACILITY', '2018-07-24T04:03:00+08:00', { country: 'CN', facility: 'GUANGZHOU CN' }],
+      ['InTransit_004', 'ARRIVED_DESTINATION', '2018-07-24T08:27:00+09:00', { country: 'JP', facility: 'NARITA-SHI JP' }],
+      ['InTransit_001', 'DESTINATION_FACILITY', '2018-07-24T09:35:00+09:00', { country: 'JP', facility: 'NARITA-SHI JP' }],
+      ['InTransit_007', 'DESTINATION_FACILITY', '2018-07-24T11:12:00+09:00', { country: 'JP', facility: 'NARITA-SHI JP' }],
+      ['OutForDelivery_001', 'OUT_FOR_DELIVERY', '2018-07-24T13:02:00+09:00', { country: 'JP', facility: 'NARITA-SHI JP' }],
+      ['Delivered_001', 'DELIVERED', '2018-07-25T10:10:00+09:00', { country: 'JP', facility: 'SAPPORO JP' }],
+    ],
+  },
+  {
+    format: 'aftership',
+    name: '9434936105536968782556',
+    file: 'aftership/fixtures/real/nodejs-sdk-list-trackings.json',
+    body: webhook('nodejs-sdk-list-trackings.json', ['data', 'trackings', 0]),
+    trackingNumber: '9434936105536968782556',
+    shipment: { origin: 'AF', destination: 'AD' },
+    events: [
+      ['InfoReceived_001', 'INFO_RECEIVED', '2023-12-20T02:12:00-06:00', { city: 'FAYETTEVILLE', country: 'US', facility: 'FAYETTEVILLE, TX, 78940, USA, United States' }],
     ],
   },
 ];

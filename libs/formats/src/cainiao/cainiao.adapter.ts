@@ -48,10 +48,14 @@ export function adaptCainiao(payload: unknown, context: AdapterContext): Adapter
         result.warnings.push({ path, errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] });
         return undefined;
       }
+      if (!nextName) {
+        result.warnings.push({ path, errors: [`destCpInfo.cpName is missing: the carrier of the next leg '${nextNumber}' is unknown, the hand-over is kept without its handover`] });
+        return undefined;
+      }
       if (!nextCarrier) {
         result.warnings.push({
           path,
-          errors: [`destCpInfo.cpName '${nextName ?? ''}' is not a registered carrier; the hand-over to '${nextNumber}' is kept without its handover (register the carrier to link the last mile)`],
+          errors: [`destCpInfo.cpName '${nextName}' is not a registered carrier; the hand-over to '${nextNumber}' is kept without its handover (register the carrier to link the last mile)`],
         });
         return undefined;
       }

@@ -6,7 +6,8 @@ import type { Milestone } from '@lanewatch/domain';
  *   [RS081]  dir01/parcels externalapis/cainiao/TestCainiao/RS0814398526Y.golden (real response);
  *   [AE010]  dir01/parcels testdata/…AE010698498… (real response);
  *   [i167]   itsvic-dev/deliveries issue #167 (codes and Cainiao's own texts seen on real parcels);
- *   [hac]    ha-parcel-integrations/ha-cainiao tests/payloads.py (redacted real diagnostics).
+ *   [hacr]   ha-parcel-integrations/ha-cainiao tests/payloads.py, real_delivered_sample and real_active_sample
+ *            (redacted real responses; fixtures/real/ha-cainiao-payloads-real-samples.py.txt).
  * GTMS_STA_SIGNED is a pickup-station arrival, not a delivery.
  */
 export const CAINIAO_CODE_MAP: Readonly<Record<string, Milestone>> = {
@@ -33,20 +34,20 @@ export const CAINIAO_CODE_MAP: Readonly<Record<string, Milestone>> = {
   CC_IM_START: 'IMPORT_CUSTOMS_STARTED', // [spec][RS081][AE010]
   CC_IM_FAILURE: 'IMPORT_CUSTOMS_HELD', // [spec]
   CUS_TAX: 'IMPORT_CUSTOMS_HELD', // [spec]
-  CC_IM_SUCCESS: 'IMPORT_CUSTOMS_RELEASED', // [spec][RS081][AE010][hac]
-  CC_HO_OUT_SUCCESS: 'IMPORT_CUSTOMS_RELEASED', // [spec][RS081][AE010][hac]
+  CC_IM_SUCCESS: 'IMPORT_CUSTOMS_RELEASED', // [spec][RS081][AE010][hacr]
+  CC_HO_OUT_SUCCESS: 'IMPORT_CUSTOMS_RELEASED', // [spec][RS081][AE010][hacr]
   GTMS_ACCEPT: 'HANDED_OVER', // [spec][RS081]
   GTMS_SC_ARRIVE: 'DESTINATION_FACILITY', // [spec]
   GTMS_DO_ARRIVE: 'DESTINATION_FACILITY', // [spec]
   TD_TRANS_ARRIVE_DCP: 'DESTINATION_FACILITY', // [i167] "Awaiting for transit to final delivery office"
-  GTMS_DO_DEPART: 'OUT_FOR_DELIVERY', // [spec][hac]
+  GTMS_DO_DEPART: 'OUT_FOR_DELIVERY', // [spec][hacr]
   GTMS_DELIVERING: 'OUT_FOR_DELIVERY', // [spec]
   GTMS_DEL_FAILURE: 'DELIVERY_FAILED', // [spec]
   GTMS_STA_SIGNED: 'AVAILABLE_FOR_PICKUP', // [spec][i167] "Arrived at pick-up point. Package available for collection."
   GTMS_WAIT_SELF_PICK: 'AVAILABLE_FOR_PICKUP', // [spec]
   GSTA_INFORM_BUYER: 'AVAILABLE_FOR_PICKUP', // [spec]
   GSTA_INBOUND: 'AVAILABLE_FOR_PICKUP', // [i167] "Arrived at pick-up point. Package available for collection."
-  GTMS_SIGNED: 'DELIVERED', // [spec][hac]
+  GTMS_SIGNED: 'DELIVERED', // [spec][hacr]
   GSTA_BUYER_SIGN: 'DELIVERED', // [spec]
   RT_RETURN: 'RETURN_IN_TRANSIT', // [spec] RT_* family
   RT_TRANSIT: 'RETURN_IN_TRANSIT', // [spec] RT_* family
@@ -56,8 +57,10 @@ export const CAINIAO_CODE_MAP: Readonly<Record<string, Milestone>> = {
 
 /** Codes whose side of the journey the payload decides: [origin side, destination side]. */
 export const CAINIAO_SIDED: Readonly<Record<string, readonly [Milestone, Milestone]>> = {
-  COMMON_INTRANSIT: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'], // [i167][hac] "Shipment on the way"
-  GTMS_OE_DEPART: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'], // [hac] "Shipment departed from facility"
+  COMMON_INTRANSIT: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'], // [i167][hacr] "Shipment on the way"
+  GTMS_OE_DEPART: ['ORIGIN_FACILITY', 'DESTINATION_FACILITY'], // [hacr] "Shipment departed from facility"
+  // [hacr] "Accepted for transportation by postal service" at GMT+3 in Ukraine: the destination post took it in.
+  LH_POST_COLLECTION: ['ORIGIN_FACILITY', 'ARRIVED_DESTINATION'],
 };
 
 /** The code of the hand-over made from the top-level realMailNo when no GTMS_ACCEPT entry names the next leg. */

@@ -25,6 +25,8 @@ export interface CorpusPayload {
   shipment?: { origin?: string; destination?: string; serviceLevel?: string; orderRef?: string };
   estimate?: string;
   events: ExpectedEvent[];
+  /** What the payload carries that cannot be resolved (an unnamed next carrier), as the adapter must say it. */
+  warnings?: { path: string; errors: string[] }[];
 }
 
 export const readJson = (path: string): unknown => JSON.parse(fixture(path));
