@@ -14,6 +14,10 @@ export class TrustedScalableWritePath1796418928343 implements MigrationInterface
     await queryRunner.query("CREATE TABLE \"kpi_rollup_deltas\" (\"id\" BIGSERIAL NOT NULL, \"shard\" smallint NOT NULL, \"batch_id\" uuid, \"bucket_start\" TIMESTAMP WITH TIME ZONE NOT NULL, \"level\" character(1) NOT NULL, \"carrier_id\" integer NOT NULL, \"peer_carrier_id\" integer NOT NULL, \"corridor\" character varying(5) NOT NULL, \"service_level\" character varying(200) NOT NULL, \"family\" character varying(12) NOT NULL, \"sign\" smallint NOT NULL, \"count\" integer NOT NULL, \"successes\" integer NOT NULL, \"mean\" double precision NOT NULL, \"m2\" double precision NOT NULL, \"histogram\" bytea, CONSTRAINT \"PK_379013d2362ca727f05193a8d76\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"kpi_rollup_deltas_shard_idx\" ON \"kpi_rollup_deltas\"  (\"shard\", \"id\") ");
     await queryRunner.query("CREATE INDEX \"kpi_rollup_deltas_read_idx\" ON \"kpi_rollup_deltas\"  (\"level\", \"family\", \"bucket_start\") ");
+    await queryRunner.query("ALTER TABLE \"kpi_rollup_deltas\" ADD \"origin\" character(1) NOT NULL");
+    await queryRunner.query("ALTER TABLE \"kpi_rollup_deltas\" ADD \"xid\" bigint NOT NULL");
+    await queryRunner.query("CREATE TABLE \"derive_log\" (\"id\" BIGSERIAL NOT NULL, \"xid\" bigint NOT NULL, \"leg_ids\" bigint array NOT NULL, \"logged_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_5736d6a042c08fafab1afe1e005\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"derive_log_logged_idx\" ON \"derive_log\"  (\"logged_at\") ");
     await queryRunner.query("CREATE TABLE \"link_queue\" (\"id\" BIGSERIAL NOT NULL, \"leg_id\" bigint NOT NULL, \"batch_id\" uuid, \"events\" integer NOT NULL DEFAULT '0', \"enqueued_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_f1401f48d784a022fe15c436553\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"link_queue_leg_idx\" ON \"link_queue\"  (\"leg_id\") ");
     await queryRunner.query("CREATE TABLE \"attribute_claims\" (\"id\" BIGSERIAL NOT NULL, \"leg_id\" bigint NOT NULL, \"field\" character varying(20) NOT NULL, \"value\" text NOT NULL, \"observed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"received_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"carrier_id\" integer NOT NULL DEFAULT '0', \"source\" character varying(80) NOT NULL, CONSTRAINT \"attribute_claims_key\" UNIQUE (\"leg_id\", \"field\", \"carrier_id\", \"value\"), CONSTRAINT \"PK_1e9d36b212f1485bec09182aa9a\" PRIMARY KEY (\"id\"))");
@@ -65,6 +69,8 @@ export class TrustedScalableWritePath1796418928343 implements MigrationInterface
     await queryRunner.query("DROP TABLE \"attribute_claims\"");
     await queryRunner.query("DROP INDEX \"public\".\"link_queue_leg_idx\"");
     await queryRunner.query("DROP TABLE \"link_queue\"");
+    await queryRunner.query("DROP INDEX \"public\".\"derive_log_logged_idx\"");
+    await queryRunner.query("DROP TABLE \"derive_log\"");
     await queryRunner.query("DROP INDEX \"public\".\"kpi_rollup_deltas_read_idx\"");
     await queryRunner.query("DROP INDEX \"public\".\"kpi_rollup_deltas_shard_idx\"");
     await queryRunner.query("DROP TABLE \"kpi_rollup_deltas\"");

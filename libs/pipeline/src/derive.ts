@@ -6,6 +6,7 @@ import {
   LinkComponent,
   loadLinkComponent,
   lockLegs,
+  logDerivation,
   recomputeEffectiveAttributes,
   SqlRunner,
   unrootedClaimLegs,
@@ -53,6 +54,7 @@ export async function lockComponent(runner: SqlRunner, seedLegIds: string[]): Pr
 export async function deriveLegs(runner: SqlRunner, input: { legIds: string[]; eventCounts?: Map<string, number>; batchId?: string | null }): Promise<string[]> {
   if (input.legIds.length === 0) return [];
   const component = await lockComponent(runner, input.legIds);
+  await logDerivation(runner, component.legs.map((leg) => leg.id));
   if (input.eventCounts) await addLegEventCounts(runner, input.eventCounts);
   const before = new Map(component.memberships.map((leg) => [leg.legId, leg.shipmentId]));
   let resolution = resolveLinks(component);

@@ -1,4 +1,4 @@
-import { appendRollupDeltas, FactInputEvent, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
+import { appendRollupDeltas, FactInputEvent, FactInputs, LegFactRow, loadFactInputs, replaceFacts, ShipmentFactRow, SqlRunner } from '@lanewatch/db';
 import {
   activityContributions,
   DAY_MS,
@@ -37,15 +37,29 @@ const toFactEvent = (event: FactInputEvent): FactEvent => ({
 export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[], batchId: string | null = null): Promise<void> {
   const ids = [...new Set(shipmentIds)].sort();
   if (ids.length === 0) return;
-  const inputs = await loadFactInputs(runner, ids);
+  const { shipmentFacts, legFacts } = factRowsOf(await loadFactInputs(runner, ids));
+  const removed = await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
+  const deltas = rollupDeltas({
+    removed: removed.map(unpackContribution),
+    added: [...shipmentFacts, ...legFacts].flatMap((fact) => fact.rollup.map(unpackContribution)),
+  });
+  await appendRollupDeltas(runner, deltas, batchId, 'f');
+}
+
+/** The facts of the shipments in `inputs` (merged ones have none), with their rollup contributions. */
+export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow[]; legFacts: LegFactRow[] } {
   const eventsByLeg = new Map<string, FactEvent[]>();
   for (const event of inputs.events) {
     const list = eventsByLeg.get(event.leg_id) ?? [];
     list.push(toFactEvent(event));
     eventsByLeg.set(event.leg_id, list);
   }
-  const legsByShipment = new Map<string, typeof inputs.legs>();
-  for (const leg of inputs.legs) legsByShipment.set(leg.shipment_id, [...(legsByShipment.get(leg.shipment_id) ?? []), leg]);
+  const legsByShipment = new Map<string, FactInputs['legs']>();
+  for (const leg of inputs.legs) {
+    const list = legsByShipment.get(leg.shipment_id);
+    if (list) list.push(leg);
+    else legsByShipment.set(leg.shipment_id, [leg]);
+  }
 
   const shipmentFacts: ShipmentFactRow[] = [];
   const legFacts: LegFactRow[] = [];
@@ -153,12 +167,7 @@ export async function recomputeFacts(runner: SqlRunner, shipmentIds: string[], b
       });
     });
   }
-  const removed = await replaceFacts(runner, { shipmentIds: ids, shipments: shipmentFacts, legs: legFacts });
-  const deltas = rollupDeltas({
-    removed: removed.map(unpackContribution),
-    added: [...shipmentFacts, ...legFacts].flatMap((fact) => fact.rollup.map(unpackContribution)),
-  });
-  await appendRollupDeltas(runner, deltas, batchId);
+  return { shipmentFacts, legFacts };
 }
 
 function firstTerminalAt(events: FactEvent[]): number | null {

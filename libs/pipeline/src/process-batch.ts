@@ -187,7 +187,7 @@ async function ingestEvents(
   const feed = inserted.map((event) =>
     feedContribution({ carrierId: event.carrier_id, receivedAtMs, occurredAtMs: new Date(event.occurred_at).getTime(), unmapped: event.milestone === null }),
   );
-  await appendRollupDeltas(runner, rollupDeltas({ removed: [], added: feed }), batch.id);
+  await appendRollupDeltas(runner, rollupDeltas({ removed: [], added: feed }), batch.id, 'e');
 
   // Attributes follow the latest event time that carried them (events.md §9): an event's block its
   // occurredAt, an estimate the newest scan of its payload (the batch's receipt when it had none).

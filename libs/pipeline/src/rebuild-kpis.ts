@@ -1,8 +1,45 @@
-import { appendRollupDeltas, rows, SqlRunner } from '@lanewatch/db';
-import { feedContribution, rollupDeltas } from '@lanewatch/domain';
+import {
+  countRebuildWork,
+  createShadowTables,
+  currentSnapshot,
+  dropShadowTables,
+  feedEventPage,
+  finishBackgroundTask,
+  insertFacts,
+  insertShadowCells,
+  indexShadowTables,
+  loadFactInputs,
+  recordTaskProgress,
+  rows,
+  SHADOW_FACT_TABLES,
+  shipmentPage,
+  SqlRunner,
+  startBackgroundTask,
+  swapShadowTables,
+} from '@lanewatch/db';
+import {
+  cellKeysOf,
+  feedContribution,
+  foldDeltas,
+  HISTOGRAM_OF,
+  KpiContribution,
+  mergeMoments,
+  RollupCellKey,
+  rollupCellKey,
+  RollupDelta,
+  rollupDeltas,
+  rollupShardOf,
+  ROLLUP_SHARDS,
+  unpackContribution,
+} from '@lanewatch/domain';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { factRowsOf } from './facts';
 
-const EVENT_CHUNK = 5_000;
+const SHIPMENT_CHUNK = 2_000;
+// Session lock: one rebuild at a time, released if its process dies.
+const REBUILD_LOCK = 7_426_012;
+const EVENT_CHUNK = 20_000;
 
 /**
  * True when events were stored but facts or rollups are missing: after an upgrade that dropped
@@ -13,45 +50,143 @@ export async function kpisNeedRebuild(runner: SqlRunner): Promise<boolean> {
   const [state] = await rows<{ needed: boolean }>(
     runner,
     `SELECT EXISTS (SELECT 1 FROM legs WHERE event_count > 0)
-        AND (NOT EXISTS (SELECT 1 FROM kpi_rollups)
+        AND (NOT EXISTS (SELECT 1 FROM kpi_rollups) AND NOT EXISTS (SELECT 1 FROM kpi_rollup_deltas)
              OR (EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0) AND NOT EXISTS (SELECT 1 FROM shipment_facts))) AS needed`,
   );
   return state.needed;
 }
 
-/**
- * Derives every fact and rollup again from the stored events: every cell, fact and pending delta is
- * dropped, every event's feed contribution appended again and every leg queued for derivation, in one
- * transaction; the workers then derive and compact as they do for new batches.
- */
-export async function rebuildKpis(dataSource: DataSource): Promise<{ shipments: number; events: number }> {
-  return dataSource.transaction(async (manager) => {
-    for (const table of ['kpi_rollups', 'kpi_rollup_deltas', 'leg_facts', 'shipment_facts']) await manager.query(`DELETE FROM ${table}`);
-    let events = 0;
-    let after = '0';
-    for (;;) {
-      const chunk = await rows<{ id: string; carrier_id: number; received_at: Date; occurred_at: Date; unmapped: boolean }>(
-        manager,
-        // Ordered by the bigint column (e.id), not by the text alias: keyset paging needs numeric order.
-        `SELECT e.id::text AS id, e.carrier_id, e.received_at, e.occurred_at, e.milestone IS NULL AS unmapped
-           FROM events e WHERE e.id > $1::bigint ORDER BY e.id LIMIT ${EVENT_CHUNK}`,
-        [after],
-      );
-      if (chunk.length === 0) break;
-      const feed = chunk.map((event) =>
-        feedContribution({
-          carrierId: event.carrier_id,
-          receivedAtMs: new Date(event.received_at).getTime(),
-          occurredAtMs: new Date(event.occurred_at).getTime(),
-          unmapped: event.unmapped,
-        }),
-      );
-      await appendRollupDeltas(manager, rollupDeltas({ removed: [], added: feed }), null);
-      events += chunk.length;
-      after = chunk[chunk.length - 1].id;
-    }
-    await manager.query(`INSERT INTO link_queue (leg_id, batch_id, events) SELECT id, NULL, 0 FROM legs ORDER BY id`);
-    const [{ n }] = await rows<{ n: string }>(manager, `SELECT count(*) AS n FROM shipments WHERE merged_into_id IS NULL`);
-    return { shipments: Number(n), events };
-  });
+export interface RebuildProgress {
+  /** Shipments derived and events read so far, of the total. */
+  done: number;
+  total: number;
+  phase: 'facts' | 'feed' | 'cells' | 'swap';
 }
+
+/** Base deltas summed over the whole rebuild: one per quarter hour and full key (sign +1). */
+class BaseCells {
+  private readonly cells = new Map<string, RollupDelta>();
+
+  add(contributions: KpiContribution[]): void {
+    for (const delta of rollupDeltas({ removed: [], added: contributions })) {
+      const key = rollupCellKey({ ...delta, tier: 1, bucketStart: delta.bucketMs, keeps: 3 });
+      const known = this.cells.get(key);
+      if (!known) {
+        this.cells.set(key, delta);
+        continue;
+      }
+      const moments = mergeMoments(known, delta);
+      known.count = moments.count;
+      known.mean = moments.mean;
+      known.m2 = moments.m2;
+      known.successes += delta.successes;
+      for (const [bucket, n] of delta.histogram) known.histogram.set(bucket, (known.histogram.get(bucket) ?? 0) + n);
+    }
+  }
+
+  /** Every rollup cell of one shard, folded from the base deltas. */
+  cellsOfShard(shard: number): { cell: RollupCellKey; state: ReturnType<typeof foldDeltas>; histogram: boolean }[] {
+    const perCell = new Map<string, { cell: RollupCellKey; deltas: RollupDelta[] }>();
+    for (const delta of this.cells.values()) {
+      if (rollupShardOf(delta) !== shard) continue;
+      for (const cell of cellKeysOf(delta)) {
+        const key = rollupCellKey(cell);
+        const entry = perCell.get(key);
+        if (entry) entry.deltas.push(delta);
+        else perCell.set(key, { cell, deltas: [delta] });
+      }
+    }
+    return [...perCell.values()].map(({ cell, deltas }) => ({ cell, state: foldDeltas({ cell, state: null, deltas }), histogram: HISTOGRAM_OF[cell.family] !== undefined }));
+  }
+}
+
+/**
+ * Rebuilds every fact and rollup from the stored events while ingestion and reads go on
+ * (docs/architecture.md): facts are derived again in one snapshot into shadow tables, every
+ * contribution and every event's feed latency summed in memory by quarter hour and key, the cells of
+ * every tier written shard by shard, then the shadow tables are swapped in in one short transaction.
+ * What the snapshot did not see is not lost: the events' deltas it missed are kept, and journeys
+ * derived meanwhile are queued to be derived again against the new facts. One rebuild at a time.
+ */
+export async function rebuildKpis(
+  dataSource: DataSource,
+  options: {
+    onProgress?: (progress: RebuildProgress) => void;
+    taskId?: string;
+    /** Awaited once the snapshot is taken: what happens meanwhile is what the swap must not lose (tests). */
+    afterSnapshot?: () => Promise<void>;
+  } = {},
+): Promise<{ shipments: number; events: number; requeuedLegs: number }> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  const taskId = options.taskId ?? randomUUID();
+  try {
+    const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REBUILD_LOCK])) as { locked: boolean }[];
+    if (!locked) throw new Error('another KPI rebuild is running');
+    const work = await countRebuildWork(runner);
+    const total = work.shipments + work.events;
+    await startBackgroundTask(runner, { id: taskId, kind: 'rebuild', label: 'KPI rebuild into shadow tables', total, state: { phase: 'facts' }, now: new Date() });
+    let counted = 0;
+    const progress = async (done: number, phase: RebuildProgress['phase']) => {
+      await recordTaskProgress(dataSource, { id: taskId, done, state: { phase }, now: new Date() });
+      options.onProgress?.({ done: counted, total, phase });
+    };
+    await createShadowTables(runner);
+    const cells = new BaseCells();
+    let shipments = 0;
+    let events = 0;
+    // One snapshot for everything read: the facts and feed of exactly the events it saw.
+    await runner.startTransaction('REPEATABLE READ');
+    const snapshot = await currentSnapshot(runner.manager);
+    await options.afterSnapshot?.();
+    for (let after: string | null = null; ; ) {
+      const ids = await shipmentPage(runner.manager, after, SHIPMENT_CHUNK);
+      if (ids.length === 0) break;
+      const { shipmentFacts, legFacts } = factRowsOf(await loadFactInputs(runner.manager, ids));
+      await insertFacts(runner.manager, { shipments: shipmentFacts, legs: legFacts, tables: SHADOW_FACT_TABLES });
+      cells.add([...shipmentFacts, ...legFacts].flatMap((fact) => fact.rollup.map(unpackContribution)));
+      shipments += ids.length;
+      counted += ids.length;
+      after = ids[ids.length - 1];
+      await progress(ids.length, 'facts');
+    }
+    for (let after = '0'; ; ) {
+      const page = await feedEventPage(runner.manager, after, EVENT_CHUNK);
+      if (page.length === 0) break;
+      cells.add(
+        page.map((event) =>
+          feedContribution({
+            carrierId: event.carrier_id,
+            receivedAtMs: new Date(event.received_at).getTime(),
+            occurredAtMs: new Date(event.occurred_at).getTime(),
+            unmapped: event.unmapped,
+          }),
+        ),
+      );
+      events += page.length;
+      counted += page.length;
+      after = page[page.length - 1].id;
+      await progress(page.length, 'feed');
+    }
+    for (let shard = 0; shard < ROLLUP_SHARDS; shard += 1) await insertShadowCells(runner.manager, cells.cellsOfShard(shard));
+    await progress(0, 'cells');
+    await runner.commitTransaction();
+    await indexShadowTables(runner.manager);
+    await runner.startTransaction();
+    const requeuedLegs = await swapShadowTables(runner.manager, snapshot);
+    await runner.commitTransaction();
+    await progress(0, 'swap');
+    await runner.query(`ANALYZE kpi_rollups, leg_facts, shipment_facts`);
+    await finishBackgroundTask(dataSource, { id: taskId, status: 'completed', error: null, now: new Date() });
+    return { shipments, events, requeuedLegs };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    await dropShadowTables(runner.manager).catch(() => undefined);
+    await finishBackgroundTask(dataSource, { id: taskId, status: 'failed', error: error instanceof Error ? error.message : String(error), now: new Date() }).catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock($1)`, [REBUILD_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+

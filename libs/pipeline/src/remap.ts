@@ -83,7 +83,7 @@ export async function remapBatch(dataSource: DataSource, batchId: string): Promi
                 unmapped: unmapped(event),
               }),
             );
-        await appendRollupDeltas(manager, rollupDeltas({ removed: feed((event) => event.was_unmapped), added: feed((event) => event.is_unmapped) }), batchId);
+        await appendRollupDeltas(manager, rollupDeltas({ removed: feed((event) => event.was_unmapped), added: feed((event) => event.is_unmapped) }), batchId, 'e');
         const legs = new Set<string>();
         for (const event of chunk.changed) {
           legs.add(event.leg_id);

@@ -1,6 +1,9 @@
+import { trimDeriveLog } from '@lanewatch/db';
 import { compactRollups, deriveQueued } from '@lanewatch/pipeline';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+
+const DERIVE_LOG_KEPT_MS = 10 * 60_000;
 
 export interface DerivationLoops {
   /** Something was stored: look at the queue now instead of at the next poll. */
@@ -54,7 +57,16 @@ export function startDerivationLoops(deps: {
   };
   const loops = [
     ...Array.from({ length: deps.concurrency }, () => run('derivation', async () => (await deriveQueued(deps.dataSource)).taken, deps.onDerived)),
-    run('compaction', () => compactRollups(deps.dataSource), deps.onCompacted),
+    run(
+      'compaction',
+      async () => {
+        const folded = await compactRollups(deps.dataSource);
+        // A rebuild needs the derivations of its own minutes only.
+        await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
+        return folded;
+      },
+      deps.onCompacted,
+    ),
   ];
   return {
     wake,

@@ -10,6 +10,7 @@ import { CodeMapEntryEntity } from './code-map-entry.entity';
 import { DataQualityIssueEntity } from './data-quality-issue.entity';
 import { BackgroundTaskEntity } from './background-task.entity';
 import { DeadLetterEntity } from './dead-letter.entity';
+import { DeriveLogEntity } from './derive-log.entity';
 import { LegLinkPinEntity } from './leg-link-pin.entity';
 import { EventIdentityEntity } from './event-identity.entity';
 import { EventEntity } from './event.entity';
@@ -44,6 +45,7 @@ export {
   CodeMapEntryEntity,
   DataQualityIssueEntity,
   DeadLetterEntity,
+  DeriveLogEntity,
   LegLinkPinEntity,
   EventEntity,
   EventIdentityEntity,
@@ -80,6 +82,7 @@ export const ENTITIES = [
   CodeMapEntryEntity,
   DataQualityIssueEntity,
   DeadLetterEntity,
+  DeriveLogEntity,
   LegLinkPinEntity,
   EventEntity,
   EventIdentityEntity,

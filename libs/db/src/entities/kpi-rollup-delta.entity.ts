@@ -17,6 +17,15 @@ export class KpiRollupDeltaEntity {
   @Column({ name: 'batch_id', type: 'uuid', nullable: true })
   batchId!: string | null;
 
+  // e: from stored events (feed, re-map); f: from derived facts. A rebuild keeps the e-deltas its
+  // snapshot did not see and derives the journeys of the f-deltas again (docs/architecture.md).
+  @Column({ type: 'char', length: 1 })
+  origin!: string;
+
+  // The writing transaction, to tell what a rebuild's snapshot saw.
+  @Column({ type: 'bigint' })
+  xid!: string;
+
   @Column({ name: 'bucket_start', type: 'timestamptz' })
   bucketStart!: Date;
 

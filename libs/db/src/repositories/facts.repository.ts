@@ -24,8 +24,14 @@ export interface FactInputEvent {
   occurred_at: Date;
 }
 
+export interface FactInputs {
+  shipments: FactInputShipment[];
+  legs: FactInputLeg[];
+  events: FactInputEvent[];
+}
+
 /** Everything facts are derived from, for a set of shipments: attributes, legs, mapped events. */
-export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]) {
+export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]): Promise<FactInputs> {
   const shipments = await rows<FactInputShipment>(
     runner,
     `SELECT id, origin, destination, service_level, promised_by, merged_into_id FROM shipments WHERE id = ANY($1::uuid[])`,
@@ -79,6 +85,14 @@ export interface LegFactRow {
 
 const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** Where facts are written: the live tables, or a rebuild's shadow tables. */
+export interface FactTables {
+  shipments: string;
+  legs: string;
+}
+
+export const LIVE_FACT_TABLES: FactTables = { shipments: 'shipment_facts', legs: 'leg_facts' };
+
 /**
  * Replaces the facts of these shipments and of their legs (set-based) and returns the facts it
  * replaced, so the rollups can move from the old values to the new: merged shipments and legs
@@ -99,10 +113,16 @@ export async function replaceFacts(
     `DELETE FROM leg_facts WHERE shipment_id = ANY($1::uuid[]) OR leg_id = ANY($2::bigint[]) RETURNING rollup`,
     [input.shipmentIds, input.legs.map((leg) => leg.legId)],
   );
+  await insertFacts(runner, { shipments: input.shipments, legs: input.legs, tables: LIVE_FACT_TABLES });
+  return [...oldShipments, ...oldLegs].flatMap((row) => row.rollup ?? []);
+}
+
+/** Inserts fact rows (set-based) into the live tables or a rebuild's shadow tables. */
+export async function insertFacts(runner: SqlRunner, input: { shipments: ShipmentFactRow[]; legs: LegFactRow[]; tables: FactTables }): Promise<void> {
   const s = input.shipments;
   if (s.length > 0) {
     await runner.query(
-      `INSERT INTO shipment_facts (shipment_id, corridor, service_level, promised_by, first_scan_at, delivered_at, transit_days,
+      `INSERT INTO ${input.tables.shipments} (shipment_id, corridor, service_level, promised_by, first_scan_at, delivered_at, transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_start_at, export_customs_cleared_at,
          export_customs_hold_hours, first_attempt_at, first_attempt_delivered, on_time, last_event_at, terminal, rollup)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::float8[],
@@ -134,7 +154,7 @@ export async function replaceFacts(
   const l = input.legs;
   if (l.length > 0) {
     await runner.query(
-      `INSERT INTO leg_facts (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
+      `INSERT INTO ${input.tables.legs} (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_hold_hours, first_attempt_at,
          first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal, rollup)
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::float8[],
@@ -165,5 +185,4 @@ export async function replaceFacts(
       ],
     );
   }
-  return [...oldShipments, ...oldLegs].flatMap((row) => row.rollup ?? []);
 }

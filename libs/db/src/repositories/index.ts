@@ -9,6 +9,7 @@ export * from './link-pin.repository';
 export * from './link-queue.repository';
 export * from './rollup-delta.repository';
 export * from './background-task.repository';
+export * from './rebuild.repository';
 export * from './shipment.repository';
 export * from './facts.repository';
 export * from './kpi-rollup.repository';

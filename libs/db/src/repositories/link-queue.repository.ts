@@ -62,3 +62,18 @@ export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, n
     [entries.map((e) => e[0]), entries.map((e) => e[1])],
   );
 }
+
+/** Notes the legs a derivation changed, under its transaction id (a rebuild's redo list). */
+export async function logDerivation(runner: SqlRunner, legIds: string[]): Promise<void> {
+  if (legIds.length === 0) return;
+  await runner.query(`INSERT INTO derive_log (xid, leg_ids) VALUES (pg_current_xact_id()::text::bigint, $1::bigint[])`, [legIds]);
+}
+
+/** Drops derivation notes older than `olderThan`, unless a rebuild is running (it still needs them). */
+export async function trimDeriveLog(runner: SqlRunner, olderThan: Date): Promise<void> {
+  await runner.query(
+    `DELETE FROM derive_log WHERE logged_at < $1
+        AND NOT EXISTS (SELECT 1 FROM background_tasks WHERE kind = 'rebuild' AND status = 'running')`,
+    [olderThan],
+  );
+}

@@ -7,13 +7,16 @@ const packed = (histogram: Map<number, number>) => {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 };
 
+/** Where a delta comes from: e = stored events (feed, re-map), f = derived facts. */
+export type DeltaOrigin = 'e' | 'f';
+
 /** Appends rollup deltas: insert only, no row any other writer holds, so no transaction waits here. */
-export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[], batchId: string | null): Promise<void> {
+export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[], batchId: string | null, origin: DeltaOrigin): Promise<void> {
   if (deltas.length === 0) return;
   await runner.query(
-    `INSERT INTO kpi_rollup_deltas (shard, batch_id, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family,
+    `INSERT INTO kpi_rollup_deltas (xid, origin, shard, batch_id, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family,
        sign, count, successes, mean, m2, histogram)
-     SELECT t.shard, $1::uuid, t.bucket_start, t.level, t.carrier_id, t.peer_carrier_id, t.corridor, t.service_level, t.family,
+     SELECT pg_current_xact_id()::text::bigint, $16, t.shard, $1::uuid, t.bucket_start, t.level, t.carrier_id, t.peer_carrier_id, t.corridor, t.service_level, t.family,
             t.sign, t.count, t.successes, t.mean, t.m2, t.histogram
        FROM unnest($2::smallint[], $3::timestamptz[], $4::char(1)[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
                    $10::smallint[], $11::int[], $12::int[], $13::float8[], $14::float8[], $15::bytea[])
@@ -34,6 +37,7 @@ export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[
       deltas.map((d) => d.mean),
       deltas.map((d) => d.m2),
       deltas.map((d) => packed(d.histogram)),
+      origin,
     ],
   );
 }

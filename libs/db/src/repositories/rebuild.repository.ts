@@ -1,0 +1,187 @@
+import { CellState, packHistogram, RollupCellKey, ROLLUP_SHARDS } from '@lanewatch/domain';
+import type { FactTables } from './facts.repository';
+import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
+
+// An online rebuild writes facts and rollups into shadow tables beside the live ones and swaps them
+// in when done (docs/architecture.md). The shadow tables mirror the live ones' columns, keys and
+// indexes, under names ending in this suffix until the swap.
+const SUFFIX = '_rebuild';
+const REBUILT = ['shipment_facts', 'leg_facts', 'kpi_rollups'] as const;
+const ROLLUP_PARTITIONS = [
+  { name: 'kpi_rollups_quarter_hours', values: '(1)' },
+  { name: 'kpi_rollups_days_weeks_months', values: '(0, 2, 3)' },
+] as const;
+
+export const SHADOW_FACT_TABLES: FactTables = { shipments: `shipment_facts${SUFFIX}`, legs: `leg_facts${SUFFIX}` };
+
+interface Definition {
+  name: string;
+  definition: string;
+  constraint: boolean;
+}
+
+/** The primary keys, unique constraints and other indexes of a live table, as SQL to re-create. */
+async function definitionsOf(runner: SqlRunner, table: string): Promise<Definition[]> {
+  return rows<Definition>(
+    runner,
+    `SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition, true AS constraint
+       FROM pg_constraint c WHERE c.conrelid = $1::regclass AND c.contype IN ('p', 'u')
+     UNION ALL
+     SELECT i.relname, pg_get_indexdef(x.indexrelid), false
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)`,
+    [`public.${table}`],
+  );
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates empty shadow tables (dropping any a failed rebuild left), without indexes: those come after the load. */
+export async function createShadowTables(runner: SqlRunner): Promise<void> {
+  await dropShadowTables(runner);
+  await runner.query(`CREATE TABLE shipment_facts${SUFFIX} (LIKE shipment_facts INCLUDING DEFAULTS)`);
+  await runner.query(`CREATE TABLE leg_facts${SUFFIX} (LIKE leg_facts INCLUDING DEFAULTS)`);
+  await runner.query(`CREATE TABLE kpi_rollups${SUFFIX} (LIKE kpi_rollups INCLUDING DEFAULTS) PARTITION BY LIST (tier)`);
+  for (const partition of ROLLUP_PARTITIONS) {
+    await runner.query(`CREATE TABLE rollup_partitions.${partition.name}${SUFFIX} PARTITION OF kpi_rollups${SUFFIX} FOR VALUES IN ${partition.values}`);
+  }
+}
+
+export async function dropShadowTables(runner: SqlRunner): Promise<void> {
+  for (const table of REBUILT) await runner.query(`DROP TABLE IF EXISTS ${table}${SUFFIX}`);
+}
+
+/** Gives the loaded shadow tables the live tables' keys and indexes, under shadow names until the swap. */
+export async function indexShadowTables(runner: SqlRunner): Promise<void> {
+  for (const table of REBUILT) {
+    for (const item of await definitionsOf(runner, table)) {
+      if (item.constraint) {
+        await runner.query(`ALTER TABLE ${table}${SUFFIX} ADD CONSTRAINT ${quote(item.name + SUFFIX)} ${item.definition}`);
+      } else {
+        // CREATE INDEX name ON [ONLY] public.table USING …: the shadow's, on every partition.
+        const definition = item.definition.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?public\.\S+/, (_match, unique: string | undefined) => `CREATE ${unique ?? ''}INDEX ${quote(item.name + SUFFIX)} ON ${table}${SUFFIX}`);
+        await runner.query(definition);
+      }
+    }
+    await runner.query(`ANALYZE ${table}${SUFFIX}`);
+  }
+}
+
+/** Writes rebuilt rollup cells into the shadow rollups (set-based, a chunk at a time). */
+export async function insertShadowCells(runner: SqlRunner, cells: { cell: RollupCellKey; state: CellState; histogram: boolean }[]): Promise<void> {
+  for (let start = 0; start < cells.length; start += 5_000) {
+    const chunk = cells.slice(start, start + 5_000).filter((entry) => entry.state.count > 0);
+    if (chunk.length === 0) continue;
+    await runner.query(
+      `INSERT INTO kpi_rollups${SUFFIX} (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2, histogram)
+       SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
+                            $10::int[], $11::int[], $12::float8[], $13::float8[], $14::bytea[])`,
+      [
+        chunk.map((entry) => entry.cell.tier),
+        chunk.map((entry) => new Date(entry.cell.bucketStart).toISOString()),
+        chunk.map((entry) => entry.cell.level),
+        chunk.map((entry) => entry.cell.keeps),
+        chunk.map((entry) => entry.cell.carrierId),
+        chunk.map((entry) => entry.cell.peerCarrierId),
+        chunk.map((entry) => entry.cell.corridor),
+        chunk.map((entry) => entry.cell.serviceLevel),
+        chunk.map((entry) => entry.cell.family),
+        chunk.map((entry) => entry.state.count),
+        chunk.map((entry) => entry.state.successes),
+        chunk.map((entry) => entry.state.mean),
+        chunk.map((entry) => entry.state.m2),
+        chunk.map((entry) => {
+          if (!entry.histogram) return null;
+          const bytes = packHistogram(entry.state.histogram);
+          return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        }),
+      ],
+    );
+  }
+}
+
+/** The snapshot a rebuild reads in: what it saw, to tell later what it did not. */
+export async function currentSnapshot(runner: SqlRunner): Promise<string> {
+  const [found] = await rows<{ snapshot: string }>(runner, `SELECT pg_current_snapshot()::text AS snapshot`);
+  return found.snapshot;
+}
+
+export interface ShipmentPage {
+  ids: string[];
+  last: string | null;
+}
+
+/** The next page of unmerged shipments by id, after `after`. */
+export async function shipmentPage(runner: SqlRunner, after: string | null, limit: number): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    runner,
+    `SELECT id FROM shipments WHERE merged_into_id IS NULL AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+    [after, limit],
+  );
+  return found.map((row) => row.id);
+}
+
+export interface FeedEventRow {
+  id: string;
+  carrier_id: number;
+  received_at: Date;
+  occurred_at: Date;
+  unmapped: boolean;
+}
+
+/** The next page of stored events by id, with what their feed contribution needs. */
+export async function feedEventPage(runner: SqlRunner, after: string, limit: number): Promise<FeedEventRow[]> {
+  return rows<FeedEventRow>(
+    runner,
+    // Ordered by the bigint column (e.id), not by the text alias: keyset paging needs numeric order.
+    `SELECT e.id::text AS id, e.carrier_id, e.received_at, e.occurred_at, e.milestone IS NULL AS unmapped
+       FROM events e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`,
+    [after, limit],
+  );
+}
+
+export async function countRebuildWork(runner: SqlRunner): Promise<{ shipments: number; events: number }> {
+  const [found] = await rows<{ shipments: string; events: string }>(
+    runner,
+    `SELECT (SELECT count(*) FROM shipments WHERE merged_into_id IS NULL) AS shipments, (SELECT count(*) FROM events) AS events`,
+  );
+  return { shipments: Number(found.shipments), events: Number(found.events) };
+}
+
+/**
+ * Swaps the shadow tables in, in one short transaction the caller runs: the live tables are locked
+ * (reads and derivations wait for these moments only), deltas the snapshot saw or that came from
+ * derived facts are dropped (the shadow holds the former; the journeys of the latter are queued to be
+ * derived again against the new facts), the events' deltas it did not see are kept, and the shadow
+ * tables take the live names, keys and indexes. Returns how many legs were queued again.
+ */
+export async function swapShadowTables(runner: SqlRunner, snapshot: string): Promise<number> {
+  const definitions = new Map<string, Definition[]>();
+  for (const table of REBUILT) definitions.set(table, await definitionsOf(runner, table));
+  // Compactors first (every shard's lock: a running one finishes, the next skips), then the tables in
+  // the order derivations take them (facts before deltas), so nothing waits on this in a cycle.
+  await runner.query(`SELECT pg_advisory_xact_lock($1, shard) FROM generate_series(0, $2 - 1) AS shard ORDER BY shard`, [LOCK_KEYS.rollupShard, ROLLUP_SHARDS]);
+  await runner.query(`LOCK TABLE shipment_facts, leg_facts, kpi_rollups, kpi_rollup_deltas IN ACCESS EXCLUSIVE MODE`);
+  const [redo] = await rows<{ n: string }>(
+    runner,
+    `WITH unseen AS (
+       SELECT DISTINCT unnest(leg_ids) AS leg_id FROM derive_log WHERE NOT pg_visible_in_snapshot(xid::text::xid8, $1::pg_snapshot)
+     ),
+     queued AS (INSERT INTO link_queue (leg_id, batch_id, events) SELECT leg_id, NULL, 0 FROM unseen ORDER BY leg_id RETURNING 1)
+     SELECT count(*) AS n FROM queued`,
+    [snapshot],
+  );
+  await runner.query(`DELETE FROM kpi_rollup_deltas WHERE origin = 'f' OR pg_visible_in_snapshot(xid::text::xid8, $1::pg_snapshot)`, [snapshot]);
+  for (const table of REBUILT) {
+    await runner.query(`DROP TABLE ${table}`);
+    await runner.query(`ALTER TABLE ${table}${SUFFIX} RENAME TO ${table}`);
+    for (const item of definitions.get(table) ?? []) {
+      if (item.constraint) await runner.query(`ALTER TABLE ${table} RENAME CONSTRAINT ${quote(item.name + SUFFIX)} TO ${quote(item.name)}`);
+      else await runner.query(`ALTER INDEX ${quote(item.name + SUFFIX)} RENAME TO ${quote(item.name)}`);
+    }
+  }
+  for (const partition of ROLLUP_PARTITIONS) {
+    await runner.query(`ALTER TABLE rollup_partitions.${partition.name}${SUFFIX} RENAME TO ${partition.name}`);
+  }
+  return Number(redo.n);
+}
