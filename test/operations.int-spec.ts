@@ -59,14 +59,15 @@ describe('operations', () => {
 
   it('keeps a batch that keeps failing with its error, counts it, and can put it back', async () => {
     const batchId = randomUUID();
-    // A committed batch naming a carrier that does not exist: the worker cannot process it.
+    // A committed batch the worker cannot read (its events are not a list): no event of it can be set
+    // aside alone (a refused event would be, events.md §8), so the whole batch fails on every attempt.
     await app.sql(
       `INSERT INTO ingest_batches (id, kind, status, source, received_at, payload, event_count) VALUES ($1, 'events', 'pending', 'canonical', now(), $2::jsonb, 1)`,
-      [batchId, JSON.stringify({ events: [{ carrier: 'ghost', trackingNumber: 'GHOST001', milestone: 'ACCEPTED', occurredAt: '2026-11-02T08:15:00.000Z', offsetMinutes: 0, eventId: null, code: null, location: { country: null, city: null, facility: null }, message: null, reason: null, subtype: null, handover: null, shipment: null, identity: 'ab'.repeat(32), raw: {} }] })],
+      [batchId, JSON.stringify({ events: 'corrupt' })],
     );
     await app.waitFor(async () => (await app.status()).failedBatches === 1, 60_000, 'the batch to be marked failed');
     const batch = await app.request('GET', `/api/v1/ingest/batches/${batchId}`);
-    expect(batch.body).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringContaining("carrier 'ghost'") });
+    expect(batch.body).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringContaining('is not a function') });
     expect((await app.status()).pendingBatches).toBe(0);
 
     const retry = await app.request('POST', `/api/v1/ingest/batches/${batchId}/retry`);
