@@ -158,18 +158,29 @@ function planOptions(plan: Run['planA'], extraDuplicates = 0): PlanDeliveriesOpt
 }
 
 // Means and variances come from Welford/Chan merges whose floating-point result depends on the order
-// facts reached a rollup cell: two databases may differ in the last bits, never beyond this.
-const FLOAT_FIELDS = new Set(['meanDays', 'varianceDays', 'stddevDays', 'meanHours']);
+// facts reached a rollup cell: two databases may differ in the last bits, never beyond this. A variance
+// merged from cells loses bits relative to the squared mean (m2 terms cancel), so variances and
+// standard deviations are compared as variances on the scale of max(variance, mean²).
+const MEAN_FIELDS = new Set(['meanDays', 'meanHours']);
+const SPREAD_FIELDS: Record<string, string> = { varianceDays: 'meanDays', stddevDays: 'meanDays' };
 const FLOAT_RELATIVE = 1e-12;
+
+function sameFloat(field: string, a: number, b: number, parent: Record<string, unknown>): boolean {
+  if (MEAN_FIELDS.has(field)) return Math.abs(a - b) <= FLOAT_RELATIVE * Math.max(Math.abs(a), Math.abs(b));
+  const mean = parent[SPREAD_FIELDS[field]];
+  const meanSquared = typeof mean === 'number' ? mean * mean : 0;
+  const [va, vb] = field === 'stddevDays' ? [a * a, b * b] : [a, b];
+  return Math.abs(va - vb) <= FLOAT_RELATIVE * Math.max(Math.abs(va), Math.abs(vb), meanSquared);
+}
 
 /**
  * The first difference between two API answers, as a path and both sides; null when they agree:
  * every key, count, rate and percentile identical, means and variances within FLOAT_RELATIVE.
  */
-function firstDifference(a: unknown, b: unknown, path = '', field = ''): string | null {
+function firstDifference(a: unknown, b: unknown, path = '', field = '', parent: Record<string, unknown> = {}): string | null {
   if (Object.is(a, b)) return null;
-  if (typeof a === 'number' && typeof b === 'number' && FLOAT_FIELDS.has(field)) {
-    return Math.abs(a - b) <= FLOAT_RELATIVE * Math.max(Math.abs(a), Math.abs(b)) ? null : `${path}: ${a} vs ${b}`;
+  if (typeof a === 'number' && typeof b === 'number' && (MEAN_FIELDS.has(field) || field in SPREAD_FIELDS)) {
+    return sameFloat(field, a, b, parent) ? null : `${path}: ${a} vs ${b}`;
   }
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
     return `${path || '(root)'}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
@@ -177,7 +188,7 @@ function firstDifference(a: unknown, b: unknown, path = '', field = ''): string 
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   for (const key of keys) {
     const next = `${path}${Array.isArray(a) ? `[${key}]` : `.${key}`}`;
-    const difference = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], next, key);
+    const difference = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], next, key, a as Record<string, unknown>);
     if (difference !== null) return difference;
   }
   return null;

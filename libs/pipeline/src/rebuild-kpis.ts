@@ -16,6 +16,8 @@ import {
   SqlRunner,
   startBackgroundTask,
   swapShadowTables,
+  holdAllShards,
+  releaseAllShards,
 } from '@lanewatch/db';
 import {
   cellKeysOf,
@@ -135,6 +137,9 @@ export async function rebuildKpis(
     const cells = new BaseCells();
     let shipments = 0;
     let events = 0;
+    // Compaction pauses until the swap: folded into the live cells the swap replaces, deltas of
+    // events the snapshot did not see would be lost (reads add unfolded deltas meanwhile).
+    await holdAllShards(runner);
     // One snapshot for everything read: the facts and feed of exactly the events it saw.
     await runner.startTransaction('REPEATABLE READ');
     const snapshot = await currentSnapshot(runner.manager);
@@ -185,6 +190,7 @@ export async function rebuildKpis(
     await finishBackgroundTask(dataSource, { id: taskId, status: 'failed', error: error instanceof Error ? error.message : String(error), now: new Date() }).catch(() => undefined);
     throw error;
   } finally {
+    await releaseAllShards(runner).catch(() => undefined);
     await runner.query(`SELECT pg_advisory_unlock($1)`, [REBUILD_LOCK]).catch(() => undefined);
     await runner.release();
   }

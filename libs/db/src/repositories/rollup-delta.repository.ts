@@ -1,4 +1,4 @@
-import { CellState, KpiFamily, KpiLevel, packHistogram, RollupDelta, rollupShardOf, unpackHistogram } from '@lanewatch/domain';
+import { CellState, KpiFamily, KpiLevel, packHistogram, RollupDelta, ROLLUP_SHARDS, rollupShardOf, unpackHistogram } from '@lanewatch/domain';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 const packed = (histogram: Map<number, number>) => {
@@ -52,6 +52,19 @@ export async function shardsWithDeltas(runner: SqlRunner): Promise<number[]> {
 export async function tryLockShard(runner: SqlRunner, shard: number): Promise<boolean> {
   const [found] = await rows<{ locked: boolean }>(runner, `SELECT pg_try_advisory_xact_lock($1, $2) AS locked`, [LOCK_KEYS.rollupShard, shard]);
   return found.locked;
+}
+
+/**
+ * Holds every shard's compaction lock for this session until releaseAllShards (waiting for a running
+ * compactor to finish): a KPI rebuild keeps compaction from folding deltas its snapshot did not see
+ * into the live cells its swap replaces. Reads add the unfolded deltas meanwhile.
+ */
+export async function holdAllShards(runner: SqlRunner): Promise<void> {
+  await runner.query(`SELECT pg_advisory_lock($1, shard) FROM generate_series(0, $2 - 1) AS shard ORDER BY shard`, [LOCK_KEYS.rollupShard, ROLLUP_SHARDS]);
+}
+
+export async function releaseAllShards(runner: SqlRunner): Promise<void> {
+  await runner.query(`SELECT pg_advisory_unlock($1, shard) FROM generate_series(0, $2 - 1) AS shard`, [LOCK_KEYS.rollupShard, ROLLUP_SHARDS]);
 }
 
 /** Takes (deletes, in this transaction) the oldest deltas of a shard the caller has locked. */
