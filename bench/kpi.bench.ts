@@ -2,6 +2,8 @@
 // same queries against ~10k events and ~1M events over the same 90 days, carriers and lanes,
 // each in its own database served by its own API, asked alternately so that whatever else the
 // machine is doing weighs on both the same. Rollups make the latency independent of the events.
+import { createDataSource } from '@lanewatch/db';
+import { rebuildKpis } from '@lanewatch/pipeline';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { LanewatchApp } from '../test/support/lanewatch-app';
 import { postFeed } from '../test/support/post-feed';
@@ -30,6 +32,47 @@ async function sideBySide(apps: LanewatchApp[], paths: string[]): Promise<number
     }
   }
   return samples.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+/**
+ * An online rebuild of the large database (kpis rebuild) while /kpis is asked in a loop: how long it
+ * takes, and the read latency meanwhile against the same reads just before it.
+ */
+async function rebuildWhileReading(app: LanewatchApp): Promise<string[]> {
+  const before: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) for (const path of KPI_PATHS) before.push(await latencyMs(app, path));
+  const dataSource = createDataSource(app.databaseUrl, { poolSize: 2 });
+  await dataSource.initialize();
+  const during: number[] = [];
+  let failed = 0;
+  let rebuilding = true;
+  const reader = (async () => {
+    for (let index = 0; rebuilding; index += 1) {
+      try {
+        during.push(await latencyMs(app, KPI_PATHS[index % KPI_PATHS.length]));
+      } catch {
+        failed += 1;
+      }
+    }
+  })();
+  const started = process.hrtime.bigint();
+  try {
+    const result = await rebuildKpis(dataSource);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    rebuilding = false;
+    await reader;
+    return [
+      `Online rebuild (kpis rebuild) of the large database while /kpis is asked in a loop`,
+      `  ${result.events} events, ${result.shipments} shipments rebuilt in ${seconds.toFixed(1)} s (${Math.round(result.events / seconds)} events/s)`,
+      `  /kpis median ${median(before).toFixed(1)} ms before, ${median(during).toFixed(1)} ms during (${during.length} reads, max ${Math.max(...during).toFixed(0)} ms, ${failed} failed)`,
+    ];
+  } finally {
+    rebuilding = false;
+    await reader;
+    await dataSource.destroy();
+  }
 }
 
 async function main(): Promise<void> {
@@ -66,6 +109,7 @@ async function main(): Promise<void> {
         ratio(otherMs),
       ].join('\n') + '\n',
     );
+    process.stdout.write((await rebuildWhileReading(apps[1])).join('\n') + '\n');
   } finally {
     for (const app of apps) await app.stop();
     await services.stop();
