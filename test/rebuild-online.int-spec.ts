@@ -11,6 +11,8 @@ import { oracleInputOf } from './support/oracle-input';
 // purpose, and the rebuild runs while the other half is posted and derived between its snapshot and
 // its swap, and while the KPIs are read: every read answers, and afterwards the KPIs equal the
 // independent oracle for the whole feed (nothing the snapshot missed is lost or counted twice).
+const SWAP_READ = '/api/v1/kpis?from=2026-10-01T00:00:00Z&to=2026-11-21T00:00:00Z&groupBy=carrier,corridor';
+
 describe('online KPI rebuild', () => {
   let app: LanewatchApp;
   afterAll(() => app?.stop());
@@ -50,6 +52,7 @@ describe('online KPI rebuild', () => {
     await dataSource.initialize();
     let meanwhile = 0;
     let folded = -1;
+    let blockedRead: ReturnType<LanewatchApp['request']> | undefined;
     const started = Date.now();
     const result = await rebuildKpis(dataSource, {
       afterSnapshot: async () => {
@@ -60,8 +63,27 @@ describe('online KPI rebuild', () => {
         // A compaction now must fold nothing: folded into the live cells the swap replaces, the
         // deltas of the events stored meanwhile would be lost.
         folded = await compactRollups(dataSource);
+        // Nothing derives the legs the swap queues again until the worker is back, so the answers
+        // right after the swap stay put while the next step compares them.
+        await app.killWorkers('SIGTERM');
+      },
+      beforeSwapCommit: async () => {
+        // A read that arrives while the swap holds its locks waits, and must then read the swapped
+        // tables with a snapshot taken after the swap: the deltas it removes counted neither twice nor not at all.
+        blockedRead = app.request('GET', SWAP_READ);
+        await app.waitFor(
+          // Two: the reader below has at most one request in flight, so this one waits too.
+          async () => (await app.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).length >= 2,
+          30_000,
+          'this read and the reader loop to wait on the swap',
+        );
       },
     });
+    const readDuringSwap = await (blockedRead as ReturnType<LanewatchApp["request"]>);
+    const readAfterSwap = await app.request('GET', SWAP_READ);
+    expect(readDuringSwap.status).toBe(200);
+    expect(readDuringSwap.body).toEqual(readAfterSwap.body);
+    await app.startWorker();
     const rebuildMs = Date.now() - started;
     await dataSource.destroy();
     await app.waitForIdle();

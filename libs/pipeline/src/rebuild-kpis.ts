@@ -117,6 +117,8 @@ export async function rebuildKpis(
     taskId?: string;
     /** Awaited once the snapshot is taken: what happens meanwhile is what the swap must not lose (tests). */
     afterSnapshot?: () => Promise<void>;
+    /** Awaited while the swap holds its locks, before it commits: what readers do meanwhile (tests). */
+    beforeSwapCommit?: () => Promise<void>;
   } = {},
 ): Promise<{ shipments: number; events: number; requeuedLegs: number }> {
   const runner = dataSource.createQueryRunner();
@@ -179,6 +181,7 @@ export async function rebuildKpis(
     await indexShadowTables(runner.manager);
     await runner.startTransaction();
     const requeuedLegs = await swapShadowTables(runner.manager, snapshot);
+    await options.beforeSwapCommit?.();
     await runner.commitTransaction();
     await progress(0, 'swap');
     await runner.query(`ANALYZE kpi_rollups, leg_facts, shipment_facts`);

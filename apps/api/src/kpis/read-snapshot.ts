@@ -1,3 +1,4 @@
+import { lockRollupsForRead } from '@lanewatch/db';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -8,6 +9,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 export function inReadSnapshot<T>(dataSource: DataSource, read: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     await manager.query('SET TRANSACTION READ ONLY');
+    // Before the snapshot (a LOCK takes none): a rebuild's swap is waited for, not half seen.
+    await lockRollupsForRead(manager);
     return read(manager);
   });
 }

@@ -55,6 +55,16 @@ export async function tryLockShard(runner: SqlRunner, shard: number): Promise<bo
 }
 
 /**
+ * A reader's first statement: waits here, before any snapshot is taken, while a rebuild swaps the
+ * rollup tables in. A statement that waited inside a SELECT would read the new cells with a snapshot
+ * from before the swap, in which the deltas the new cells already hold are not deleted yet (counted
+ * twice). The lock order (cells, then deltas) is the swap's, so the two never wait on each other in a cycle.
+ */
+export async function lockRollupsForRead(runner: SqlRunner): Promise<void> {
+  await runner.query(`LOCK TABLE kpi_rollups, kpi_rollup_deltas IN ACCESS SHARE MODE`);
+}
+
+/**
  * Holds every shard's compaction lock for this session until releaseAllShards (waiting for a running
  * compactor to finish): a KPI rebuild keeps compaction from folding deltas its snapshot did not see
  * into the live cells its swap replaces. Reads add the unfolded deltas meanwhile.

@@ -1,4 +1,4 @@
-import { rows, SqlRunner } from '@lanewatch/db';
+import { lockRollupsForRead, rows, SqlRunner } from '@lanewatch/db';
 import {
   ActiveBreach,
   applyBreachAction,
@@ -153,6 +153,8 @@ async function evaluateInstance(
   return dataSource.transaction(async (manager) => {
     // Serialises evaluations of one policy and scope; the row lock alone cannot cover "no row yet".
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sla:${policy.id}:${key}`]);
+    // Each later statement takes its snapshot after a rebuild's swap, never across it.
+    await lockRollupsForRead(manager);
     // Measured inside the lock so two evaluations never apply results out of order.
     const { window, measurement, verdict } = await measure(manager, policy, instance, asOf);
     const [activeRow] = await rows<ActiveRow>(
