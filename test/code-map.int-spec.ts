@@ -79,6 +79,47 @@ describe('code maps', () => {
     expect(row).toEqual({ milestone: 'DESTINATION_FACILITY', milestone_source: 'explicit' });
   });
 
+  it('shows a re-map as a background task, completed with the events it re-mapped, to admins and viewers only', async () => {
+    await post(correios, [
+      { trackingNumber: 'NL000000005BR', code: 'BDE', occurredAt: '2026-11-13T09:00:00-03:00' },
+      { trackingNumber: 'NL000000006BR', code: 'BDE', occurredAt: '2026-11-13T10:00:00-03:00' },
+    ]);
+    await app.waitForIdle();
+    const current = (await app.request('GET', '/api/v1/carriers/correios/code-map')).body.mappings as Record<string, string>;
+    const put = await app.request('PUT', '/api/v1/carriers/correios/code-map', { body: { mappings: { ...current, BDE: 'ORIGIN_FACILITY' } } });
+    expect(put.status).toBe(200);
+    const { batchId, codes } = put.body.remap as { batchId: string; codes: string[] };
+    expect(codes).toEqual(['BDE']);
+    // The batch and its task finish in one transaction: no pending batch, no running re-map.
+    await app.waitForIdle();
+
+    const password = 'viewer password 13';
+    expect((await app.request('POST', '/api/v1/users', { body: { email: 'tasks-viewer@example.com', name: 'Viewer', role: 'viewer', password } })).status).toBe(201);
+    const viewer = (await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: 'tasks-viewer@example.com', password } })).body.token as string;
+    for (const token of [undefined, viewer]) {
+      const response = await app.request('GET', '/api/v1/ingest/tasks', { token });
+      expect(response.status).toBe(200);
+      const tasks = (response.body as unknown as { tasks: { id: string; startedAt: string }[] }).tasks;
+      expect(tasks.find((task) => task.id === batchId)).toMatchObject({
+        kind: 'remap',
+        label: 'correios: 1 changed code(s)',
+        status: 'completed',
+        done: 2,
+        total: 2,
+        percent: 100,
+        etaSeconds: 0,
+        error: null,
+        finishedAt: expect.any(String),
+      });
+      // Newest first: this re-map came after the first test's.
+      expect(tasks[0].id).toBe(batchId);
+      expect(tasks.map((task) => task.startedAt)).toEqual([...tasks.map((task) => task.startedAt)].sort().reverse());
+    }
+    const forbidden = await app.request('GET', '/api/v1/ingest/tasks', { token: correios });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.message).toMatch(/admins and viewers only/);
+  });
+
   it('rejects an invalid map naming every bad entry, and only admins may change it', async () => {
     const bad = await app.request('PUT', '/api/v1/carriers/correios/code-map', { body: { mappings: { EMA: 'ACCEPTED', EMX: 'BEAMED_UP' } } });
     expect(bad.status).toBe(400);

@@ -277,4 +277,28 @@ describe('dashboard in a browser', () => {
     await page.close();
   });
 
+  it('a viewer sees a code-map change re-mapped as a completed background task, and the pipeline backlogs, on the ingest health page', async () => {
+    const scan = { trackingNumber: 'EP9001', code: 'E2E_HUB', occurredAt: new Date(Date.now() - 3_600_000).toISOString() };
+    expect((await app.request('POST', '/api/v1/events', { token: seed.carrierApiKey, body: { events: [scan] } })).status).toBe(202);
+    await app.waitForIdle();
+    const current = (await app.request('GET', '/api/v1/carriers/e2e-post/code-map')).body.mappings as Record<string, string>;
+    const put = await app.request('PUT', '/api/v1/carriers/e2e-post/code-map', { body: { mappings: { ...current, E2E_HUB: 'ORIGIN_FACILITY' } } });
+    expect((put.body.remap as { codes: string[] }).codes).toEqual(['E2E_HUB']);
+    await app.waitForIdle();
+
+    const page = await openSignedIn(seed.viewer);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ingest health' }).click();
+    const tasks = page.getByTestId('background-tasks');
+    const row = tasks.locator('tr[data-task-status="completed"]', { hasText: 'e2e-post: 1 changed code(s)' });
+    await row.waitFor();
+    expect(await row.locator('th').textContent()).toContain('Code-map re-map');
+    const progress = row.getByRole('progressbar');
+    expect(await progress.getAttribute('aria-valuenow')).toBe('100');
+    expect(await progress.getAttribute('aria-valuetext')).toMatch(/^100[.,]0 %, 1 of 1$/);
+    expect(await row.textContent()).toContain('Completed');
+    for (const field of ['deadLetters', 'derivationBacklog', 'compactionBacklog']) await page.locator(`[data-field="${field}"] .tile__value`).waitFor();
+    await screenshot(page, '17-ingest-health-background-tasks');
+    await page.close();
+  });
+
 });

@@ -6,6 +6,14 @@ import { kpiMismatches, kpiPath } from './support/kpi-comparison';
 import { LanewatchApp } from './support/lanewatch-app';
 import { oracleInputOf } from './support/oracle-input';
 
+type TaskView = { id: string; kind: string; label: string; status: string; phase: string | null; done: number; total: number; rate: number | null; etaSeconds: number | null; finishedAt: string | null };
+
+async function tasksOf(app: LanewatchApp): Promise<TaskView[]> {
+  const response = await app.request('GET', '/api/v1/ingest/tasks');
+  expect(response.status).toBe(200);
+  return (response.body as unknown as { tasks: TaskView[] }).tasks;
+}
+
 // Issue 13: `kpis rebuild` builds into shadow tables and swaps them in while ingestion and reads go
 // on. Half of a shuffled, duplicated feed with hand-overs is stored, the rollups are damaged on
 // purpose, and the rebuild runs while the other half is posted and derived between its snapshot and
@@ -53,9 +61,12 @@ describe('online KPI rebuild', () => {
     let meanwhile = 0;
     let folded = -1;
     let blockedRead: ReturnType<LanewatchApp['request']> | undefined;
+    let during: TaskView[] = [];
     const started = Date.now();
     const result = await rebuildKpis(dataSource, {
       afterSnapshot: async () => {
+        // The ingest health page's view of the rebuild while it runs.
+        during = await tasksOf(app);
         // Stored and derived after the snapshot, before the swap.
         await post(plan.batches.slice(half));
         await app.waitForIdle();
@@ -79,7 +90,7 @@ describe('online KPI rebuild', () => {
         );
       },
     });
-    const readDuringSwap = await (blockedRead as ReturnType<LanewatchApp["request"]>);
+    const readDuringSwap = await (blockedRead as ReturnType<LanewatchApp['request']>);
     const readAfterSwap = await app.request('GET', SWAP_READ);
     expect(readDuringSwap.status).toBe(200);
     expect(readDuringSwap.body).toEqual(readAfterSwap.body);
@@ -100,6 +111,16 @@ describe('online KPI rebuild', () => {
     expect(await app.sql(`SELECT to_regclass('kpi_rollups_rebuild') AS shadow`)).toEqual([{ shadow: null }]);
     const [task] = await app.sql<{ status: string }>(`SELECT status FROM background_tasks WHERE kind = 'rebuild'`);
     expect(task.status).toBe('completed');
+    const running = during.filter((view) => view.kind === 'rebuild');
+    expect(running).toEqual([expect.objectContaining({ label: 'KPI rebuild', status: 'running', phase: 'facts', finishedAt: null })]);
+    expect(running[0].total).toBeGreaterThan(0);
+    expect(running[0].done).toBeLessThanOrEqual(running[0].total);
+    const [finished] = (await tasksOf(app)).filter((view) => view.kind === 'rebuild');
+    expect(finished).toMatchObject({ id: running[0].id, status: 'completed', phase: 'swap', done: result.shipments + result.events, etaSeconds: 0, finishedAt: expect.any(String) });
+    expect(finished.rate).toBeGreaterThan(0);
+    // Tasks span every carrier: not for a carrier key.
+    const carrierKey = [...keys.values()][0];
+    expect((await app.request('GET', '/api/v1/ingest/tasks', { token: carrierKey })).status).toBe(403);
 
     const status = await app.status();
     expect(status).toMatchObject({ eventsStored: plan.uniqueCount, failedBatches: 0, deadLetters: 0 });

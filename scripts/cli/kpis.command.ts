@@ -1,16 +1,19 @@
 import { loadDatabaseConfigOrExit } from '@lanewatch/config';
 import { createDataSource } from '@lanewatch/db';
+import { taskProgress } from '@lanewatch/domain';
 import { rebuildKpis, RebuildProgress } from '@lanewatch/pipeline';
 import { CliCommand, CliIo, CliUsageError, EXIT_OK } from './cli-command';
 
 const PROGRESS_EVERY_MS = 2_000;
 
-/** "done of total (share), rate/s, about N s left" for a unit of work. */
-export function progressLine(progress: RebuildProgress, elapsedMs: number): string {
-  const share = progress.total > 0 ? (100 * progress.done) / progress.total : 100;
-  const rate = elapsedMs > 0 ? (progress.done * 1000) / elapsedMs : 0;
-  const left = rate > 0 ? Math.max(0, (progress.total - progress.done) / rate) : null;
-  return `${progress.phase}: ${progress.done} of ${progress.total} (${share.toFixed(1)} %), ${Math.round(rate)}/s, ${left === null ? 'time left unknown' : `about ${Math.ceil(left)} s left`}`;
+/** "done of total (share), rate/s, about N s left": the same figures as the ingest health page's. */
+export function progressLine(progress: RebuildProgress, startedAt: Date, now: Date): string {
+  const view = taskProgress({
+    task: { id: '', kind: 'rebuild', status: 'running', label: '', phase: progress.phase, done: progress.done, total: progress.total, startedAt, updatedAt: now, finishedAt: null, error: null },
+    now,
+  });
+  const left = view.etaSeconds === null ? 'time left unknown' : `about ${view.etaSeconds} s left`;
+  return `${progress.phase}: ${progress.done} of ${progress.total} (${view.percent.toFixed(1)} %), ${Math.round(view.rate ?? 0)}/s, ${left}`;
 }
 
 // Rollups move incrementally; after very many changes Welford removals accumulate rounding, and an
@@ -21,17 +24,17 @@ async function rebuild(io: CliIo): Promise<number> {
   const dataSource = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'lanewatch-cli' });
   await dataSource.initialize();
   try {
-    const started = Date.now();
+    const started = new Date();
     let shown = 0;
     const result = await rebuildKpis(dataSource, {
       onProgress: (progress) => {
         if (Date.now() - shown < PROGRESS_EVERY_MS && progress.phase !== 'swap') return;
         shown = Date.now();
-        io.out(progressLine(progress, Date.now() - started));
+        io.out(progressLine(progress, started, new Date()));
       },
     });
     io.out(
-      `rebuilt the facts of ${result.shipments} shipments and the rollups of ${result.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+      `rebuilt the facts of ${result.shipments} shipments and the rollups of ${result.events} events in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s; ` +
         `${result.requeuedLegs} legs derived meanwhile are derived again against the new facts`,
     );
     return EXIT_OK;

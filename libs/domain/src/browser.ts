@@ -2,3 +2,4 @@
 // imports (the main entry also holds node:crypto code for event identities and signatures).
 export * from './milestones';
 export * from './statistics';
+export * from './task-progress';

@@ -21,3 +21,4 @@ export * from './activity-periods';
 export * from './censored-transit';
 export * from './user-accounts';
 export * from './sla';
+export * from './task-progress';

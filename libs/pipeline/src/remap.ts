@@ -68,6 +68,8 @@ export async function remapBatch(dataSource: DataSource, batchId: string): Promi
         if (state.code >= payload.codes.length) {
           await recountUnmapped(manager, payload.carrierId, payload.codes);
           await markBatchProcessed(manager, batchId, { stored: 0, duplicates: 0 });
+          // With the batch: once the ingest status has no pending batch, no re-map task still says running.
+          await finishBackgroundTask(manager, { id: batchId, status: 'completed', error: null, now: new Date() });
           return false;
         }
         const chunk = await remapEventChunk(manager, { carrierId: payload.carrierId, code: payload.codes[state.code], afterId: state.after, limit: REMAP_CHUNK });
@@ -96,7 +98,6 @@ export async function remapBatch(dataSource: DataSource, batchId: string): Promi
       });
       if (!more) break;
     }
-    await finishBackgroundTask(dataSource, { id: batchId, status: 'completed', error: null, now: new Date() });
   } catch (error) {
     await finishBackgroundTask(dataSource, { id: batchId, status: 'failed', error: error instanceof Error ? error.message : String(error), now: new Date() }).catch(() => undefined);
     throw error;

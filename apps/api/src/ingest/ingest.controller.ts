@@ -4,7 +4,7 @@ import { assertReadsAllCarriers } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { IngestRateLimiter } from './rate-limiter';
 import { IngestService } from './ingest.service';
-import { EVENT_BATCH_SCHEMA } from './openapi-schemas';
+import { EVENT_BATCH_SCHEMA, TASKS_SCHEMA } from './openapi-schemas';
 
 @ApiTags('ingest')
 @ApiBearerAuth()
@@ -35,6 +35,19 @@ export class IngestController {
   status(@CurrentPrincipal() principal: Principal) {
     assertReadsAllCarriers(principal);
     return this.ingest.status();
+  }
+
+  @Get('ingest/tasks')
+  @RequireAccess('read')
+  @ApiOperation({
+    summary:
+      'Background tasks (code-map re-maps, KPI rebuilds) running or finished in the last day, newest first, at most 20: done of total, rate, estimated time left; a running task without progress for 10 minutes is stalled',
+  })
+  @ApiResponse({ status: 200, description: '{tasks: [...]}', schema: TASKS_SCHEMA })
+  @ApiResponse({ status: 403, description: 'a carrier key: tasks span every carrier' })
+  tasks(@CurrentPrincipal() principal: Principal) {
+    assertReadsAllCarriers(principal);
+    return this.ingest.tasks();
   }
 
   @Get('ingest/throughput')

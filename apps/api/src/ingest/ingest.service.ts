@@ -1,9 +1,25 @@
-import { addIngestCounts, countDeadLetters, findBatch, listDeadLetters, findCarrierByCode, getCodeMap, IngestCountDelta, ingestCountsPerHour, ingestStatus, insertBatch, listCarriers, requeueFailedBatch } from '@lanewatch/db';
+import {
+  addIngestCounts,
+  countDeadLetters,
+  findBatch,
+  listDeadLetters,
+  findCarrierByCode,
+  getCodeMap,
+  IngestCountDelta,
+  ingestCountsPerHour,
+  ingestStatus,
+  insertBatch,
+  listCarriers,
+  recentBackgroundTasks,
+  requeueFailedBatch,
+} from '@lanewatch/db';
 import {
   IngestThroughput,
   ingestThroughputAnswer,
   MAX_EVENTS_PER_REQUEST,
   Milestone,
+  TaskProgress,
+  taskProgress,
   NormalizedEvent,
   parseIngestThroughputQuery,
   utcHourStart,
@@ -193,6 +209,34 @@ export class IngestService {
 
   status() {
     return ingestStatus(this.dataSource);
+  }
+
+  /** Re-maps and KPI rebuilds running or finished in the last day, with their rate and time left as of now. */
+  async tasks(): Promise<{ tasks: TaskProgress[] }> {
+    const now = this.clock.now();
+    const rows = await recentBackgroundTasks(this.dataSource, now);
+    return {
+      tasks: rows.map((row) =>
+        taskProgress({
+          task: {
+            id: row.id,
+            kind: row.kind,
+            status: row.status,
+            label: row.label,
+            phase: row.phase,
+            done: row.done,
+            total: row.total,
+            startedAt: row.started_at,
+            updatedAt: row.updated_at,
+            finishedAt: row.finished_at,
+            error: row.error,
+            carrierCode: row.carrier_code,
+            changedCodes: row.changed_codes,
+          },
+          now,
+        }),
+      ),
+    };
   }
 
   /** Per-hour counts from the ingest counters; a carrier key reads only its own carrier's. */

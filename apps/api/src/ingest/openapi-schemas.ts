@@ -38,3 +38,34 @@ export const EVENT_BATCH_SCHEMA = {
   required: ['events'],
   properties: { events: { type: 'array', maxItems: 5000, items: EVENT_SCHEMA } },
 };
+
+const nullableNumber = { type: 'number', nullable: true };
+
+export const TASKS_SCHEMA = {
+  type: 'object',
+  properties: {
+    tasks: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          kind: { type: 'string', enum: ['rebuild', 'remap'] },
+          label: { type: 'string', example: 'correios: 2 changed code(s)' },
+          status: { type: 'string', enum: ['running', 'completed', 'failed', 'stalled'] },
+          phase: { type: 'string', nullable: true, description: "a rebuild's step: facts, feed, cells, swap" },
+          done: { type: 'number' },
+          total: { type: 'number', description: 'counted when the task started' },
+          percent: { type: 'number', minimum: 0, maximum: 100 },
+          rate: { ...nullableNumber, description: 'items per second since the start; null when not measurable' },
+          etaSeconds: { ...nullableNumber, description: 'seconds left at that rate; null when unknown' },
+          startedAt: { type: 'string', format: 'date-time' },
+          updatedAt: { type: 'string', format: 'date-time' },
+          finishedAt: { type: 'string', format: 'date-time', nullable: true },
+          error: { type: 'string', nullable: true },
+        },
+      },
+    },
+  },
+};

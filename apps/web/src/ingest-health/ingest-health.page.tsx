@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BackgroundTasksPanel } from './background-tasks-panel.component';
 import { DataQualityPanel } from './data-quality-panel.component';
 import { formatClockTime } from './format.util';
 import { ServiceHealth } from './service-health.component';
@@ -73,6 +74,8 @@ export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProp
           )}
           <ServiceHealth health={health} error={healthError} loading={loading} />
         </div>
+
+        <BackgroundTasksPanel token={token} onUnauthorized={onUnauthorized} refreshedAt={lastUpdatedAt} />
 
         <ThroughputChart nowMs={lastUpdatedAt ?? openedAt} />
 

@@ -41,6 +41,24 @@ const TILES: readonly TileDefinition[] = [
     hint: 'Raw codes missing from a carrier code map; left out of KPIs.',
     tone: (value) => (value > 0 ? 'warning' : 'neutral'),
   },
+  {
+    field: 'deadLetters',
+    label: 'Dead letters',
+    hint: 'Accepted events the database refused, each set aside with its reason.',
+    tone: (value) => (value > 0 ? 'bad' : 'neutral'),
+  },
+  {
+    field: 'derivationBacklog',
+    label: 'Derivation backlog',
+    hint: 'Legs waiting to be derived; their batches count as pending.',
+    tone: neutral,
+  },
+  {
+    field: 'compactionBacklog',
+    label: 'Compaction backlog',
+    hint: 'Rollup changes not folded in yet. Reads add them in: a cost, not a lag.',
+    tone: neutral,
+  },
 ];
 
 type StatusTilesProps = { status: IngestStatus; stale: boolean };

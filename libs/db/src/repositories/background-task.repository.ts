@@ -51,11 +51,27 @@ export async function finishBackgroundTask(runner: SqlRunner, input: { id: strin
   ]);
 }
 
-/** Running tasks and those finished in the last day, newest first. */
-export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promise<BackgroundTaskRow[]> {
-  return rows<BackgroundTaskRow>(
+export interface RecentBackgroundTaskRow extends Omit<BackgroundTaskRow, 'state'> {
+  phase: string | null;
+  /** A re-map's carrier and number of changed codes, from its batch (null once the batch is gone). */
+  carrier_code: string | null;
+  changed_codes: number | null;
+}
+
+/** Running tasks and those finished in the last day before `now`, newest first, at most 20. */
+export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promise<RecentBackgroundTaskRow[]> {
+  // $1 typed: "unknown - interval" has no unique operator, and the query would fail.
+  return rows<RecentBackgroundTaskRow>(
     runner,
-    `SELECT ${COLUMNS} FROM background_tasks WHERE status = 'running' OR finished_at > $1 - interval '1 day' ORDER BY started_at DESC LIMIT 20`,
+    `SELECT t.id, t.kind, t.status, t.label, t.total::float8 AS total, t.done::float8 AS done, t.started_at, t.updated_at, t.finished_at, t.error,
+            t.state->>'phase' AS phase, c.code AS carrier_code,
+            CASE WHEN jsonb_typeof(b.payload->'codes') = 'array' THEN jsonb_array_length(b.payload->'codes') END AS changed_codes
+       FROM background_tasks t
+       LEFT JOIN ingest_batches b ON t.kind = 'remap' AND b.id = t.id
+       LEFT JOIN carriers c ON c.id = b.carrier_id
+      WHERE t.status = 'running' OR t.finished_at > $1::timestamptz - interval '1 day'
+      ORDER BY t.started_at DESC, t.id
+      LIMIT 20`,
     [now],
   );
 }
