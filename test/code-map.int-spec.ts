@@ -1,3 +1,5 @@
+import { LOCK_KEYS } from '@lanewatch/db';
+import { Client } from 'pg';
 import { LanewatchApp } from './support/lanewatch-app';
 
 // events.md §5: unmapped events are stored, counted and listed per code; a map change re-maps them.
@@ -128,5 +130,29 @@ describe('code maps', () => {
     expect(forbidden.status).toBe(403);
     const other = await app.request('GET', '/api/v1/carriers/correios/data-quality', { token: cainiao });
     expect(other.status).toBe(403);
+  });
+  it('waits for batches still mapping with the old map, so the re-map it queues sees their events', async () => {
+    // A batch holds its carrier's map (shared) from reading it until it commits; here the test holds it.
+    const [{ id }] = await app.sql<{ id: number }>(`SELECT id FROM carriers WHERE code = 'correios'`);
+    const batch = new Client({ connectionString: app.databaseUrl });
+    await batch.connect();
+    try {
+      await batch.query('BEGIN');
+      await batch.query('SELECT pg_advisory_xact_lock_shared($1, $2)', [LOCK_KEYS.codeMap, id]);
+      let answered = false;
+      const change = app.request('PUT', '/api/v1/carriers/correios/code-map', { body: { mappings: { EDG: 'OUT_FOR_DELIVERY', QQQ: 'EXCEPTION' } } }).finally(() => {
+        answered = true;
+      });
+      await app.waitFor(
+        async () => (await app.sql(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%'`)).length > 0,
+        30_000,
+        'the code-map change to wait for the batch',
+      );
+      expect(answered).toBe(false);
+      await batch.query('COMMIT');
+      expect((await change).status).toBe(200);
+    } finally {
+      await batch.end();
+    }
   });
 });

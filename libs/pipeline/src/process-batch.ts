@@ -10,6 +10,7 @@ import {
   EventInsertRow,
   findBatch,
   getCodeMap,
+  holdCodeMaps,
   insertDeadLetters,
   insertEvents,
   legKey,
@@ -141,6 +142,10 @@ async function ingestEvents(
     return id;
   };
   const codeMaps = new Map<number, Map<string, Milestone>>();
+  await holdCodeMaps(
+    runner,
+    events.map((event) => carrierId(event.carrier)),
+  );
   for (const id of new Set(events.map((event) => carrierId(event.carrier)))) {
     codeMaps.set(id, (await getCodeMap(runner, id)) as Map<string, Milestone>);
   }

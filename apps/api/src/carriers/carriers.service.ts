@@ -1,6 +1,7 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import {
   CarrierRow,
+  lockCodeMap,
   dataQualityIssuesOfCarrier,
   expireOtherKeys,
   findCarrierByCode,
@@ -115,6 +116,8 @@ export class CarriersService {
     const carrier = await this.carrier(code);
     const result = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [carrier.id]);
+      // Batches mapping this carrier's events with the old map commit first: the re-map sees them.
+      await lockCodeMap(manager, carrier.id);
       const before = (await getCodeMap(manager, carrier.id)) as CodeMap;
       await replaceCodeMap(manager, carrier.id, parsed.mappings);
       const codes = changedCodes(before, parsed.mappings as ReadonlyMap<string, Milestone>);

@@ -1,4 +1,4 @@
-import { getCodeMap, insertBatch } from '@lanewatch/db';
+import { getCodeMap, insertBatch, lockCodeMap } from '@lanewatch/db';
 import type { Milestone } from '@lanewatch/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -15,6 +15,8 @@ export async function loadDefaultCodeMap(
 ): Promise<string | null> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [input.carrierId]);
+    // As a code-map change: batches still mapping with the old map commit first.
+    await lockCodeMap(manager, input.carrierId);
     const [{ used }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE carrier_id = $1 AND source = $2) AS used`, [
       input.carrierId,
       input.source,

@@ -1,4 +1,4 @@
-import { rows, SqlRunner } from './sql-runner';
+import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 export interface CarrierRow {
   id: number;
@@ -92,6 +92,22 @@ export async function carrierForKeyHash(runner: SqlRunner, keyHash: string, now:
     [keyHash, now],
   );
   return found[0] ?? null;
+}
+
+/**
+ * A batch holds its carriers' code maps (shared, until it commits) before reading them: a change
+ * waits for the batches that mapped events with the old map, so the re-map it queues sees their
+ * events, and batches after it read the new map. Carriers in order: no cycle between batches.
+ */
+export async function holdCodeMaps(runner: SqlRunner, carrierIds: number[]): Promise<void> {
+  const ids = [...new Set(carrierIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  await runner.query(`SELECT pg_advisory_xact_lock_shared($1, id) FROM unnest($2::int[]) WITH ORDINALITY AS t(id, n) ORDER BY n`, [LOCK_KEYS.codeMap, ids]);
+}
+
+/** A code-map change's lock (until it commits): waits for the batches holding the carrier's map. */
+export async function lockCodeMap(runner: SqlRunner, carrierId: number): Promise<void> {
+  await runner.query(`SELECT pg_advisory_xact_lock($1, $2)`, [LOCK_KEYS.codeMap, carrierId]);
 }
 
 export async function getCodeMap(runner: SqlRunner, carrierId: number): Promise<Map<string, string>> {

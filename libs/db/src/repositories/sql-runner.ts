@@ -14,10 +14,12 @@ export async function rows<T>(runner: SqlRunner, sql: string, parameters: unknow
 
 // Arbitrary 64-bit keys for transaction-level advisory locks.
 export const LOCK_KEYS = {
-  linking: 7_426_001,
   partitions: 7_426_002,
   vacuum: 7_426_003,
   // Two-key form (namespace, shard or leg): one compactor per rollup shard; one derivation per leg.
   rollupShard: 7_426_011,
   leg: 7_426_010,
+  // Two-key form (namespace, carrier): a code-map change (exclusive) against the batches that map
+  // that carrier's events with the map they read (shared).
+  codeMap: 7_426_012,
 } as const;
