@@ -42,6 +42,8 @@ export interface TrialOutcome {
   posted: number;
   unique: number;
   retries: number;
+  /** Code maps sent after this many batches (null: before the first). */
+  codeMapAfter: number | null;
   crashes: CrashOutcome[];
   durationMs: number;
   problems: string[];
@@ -137,6 +139,8 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
     lastMileFirstRate: random.float(0, 0.6),
   });
   const points = crashPoints(random, plan.batches.length);
+  // Mostly the code maps come first; otherwise after this many batches, re-mapping stored events.
+  const codeMapAfter = random.chance(0.7) ? null : random.int(0, plan.batches.length);
   const outcome: TrialOutcome = {
     trial: options.trial,
     seed: options.seed,
@@ -146,6 +150,7 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
     posted: plan.totalEvents,
     unique: plan.uniqueCount,
     retries: 0,
+    codeMapAfter,
     crashes: [],
     durationMs: 0,
     problems: [],
@@ -153,10 +158,20 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
 
   const keys = new Map<string, string>();
   for (const carrier of feed.carriers) keys.set(carrier.code, (await app.createCarrier(carrier.code, carrier.kind)).apiKey);
-  for (const carrier of feed.carriers.filter((c) => c.codeMap)) {
-    const response = await app.request('PUT', `/api/v1/carriers/${carrier.code}/code-map`, { body: { mappings: carrier.codeMap } });
-    if (response.status !== 200) outcome.problems.push(`code map of ${carrier.code}: ${response.status}`);
-  }
+  const putCodeMaps = async () => {
+    for (const carrier of feed.carriers.filter((c) => c.codeMap)) {
+      for (;;) {
+        // Cut off by a crash: sent again (the same map twice re-maps nothing).
+        const response = await app.request('PUT', `/api/v1/carriers/${carrier.code}/code-map`, { body: { mappings: carrier.codeMap } }).catch(() => null);
+        if (response !== null && response.status < 500) {
+          if (response.status !== 200) outcome.problems.push(`code map of ${carrier.code}: ${response.status}`);
+          break;
+        }
+        await app.waitFor(async () => (await fetch(`${app.apiUrl}/api/v1/health`)).status === 200, 120_000, 'the API to answer again');
+      }
+    }
+  };
+  if (codeMapAfter === null) await putCodeMaps();
 
   const progress = { answered: 0, retries: 0, accepted: [] as { carrier: string; event: CanonicalEvent }[], problems: outcome.problems };
   let next = 0;
@@ -183,7 +198,12 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
       await crash(app, point.victims);
     }
   })();
-  await Promise.all([posters, crasher]);
+  const mapper = (async () => {
+    if (codeMapAfter === null) return;
+    await app.waitFor(async () => !posting || progress.answered >= codeMapAfter, DRAIN_TIMEOUT_MS, 'the batches before the code maps');
+    await putCodeMaps();
+  })();
+  await Promise.all([posters, crasher, mapper]);
   outcome.retries = progress.retries;
   if (progress.answered !== plan.batches.length) outcome.problems.push(`${progress.answered} of ${plan.batches.length} batches answered 202`);
 
