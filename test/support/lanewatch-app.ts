@@ -112,11 +112,23 @@ export class LanewatchApp {
     return worker;
   }
 
-  /** kill -9: no shutdown hook runs, the transaction in flight is cut off. */
-  async killWorkers(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const exits = [...this.workers].map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
-    for (const worker of this.workers) worker.kill(signal);
+  /** kill -9: no shutdown hook runs, the transaction in flight is cut off. With a count, only that many workers. */
+  async killWorkers(signal: NodeJS.Signals = 'SIGKILL', count = Infinity): Promise<void> {
+    const victims = [...this.workers].slice(0, count);
+    const exits = victims.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
+    for (const worker of victims) worker.kill(signal);
     await Promise.all(exits);
+  }
+
+  /** Worker processes running now. */
+  get workerCount(): number {
+    return this.workers.size;
+  }
+
+  /** kill -9 the API and start a new one on the same port: the requests in flight are cut off. */
+  async restartApi(): Promise<void> {
+    await this.killApi();
+    await this.startApi();
   }
 
   recentLogs(): string {
