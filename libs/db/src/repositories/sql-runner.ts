@@ -17,6 +17,8 @@ export const LOCK_KEYS = {
   linking: 7_426_001,
   partitions: 7_426_002,
   vacuum: 7_426_003,
+  // Session-level: one migration run at a time, however many API replicas start together.
+  migrations: 7_426_004,
   // Two-key form (namespace, shard or leg): one compactor per rollup shard; one derivation per leg.
   rollupShard: 7_426_011,
   leg: 7_426_010,
