@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
 import { createDataSource, vacuumHotTables } from '@lanewatch/db';
-import { kpisNeedRebuild, rebuildKpis } from '@lanewatch/pipeline';
+import { kpisNeedRebuild, rebuildKpis, RebuildRunningError } from '@lanewatch/pipeline';
 import {
   ALERT_DELIVERY_JOB,
   ALERTS_QUEUE,
@@ -32,7 +32,13 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   if (await kpisNeedRebuild(dataSource)) {
     logger.info('rebuilding facts and KPI rollups from the stored events');
-    logger.info('rebuilt facts and KPI rollups', await rebuildKpis(dataSource));
+    try {
+      logger.info('rebuilt facts and KPI rollups', await rebuildKpis(dataSource));
+    } catch (error) {
+      // Replicas start together: one rebuilds (online), the others work meanwhile instead of crashing.
+      if (!(error instanceof RebuildRunningError)) throw error;
+      logger.info('another process is rebuilding facts and KPI rollups; working meanwhile');
+    }
   }
 
   const connection = redisConnectionOptions(config.redisUrl);
