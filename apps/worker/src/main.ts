@@ -14,6 +14,7 @@ import {
   SLA_QUEUE,
 } from '@lanewatch/queue';
 import { Job, Queue, Worker } from 'bullmq';
+import { hostname } from 'node:os';
 import { alertDeliveryProcessor } from './alerts/alert-delivery.processor';
 import { EmailSender } from './alerts/alert-sender';
 import { sweepPendingDeliveries } from './alerts/alert-sweeper';
@@ -28,7 +29,9 @@ const SLA_DEBOUNCE_MS = 2000;
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger('worker', config.logLevel);
-  const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency + 4, applicationName: 'lanewatch-worker' });
+  // Each process names its connections (pid and host), so pg_stat_activity and pg_locks tell replicas apart.
+  const applicationName = `lanewatch-worker/${process.pid}@${hostname()}`;
+  const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency + 4, applicationName });
   await dataSource.initialize();
   if (await kpisNeedRebuild(dataSource)) {
     logger.info('rebuilding facts and KPI rollups from the stored events');
