@@ -37,8 +37,8 @@ import type { DataSource } from 'typeorm';
 import { factRowsOf } from './facts';
 
 const SHIPMENT_CHUNK = 2_000;
-// Session lock: one rebuild at a time, released if its process dies.
-const REBUILD_LOCK = 7_426_012;
+/** Session advisory lock: one rebuild at a time, released if its process dies. */
+export const REBUILD_LOCK = 7_426_012;
 
 /** Another process holds the rebuild lock: a second worker replica starting at the same moment, or the CLI. */
 export class RebuildRunningError extends Error {
