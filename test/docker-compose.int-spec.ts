@@ -18,7 +18,7 @@ const PLACEHOLDERS: Record<string, string> = {
   LANEWATCH_SECRET_KEY: 'placeholder-secret-key-000000000000000',
 };
 // Variables a user may have exported that would change what the file resolves to.
-const OVERRIDABLE = ['POSTGRES_USER', 'POSTGRES_DB', 'LOG_LEVEL', 'LANEWATCH_HTTP_PORT', 'COMPOSE_PROJECT_NAME', 'ALERT_ALLOW_PRIVATE_TARGETS'];
+const OVERRIDABLE = ['POSTGRES_USER', 'POSTGRES_DB', 'LOG_LEVEL', 'LANEWATCH_HTTP_PORT', 'COMPOSE_PROJECT_NAME', 'ALERT_ALLOW_PRIVATE_TARGETS', 'API_REPLICAS', 'WORKER_REPLICAS'];
 
 type Environment = Record<string, string | undefined>;
 
@@ -31,6 +31,9 @@ type Service = {
   healthcheckTest: string[];
   volumeTargets: string[];
   publishedPorts: string[];
+  /** deploy.replicas as a number; null when the file sets none (compose then runs one). */
+  replicas: number | null;
+  containerName: string | null;
 };
 
 type LoadResult = { ok: true; services: Record<string, Service> } | { ok: false; error: string };
@@ -99,6 +102,9 @@ function normaliseService(raw: unknown): Service {
     healthcheckTest: isRecord(service.healthcheck) ? asStrings(service.healthcheck.test) : [],
     volumeTargets: normalisePairs(service.volumes, 'source', 'target'),
     publishedPorts: normalisePairs(service.ports, 'published', 'target'),
+    // The CLI prints a number; our interpolation leaves the string the variable gave.
+    replicas: isRecord(service.deploy) && service.deploy.replicas !== undefined ? Number(service.deploy.replicas) : null,
+    containerName: typeof service.container_name === 'string' ? service.container_name : null,
   };
 }
 
@@ -246,6 +252,28 @@ describe('docker/compose.yml', () => {
       expect(build).toEqual({ context: REPO_ROOT, dockerfile: `docker/${name}.Dockerfile` });
       expect(existsSync(join(REPO_ROOT, 'docker', `${name}.Dockerfile`))).toBe(true);
     }
+  });
+
+  it('runs two API and two worker replicas by default, API_REPLICAS and WORKER_REPLICAS changing them', () => {
+    expect(services.api.replicas).toBe(2);
+    expect(services.worker.replicas).toBe(2);
+    const scaled = checker.load(checkEnvironment({ API_REPLICAS: '3', WORKER_REPLICAS: '5' }));
+    if (!scaled.ok) throw new Error(scaled.error);
+    expect([scaled.services.api.replicas, scaled.services.worker.replicas]).toEqual([3, 5]);
+  });
+
+  it('lets replicas coexist: no fixed container name or published port on api and worker, nginx resolving every API replica', () => {
+    for (const name of ['api', 'worker']) {
+      expect(services[name].containerName).toBeNull();
+      expect(services[name].publishedPorts).toEqual([]);
+    }
+    const nginx = readFileSync(join(REPO_ROOT, 'docker', 'nginx.conf'), 'utf8');
+    // Resolved per request through Docker's DNS (all replicas' addresses), not once at start-up (one address).
+    expect(nginx).toMatch(/^\s*resolver 127\.0\.0\.11\b/m);
+    const upstream = /^\s*set (\$\w+) http:\/\/api:3000;/m.exec(nginx);
+    expect(upstream).not.toBeNull();
+    expect(nginx).toContain(`proxy_pass ${upstream?.[1]};`);
+    expect(nginx).toMatch(/^\s*proxy_next_upstream error timeout;/m);
   });
 
   it('publishes the web service on port 8080', () => {

@@ -38,7 +38,7 @@ describe('durability', () => {
     await app.waitFor(
       async () => {
         const active = await app.sql(
-          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'lanewatch-worker'
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'lanewatch-worker/%'
               AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`,
         );
         const processed = await app.sql<{ n: string }>(`SELECT count(*) AS n FROM ingest_batches WHERE status = 'processed'`);

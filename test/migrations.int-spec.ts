@@ -1,4 +1,6 @@
-import { createDataSource, pendingSchemaChanges } from '@lanewatch/db';
+import { randomBytes } from 'node:crypto';
+import { createDataSource, pendingSchemaChanges, runMigrations } from '@lanewatch/db';
+import { Client } from 'pg';
 import { createTestDatabase } from './support/test-database';
 
 // CI fails when entities and migrations drift: the schema builder must find nothing to change.
@@ -34,6 +36,27 @@ describe('migrations', () => {
     } finally {
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.drop();
+    }
+  });
+
+  // Every API replica migrates before it listens (docker/api.Dockerfile): replicas started together
+  // must not apply the same migration twice and fail.
+  it('apply once when several processes run them at the same time on an empty database', async () => {
+    const server = new URL(process.env.LANEWATCH_TEST_TEMPLATE_URL as string);
+    const name = `lanewatch_empty_${randomBytes(4).toString('hex')}`;
+    server.pathname = '/postgres';
+    const admin = new Client({ connectionString: server.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    try {
+      const runs = await Promise.allSettled([1, 2, 3].map(() => runMigrations(url.toString())));
+      expect(runs.map((run) => (run.status === 'rejected' ? String(run.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok']);
+      expect(await pendingSchemaChanges(url.toString())).toEqual([]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
     }
   });
 });

@@ -71,10 +71,10 @@ export class LanewatchApp {
     };
   }
 
-  private spawnService(name: 'api' | 'worker'): ChildProcess {
+  private spawnService(name: 'api' | 'worker', extraEnv: Record<string, string> = {}): ChildProcess {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
       cwd: ROOT,
-      env: this.env(),
+      env: { ...this.env(), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
@@ -105,8 +105,9 @@ export class LanewatchApp {
     await exited;
   }
 
-  async startWorker(): Promise<ChildProcess> {
-    const worker = this.spawnService('worker');
+  /** `env` for this worker only (e.g. LOG_LEVEL=debug to see the batches it processes in its own output). */
+  async startWorker(options: { env?: Record<string, string> } = {}): Promise<ChildProcess> {
+    const worker = this.spawnService('worker', options.env);
     this.workers.add(worker);
     worker.once('exit', () => this.workers.delete(worker));
     return worker;

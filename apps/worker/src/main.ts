@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
 import { createDataSource, vacuumHotTables } from '@lanewatch/db';
-import { kpisNeedRebuild, rebuildKpis } from '@lanewatch/pipeline';
+import { kpisNeedRebuild, rebuildKpis, RebuildRunningError } from '@lanewatch/pipeline';
 import {
   ALERT_DELIVERY_JOB,
   ALERTS_QUEUE,
@@ -14,6 +14,7 @@ import {
   SLA_QUEUE,
 } from '@lanewatch/queue';
 import { Job, Queue, Worker } from 'bullmq';
+import { hostname } from 'node:os';
 import { alertDeliveryProcessor } from './alerts/alert-delivery.processor';
 import { EmailSender } from './alerts/alert-sender';
 import { sweepPendingDeliveries } from './alerts/alert-sweeper';
@@ -28,11 +29,19 @@ const SLA_DEBOUNCE_MS = 2000;
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger('worker', config.logLevel);
-  const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency + 4, applicationName: 'lanewatch-worker' });
+  // Each process names its connections (pid and host), so pg_stat_activity and pg_locks tell replicas apart.
+  const applicationName = `lanewatch-worker/${process.pid}@${hostname()}`;
+  const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency + 4, applicationName });
   await dataSource.initialize();
   if (await kpisNeedRebuild(dataSource)) {
     logger.info('rebuilding facts and KPI rollups from the stored events');
-    logger.info('rebuilt facts and KPI rollups', await rebuildKpis(dataSource));
+    try {
+      logger.info('rebuilt facts and KPI rollups', await rebuildKpis(dataSource));
+    } catch (error) {
+      // Replicas start together: one rebuilds (online), the others work meanwhile instead of crashing.
+      if (!(error instanceof RebuildRunningError)) throw error;
+      logger.info('another process is rebuilding facts and KPI rollups; working meanwhile');
+    }
   }
 
   const connection = redisConnectionOptions(config.redisUrl);

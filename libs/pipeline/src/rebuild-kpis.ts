@@ -39,8 +39,15 @@ import type { DataSource } from 'typeorm';
 import { factRowsOf } from './facts';
 
 const SHIPMENT_CHUNK = 2_000;
-// Session lock: one rebuild at a time, released if its process dies.
-const REBUILD_LOCK = 7_426_012;
+/** Session advisory lock: one rebuild at a time, released if its process dies. */
+export const REBUILD_LOCK = 7_426_012;
+
+/** Another process holds the rebuild lock: a second worker replica starting at the same moment, or the CLI. */
+export class RebuildRunningError extends Error {
+  constructor() {
+    super('another KPI rebuild is running');
+  }
+}
 const EVENT_CHUNK = 20_000;
 
 /**
@@ -126,7 +133,7 @@ export async function rebuildKpis(
   const taskId = options.taskId ?? randomUUID();
   try {
     const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REBUILD_LOCK])) as { locked: boolean }[];
-    if (!locked) throw new Error('another KPI rebuild is running');
+    if (!locked) throw new RebuildRunningError();
     const work = await countRebuildWork(runner);
     const total = work.shipments + work.events;
     await startBackgroundTask(runner, { id: taskId, kind: 'rebuild', label: 'KPI rebuild into shadow tables', total, state: { phase: 'facts' }, now: new Date() });

@@ -16,6 +16,8 @@ export async function rows<T>(runner: SqlRunner, sql: string, parameters: unknow
 export const LOCK_KEYS = {
   partitions: 7_426_002,
   vacuum: 7_426_003,
+  // Session-level: one migration run at a time, however many API replicas start together.
+  migrations: 7_426_004,
   // Two-key form (namespace, shard or leg): one compactor per rollup shard; one derivation per leg.
   rollupShard: 7_426_011,
   leg: 7_426_010,
