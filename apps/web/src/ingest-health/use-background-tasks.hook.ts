@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useApiQuery, type ApiQueryState } from '../shared/use-api-query.hook';
+import { useKeptAnswer } from '../shared/use-kept-answer.hook';
 import { fetchBackgroundTasks } from './background-tasks-api';
 import type { TaskProgress } from './background-tasks.util';
 
@@ -10,16 +11,5 @@ type UseBackgroundTasksOptions = { token: string; onUnauthorized: () => void; re
 export function useBackgroundTasks({ token, onUnauthorized, refreshedAt }: UseBackgroundTasksOptions): ApiQueryState<TaskProgress[]> & { stale: boolean } {
   const load = useCallback((signal: AbortSignal) => fetchBackgroundTasks({ token, signal }), [token]);
   const query = useApiQuery({ requestKey: `background-tasks|${refreshedAt ?? 'first'}`, load, onUnauthorized });
-  const [last, setLast] = useState<TaskProgress[] | null>(null);
-  if (query.data !== null && query.data !== last) {
-    setLast(query.data);
-  }
-  const data = query.data ?? last;
-  return {
-    ...query,
-    data,
-    loading: query.loading && data === null,
-    error: data === null ? query.error : null,
-    stale: data !== null && query.error !== null,
-  };
+  return useKeptAnswer(query);
 }

@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { formatApiInstant } from '../filters/dashboard-query.util';
 import { useApiQuery, type ApiQueryState } from '../shared/use-api-query.hook';
+import { useKeptAnswer } from '../shared/use-kept-answer.hook';
 import { fetchIngestThroughput } from './ingest-throughput-api';
 import { type IngestThroughput, throughputWindow } from './ingest-throughput.util';
 
@@ -16,17 +17,5 @@ export function useIngestThroughput({ token, onUnauthorized, nowMs, hours }: Use
   const to = formatApiInstant(toMs);
   const load = useCallback((signal: AbortSignal) => fetchIngestThroughput({ token, signal, from, to }), [token, from, to]);
   const query = useApiQuery({ requestKey: `ingest-throughput|${from}|${to}|${Math.floor(nowMs / MINUTE_MS)}`, load, onUnauthorized });
-  const [last, setLast] = useState<IngestThroughput | null>(null);
-  if (query.data !== null && query.data !== last) {
-    setLast(query.data);
-  }
-  const data = query.data ?? last;
-  return {
-    ...query,
-    data,
-    loading: query.loading && data === null,
-    // A failed refresh keeps the last answer on screen, flagged.
-    error: data === null ? query.error : null,
-    stale: data !== null && query.error !== null,
-  };
+  return useKeptAnswer(query);
 }
