@@ -9,7 +9,7 @@ import { createTestDatabase } from './test-database';
 
 const ROOT = join(__dirname, '..', '..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -10,6 +10,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
 import { KpisModule } from './kpis/kpis.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { SlaModule } from './sla/sla.module';
 import { UsersModule } from './users/users.module';
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), CarriersModule, IngestModule, ShipmentsModule, KpisModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule],
+      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

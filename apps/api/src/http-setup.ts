@@ -16,7 +16,12 @@ interface BodyParserError extends Error {
  * and whose X-Forwarded-For to believe (TRUST_PROXY; by default nobody's, so a client cannot pick the
  * address its sign-in attempts are counted under).
  */
-export function configureHttp(app: INestApplication, options: { webDistDir?: string; trustProxy: false | number | string[] }): void {
+export function configureHttp(
+  app: INestApplication,
+  options: { webDistDir?: string; trustProxy: false | number | string[]; observeRequests?: express.RequestHandler },
+): void {
+  // First, so a request's time includes its body and a body refused before routing is counted too.
+  if (options.observeRequests) app.use(options.observeRequests);
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
   server.set('trust proxy', options.trustProxy);

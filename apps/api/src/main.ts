@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
+import { ApiMetrics } from './metrics/api-metrics';
 
 const NEST_LEVELS: Record<string, LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     bodyParser: false,
     logger: NEST_LEVELS[config.logLevel],
   });
-  configureHttp(app, { webDistDir: config.webDistDir, trustProxy: config.trustProxy });
+  configureHttp(app, { webDistDir: config.webDistDir, trustProxy: config.trustProxy, observeRequests: app.get(ApiMetrics).observeRequests() });
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   // Longer than the idle timeout of common proxies and clients (60 s): otherwise a client may send

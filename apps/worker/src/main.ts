@@ -22,6 +22,8 @@ import { startDerivationLoops } from './ingest/derivation.loop';
 import { ingestBatchProcessor } from './ingest/ingest-batch.processor';
 import { sweepPendingBatches } from './ingest/sweeper';
 import { createLogger } from './logger';
+import { MetricsServer, startMetricsServer } from './metrics/metrics-server';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { slaEvaluationProcessor } from './sla/sla-evaluation.processor';
 
 const SLA_DEBOUNCE_MS = 2000;
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     }
   }
 
+  const metrics = new WorkerMetrics();
   const connection = redisConnectionOptions(config.redisUrl);
   const slaQueue = new Queue(SLA_QUEUE, { connection, prefix: config.queuePrefix });
   const alertsQueue = new Queue(ALERTS_QUEUE, { connection, prefix: config.queuePrefix });
@@ -60,10 +63,11 @@ async function main(): Promise<void> {
     logger,
     concurrency: config.workerConcurrency,
     idleMs: config.derivationIdleMs,
+    metrics,
     onCompacted: () => void evaluateSoon(),
   });
   const processors: Record<string, (job: Job) => Promise<unknown>> = {
-    [INGEST_BATCH_JOB]: ingestBatchProcessor({ dataSource, logger, onProcessed: async () => derivation.wake() }),
+    [INGEST_BATCH_JOB]: ingestBatchProcessor({ dataSource, logger, metrics, onProcessed: async () => derivation.wake() }),
   };
   assertProcessorsCover(INGEST_QUEUE, processors);
   const email = new EmailSender(config.smtpUrl, config.smtpFrom);
@@ -148,6 +152,14 @@ async function main(): Promise<void> {
       });
   };
   const vacuumTimer = setInterval(vacuum, config.vacuumIntervalMs);
+  // Each replica serves its own; a port taken by another process stops this one at start, loudly.
+  let metricsServer: MetricsServer | null = null;
+  if (config.workerMetricsPort !== undefined) {
+    const tokens = [config.metricsToken, config.adminToken].filter((token): token is string => token !== undefined);
+    metricsServer = await startMetricsServer({ registry: metrics.registry, host: config.workerMetricsHost, port: config.workerMetricsPort, tokens });
+    // Written whatever LOG_LEVEL is: with WORKER_METRICS_PORT=0 this line is the only way to learn the port.
+    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'worker', message: 'worker metrics listening', url: `http://${config.workerMetricsHost.includes(':') ? `[${config.workerMetricsHost}]` : config.workerMetricsHost}:${metricsServer.port}/metrics` })}\n`);
+  }
   logger.info('worker started', { concurrency: config.workerConcurrency, queuePrefix: config.queuePrefix });
 
   const shutdown = async (signal: string) => {
@@ -156,7 +168,7 @@ async function main(): Promise<void> {
     clearInterval(vacuumTimer);
     // A running VACUUM finishes while the workers close, not before they start closing.
     await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming]);
-    await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close()]);
+    await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close(), metricsServer?.close()]);
     email.close();
     await dataSource.destroy();
     process.exit(0);

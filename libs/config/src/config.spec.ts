@@ -66,6 +66,21 @@ describe('parseConfig', () => {
     expect(problemsOf({ ...valid, LOGIN_ATTEMPTS_PER_EMAIL: '0' })).toEqual(['LOGIN_ATTEMPTS_PER_EMAIL must be an integer from 1 to 100000']);
   });
 
+  it('leaves metrics off by default and validates METRICS_TOKEN, WORKER_METRICS_PORT and WORKER_METRICS_HOST', () => {
+    const config = parseConfig(valid);
+    expect([config.metricsToken, config.workerMetricsPort, config.workerMetricsHost]).toEqual([undefined, undefined, '127.0.0.1']);
+    const set = parseConfig({ ...valid, METRICS_TOKEN: 'm'.repeat(16), WORKER_METRICS_PORT: '0', WORKER_METRICS_HOST: '0.0.0.0' });
+    expect([set.metricsToken, set.workerMetricsPort, set.workerMetricsHost]).toEqual(['m'.repeat(16), 0, '0.0.0.0']);
+    expect(parseConfig({ ...valid, WORKER_METRICS_PORT: '9464', WORKER_METRICS_HOST: 'worker-1.internal' }).workerMetricsPort).toBe(9464);
+    expect(parseConfig({ ...valid, WORKER_METRICS_HOST: '::1' }).workerMetricsHost).toBe('::1');
+    expect(problemsOf({ ...valid, METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN must be at least 16 characters without spaces']);
+    expect(problemsOf({ ...valid, METRICS_TOKEN: 'has a space in it, sixteen+' })).toEqual(['METRICS_TOKEN must be at least 16 characters without spaces']);
+    for (const bad of ['-1', '65536', '94.5', 'nine']) {
+      expect(problemsOf({ ...valid, WORKER_METRICS_PORT: bad })).toEqual(['WORKER_METRICS_PORT must be an integer from 0 to 65535']);
+    }
+    expect(problemsOf({ ...valid, WORKER_METRICS_HOST: 'http://worker' })).toEqual(['WORKER_METRICS_HOST must be an IP address or a host name']);
+  });
+
   it('names a missing DATABASE_URL', () => {
     expect(problemsOf({ ...valid, DATABASE_URL: undefined })).toEqual(['DATABASE_URL is required']);
   });

@@ -160,6 +160,38 @@ const envSchema = z.object({
       return z.NEVER;
     }),
   SMTP_FROM: z.string().trim().default('lanewatch@localhost'),
+  // A bearer for Prometheus alone: it reads /api/v1/metrics and a worker's /metrics, nothing else.
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      if (value.length >= 16 && /^\S+$/.test(value)) return value;
+      ctx.addIssue({ code: 'custom', message: 'METRICS_TOKEN must be at least 16 characters without spaces' });
+      return z.NEVER;
+    }),
+  // Unset: the worker serves no metrics; 0 picks a free port (logged).
+  WORKER_METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      const parsed = Number(value);
+      if (Number.isInteger(parsed) && parsed >= 0 && parsed <= 65535) return parsed;
+      ctx.addIssue({ code: 'custom', message: 'WORKER_METRICS_PORT must be an integer from 0 to 65535' });
+      return z.NEVER;
+    }),
+  // Loopback by default: the worker's metrics need no token unless METRICS_TOKEN is set.
+  WORKER_METRICS_HOST: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const text = value?.trim() ?? '';
+      if (text === '') return '127.0.0.1';
+      if (ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text) || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(text)) return text;
+      ctx.addIssue({ code: 'custom', message: 'WORKER_METRICS_HOST must be an IP address or a host name' });
+      return z.NEVER;
+    }),
 });
 
 export type LanewatchConfig = {
@@ -196,6 +228,9 @@ export type LanewatchConfig = {
   loginLimits: { perEmailAndAddress: number; perAddress: number; perEmail: number; perMinute: number };
   smtpUrl?: string;
   smtpFrom: string;
+  metricsToken?: string;
+  workerMetricsPort?: number;
+  workerMetricsHost: string;
 };
 
 export class ConfigError extends Error {
@@ -255,6 +290,9 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     },
     smtpUrl: value.SMTP_URL,
     smtpFrom: value.SMTP_FROM,
+    metricsToken: value.METRICS_TOKEN,
+    workerMetricsPort: value.WORKER_METRICS_PORT,
+    workerMetricsHost: value.WORKER_METRICS_HOST,
   };
 }
 

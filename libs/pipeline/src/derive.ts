@@ -27,12 +27,15 @@ let savepoints = 0;
  * A derivation so never waits for a lock while holding one that sorts after it: no deadlock, whatever
  * the number of workers.
  */
-export async function lockComponent(runner: SqlRunner, seedLegIds: string[]): Promise<LinkComponent> {
+export async function lockComponent(runner: SqlRunner, seedLegIds: string[], onLockWait?: (seconds: number) => void): Promise<LinkComponent> {
   const known = new Set(seedLegIds);
   for (;;) {
     const name = `lanewatch_component_${(savepoints += 1)}`;
     await runner.query(`SAVEPOINT ${name}`);
+    // Timed around the one statement that takes the locks: its round trip plus any wait for another holder.
+    const started = process.hrtime.bigint();
     await lockLegs(runner, [...known]);
+    onLockWait?.(Number(process.hrtime.bigint() - started) / 1e9);
     const component = await loadLinkComponent(runner, [...known]);
     const grown = component.legs.filter((leg) => !known.has(leg.id));
     if (grown.length === 0) {
@@ -51,9 +54,12 @@ export async function lockComponent(runner: SqlRunner, seedLegIds: string[]): Pr
  * deltas. Holds the locks of those legs' components only: derivations of other journeys go on in
  * parallel. Returns the shipments it touched.
  */
-export async function deriveLegs(runner: SqlRunner, input: { legIds: string[]; eventCounts?: Map<string, number>; batchId?: string | null }): Promise<string[]> {
+export async function deriveLegs(
+  runner: SqlRunner,
+  input: { legIds: string[]; eventCounts?: Map<string, number>; batchId?: string | null; onLockWait?: (seconds: number) => void },
+): Promise<string[]> {
   if (input.legIds.length === 0) return [];
-  const component = await lockComponent(runner, input.legIds);
+  const component = await lockComponent(runner, input.legIds, input.onLockWait);
   await logDerivation(runner, component.legs.map((leg) => leg.id));
   if (input.eventCounts) await addLegEventCounts(runner, input.eventCounts);
   const before = new Map(component.memberships.map((leg) => [leg.legId, leg.shipmentId]));
@@ -82,14 +88,17 @@ export async function deriveLegs(runner: SqlRunner, input: { legIds: string[]; e
  * One derivation: takes queued legs no other worker holds and derives their journeys in one
  * transaction. Returns how many queue rows it took (0: the queue is empty, or all of it is held).
  */
-export async function deriveQueued(dataSource: DataSource, options: { chunk?: number } = {}): Promise<{ taken: number; shipments: number }> {
+export async function deriveQueued(
+  dataSource: DataSource,
+  options: { chunk?: number; onLockWait?: (seconds: number) => void } = {},
+): Promise<{ taken: number; legs: number; shipments: number }> {
   return dataSource.transaction(async (manager) => {
     const queued = await claimQueuedLegs(manager, options.chunk ?? DERIVE_CHUNK);
-    if (queued.length === 0) return { taken: 0, shipments: 0 };
+    if (queued.length === 0) return { taken: 0, legs: 0, shipments: 0 };
     const counts = new Map<string, number>();
     for (const row of queued) counts.set(row.legId, (counts.get(row.legId) ?? 0) + row.events);
     const batchId = queued.find((row) => row.batchId !== null)?.batchId ?? null;
-    const shipments = await deriveLegs(manager, { legIds: [...counts.keys()], eventCounts: counts, batchId });
-    return { taken: queued.length, shipments: shipments.length };
+    const shipments = await deriveLegs(manager, { legIds: [...counts.keys()], eventCounts: counts, batchId, onLockWait: options.onLockWait });
+    return { taken: queued.length, legs: counts.size, shipments: shipments.length };
   });
 }

@@ -22,6 +22,10 @@ describe('deniedReason', () => {
     ['optional', adminToken, true],
     ['optional', viewer, true],
     ['optional', carrier, true],
+    ['metrics', adminToken, true],
+    ['metrics', adminUser, true],
+    ['metrics', viewer, false],
+    ['metrics', carrier, false],
   ];
 
   it.each(allowed)('%s access for %j: allowed %s', (access, principal, expected) => {

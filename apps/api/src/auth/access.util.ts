@@ -16,13 +16,16 @@ export type Principal =
  *   (assertOwnCarrier) or keep it out of data that spans carriers (assertReadsAllCarriers).
  * - `optional`: anyone; a token, when one is sent, must be valid, and the handler sees who sent it
  *   (the health check answers details only to admins and viewers).
+ * - `metrics`: METRICS_TOKEN (checked by the guard before any principal, and good for nothing else),
+ *   or admins.
  */
-export type Access = 'admin' | 'ingest' | 'read' | 'optional';
+export type Access = 'admin' | 'ingest' | 'read' | 'optional' | 'metrics';
 
 /** Why `principal` may not call a route that needs `access`; null when it may. */
 export function deniedReason(access: Access, principal: Principal): string | null {
   const viewerNote = principal.kind === 'viewer' ? '; viewers can read but not change anything' : '';
   if (access === 'admin' && principal.kind !== 'admin') return `this endpoint needs the admin token or an admin user${viewerNote}`;
+  if (access === 'metrics' && principal.kind !== 'admin') return 'this endpoint needs METRICS_TOKEN, the admin token or an admin user';
   if (access === 'ingest' && principal.kind === 'viewer') return `this endpoint needs the admin token, an admin user or a carrier API key${viewerNote}`;
   return null;
 }

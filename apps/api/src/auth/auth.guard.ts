@@ -24,6 +24,8 @@ export class AuthGuard implements CanActivate {
     if (!access) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (access === 'optional' && request.headers.authorization === undefined) return true;
+    // Checked before anything touches PostgreSQL: Prometheus must still scrape while it is down.
+    if (access === 'metrics' && this.isMetricsToken(request.headers.authorization)) return true;
     // An optional route (health) must still answer while PostgreSQL, which holds the sessions, is down: as to anyone.
     const authenticated = await this.authenticate(request.headers.authorization).catch((error: unknown) => {
       if (access === 'optional') return undefined;
@@ -39,6 +41,11 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     request.session = session;
     return true;
+  }
+
+  private isMetricsToken(header: string | string[] | undefined): boolean {
+    const token = bearerToken(header);
+    return token !== null && this.config.metricsToken !== undefined && secretsEqual(token, this.config.metricsToken);
   }
 
   private async authenticate(header: string | string[] | undefined): Promise<{ principal: Principal; session?: SessionContext } | null> {

@@ -32,6 +32,8 @@ import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { ApiMetrics } from '../metrics/api-metrics';
+import { ingestRouteOf } from '../metrics/metric-labels.util';
 
 /** Where a rejected event was: its index in a canonical request, or its path in a carrier's payload. */
 export type RejectionPlace = { index: number } | { path: string };
@@ -67,6 +69,7 @@ export class IngestService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly batchQueue: BatchQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /**
@@ -156,7 +159,7 @@ export class IngestService {
           }))
         : [];
     if (accepted.length === 0 && estimates.length === 0) {
-      await this.countRequest(receivedAt, tally);
+      await this.countRequest(receivedAt, tally, source, carriers, principal);
       return { batchId: null, accepted: 0, duplicates, rejected };
     }
 
@@ -180,7 +183,7 @@ export class IngestService {
       rejectedCount: rejected.length,
     });
     await this.batchQueue.enqueue(batchId);
-    await this.countRequest(receivedAt, tally);
+    await this.countRequest(receivedAt, tally, source, carriers, principal);
     return { batchId, accepted: accepted.length, duplicates, rejected };
   }
 
@@ -189,7 +192,20 @@ export class IngestService {
    * hour row is locked only for that upsert, and a failure is logged without failing a request
    * whose events are already committed (a retry would only re-send them).
    */
-  private async countRequest(receivedAt: Date, tally: IngestCountDelta[]): Promise<void> {
+  private async countRequest(
+    receivedAt: Date,
+    tally: IngestCountDelta[],
+    source: string,
+    carriers: Map<string, number>,
+    principal: Principal,
+  ): Promise<void> {
+    // Carrier 0 is an admin request's event naming no registered carrier: one label for all of them.
+    const codeOf = new Map([...carriers].map(([code, id]) => [id, code]));
+    if (principal.kind === 'carrier') codeOf.set(principal.carrierId, principal.carrierCode);
+    this.metrics.countIngest(
+      ingestRouteOf(source),
+      tally.map((delta) => ({ ...delta, carrier: codeOf.get(delta.carrierId) ?? 'unknown' })),
+    );
     try {
       await addIngestCounts(this.dataSource, new Date(utcHourStart(receivedAt.getTime())), tally);
     } catch (error) {

@@ -2,6 +2,7 @@ import { trimDeriveLog } from '@lanewatch/db';
 import { compactRollups, deriveQueued } from '@lanewatch/pipeline';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+import type { WorkerMetrics } from '../metrics/worker-metrics';
 
 const DERIVE_LOG_KEPT_MS = 10 * 60_000;
 
@@ -22,6 +23,7 @@ export function startDerivationLoops(deps: {
   logger: Logger;
   concurrency: number;
   idleMs: number;
+  metrics?: WorkerMetrics;
   onDerived?: () => void;
   onCompacted?: () => void;
 }): DerivationLoops {
@@ -55,12 +57,20 @@ export function startDerivationLoops(deps: {
       }
     }
   };
+  const onLockWait = deps.metrics ? (seconds: number) => deps.metrics?.lockWait.observe(seconds) : undefined;
+  const derive = async () => {
+    const derived = await deriveQueued(deps.dataSource, { onLockWait });
+    deps.metrics?.legsDerived.inc(derived.legs);
+    deps.metrics?.shipmentsDerived.inc(derived.shipments);
+    return derived.taken;
+  };
   const loops = [
-    ...Array.from({ length: deps.concurrency }, () => run('derivation', async () => (await deriveQueued(deps.dataSource)).taken, deps.onDerived)),
+    ...Array.from({ length: deps.concurrency }, () => run('derivation', derive, deps.onDerived)),
     run(
       'compaction',
       async () => {
         const folded = await compactRollups(deps.dataSource);
+        deps.metrics?.deltasFolded.inc(folded);
         // A rebuild needs the derivations of its own minutes only.
         await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
         return folded;

@@ -104,6 +104,11 @@ export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, l
   return found.map((row) => row.id);
 }
 
+/** When the oldest batch still pending was received (null: none): the pipeline's freshness, off the partial index. */
+export async function oldestPendingBatchReceivedAt(runner: SqlRunner): Promise<Date | null> {
+  const [found] = await rows<{ received_at: Date | null }>(runner, `SELECT min(received_at) AS received_at FROM ingest_batches WHERE status = 'pending'`);
+  return found?.received_at ?? null;
+}
 
 /** events.md §2 status, from counters kept by the worker (never a scan of events). */
 export async function ingestStatus(runner: SqlRunner, carrierId: number | null = null): Promise<IngestStatus> {

@@ -1,0 +1,51 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export type BatchOutcome = 'processed' | 'skipped' | 'retrying' | 'failed';
+
+/**
+ * One worker process's instruments. Every replica counts only its own work and serves its own
+ * /metrics: Prometheus scrapes each and sums.
+ */
+export class WorkerMetrics {
+  readonly registry = new Registry();
+  readonly batches = new Counter({
+    name: 'lanewatch_worker_batches_total',
+    help: 'Batch jobs finished by this worker: processed (stored now), skipped (already done or gone), retrying (an attempt failed), failed (its last attempt failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly batchDuration = new Histogram({
+    name: 'lanewatch_worker_batch_duration_seconds',
+    help: 'Time to store one batch (events, attributes, feed deltas, legs queued), by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+  readonly eventsStored = new Counter({ name: 'lanewatch_worker_events_stored_total', help: 'Events this worker stored', registers: [this.registry] });
+  readonly duplicates = new Counter({
+    name: 'lanewatch_worker_event_duplicates_total',
+    help: 'Events of processed batches that were already stored (sent again)',
+    registers: [this.registry],
+  });
+  readonly legsDerived = new Counter({ name: 'lanewatch_worker_legs_derived_total', help: 'Legs whose journeys this worker derived again', registers: [this.registry] });
+  readonly shipmentsDerived = new Counter({
+    name: 'lanewatch_worker_shipments_derived_total',
+    help: 'Shipments whose facts this worker recomputed (one shipment counts once per derivation that touched it)',
+    registers: [this.registry],
+  });
+  readonly deltasFolded = new Counter({
+    name: 'lanewatch_worker_rollup_deltas_folded_total',
+    help: 'Rollup deltas this worker folded into KPI cells',
+    registers: [this.registry],
+  });
+  readonly lockWait = new Histogram({
+    name: 'lanewatch_worker_component_lock_seconds',
+    help: "Time to take a link component's leg locks before deriving it (the statement's round trip included)",
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'lanewatch_' });
+  }
+}
