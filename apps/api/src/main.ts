@@ -1,24 +1,18 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
-import { Logger, LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
+import { ApiLogger } from './infrastructure/api-logger';
 import { ApiMetrics } from './metrics/api-metrics';
-
-const NEST_LEVELS: Record<string, LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-};
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.create(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: NEST_LEVELS[config.logLevel],
+    logger: new ApiLogger(config.logLevel),
   });
   configureHttp(app, { webDistDir: config.webDistDir, trustProxy: config.trustProxy, observeRequests: app.get(ApiMetrics).observeRequests() });
   app.enableShutdownHooks();
