@@ -21,3 +21,5 @@ export * from './activity-periods';
 export * from './censored-transit';
 export * from './user-accounts';
 export * from './sla';
+export * from './uuid';
+export * from './storable-text';
