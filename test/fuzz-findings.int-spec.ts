@@ -129,4 +129,17 @@ describe('fuzz findings', () => {
     expect(view.body).toMatchObject({ accepted: 1, rejected: 1, rejections: [{ line: 3, errors: [expect.stringContaining('\\u0000')] }] });
     expect(app.apiPid).toBe(apiPid);
   });
+
+  it.each(['0001-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z'])('an SLA evaluation asOf %s (before 2000) is a 400 naming the bound', async (asOf) => {
+    const response = await app.request('POST', '/api/v1/sla-evaluations', { body: { asOf } });
+    expect(response).toMatchObject({ status: 400, body: { errors: ['asOf must not be before 2000-01-01'] } });
+  });
+
+  it('a user whose name holds a NUL is a 400 naming the field, on creation and on change', async () => {
+    const created = await app.request('POST', '/api/v1/users', { body: { email: 'nul@example.com', name: 'N\u0000', role: 'viewer', password: 'a long enough password' } });
+    expect(created).toMatchObject({ status: 400, body: { errors: ['name holds a NUL character, which cannot be stored'] } });
+    const user = await app.request('POST', '/api/v1/users', { body: { email: 'nul@example.com', name: 'N', role: 'viewer', password: 'a long enough password' } });
+    const changed = await app.request('PATCH', `/api/v1/users/${user.body.id}`, { body: { name: 'N\u0000' } });
+    expect(changed).toMatchObject({ status: 400, body: { errors: ['name holds a NUL character, which cannot be stored'] } });
+  });
 });
