@@ -32,6 +32,15 @@ export function configureHttp(
       },
     }),
   );
+  // No carrier code, tracking number, id or filter can hold a NUL character (PostgreSQL's text cannot):
+  // a path or query naming one is the client's mistake, answered before any route looks it up.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (/%00|\u0000/i.test(request.originalUrl)) {
+      response.status(400).json({ statusCode: 400, message: 'the URL holds a NUL character (%00): no path or query value may contain one' });
+    } else {
+      next();
+    }
+  });
   app.use(
     express.json({
       limit: MAX_REQUEST_BYTES,

@@ -22,3 +22,5 @@ export * from './censored-transit';
 export * from './user-accounts';
 export * from './sla';
 export * from './task-progress';
+export * from './uuid';
+export * from './storable-text';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { toAlpha2 } from './country';
 import { CARRIER_CODE_PATTERN, ShipmentBlock, TRACKING_NUMBER_PATTERN } from './event-validation';
+import { storageProblems } from './storable-text';
 import { parseInstantWithOffset } from './timestamps';
 
 export const CARRIER_KINDS = ['postal', 'courier', 'linehaul', 'customs_broker', 'platform', 'aggregator'] as const;
@@ -73,6 +74,8 @@ const shipmentSchema = z.object(
 export function parseShipmentRegistration(body: unknown): ParseResult<ShipmentRegistration> {
   const parsed = shipmentSchema.safeParse(body);
   if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  const unstorable = storageProblems(parsed.data, '');
+  if (unstorable.length > 0) return { ok: false, errors: unstorable };
   const { carrier, trackingNumber, ...block } = parsed.data;
   return { ok: true, value: { carrier, trackingNumber, block } };
 }

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?/;
 const OFFSET_SUFFIX = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
-const EARLIEST_MS = Date.UTC(2000, 0, 1);
+/** No carrier event, and so no evaluation or KPI, predates 2000-01-01. */
+export const EARLIEST_MS = Date.UTC(2000, 0, 1);
 
 export interface ParsedInstant {
   /** Epoch milliseconds: the instant, whatever offset wrote it. */

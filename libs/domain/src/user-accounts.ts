@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ParseResult } from './registration';
+import { storageProblems } from './storable-text';
 
 export const USER_ROLES = ['admin', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -65,7 +66,10 @@ export type UserCreation = z.infer<typeof userCreationSchema>;
 
 export function parseUserCreation(body: unknown): ParseResult<UserCreation> {
   const parsed = userCreationSchema.safeParse(body);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issues(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  // The password is hashed, never stored as text; the e-mail and name are.
+  const unstorable = storageProblems({ email: parsed.data.email, name: parsed.data.name }, '');
+  return unstorable.length > 0 ? { ok: false, errors: unstorable } : { ok: true, value: parsed.data };
 }
 
 const UPDATABLE_FIELDS = ['name', 'role', 'disabled', 'password'] as const;
@@ -86,6 +90,8 @@ export type UserUpdate = z.infer<typeof userUpdateSchema>;
 export function parseUserUpdate(body: unknown): ParseResult<UserUpdate> {
   const parsed = userUpdateSchema.safeParse(body);
   if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  const unstorable = storageProblems({ name: parsed.data.name }, '');
+  if (unstorable.length > 0) return { ok: false, errors: unstorable };
   const unknown = Object.keys(body as object).filter((key) => !(UPDATABLE_FIELDS as readonly string[]).includes(key));
   if (unknown.length > 0) return { ok: false, errors: unknown.map((key) => `'${key}' is not a user field; use ${UPDATABLE_FIELDS.join(', ')}`) };
   if (UPDATABLE_FIELDS.every((field) => parsed.data[field] === undefined)) {

@@ -1,4 +1,4 @@
-import { resolveCountry } from '@lanewatch/domain';
+import { resolveCountry, storageProblems } from '@lanewatch/domain';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { CanonicalEventInput } from './adapter.types';
@@ -40,7 +40,7 @@ export function parseImportMapping(body: unknown): ImportMappingParse {
   const parsed = mappingSchema.safeParse(body);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)) };
   const { columns } = parsed.data;
-  const errors: string[] = [];
+  const errors: string[] = storageProblems(parsed.data, '');
   if (!columns.trackingNumber) errors.push('columns.trackingNumber is required');
   if (!columns.occurredAt) errors.push('columns.occurredAt is required');
   if (!columns.code && !columns.milestone) errors.push('columns.code or columns.milestone is required');

@@ -16,7 +16,7 @@ import {
   revokeCarrierKey,
   unmappedCodes,
 } from '@lanewatch/db';
-import { changedCodes, CodeMap, legIdsOfIssues, Milestone, parseCarrierRegistration, parseCodeMapBody, presentLinkIssue } from '@lanewatch/domain';
+import { changedCodes, CodeMap, isUuid, legIdsOfIssues, Milestone, parseCarrierRegistration, parseCodeMapBody, presentLinkIssue } from '@lanewatch/domain';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -86,7 +86,7 @@ export class CarriersService {
 
   async revokeKey(code: string, keyId: string) {
     const carrier = await this.carrier(code);
-    if (!/^[0-9a-f-]{36}$/i.test(keyId) || !(await revokeCarrierKey(this.dataSource, carrier.id, keyId))) {
+    if (!isUuid(keyId) || !(await revokeCarrierKey(this.dataSource, carrier.id, keyId))) {
       throw new NotFoundException(`no active key '${keyId}' for carrier '${code}'`);
     }
     return { carrier: code, keyId, revoked: true };

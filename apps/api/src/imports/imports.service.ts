@@ -13,6 +13,7 @@ import {
   saveImportMapping,
   touchImport,
 } from '@lanewatch/db';
+import { isUuid } from '@lanewatch/domain';
 import { ImportMapping, importRowToEvent, missingColumns, parseImportMapping } from '@lanewatch/formats';
 import {
   BadRequestException,
@@ -181,7 +182,7 @@ export class ImportsService implements OnApplicationBootstrap {
 
   async view(principal: Principal, id: string) {
     await this.failStaleImports();
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await findImport(this.dataSource, id) : null;
+    const row = isUuid(id) ? await findImport(this.dataSource, id) : null;
     if (!row) throw new NotFoundException(`no import '${id}'`);
     if (principal.kind === 'carrier' && principal.carrierId !== row.carrier_id) throw new ForbiddenException('this import belongs to another carrier');
     return { ...present(row), rejections: await importRejections(this.dataSource, id, 100) };

@@ -72,6 +72,13 @@ export function openFileUpload(request: Request, limits: { maxFileBytes: number 
       );
 
     busboy.on('file', (_field: string, file: Readable, fileName: string) => {
+      if (fileName && /\u0000/.test(fileName)) {
+        // The name is stored with the import, and PostgreSQL's text cannot hold a NUL.
+        file.on('error', ignore); // a body cut short still ends this upload only
+        file.resume();
+        fail(new BadRequestException('the file name holds a NUL character; send the file under a name without one'));
+        return;
+      }
       output = new PassThrough();
       output.on('error', ignore); // the consumer's pipeline reports it; this keeps an early one from being unhandled
       file.on('error', malformed);

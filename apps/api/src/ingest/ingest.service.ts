@@ -15,6 +15,7 @@ import {
 } from '@lanewatch/db';
 import {
   IngestThroughput,
+  isUuid,
   ingestThroughputAnswer,
   MAX_EVENTS_PER_REQUEST,
   Milestone,
@@ -22,6 +23,7 @@ import {
   taskProgress,
   NormalizedEvent,
   parseIngestThroughputQuery,
+  storageProblems,
   utcHourStart,
   validateEvent,
 } from '@lanewatch/domain';
@@ -127,7 +129,10 @@ export class IngestService {
     };
     count(keyCarrierId, 'rejected', rejected.length);
     batch.events.forEach(({ input, raw, place }) => {
-      const result = validateEvent(input, context(input));
+      const validated = validateEvent(input, context(input));
+      // What PostgreSQL would refuse (NUL, lone surrogates, raw nesting) is refused here, per event, before 202.
+      const unstorable = validated.ok ? [...storageProblems(input, ''), ...(raw === undefined ? [] : storageProblems(raw, 'raw'))] : [];
+      const result = unstorable.length > 0 ? { ok: false as const, errors: unstorable } : validated;
       const carrierId =
         principal.kind === 'carrier' ? keyCarrierId : (carriers.get(String((input as { carrier?: unknown } | null)?.carrier ?? '').trim()) ?? 0);
       if (!result.ok) {
@@ -314,7 +319,7 @@ export class IngestService {
   }
 
   async batch(principal: Principal, batchId: string) {
-    const batch = /^[0-9a-f-]{36}$/i.test(batchId) ? await findBatch(this.dataSource, batchId) : null;
+    const batch = isUuid(batchId) ? await findBatch(this.dataSource, batchId) : null;
     if (!batch) throw new NotFoundException(`no batch '${batchId}'`);
     if (principal.kind === 'carrier' && batch.carrier_id !== principal.carrierId) {
       throw new ForbiddenException('this batch belongs to another carrier');
@@ -337,7 +342,7 @@ export class IngestService {
   }
 
   async retry(batchId: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(batchId) || !(await requeueFailedBatch(this.dataSource, batchId))) {
+    if (!isUuid(batchId) || !(await requeueFailedBatch(this.dataSource, batchId))) {
       throw new NotFoundException(`no failed batch '${batchId}'`);
     }
     await this.batchQueue.enqueue(batchId);

@@ -1,5 +1,5 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { parseInstantWithOffset } from '@lanewatch/domain';
+import { EARLIEST_MS, parseInstantWithOffset } from '@lanewatch/domain';
 import { evaluateSlas } from '@lanewatch/pipeline';
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -30,6 +30,8 @@ export class SlaEvaluationsController {
     if (raw !== undefined && raw !== null) {
       const parsed = typeof raw === 'string' ? parseInstantWithOffset('asOf', raw) : null;
       if (!parsed || !parsed.ok) throw new BadRequestException({ message: 'invalid evaluation', errors: [parsed && !parsed.ok ? parsed.error : 'asOf must be an ISO instant with a UTC offset'] });
+      // Its windows reach back from asOf: before 2000 holds no data and, near year 1, no date PostgreSQL can read.
+      if (parsed.value.epochMs < EARLIEST_MS) throw new BadRequestException({ message: 'invalid evaluation', errors: ['asOf must not be before 2000-01-01'] });
       asOf = new Date(parsed.value.epochMs);
     }
     const { deliveryIds, ...result } = await evaluateSlas(this.dataSource, { asOf, reminderMinutes: this.config.slaReminderMinutes });

@@ -1,16 +1,15 @@
+import { isUuid as isUuidText } from '@lanewatch/domain';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A path id that is not a UUID names nothing: 404 rather than a database error. */
 export function assertUuid(id: string, what: string): void {
-  if (!UUID.test(id)) throw new NotFoundException(`${what} '${id}' not found`);
+  if (!isUuidText(id)) throw new NotFoundException(`${what} '${id}' not found`);
 }
 
 export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return isUuidText(value);
 }
 
 /** Who did it, for acknowledgements and silences: a user's e-mail, or the admin token. */

@@ -1,3 +1,4 @@
+import { storableMessage } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { rows } from './sql-runner';
 
@@ -41,7 +42,7 @@ export async function recordChunk(
         `INSERT INTO import_rejections (import_id, line, errors)
          SELECT $1, t.line, t.errors FROM unnest($2::int[], $3::jsonb[]) AS t(line, errors)
          ON CONFLICT DO NOTHING`,
-        [input.id, input.rejections.map((r) => r.line), input.rejections.map((r) => JSON.stringify(r.errors))],
+        [input.id, input.rejections.map((r) => r.line), input.rejections.map((r) => JSON.stringify(r.errors.map(storableMessage)))],
       );
     }
     await manager.query(
