@@ -1,12 +1,11 @@
 // `npm run demo`: everything `npm start` does, plus a fresh dashboard build and a simulated carrier feed.
 import path from 'node:path';
 import { runDemoFeed } from '@lanewatch/simulator';
-import { formatDemoBanner } from './launcher-banner';
+import { formatBanner } from './launcher-banner';
 import { applyDemoContracts } from './launcher-demo-contracts';
-import { ensureDemoAdmin, type DemoAdmin } from './launcher-first-admin';
 import { installLifecycle } from './launcher-lifecycle';
 import { ensureWebBuild } from './launcher-web-build';
-import { describeExit, describeStartupError, repoRootFrom, startLanewatch, type RunningLanewatch } from './start';
+import { describeExit, describeStartupError, ensureFirstAdmin, repoRootFrom, startLanewatch, type RunningLanewatch } from './start';
 
 const FEED_STOP_TIMEOUT_MS = 10_000;
 
@@ -23,13 +22,7 @@ async function main(): Promise<void> {
     console.error(`[demo] ${describeStartupError(error, process.env)}`);
     process.exit(1);
   }
-  let admin: DemoAdmin | null = null;
-  try {
-    admin = await ensureDemoAdmin({ databaseUrl: running.services.databaseUrl, secretsFile: path.join(running.dataDir, 'secrets.json'), log });
-  } catch (error) {
-    // The admin token still signs in: a failure here is reported, not fatal.
-    log(`WARNING: could not set up the first admin user: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const admin = await ensureFirstAdmin(running, log);
   try {
     // Before the feed starts, so the worker's first evaluation after ingestion already sees them.
     await applyDemoContracts({ databaseUrl: running.services.databaseUrl, directory: path.join(repoRoot, 'scripts', 'demo-contracts'), log });
@@ -67,7 +60,7 @@ async function main(): Promise<void> {
     return lifecycle.fail(1, describeExit(exit));
   });
 
-  console.log(formatDemoBanner(running, web, admin));
+  console.log(formatBanner(running, web, admin, { demo: true }));
 }
 
 void main();

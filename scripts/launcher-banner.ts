@@ -7,29 +7,30 @@ function row(label: string, value: string): string {
   return `  ${label.padEnd(14)} ${value}`;
 }
 
-function adminUserRows(admin: DemoAdmin | null): string[] {
-  if (!admin) return [];
-  if (admin.password === null) return [row('Admin user', `${admin.email} (its password was changed since the demo generated it)`)];
-  return [row('Admin user', admin.email), row('  Password', admin.password)];
+/** One way to sign in to the dashboard: the first admin user; the token only when there is none. */
+function signInRows(admin: DemoAdmin | null): string[] {
+  if (admin?.password) return [row('Sign in as', admin.email), row('  Password', admin.password)];
+  if (admin) return [row('Sign in as', `${admin.email} (its password was changed since it was generated)`)];
+  return [row('Sign in with', `the admin token below`)];
 }
 
-export function formatDemoBanner(running: RunningLanewatch, web: WebBuildResult, admin: DemoAdmin | null = null): string {
+export function formatBanner(running: RunningLanewatch, web: WebBuildResult, admin: DemoAdmin | null, options: { demo: boolean }): string {
   const { services, secrets, dataDir } = running;
   const secretsWhere = secrets.file ?? 'from the environment';
   const lines = [
-    '  Lanewatch demo is running',
+    options.demo ? '  Lanewatch demo is running' : '  Lanewatch is running',
     '',
     row('Dashboard', web.available ? running.dashboardUrl : `${running.dashboardUrl} (${web.note})`),
     row('API docs', running.docsUrl),
-    ...adminUserRows(admin),
-    row('Admin token', `${running.adminToken}   (sign in to the dashboard with it)`),
+    ...signInRows(admin),
+    row('Admin token', `${running.adminToken}   (API bearer token for scripts: Authorization: Bearer …)`),
     '',
     row('Data', dataDir),
     row('  PostgreSQL', services.embeddedPostgres ? `embedded, in ${dataDir}/pg` : redactUrl(services.databaseUrl)),
     row('  Redis', services.embeddedRedis ? `private redis-server, append-only file in ${dataDir}/redis` : redactUrl(services.redisUrl)),
     row('  Secrets', secretsWhere),
     '',
-    '  A simulated carrier feed is streaming through the API ([feed] lines).',
+    ...(options.demo ? ['  A simulated carrier feed is streaming through the API ([feed] lines).'] : []),
     '  Press Ctrl-C to stop everything.',
   ];
   const width = Math.max(...lines.map((line) => line.length)) + 2;

@@ -31,7 +31,7 @@ async function newestModification(paths: string[]): Promise<number> {
 function runVite(repoRoot: string): Promise<number> {
   return new Promise((resolve) => {
     // --no: never download vite at run time; it is a devDependency.
-    const child = spawn('npx', ['--no', 'vite', 'build', '--config', 'apps/web/vite.config.ts'], {
+    const child = spawn('npx', ['--no', 'vite', 'build', '--config', 'apps/web/vite.config.mts'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -56,7 +56,7 @@ export async function ensureWebBuild(options: { repoRoot: string; log: (message:
     path.join(webDir, 'src'),
     path.join(webDir, 'public'),
     path.join(webDir, 'index.html'),
-    path.join(webDir, 'vite.config.ts'),
+    path.join(webDir, 'vite.config.mts'),
     path.join(webDir, 'tsconfig.json'),
     path.join(options.repoRoot, 'libs', 'domain', 'src'),
   ]);

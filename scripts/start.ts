@@ -4,9 +4,12 @@ import path from 'node:path';
 import { ConfigError, parseConfig } from '@lanewatch/config';
 import { runMigrations } from '@lanewatch/db';
 import { ensureLocalSecrets, provisionServices, type ProvisionedServices, type ResolvedSecrets } from '@lanewatch/provision';
+import { formatBanner } from './launcher-banner';
 import { spawnNodeChild, type ChildExit, type ManagedChild } from './launcher-children';
+import { ensureDemoAdmin, type DemoAdmin } from './launcher-first-admin';
 import { isPortInUse, waitForHealthy } from './launcher-http';
 import { installLifecycle } from './launcher-lifecycle';
+import { ensureWebBuild } from './launcher-web-build';
 
 export interface StartOptions {
   repoRoot: string;
@@ -121,6 +124,16 @@ export async function startLanewatch(options: StartOptions): Promise<RunningLane
   }
 }
 
+/** The first admin user, so the dashboard can be signed into; a failure is reported, not fatal (the admin token still works). */
+export async function ensureFirstAdmin(running: RunningLanewatch, log: (message: string) => void): Promise<DemoAdmin | null> {
+  try {
+    return await ensureDemoAdmin({ databaseUrl: running.services.databaseUrl, secretsFile: path.join(running.dataDir, 'secrets.json'), log });
+  } catch (error) {
+    log(`WARNING: could not set up the first admin user: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
 export function describeExit(exit: ChildExit): string {
   return `The ${exit.name} process exited unexpectedly (${exit.signal !== null ? `signal ${exit.signal}` : `code ${exit.code}`}); stopping Lanewatch`;
 }
@@ -134,16 +147,20 @@ export function describeStartupError(error: unknown, env: NodeJS.ProcessEnv): st
 async function main(): Promise<void> {
   const log = (message: string): void => console.log(`[start] ${message}`);
   const lifecycle = installLifecycle(log);
+  const repoRoot = repoRootFrom(__dirname);
+  // The API serves the dashboard: build it first when missing or older than its sources.
+  const web = await ensureWebBuild({ repoRoot, log });
   let running: RunningLanewatch;
   try {
-    running = await startLanewatch({ repoRoot: repoRootFrom(__dirname), env: process.env, log });
+    running = await startLanewatch({ repoRoot, env: process.env, log });
   } catch (error) {
     console.error(`[start] ${describeStartupError(error, process.env)}`);
     process.exit(1);
   }
   lifecycle.running((signal) => running.stop(signal));
   void running.unexpectedExit.then((exit) => lifecycle.fail(1, describeExit(exit)));
-  log(`Lanewatch is running: ${running.dashboardUrl} (API docs ${running.docsUrl}). Press Ctrl-C to stop.`);
+  const admin = await ensureFirstAdmin(running, log);
+  console.log(formatBanner(running, web, admin, { demo: false }));
 }
 
 if (require.main === module) void main();

@@ -14,7 +14,7 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'dashboard');
 export async function buildDashboard(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'lanewatch-web-'));
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'apps/web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'apps/web/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
     maxBuffer: 16 * 1024 * 1024,
   });
