@@ -38,6 +38,22 @@ describe('parseUserCreation', () => {
   });
 });
 
+describe('email addresses', () => {
+  const creation = (email: string) => parseUserCreation({ email, name: 'N', role: 'viewer', password: 'p'.repeat(12) });
+
+  it('never runs the pattern on a value over the bound (the issue 12 case: "a@" + 60,000 dots + "@")', () => {
+    expect(creation(`a@${'.'.repeat(60_000)}@`)).toEqual({ ok: false, errors: ['email must be at most 254 characters'] });
+  });
+
+  it('accepts dotted domains and refuses empty labels, spaces and a missing dot', () => {
+    expect(creation('ops@mail.example.co.uk').ok).toBe(true);
+    expect(creation('first.last+tag@example.com').ok).toBe(true);
+    for (const bad of ['a@b', 'a@.b.c', 'a@b..c', 'a@b.c.', 'a b@c.d', 'a@b@c.d', `a@${'.'.repeat(200)}@`]) {
+      expect({ bad, result: creation(bad) }).toEqual({ bad, result: { ok: false, errors: ['email must be an address like ops@example.com'] } });
+    }
+  });
+});
+
 describe('parseUserUpdate', () => {
   it('takes any subset of the fields', () => {
     expect(parseUserUpdate({ disabled: true })).toEqual({ ok: true, value: { disabled: true } });
