@@ -57,6 +57,21 @@ describe('operations', () => {
     expect((await app.request('GET', '/api/docs', { token: null })).status).toBe(200);
   });
 
+  it('lists every route with the access it declares; only sign-in, health and signed webhooks skip the token', async () => {
+    const document = (await app.request('GET', '/api/docs-json', { token: null })).body as unknown as { paths: Record<string, Record<string, { 'x-lanewatch-access'?: string }>> };
+    const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, access: operation['x-lanewatch-access'] })),
+    );
+    process.stderr.write(`[route access]\n${routes.map(({ route, access }) => `  ${String(access).padEnd(9)} ${route}`).join('\n')}\n`);
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes.filter(({ access }) => !['admin', 'ingest', 'read', 'metrics', 'optional', 'public', 'signed'].includes(String(access)))).toEqual([]);
+    expect(routes.filter(({ access }) => ['optional', 'public', 'signed'].includes(String(access))).map(({ route }) => route).sort()).toEqual([
+      'GET /api/v1/health',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/webhooks/{format}/{carrier}',
+    ]);
+  });
+
   it('keeps a batch that keeps failing with its error, counts it, and can put it back', async () => {
     const batchId = randomUUID();
     // A committed batch the worker cannot read (its events are not a list): no event of it can be set

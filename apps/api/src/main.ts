@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
 import { ApiLogger } from './infrastructure/api-logger';
+import { assertEveryRouteDeclaresAccess } from './auth/route-access';
 import { ApiMetrics } from './metrics/api-metrics';
 
 async function main(): Promise<void> {
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     bodyParser: false,
     logger: new ApiLogger(config.logLevel),
   });
+  assertEveryRouteDeclaresAccess(app);
   configureHttp(app, { webDistDir: config.webDistDir, trustProxy: config.trustProxy, observeRequests: app.get(ApiMetrics).observeRequests() });
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');

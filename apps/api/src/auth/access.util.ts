@@ -18,8 +18,12 @@ export type Principal =
  *   (the health check answers details only to admins and viewers).
  * - `metrics`: METRICS_TOKEN (checked by the guard before any principal, and good for nothing else),
  *   or admins.
+ * - `public`: anyone, no token looked at (sign-in).
+ * - `signed`: anyone at the guard; the handler verifies the body's signature with the carrier's
+ *   webhook secret before anything is read from it (signed webhooks).
+ * A route that declares none of these is refused: the API does not start (route-access.util.ts).
  */
-export type Access = 'admin' | 'ingest' | 'read' | 'optional' | 'metrics';
+export type Access = 'admin' | 'ingest' | 'read' | 'optional' | 'metrics' | 'public' | 'signed';
 
 /** Why `principal` may not call a route that needs `access`; null when it may. */
 export function deniedReason(access: Access, principal: Principal): string | null {

@@ -21,7 +21,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
-    if (!access) return true;
+    // Guarded by default: the API refuses to start with such a route, and would refuse the call.
+    if (!access) throw new ForbiddenException('this route declares no access');
+    if (access === 'public' || access === 'signed') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (access === 'optional' && request.headers.authorization === undefined) return true;
     // Checked before anything touches PostgreSQL: Prometheus must still scrape while it is down.

@@ -1,12 +1,13 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Access, Principal } from './access.util';
 
 export type { Access, Principal } from './access.util';
 
 export const ACCESS_KEY = 'lanewatch:access';
 
-/** Who may call a route (see Access); routes without it are public (docs, sign-in). */
-export const RequireAccess = (access: Access) => SetMetadata(ACCESS_KEY, access);
+/** Who may call a route (see Access), also shown in the OpenAPI document as `x-lanewatch-access`. Every route declares one. */
+export const RequireAccess = (access: Access) => applyDecorators(SetMetadata(ACCESS_KEY, access), ApiExtension('x-lanewatch-access', access));
 
 /** The user session a request was authenticated with, if it was one. */
 export interface SessionContext {

@@ -10,6 +10,7 @@ export class AuthController {
 
   // Public: the credentials are in the body.
   @Post('login')
+  @RequireAccess('public')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password; answers a session token for Authorization: Bearer' })
   @ApiBody({

@@ -44,6 +44,7 @@ export class WebhooksController {
 
   // Signed formats: no Bearer key, the signature over the raw bytes with the carrier's webhook secret.
   @Post(':format/:carrier')
+  @RequireAccess('signed')
   @HttpCode(202)
   @ApiOperation({ summary: "AfterShip, 17TRACK and EasyPost webhooks, signed with the carrier's webhookSecret" })
   @ApiResponse({ status: 202, description: '{batchId, accepted, duplicates, rejected: [{path, errors}], warnings}; replayed: true for a delivery already accepted' })
