@@ -22,3 +22,4 @@ export * from './censored-transit';
 export * from './user-accounts';
 export * from './sla';
 export * from './task-progress';
+export * from './code-suggestions';
