@@ -78,6 +78,13 @@ describe('suggestMilestone from other carriers', () => {
     expect(result.milestone).toBeNull();
   });
 
+  it('never suggests one milestone for the UNCLASSIFIED catch-all code', () => {
+    const result = suggestMilestone({ code: 'UNCLASSIFIED', samples: [sample('delivered', 5)], peers: [peer('delivered', 'DELIVERED', 50)] });
+    expect(result.milestone).toBeNull();
+    expect(result.evidence.texts[0].events).toBe(5);
+    expect(suggestMilestone({ code: 'DLV', samples: [sample('delivered', 5)], peers: [peer('delivered', 'DELIVERED', 50)] }).milestone).toBe('DELIVERED');
+  });
+
   it('ignores peers whose milestone is not canonical', () => {
     const result = suggestMilestone({ samples: [sample('zzz', 3)], peers: [peer('zzz', 'NOT_A_MILESTONE', 30)] });
     expect(result.basis).toBeNull();

@@ -51,16 +51,24 @@ export type CodeSuggestion = {
 export const MIN_CONFIDENCE = { otherCarriers: 0.4, keywords: 0.3 } as const;
 const KEYWORD_CONFIDENCE = 0.6;
 
-type Input = { samples: readonly CodeSample[]; peers: readonly PeerText[]; keywords?: readonly MessageKeyword[] };
+type Input = { code?: string; samples: readonly CodeSample[]; peers: readonly PeerText[]; keywords?: readonly MessageKeyword[] };
+
+// formats.md: scans with no usable code are stored as UNCLASSIFIED; one milestone for all of them would be wrong.
+export const CATCH_ALL_CODES: ReadonlySet<string> = new Set(['UNCLASSIFIED']);
 
 /**
  * Proposes a milestone for an unmapped code: first from how other carriers' mapped events with
  * the same texts are mapped, else from unambiguous words in the texts. Weak or split evidence
  * gives `milestone: null` with the evidence and the reason, never a silent guess.
  */
-export function suggestMilestone({ samples, peers, keywords = MESSAGE_KEYWORDS }: Input): CodeSuggestion {
+export function suggestMilestone({ code, samples, peers, keywords = MESSAGE_KEYWORDS }: Input): CodeSuggestion {
   const texts = mergeSamples(samples);
   const sampledEvents = texts.reduce((sum, text) => sum + text.events, 0);
+  if (code !== undefined && CATCH_ALL_CODES.has(code)) {
+    const evidenceTexts = texts.map((text) => ({ ...text, peers: null, keyword: null }));
+    const summary = `No suggestion: ${code} collects scans that carried no code, so no single milestone fits them all`;
+    return { milestone: null, basis: null, confidence: 0, summary, evidence: { sampledEvents, peerEvents: 0, agreeingEvents: 0, texts: evidenceTexts } };
+  }
   const peerByText = groupPeers(peers);
   const matched = texts.filter((text) => peerByText.has(text.text));
   if (matched.length > 0) return fromPeers({ texts, matched, peerByText, sampledEvents });
