@@ -24,3 +24,4 @@ export * from './sla';
 export * from './task-progress';
 export * from './uuid';
 export * from './storable-text';
+export * from './code-suggestions';

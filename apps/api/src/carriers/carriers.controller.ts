@@ -82,6 +82,26 @@ export class CarriersController {
     return this.carriers.replaceCodeMap(code, body);
   }
 
+  @Get(':code/code-map/suggestions')
+  @RequireAccess('read')
+  @ApiOperation({
+    summary: "A suggested milestone for each unmapped code, from other carriers' mapped events with the same texts or from the texts' words, with the evidence",
+  })
+  codeMapSuggestions(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    // Evidence quotes other carriers' messages and maps: not for a carrier key.
+    assertReadsAllCarriers(principal);
+    return this.carriers.codeMapSuggestions(code);
+  }
+
+  @Post(':code/code-map/:rawCode')
+  @HttpCode(200)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Map one raw code (e.g. accept a suggestion); stored events are re-mapped as after a PUT' })
+  @ApiBody({ schema: { type: 'object', required: ['milestone'], properties: { milestone: { type: 'string', example: 'DELIVERED' } } } })
+  mapCode(@Param('code') code: string, @Param('rawCode') rawCode: string, @Body() body: unknown) {
+    return this.carriers.mapCode(code, rawCode, body);
+  }
+
   @Get(':code/data-quality')
   @RequireAccess('read')
   @ApiOperation({ summary: 'Unmapped codes, unlinked events and linking conflicts of a carrier' })

@@ -14,9 +14,23 @@ import {
   listCarriers,
   replaceCodeMap,
   revokeCarrierKey,
+  peerMappedTexts,
+  SUGGESTION_BOUNDS,
   unmappedCodes,
+  unmappedCodeSamples,
 } from '@lanewatch/db';
-import { changedCodes, CodeMap, isUuid, legIdsOfIssues, Milestone, parseCarrierRegistration, parseCodeMapBody, presentLinkIssue } from '@lanewatch/domain';
+import {
+  changedCodes,
+  CodeMap,
+  isUuid,
+  legIdsOfIssues,
+  MAX_CODE_MAP_ENTRIES,
+  Milestone,
+  parseCarrierRegistration,
+  parseCodeMapBody,
+  presentLinkIssue,
+  suggestMilestone,
+} from '@lanewatch/domain';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -113,15 +127,56 @@ export class CarriersService {
   async replaceCodeMap(code: string, body: unknown) {
     const parsed = parseCodeMapBody(body);
     if (!parsed.ok) throw new BadRequestException({ message: 'invalid code map', errors: parsed.errors });
+    return this.changeCodeMap(code, () => parsed.mappings);
+  }
+
+  /** Adds or changes one code (an accepted suggestion): the same change, lock and re-map as a PUT of the whole map. */
+  async mapCode(code: string, rawCode: string, body: unknown) {
+    const milestone = typeof body === 'object' && body !== null ? (body as { milestone?: unknown }).milestone : undefined;
+    const parsed = parseCodeMapBody({ mappings: { [rawCode]: milestone } });
+    if (!parsed.ok) throw new BadRequestException({ message: 'invalid mapping: the body is {"milestone": "<milestone>"}', errors: parsed.errors });
+    const [[mappedCode, mappedMilestone]] = [...parsed.mappings];
+    return this.changeCodeMap(code, (before) => {
+      const after = new Map(before).set(mappedCode, mappedMilestone);
+      if (after.size > MAX_CODE_MAP_ENTRIES) throw new BadRequestException(`the code map already has ${MAX_CODE_MAP_ENTRIES} entries`);
+      return after;
+    });
+  }
+
+  /** A suggested milestone with its evidence for each of the carrier's commonest unmapped codes. */
+  async codeMapSuggestions(code: string) {
+    const carrier = await this.carrier(code);
+    const [unmapped, samples, peers] = await Promise.all([
+      this.unmapped(carrier),
+      unmappedCodeSamples(this.dataSource, carrier.id),
+      peerMappedTexts(this.dataSource, carrier.id),
+    ]);
+    const peerTexts = peers.map((row) => ({ text: row.text, milestone: row.milestone, events: row.events, carriers: row.carriers }));
+    return {
+      carrier: code,
+      sample: SUGGESTION_BOUNDS,
+      codes: unmapped.slice(0, SUGGESTION_BOUNDS.codes).map((entry) => ({
+          ...entry,
+          suggestion: suggestMilestone({
+            code: entry.code,
+            samples: samples.filter((row) => row.raw_code === entry.code).map((row) => ({ text: row.text, events: row.events, examples: row.examples })),
+            peers: peerTexts,
+          }),
+        })),
+    };
+  }
+
+  private async changeCodeMap(code: string, nextMap: (before: CodeMap) => Map<string, Milestone>) {
     const carrier = await this.carrier(code);
     const result = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [carrier.id]);
       // Batches mapping this carrier's events with the old map commit first: the re-map sees them.
       await lockCodeMap(manager, carrier.id);
       const before = (await getCodeMap(manager, carrier.id)) as CodeMap;
-      await replaceCodeMap(manager, carrier.id, parsed.mappings);
-      const codes = changedCodes(before, parsed.mappings as ReadonlyMap<string, Milestone>);
-      if (codes.length === 0) return { batchId: null, codes };
+      const mappings = nextMap(before);
+      await replaceCodeMap(manager, carrier.id, mappings);
+      const codes = changedCodes(before, mappings);
+      if (codes.length === 0) return { mappings, remap: { batchId: null, codes } };
       const batchId = randomUUID();
       await insertBatch(manager, {
         id: batchId,
@@ -134,10 +189,10 @@ export class CarriersService {
         requestDuplicates: 0,
         rejectedCount: 0,
       });
-      return { batchId, codes };
+      return { mappings, remap: { batchId, codes } };
     });
-    if (result.batchId) await this.batchQueue.enqueue(result.batchId);
-    return { carrier: code, mappings: Object.fromEntries(parsed.mappings), remap: result };
+    if (result.remap.batchId) await this.batchQueue.enqueue(result.remap.batchId);
+    return { carrier: code, mappings: Object.fromEntries(result.mappings), remap: result.remap };
   }
 
   /** A carrier key sees the conflicts its legs are in, naming only its own legs (events.md §9). */

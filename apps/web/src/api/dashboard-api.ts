@@ -11,9 +11,11 @@ import { type RequestOptions, sendJson, withQuery } from './api-client';
 import {
   type CarrierSummary,
   type CodeMapMappings,
+  type CodeSuggestion,
   type DataQuality,
   parseCarrierList,
   parseCodeMap,
+  parseCodeSuggestions,
   parseCodeMapReplaced,
   parseDataQuality,
   type RemapResult,
@@ -132,6 +134,22 @@ export function fetchDataQuality({ carrier, ...options }: RequestOptions & { car
 
 export function fetchCodeMap({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<CodeMapMappings> {
   return sendJson({ ...options, method: 'GET', path: `/carriers/${encodeURIComponent(carrier)}/code-map`, parse: parseCodeMap });
+}
+
+export function fetchCodeSuggestions({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<Map<string, CodeSuggestion>> {
+  const path = `/carriers/${encodeURIComponent(carrier)}/code-map/suggestions`;
+  return sendJson({ ...options, method: 'GET', path, parse: parseCodeSuggestions });
+}
+
+// Maps one code under the server's code-map lock: the same change and re-map as a PUT with it added.
+export function mapCode({ carrier, code, milestone, ...options }: RequestOptions & { carrier: string; code: string; milestone: string }): Promise<RemapResult> {
+  return sendJson({
+    ...options,
+    method: 'POST',
+    path: `/carriers/${encodeURIComponent(carrier)}/code-map/${encodeURIComponent(code)}`,
+    body: { milestone },
+    parse: parseCodeMapReplaced,
+  });
 }
 
 // A PUT replaces the whole map, so callers send the current map with their change merged in.

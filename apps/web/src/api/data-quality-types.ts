@@ -70,3 +70,41 @@ export function parseCodeMapReplaced(body: unknown): RemapResult {
   const codes = Array.isArray(remap.codes) ? remap.codes.filter((code): code is string => typeof code === 'string') : [];
   return { codes };
 }
+
+export type CodeSuggestion = {
+  code: string;
+  milestone: string | null;
+  basis: 'other_carriers' | 'keywords' | null;
+  summary: string;
+  peerEvents: number;
+  agreeingEvents: number;
+  examples: string[];
+};
+
+// GET /carriers/{code}/code-map/suggestions: one entry per unmapped code, keyed by code.
+export function parseCodeSuggestions(body: unknown): Map<string, CodeSuggestion> {
+  const path = 'suggestions';
+  const record = asRecord(body, path);
+  const suggestions = new Map<string, CodeSuggestion>();
+  asArray(record.codes, `${path}.codes`).forEach((item, index) => {
+    const at = `${path}.codes[${index}]`;
+    const entry = asRecord(item, at);
+    const suggestion = asRecord(entry.suggestion, `${at}.suggestion`);
+    const evidence = asRecord(suggestion.evidence, `${at}.suggestion.evidence`);
+    const basis = suggestion.basis === 'other_carriers' || suggestion.basis === 'keywords' ? suggestion.basis : null;
+    const examples = asArray(evidence.texts, `${at}.suggestion.evidence.texts`).flatMap((text) =>
+      isRecord(text) && Array.isArray(text.examples) ? text.examples.filter((example): example is string => typeof example === 'string') : [],
+    );
+    const code = text(entry, 'code', at);
+    suggestions.set(code, {
+      code,
+      milestone: optionalText(suggestion, 'milestone', `${at}.suggestion`),
+      basis,
+      summary: text(suggestion, 'summary', `${at}.suggestion`),
+      peerEvents: requiredNumber(evidence, 'peerEvents', `${at}.suggestion.evidence`),
+      agreeingEvents: requiredNumber(evidence, 'agreeingEvents', `${at}.suggestion.evidence`),
+      examples: examples.slice(0, 3),
+    });
+  });
+  return suggestions;
+}

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { DataQuality } from '../api/data-quality-types';
-import { fetchCarrierList, fetchDataQuality } from '../api/dashboard-api';
+import type { CodeSuggestion, DataQuality } from '../api/data-quality-types';
+import { fetchCarrierList, fetchCodeSuggestions, fetchDataQuality } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount } from '../shared/kpi-format.util';
@@ -17,7 +17,11 @@ export function DataQualityPanel() {
   const load = useCallback(
     async (signal: AbortSignal) => {
       const carriers = await fetchCarrierList({ token, signal });
-      return Promise.all(carriers.map(({ code }) => fetchDataQuality({ token, signal, carrier: code })));
+      const [reports, suggestions] = await Promise.all([
+        Promise.all(carriers.map(({ code }) => fetchDataQuality({ token, signal, carrier: code }))),
+        Promise.all(carriers.map(async ({ code }) => [code, await fetchCodeSuggestions({ token, signal, carrier: code })] as const)),
+      ]);
+      return { reports, suggestions: new Map(suggestions) };
     },
     [token],
   );
@@ -34,9 +38,9 @@ export function DataQualityPanel() {
         <div className="panel__actions">
           <CsvDownloadButton
             fileName="lanewatch-unmapped-codes.csv"
-            csv={() => unmappedCodesCsv(reports.data ?? [])}
+            csv={() => unmappedCodesCsv(reports.data?.reports ?? [])}
             what="every carrier's unmapped codes"
-            disabled={reports.data === null || reports.data.every((report) => report.unmappedCodes.length === 0)}
+            disabled={reports.data === null || reports.data.reports.every((report) => report.unmappedCodes.length === 0)}
           />
           <button type="button" className="button--quiet" onClick={reports.retry}>
             Reload
@@ -45,7 +49,10 @@ export function DataQualityPanel() {
       </div>
       <p className="panel__note">
         Unmapped codes are raw carrier codes with no milestone; their events count for nothing until mapped.
-        {canEdit ? ' Choose a milestone and Map: the carrier’s stored events are re-mapped.' : ' Viewers cannot change code maps.'}
+        {' A suggestion comes from how other carriers map the same message texts, or else from their words.'}
+        {canEdit
+          ? ' Accept it, or choose a milestone and Map: the carrier’s stored events are re-mapped (progress under Background tasks).'
+          : ' Viewers cannot change code maps.'}
       </p>
       {notice !== null ? (
         <div className="banner banner--info" role="status">
@@ -54,10 +61,10 @@ export function DataQualityPanel() {
       ) : null}
       <QueryState query={reports} what="the data quality reports">
         {(data) =>
-          data.length === 0 ? (
+          data.reports.length === 0 ? (
             <p className="panel__placeholder">No carriers registered yet.</p>
           ) : (
-            <Reports reports={data} canEdit={canEdit} onMapped={onMapped} />
+            <Reports reports={data.reports} suggestions={data.suggestions} canEdit={canEdit} onMapped={onMapped} />
           )
         }
       </QueryState>
@@ -65,9 +72,14 @@ export function DataQualityPanel() {
   );
 }
 
-type ReportsProps = { reports: readonly DataQuality[]; canEdit: boolean; onMapped: (message: string) => void };
+type ReportsProps = {
+  reports: readonly DataQuality[];
+  suggestions: ReadonlyMap<string, ReadonlyMap<string, CodeSuggestion>>;
+  canEdit: boolean;
+  onMapped: (message: string) => void;
+};
 
-function Reports({ reports, canEdit, onMapped }: ReportsProps) {
+function Reports({ reports, suggestions, canEdit, onMapped }: ReportsProps) {
   const totals = dataQualityTotals(reports);
   return (
     <>
@@ -95,12 +107,19 @@ function Reports({ reports, canEdit, onMapped }: ReportsProps) {
                     <th scope="col">Raw code</th>
                     <th scope="col">Events</th>
                     <th scope="col">Last seen</th>
+                    <th scope="col">Suggestion</th>
                     {canEdit ? <th scope="col">Map to</th> : null}
                   </tr>
                 </thead>
                 <tbody>
                   {report.unmappedCodes.map((entry) => (
-                    <UnmappedCodeRow key={entry.code} carrier={report.carrier} entry={entry} onMapped={onMapped} />
+                    <UnmappedCodeRow
+                      key={entry.code}
+                      carrier={report.carrier}
+                      entry={entry}
+                      suggestion={suggestions.get(report.carrier)?.get(entry.code) ?? null}
+                      onMapped={onMapped}
+                    />
                   ))}
                 </tbody>
               </table>

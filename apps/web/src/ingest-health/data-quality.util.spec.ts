@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DataQuality } from '../api/data-quality-types';
-import { parseDataQuality } from '../api/data-quality-types';
-import { dataQualityTotals, sortByAttention, unmappedCodesCsv, withMapping } from './data-quality.util';
+import { parseCodeSuggestions, parseDataQuality } from '../api/data-quality-types';
+import { dataQualityTotals, milestoneInWords, sortByAttention, unmappedCodesCsv, withMapping } from './data-quality.util';
 
 function report(overrides: Partial<DataQuality> = {}): DataQuality {
   return { carrier: 'correios', unmappedEvents: 0, unmappedCodes: [], unlinkedEvents: 0, unlinkedLegs: 0, issues: 0, ...overrides };
@@ -69,5 +69,47 @@ describe('unmappedCodesCsv', () => {
       report({ carrier: 'clean' }),
     ]);
     expect(csv).toBe("carrier,raw_code,events,last_seen_at\r\ncorreios,'=X1,7,2026-11-20T10:00:00Z\r\ndhl,B,1,\r\n");
+  });
+});
+
+describe('milestoneInWords', () => {
+  it('reads a milestone as words', () => {
+    expect(milestoneInWords('OUT_FOR_DELIVERY')).toBe('Out for delivery');
+    expect(milestoneInWords('DELIVERED')).toBe('Delivered');
+  });
+});
+
+describe('parseCodeSuggestions', () => {
+  it('keys suggestions by code and gathers the examples of every text', () => {
+    const parsed = parseCodeSuggestions({
+      carrier: 'bravo',
+      codes: [
+        {
+          code: 'B_X1',
+          events: 2,
+          suggestion: {
+            milestone: 'DELIVERED',
+            basis: 'other_carriers',
+            summary: '7 of 8 events',
+            evidence: { peerEvents: 8, agreeingEvents: 7, texts: [{ examples: ['Delivered'] }, { examples: ['delivered.', 3] }] },
+          },
+        },
+        { code: 'B_Q9', events: 1, suggestion: { milestone: null, basis: null, summary: 'No suggestion', evidence: { peerEvents: 0, agreeingEvents: 0, texts: [] } } },
+      ],
+    });
+    expect(parsed.get('B_X1')).toEqual({
+      code: 'B_X1',
+      milestone: 'DELIVERED',
+      basis: 'other_carriers',
+      summary: '7 of 8 events',
+      peerEvents: 8,
+      agreeingEvents: 7,
+      examples: ['Delivered', 'delivered.'],
+    });
+    expect(parsed.get('B_Q9')?.milestone).toBeNull();
+  });
+
+  it('refuses an answer without codes', () => {
+    expect(() => parseCodeSuggestions({ carrier: 'bravo' })).toThrow(/suggestions.codes/);
   });
 });

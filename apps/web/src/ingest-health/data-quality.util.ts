@@ -48,3 +48,9 @@ export function unmappedCodesCsv(reports: readonly DataQuality[]): string {
   const lines = sortByAttention(reports).flatMap((report) => report.unmappedCodes.map((entry) => ({ carrier: report.carrier, ...entry })));
   return columnsCsv(UNMAPPED_CODE_COLUMNS, lines);
 }
+
+/** OUT_FOR_DELIVERY → "Out for delivery": a milestone in words for a sentence. */
+export function milestoneInWords(milestone: string): string {
+  const words = milestone.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,30 +1,33 @@
 import { MILESTONES } from '@lanewatch/domain/browser';
 import { useId, useState } from 'react';
 import { UnauthorizedError } from '../api/api-client';
-import type { UnmappedCode } from '../api/data-quality-types';
-import { fetchCodeMap, replaceCodeMap } from '../api/dashboard-api';
+import type { CodeSuggestion, UnmappedCode } from '../api/data-quality-types';
+import { fetchCodeMap, mapCode, replaceCodeMap } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { formatCount, formatUtcInstant } from '../shared/kpi-format.util';
+import { SuggestionCell } from './suggestion-cell.component';
 import { withMapping } from './data-quality.util';
 
-type UnmappedCodeRowProps = { carrier: string; entry: UnmappedCode; onMapped: (message: string) => void };
+type UnmappedCodeRowProps = { carrier: string; entry: UnmappedCode; suggestion: CodeSuggestion | null; onMapped: (message: string) => void };
 
 // One click maps the code: read the current map, add this code, put the whole map back.
-export function UnmappedCodeRow({ carrier, entry, onMapped }: UnmappedCodeRowProps) {
+export function UnmappedCodeRow({ carrier, entry, suggestion, onMapped }: UnmappedCodeRowProps) {
   const selectId = useId();
   const { token, onUnauthorized, canEdit } = useSession();
   const [milestone, setMilestone] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function map(): Promise<void> {
+  async function map(chosen: string, accepted: boolean): Promise<void> {
     setBusy(true);
     setError(null);
     try {
-      const mappings = await fetchCodeMap({ token, carrier });
-      const result = await replaceCodeMap({ token, carrier, mappings: withMapping({ mappings, code: entry.code, milestone }) });
-      const remapped = result.codes.length > 0 ? ' Stored events are being re-mapped.' : '';
-      onMapped(`${carrier} code ${entry.code} now maps to ${milestone}.${remapped}`);
+      // An accepted suggestion maps its one code under the server's lock; the select keeps the read-and-put path.
+      const result = accepted
+        ? await mapCode({ token, carrier, code: entry.code, milestone: chosen })
+        : await replaceCodeMap({ token, carrier, mappings: withMapping({ mappings: await fetchCodeMap({ token, carrier }), code: entry.code, milestone: chosen }) });
+      const remapped = result.codes.length > 0 ? ' Stored events are being re-mapped: see Background tasks.' : '';
+      onMapped(`${carrier} code ${entry.code} now maps to ${chosen}.${remapped}`);
     } catch (reason) {
       if (reason instanceof UnauthorizedError) {
         onUnauthorized();
@@ -42,6 +45,14 @@ export function UnmappedCodeRow({ carrier, entry, onMapped }: UnmappedCodeRowPro
       </th>
       <td>{formatCount(entry.events)}</td>
       <td>{entry.lastSeenAt === null ? '—' : formatUtcInstant(entry.lastSeenAt)}</td>
+      <SuggestionCell
+        carrier={carrier}
+        code={entry.code}
+        suggestion={suggestion}
+        canAccept={canEdit}
+        busy={busy}
+        onAccept={(accepted) => void map(accepted, true)}
+      />
       {canEdit ? (
         <td>
           <div className="inline-form">
@@ -56,7 +67,7 @@ export function UnmappedCodeRow({ carrier, entry, onMapped }: UnmappedCodeRowPro
                 </option>
               ))}
             </select>
-            <button type="button" disabled={busy || milestone === ''} onClick={() => void map()}>
+            <button type="button" disabled={busy || milestone === ''} onClick={() => void map(milestone, false)}>
               {busy ? 'Mapping…' : 'Map'}
             </button>
           </div>

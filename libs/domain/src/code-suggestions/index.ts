@@ -1,0 +1,2 @@
+export * from './code-suggestion';
+export * from './message-keywords';
