@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AlertsQueue } from '../alerts/alerts-queue';
 import { RequireAccess } from '../auth/principal';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 
 @ApiTags('sla')
@@ -17,6 +18,7 @@ export class SlaEvaluationsController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: LanewatchConfig,
     private readonly alerts: AlertsQueue,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   @Post()
@@ -32,7 +34,8 @@ export class SlaEvaluationsController {
       if (!parsed || !parsed.ok) throw new BadRequestException({ message: 'invalid evaluation', errors: [parsed && !parsed.ok ? parsed.error : 'asOf must be an ISO instant with a UTC offset'] });
       asOf = new Date(parsed.value.epochMs);
     }
-    const { deliveryIds, ...result } = await evaluateSlas(this.dataSource, { asOf, reminderMinutes: this.config.slaReminderMinutes });
+    const { deliveryIds, silencedKinds, ...result } = await evaluateSlas(this.dataSource, { asOf, reminderMinutes: this.config.slaReminderMinutes });
+    this.metrics.countSilenced(silencedKinds);
     await this.alerts.enqueue(deliveryIds);
     return { ...result, alertsQueued: deliveryIds.length };
   }
