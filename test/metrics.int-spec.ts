@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dashboardTargets, loadDashboard, metricNamesIn } from './support/grafana-dashboard';
 import { freePort, LanewatchApp } from './support/lanewatch-app';
 import { Exposition, parsePrometheusText } from './support/prometheus-text';
 
 // Issue 13: operators see load and backlog through Prometheus. The API serves its own counters and the
-// pipeline's gauges at /api/v1/metrics; each worker serves its own at WORKER_METRICS_PORT.
+// pipeline's gauges at /metrics and /api/v1/metrics; each worker serves its own at WORKER_METRICS_PORT.
 describe('Prometheus metrics', () => {
+  // A dashboard build of one page: its fallback answers every GET outside the API, but not /metrics.
+  const webDir = mkdtempSync(join(tmpdir(), 'lanewatch-web-'));
+  const DASHBOARD_PAGE = '<!doctype html><title>lanewatch dashboard page</title>';
   const metricsToken = 'metrics-token-0123456789abcdef';
   let app: LanewatchApp;
   let workerPort: number;
@@ -12,11 +19,15 @@ describe('Prometheus metrics', () => {
 
   beforeAll(async () => {
     workerPort = await freePort();
-    app = await LanewatchApp.start({ env: { METRICS_TOKEN: metricsToken, WORKER_METRICS_PORT: String(workerPort) } });
+    writeFileSync(join(webDir, 'index.html'), DASHBOARD_PAGE);
+    app = await LanewatchApp.start({ env: { METRICS_TOKEN: metricsToken, WORKER_METRICS_PORT: String(workerPort), WEB_DIST_DIR: webDir } });
     correios = (await app.createCarrier('correios')).apiKey;
     cainiao = (await app.createCarrier('cainiao', 'platform')).apiKey;
   });
-  afterAll(() => app?.stop());
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(webDir, { recursive: true, force: true });
+  });
 
   const event = (trackingNumber: string, hour: number, overrides: Record<string, unknown> = {}) => ({
     trackingNumber,
@@ -26,8 +37,8 @@ describe('Prometheus metrics', () => {
     ...overrides,
   });
 
-  const scrapeApi = async (token: string | null): Promise<{ status: number; contentType: string | null; text: string }> => {
-    const response = await fetch(`${app.apiUrl}/api/v1/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const scrapeApi = async (token: string | null, path = '/api/v1/metrics'): Promise<{ status: number; contentType: string | null; text: string }> => {
+    const response = await fetch(`${app.apiUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
   };
   const scrapeWorker = async (token: string | null) => {
@@ -54,6 +65,7 @@ describe('Prometheus metrics', () => {
   };
 
   let api: Exposition;
+  let workerPage: Exposition;
 
   it('posts a feed: accepted events, duplicates within a request, rejections, and a request with nothing to store', async () => {
     await post('correios', correios, [event('MT001BR', 1), event('MT001BR', 1), event('MT002BR', 2), event('MT003BR', 3, { milestone: 'TELEPORTED' })]);
@@ -62,11 +74,14 @@ describe('Prometheus metrics', () => {
     await post('cainiao', cainiao, [event('LP003CN', 3, { milestone: 'TELEPORTED' })]);
     // The admin token posts for a carrier named in each event: counted under that carrier.
     await post('cainiao', app.adminToken, [event('LP004CN', 4, { carrier: 'cainiao', location: { country: 'CN' } })]);
+    await app.waitForIdle();
+    // Sent again in a later request: the API cannot tell, the worker finds it stored.
+    await post('correios', correios, [event('MT002BR', 2)]);
     const status = await app.waitForIdle();
     expect(status).toMatchObject({ pendingBatches: 0, failedBatches: 0 });
     // The feed is what the spec claims it is: every outcome occurs.
-    expect(answered.get('correios')).toEqual({ accepted: 4, duplicates: 1, rejected: 1 });
-    expect(batchesPosted).toBe(4);
+    expect(answered.get('correios')).toEqual({ accepted: 5, duplicates: 1, rejected: 1 });
+    expect(batchesPosted).toBe(5);
     expect((await app.request('GET', `/api/v1/ingest/batches/${firstBatchId}`)).status).toBe(200);
   });
 
@@ -124,8 +139,8 @@ describe('Prometheus metrics', () => {
     expect(api.value('lanewatch_derivation_backlog')).toBe(0);
     expect(api.value('lanewatch_ingest_oldest_pending_batch_age_seconds')).toBe(0);
     expect(api.value('lanewatch_ingest_events_stored')).toBe(status.eventsStored);
-    // No event was sent twice across requests: every accepted one is stored.
-    expect(status.eventsStored).toBe([...answered.values()].reduce((sum, counts) => sum + counts.accepted, 0));
+    // Every accepted event is stored but the one sent again in a later request.
+    expect(status.eventsStored).toBe([...answered.values()].reduce((sum, counts) => sum + counts.accepted, 0) - 1);
     expect(api.value('lanewatch_compaction_backlog')).toEqual(expect.any(Number));
     for (const queue of ['ingest', 'sla', 'alerts']) expect(api.value('lanewatch_queue_jobs', { queue, state: 'active' })).toEqual(expect.any(Number));
     expect(api.value('lanewatch_queue_jobs', { queue: 'ingest', state: 'waiting' })).toBe(0);
@@ -146,7 +161,17 @@ describe('Prometheus metrics', () => {
     expect(worker.value('lanewatch_worker_batches_total', { outcome: 'processed' })).toBe(batchesPosted);
     expect(worker.value('lanewatch_worker_batches_total', { outcome: 'failed' }) ?? 0).toBe(0);
     expect(worker.value('lanewatch_worker_batch_duration_seconds_count', { outcome: 'processed' })).toBe(batchesPosted);
-    expect(worker.value('lanewatch_worker_events_stored_total')).toBe(status.eventsStored);
+    // Per carrier: every accepted event stored once, the one resent counted as a duplicate of correios.
+    expect(worker.value('lanewatch_worker_events_stored_total', { carrier: 'correios' })).toBe((answered.get('correios')?.accepted ?? 0) - 1);
+    expect(worker.value('lanewatch_worker_events_stored_total', { carrier: 'cainiao' })).toBe(answered.get('cainiao')?.accepted);
+    expect(worker.find('lanewatch_worker_events_stored_total').reduce((sum, sample) => sum + sample.value, 0)).toBe(status.eventsStored);
+    expect(worker.value('lanewatch_worker_event_duplicates_total', { carrier: 'correios' })).toBe(1);
+    expect(worker.value('lanewatch_worker_event_duplicates_total', { carrier: 'cainiao' }) ?? 0).toBe(0);
+    expect(new Set(worker.find('lanewatch_worker_events_stored_total').map((sample) => sample.labels.carrier))).toEqual(new Set(['correios', 'cainiao']));
+    // Every channel kind and outcome is served from the start, at 0 before any alert.
+    expect(worker.find('lanewatch_worker_alert_deliveries_total')).toHaveLength(8);
+    expect(worker.find('lanewatch_worker_alert_deliveries_total').every((sample) => sample.value === 0)).toBe(true);
+    workerPage = worker;
     const [{ legs }] = await app.sql<{ legs: number }>(`SELECT count(*)::int AS legs FROM legs`);
     expect(legs).toBeGreaterThan(0);
     // Every leg was derived at least once; one queued by two batches may be derived twice.
@@ -156,6 +181,55 @@ describe('Prometheus metrics', () => {
     expect(worker.value('lanewatch_worker_rollup_deltas_folded_total')).toBeGreaterThan(0);
     expect(worker.value('lanewatch_worker_component_lock_seconds_count')).toBeGreaterThan(0);
     expect(worker.value('lanewatch_process_cpu_user_seconds_total')).toBeGreaterThan(0);
+  });
+  it('serves the same page at /metrics, with the same protection, and not the dashboard there', async () => {
+    // The dashboard is served: any other GET path outside /api answers its page.
+    const page = await fetch(`${app.apiUrl}/carriers/correios`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe(DASHBOARD_PAGE);
+    expect((await scrapeApi(null, '/metrics')).status).toBe(401);
+    expect((await scrapeApi('not-the-metrics-token-at-all', '/metrics')).status).toBe(401);
+    expect((await scrapeApi(correios, '/metrics')).status).toBe(403);
+    const scraped = await scrapeApi(metricsToken, '/metrics');
+    expect(scraped.status).toBe(200);
+    expect(scraped.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(scraped.text).not.toContain('lanewatch dashboard page');
+    const root = parsePrometheusText(scraped.text);
+    expect(root.value('lanewatch_ingest_events_total', { carrier: 'correios', route: 'events', outcome: 'accepted' })).toBe(answered.get('correios')?.accepted);
+    // Counted under its own route template; the /api/v1 path counted the four scrapes earlier.
+    expect(root.value('lanewatch_http_requests_total', { method: 'GET', route: '/metrics', status_class: '4xx' })).toBe(3);
+    expect(root.value('lanewatch_http_requests_total', { method: 'GET', route: '/api/v1/metrics', status_class: '2xx' })).toBe(2);
+    expect((await scrapeApi(metricsToken)).status).toBe(200);
+  });
+
+  it('reads compaction lag and undelivered alerts at scrape time: nothing waits once idle', async () => {
+    await app.waitFor(async () => (await app.status()).compactionBacklog === 0, 60_000, 'the rollup deltas to be folded');
+    const scraped = parsePrometheusText((await scrapeApi(metricsToken, '/metrics')).text);
+    expect(scraped.value('lanewatch_compaction_backlog')).toBe(0);
+    expect(scraped.value('lanewatch_compaction_oldest_delta_age_seconds')).toBe(0);
+    for (const kind of ['webhook', 'email']) {
+      for (const status of ['pending', 'failed']) expect(scraped.value('lanewatch_alert_deliveries_undelivered', { kind, status })).toBe(0);
+      expect(scraped.value('lanewatch_alert_deliveries_silenced_total', { kind })).toBe(0);
+    }
+  });
+
+  it('the Grafana dashboard reads only metrics that a real scrape of the API or a worker serves', async () => {
+    const apiPage = parsePrometheusText((await scrapeApi(metricsToken, '/metrics')).text);
+    const served = new Set([...apiPage.samples, ...workerPage.samples].map((sample) => sample.name));
+    const targets = dashboardTargets(loadDashboard());
+    expect(targets.length).toBeGreaterThan(15);
+    const missing: string[] = [];
+    for (const target of targets) {
+      const names = metricNamesIn(target.expr);
+      // Every query reads some Lanewatch series, through the template variable's data source.
+      expect({ panel: target.panel, names: names.length > 0, datasource: target.datasource }).toEqual({
+        panel: target.panel,
+        names: true,
+        datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' },
+      });
+      for (const name of names) if (!served.has(name)) missing.push(`${target.panel}: ${name}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
 

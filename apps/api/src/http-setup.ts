@@ -5,6 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { servedByApi } from './api-paths.util';
 
 interface BodyParserError extends Error {
   status?: number;
@@ -78,9 +79,9 @@ export function configureHttp(
   const webDistDir = options.webDistDir;
   if (webDistDir && existsSync(join(webDistDir, 'index.html'))) {
     app.use(express.static(webDistDir, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes: anything that is not the API falls back to the dashboard.
+    // Client-side routes: anything that is not the API (nor Prometheus' /metrics) falls back to the dashboard.
     app.use((request: Request, response: Response, next: NextFunction) => {
-      if (request.method === 'GET' && !request.path.startsWith('/api')) response.sendFile(join(webDistDir, 'index.html'));
+      if (request.method === 'GET' && !servedByApi(request.path)) response.sendFile(join(webDistDir, 'index.html'));
       else next();
     });
   }

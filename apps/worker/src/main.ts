@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       reminderMinutes: config.slaReminderMinutes,
       deliveryAttempts: config.alertDeliveryAttempts,
       backoffMs: config.alertBackoffMs,
+      metrics,
     }),
   };
   assertProcessorsCover(SLA_QUEUE, slaProcessors);
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
       email,
       unhealthyAfter: config.alertUnhealthyAfterFailures,
       allowPrivateTargets: config.alertAllowPrivateTargets,
+      metrics,
     }),
   };
   assertProcessorsCover(ALERTS_QUEUE, alertProcessors);

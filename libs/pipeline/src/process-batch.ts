@@ -33,8 +33,15 @@ export interface EventsBatchPayload {
   estimates?: { carrier: string; trackingNumber: string; carrierEstimate: string; observedAt?: string }[];
 }
 
+/** One carrier's share of a processed batch (an admin batch may carry several carriers' events). */
+export interface CarrierCounts {
+  carrier: string;
+  stored: number;
+  duplicates: number;
+}
+
 export type BatchOutcome =
-  | { status: 'processed'; stored: number; duplicates: number }
+  | { status: 'processed'; stored: number; duplicates: number; byCarrier: CarrierCounts[] }
   | { status: 'skipped'; reason: 'missing' | 'not_pending' };
 
 /**
@@ -56,7 +63,7 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
     const payload = batch.payload as EventsBatchPayload;
     const counts = await ingestSettingAside(dataSource, manager, batch, payload.events, payload.estimates ?? []);
     await markBatchProcessed(manager, batch.id, counts);
-    return { status: 'processed', stored: counts.stored, duplicates: counts.duplicates } as const;
+    return { status: 'processed', stored: counts.stored, duplicates: counts.duplicates, byCarrier: counts.byCarrier } as const;
   });
 }
 
@@ -70,7 +77,7 @@ async function ingestSettingAside(
   batch: BatchRow,
   events: NormalizedEvent[],
   estimates: NonNullable<EventsBatchPayload['estimates']>,
-): Promise<{ stored: number; duplicates: number }> {
+): Promise<{ stored: number; duplicates: number; byCarrier: CarrierCounts[] }> {
   // Positions: the events in order, then the estimates.
   const refused = new Map<number, unknown>();
   // Partitions are created outside this transaction (they lock the parent table); a month the
@@ -87,6 +94,7 @@ async function ingestSettingAside(
   }
   const positions = [...events.keys(), ...estimates.map((_, index) => events.length + index)].filter((position) => !refused.has(position));
   let stored = 0;
+  const storedBy = new Map<string, number>();
   const setAside = await isolatingFailures({
     runner,
     positions,
@@ -98,6 +106,7 @@ async function ingestSettingAside(
         part.filter((position) => position >= events.length).map((position) => estimates[position - events.length]),
       );
       stored += counts.stored;
+      for (const [carrier, n] of counts.storedBy) storedBy.set(carrier, (storedBy.get(carrier) ?? 0) + n);
     },
   });
   const letters = [...[...refused].map(([position, error]) => ({ position, error })), ...setAside];
@@ -120,8 +129,14 @@ async function ingestSettingAside(
     }),
     new Date(),
   );
-  const deadEvents = letters.filter(({ position }) => position < events.length).length;
-  return { stored, duplicates: events.length - stored - deadEvents };
+  const deadEvents = letters.filter(({ position }) => position < events.length);
+  // Per carrier as in total: what was neither stored nor set aside was already stored (a duplicate).
+  const notDuplicate = new Map(storedBy);
+  for (const { position } of deadEvents) notDuplicate.set(events[position].carrier, (notDuplicate.get(events[position].carrier) ?? 0) + 1);
+  const sent = new Map<string, number>();
+  for (const event of events) sent.set(event.carrier, (sent.get(event.carrier) ?? 0) + 1);
+  const byCarrier = [...sent].map(([carrier, n]) => ({ carrier, stored: storedBy.get(carrier) ?? 0, duplicates: n - (notDuplicate.get(carrier) ?? 0) }));
+  return { stored, duplicates: events.length - stored - deadEvents.length, byCarrier };
 }
 
 async function ingestEvents(
@@ -129,7 +144,7 @@ async function ingestEvents(
   batch: BatchRow,
   events: NormalizedEvent[],
   estimates: NonNullable<EventsBatchPayload['estimates']>,
-): Promise<{ stored: number; duplicates: number }> {
+): Promise<{ stored: number; storedBy: Map<string, number> }> {
   const carrierCodes = new Set<string>(estimates.map((estimate) => estimate.carrier));
   for (const event of events) {
     carrierCodes.add(event.carrier);
@@ -220,5 +235,11 @@ async function ingestEvents(
   }
   for (const legId of claimed) if (!queued.has(legId)) queued.set(legId, 0);
   await enqueueLegs(runner, [...queued].map(([legId, count]) => ({ legId, batchId: batch.id, events: count })));
-  return { stored: inserted.length, duplicates: events.length - inserted.length };
+  const codeOf = new Map([...carrierIds].map(([code, id]) => [Number(id), code]));
+  const storedBy = new Map<string, number>();
+  for (const event of inserted) {
+    const code = codeOf.get(Number(event.carrier_id)) ?? String(event.carrier_id);
+    storedBy.set(code, (storedBy.get(code) ?? 0) + 1);
+  }
+  return { stored: inserted.length, storedBy };
 }

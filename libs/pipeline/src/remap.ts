@@ -102,5 +102,5 @@ export async function remapBatch(dataSource: DataSource, batchId: string): Promi
     await finishBackgroundTask(dataSource, { id: batchId, status: 'failed', error: error instanceof Error ? error.message : String(error), now: new Date() }).catch(() => undefined);
     throw error;
   }
-  return { status: 'processed', stored: 0, duplicates: 0 };
+  return { status: 'processed', stored: 0, duplicates: 0, byCarrier: [] };
 }

@@ -38,7 +38,15 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
+  private readonly silencedDeliveries = new Counter({
+    name: 'lanewatch_alert_deliveries_silenced_total',
+    help: 'Deliveries a silence kept from matching channels, by channel kind, in evaluations asked of this API (POST /api/v1/sla-evaluations; the worker counts its own)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
+    for (const kind of ['webhook', 'email']) this.silencedDeliveries.inc({ kind }, 0);
     collectDefaultMetrics({ register: this.registry, prefix: 'lanewatch_' });
   }
 
@@ -55,6 +63,10 @@ export class ApiMetrics {
       });
       next();
     };
+  }
+
+  countSilenced(kinds: readonly string[]): void {
+    for (const kind of kinds) this.silencedDeliveries.inc({ kind: kind === 'webhook' ? 'webhook' : 'email' });
   }
 
   /** Counted once the request's events are committed (or there were none to commit). */

@@ -1,5 +1,5 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { ingestStatus, oldestPendingBatchReceivedAt } from '@lanewatch/db';
+import { alertDeliveryBacklog, ingestStatus, oldestPendingBatchReceivedAt, oldestUnfoldedDelta } from '@lanewatch/db';
 import { ALERTS_QUEUE, redisConnectionOptions, SLA_QUEUE } from '@lanewatch/queue';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -12,6 +12,8 @@ import { ApiMetrics } from './api-metrics';
 // A scrape answers within about this, whatever a dependency does: Prometheus' default timeout is 10 s.
 const DEPENDENCY_TIMEOUT_MS = 2000;
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed'] as const;
+const CHANNEL_KINDS = ['webhook', 'email'] as const;
+const UNDELIVERED = ['pending', 'failed'] as const;
 
 async function withTimeout<T>(work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -40,6 +42,8 @@ export class MetricsScrape implements OnModuleDestroy {
   private readonly up: Gauge<'dependency'>;
   private readonly pipeline: Record<'pending' | 'failed' | 'deadLetters' | 'derivation' | 'compaction' | 'stored' | 'oldestAge', Gauge>;
   private readonly queueJobs: Gauge<'queue' | 'state'>;
+  private readonly compactionAge: Gauge;
+  private readonly alertDeliveries: Gauge<'kind' | 'status'>;
 
   constructor(
     private readonly metrics: ApiMetrics,
@@ -66,6 +70,16 @@ export class MetricsScrape implements OnModuleDestroy {
       stored: gauge('lanewatch_ingest_events_stored', 'Events stored by all workers together, as the batches record them'),
       oldestAge: gauge('lanewatch_ingest_oldest_pending_batch_age_seconds', 'Age of the oldest batch whose events are not stored yet; 0 when none'),
     };
+    this.compactionAge = gauge(
+      'lanewatch_compaction_oldest_delta_age_seconds',
+      "Since the receipt of the batch behind the oldest rollup delta not yet folded; 0 when none waits, no sample when the oldest name no batch",
+    );
+    this.alertDeliveries = new Gauge({
+      name: 'lanewatch_alert_deliveries_undelivered',
+      help: 'Alert deliveries not delivered, by channel kind and status: pending (queued or retrying) or failed (attempts exhausted)',
+      labelNames: ['kind', 'status'],
+      registers,
+    });
     this.queueJobs = new Gauge({ name: 'lanewatch_queue_jobs', help: 'BullMQ jobs by queue and state', labelNames: ['queue', 'state'], registers });
   }
 
@@ -80,17 +94,26 @@ export class MetricsScrape implements OnModuleDestroy {
 
   private async readPostgres(): Promise<void> {
     try {
-      const [status, oldest] = await withTimeout(() => Promise.all([ingestStatus(this.dataSource), oldestPendingBatchReceivedAt(this.dataSource)]));
+      const [status, oldest, delta, alerts] = await withTimeout(() =>
+        Promise.all([ingestStatus(this.dataSource), oldestPendingBatchReceivedAt(this.dataSource), oldestUnfoldedDelta(this.dataSource), alertDeliveryBacklog(this.dataSource)]),
+      );
+      const now = this.clock.now().getTime();
       this.pipeline.pending.set(status.pendingBatches);
       this.pipeline.failed.set(status.failedBatches);
       this.pipeline.deadLetters.set(status.deadLetters);
       this.pipeline.derivation.set(status.derivationBacklog);
       this.pipeline.compaction.set(status.compactionBacklog);
       this.pipeline.stored.set(status.eventsStored);
-      this.pipeline.oldestAge.set(oldest ? Math.max(0, (this.clock.now().getTime() - oldest.getTime()) / 1000) : 0);
+      this.pipeline.oldestAge.set(oldest ? Math.max(0, (now - oldest.getTime()) / 1000) : 0);
+      this.compactionAge.reset();
+      if (!delta.waiting) this.compactionAge.set(0);
+      else if (delta.receivedAt) this.compactionAge.set(Math.max(0, (now - new Date(delta.receivedAt).getTime()) / 1000));
+      // Every kind and status is served, 0 when none: a kind outside the two is the email path (as the worker sends it).
+      for (const kind of CHANNEL_KINDS) for (const status of UNDELIVERED) this.alertDeliveries.set({ kind, status }, 0);
+      for (const row of alerts) this.alertDeliveries.inc({ kind: row.kind === 'webhook' ? 'webhook' : 'email', status: row.status }, row.deliveries);
       this.up.set({ dependency: 'postgres' }, 1);
     } catch (error) {
-      for (const gauge of Object.values(this.pipeline)) gauge.reset();
+      for (const gauge of [...Object.values(this.pipeline), this.compactionAge, this.alertDeliveries]) gauge.reset();
       this.up.set({ dependency: 'postgres' }, 0);
       this.logger.warn(`metrics: PostgreSQL not read (${error instanceof Error ? error.message : String(error)})`);
     }

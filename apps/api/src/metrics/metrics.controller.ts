@@ -4,13 +4,14 @@ import type { Response } from 'express';
 import { RequireAccess } from '../auth/principal';
 import { MetricsScrape } from './metrics-scrape.service';
 
-// Under /api/v1 like every API route: the dashboard answers any other GET path when it is served.
+// Under /api/v1 like every API route, and at /metrics where Prometheus looks by default (the dashboard's
+// fallback leaves that path to the API: http-setup servedByApi).
 @ApiTags('metrics')
-@Controller('api/v1/metrics')
+@Controller()
 export class MetricsController {
   constructor(private readonly scrape: MetricsScrape) {}
 
-  @Get()
+  @Get(['api/v1/metrics', 'metrics'])
   @RequireAccess('metrics')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Prometheus metrics of this API replica and the pipeline's gauges; METRICS_TOKEN, the admin token or an admin user" })

@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AlertsQueue } from '../alerts/alerts-queue';
 import { RequireAccess } from '../auth/principal';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 
 @ApiTags('sla')
@@ -17,6 +18,7 @@ export class SlaEvaluationsController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: LanewatchConfig,
     private readonly alerts: AlertsQueue,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   @Post()
@@ -34,7 +36,8 @@ export class SlaEvaluationsController {
       if (parsed.value.epochMs < EARLIEST_MS) throw new BadRequestException({ message: 'invalid evaluation', errors: ['asOf must not be before 2000-01-01'] });
       asOf = new Date(parsed.value.epochMs);
     }
-    const { deliveryIds, ...result } = await evaluateSlas(this.dataSource, { asOf, reminderMinutes: this.config.slaReminderMinutes });
+    const { deliveryIds, silencedKinds, ...result } = await evaluateSlas(this.dataSource, { asOf, reminderMinutes: this.config.slaReminderMinutes });
+    this.metrics.countSilenced(silencedKinds);
     await this.alerts.enqueue(deliveryIds);
     return { ...result, alertsQueued: deliveryIds.length };
   }

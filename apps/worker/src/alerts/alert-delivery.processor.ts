@@ -5,6 +5,7 @@ import type { AlertDeliveryJobPayload } from '@lanewatch/queue';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+import { channelKindLabel, type WorkerMetrics } from '../metrics/worker-metrics';
 import { DeliveryFailure, EmailSender, sendWebhook } from './alert-sender';
 
 interface DeliveryRow {
@@ -29,6 +30,7 @@ export function alertDeliveryProcessor(deps: {
   email: EmailSender;
   unhealthyAfter: number;
   allowPrivateTargets: boolean;
+  metrics?: WorkerMetrics;
 }) {
   return async (job: Job<AlertDeliveryJobPayload>): Promise<unknown> => {
     const { deliveryId } = job.data;
@@ -54,6 +56,7 @@ export function alertDeliveryProcessor(deps: {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const detail = error instanceof DeliveryFailure ? error.detail : message;
+      deps.metrics?.alertDeliveries.inc({ kind: channelKindLabel(delivery.kind), outcome: final ? 'failed' : 'retrying' });
       deps.logger.warn('alert delivery failed', { deliveryId, channelId: delivery.channel_id, attempt: job.attemptsMade + 1, final, error: message, detail });
       await deps.dataSource.transaction(async (manager) => {
         await manager.query(`UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'pending'`, [
@@ -73,6 +76,7 @@ export function alertDeliveryProcessor(deps: {
       await manager.query(`UPDATE alert_deliveries SET attempts = attempts + 1, status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [deliveryId]);
       await manager.query(`UPDATE notification_channels SET consecutive_failures = 0, healthy = true, last_success_at = now() WHERE id = $1`, [delivery.channel_id]);
     });
+    deps.metrics?.alertDeliveries.inc({ kind: channelKindLabel(delivery.kind), outcome: 'delivered' });
     return { delivered: true };
   };
 }

@@ -19,8 +19,10 @@ export function ingestBatchProcessor(deps: { dataSource: DataSource; logger: Log
       deps.logger.debug('batch done', { batchId, ...outcome });
       observe(outcome.status, started);
       if (outcome.status === 'processed') {
-        deps.metrics?.eventsStored.inc(outcome.stored);
-        deps.metrics?.duplicates.inc(outcome.duplicates);
+        for (const { carrier, stored, duplicates } of outcome.byCarrier) {
+          deps.metrics?.eventsStored.inc({ carrier }, stored);
+          deps.metrics?.duplicates.inc({ carrier }, duplicates);
+        }
       }
       // New facts may change a verdict (sla.md §2). Not awaited: best effort, the repeatable
       // evaluation catches up, and the batch is done whatever happens to this.

@@ -1,6 +1,13 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export type BatchOutcome = 'processed' | 'skipped' | 'retrying' | 'failed';
+export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'silenced';
+export type ChannelKind = 'webhook' | 'email';
+
+/** A channel's kind as a label: the delivery processor sends anything not a webhook as an email. */
+export function channelKindLabel(kind: string): ChannelKind {
+  return kind === 'webhook' ? 'webhook' : 'email';
+}
 
 /**
  * One worker process's instruments. Every replica counts only its own work and serves its own
@@ -21,10 +28,17 @@ export class WorkerMetrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers: [this.registry],
   });
-  readonly eventsStored = new Counter({ name: 'lanewatch_worker_events_stored_total', help: 'Events this worker stored', registers: [this.registry] });
+  // carrier: a registered carrier's code (a batch naming an unknown one is refused before counting).
+  readonly eventsStored = new Counter({
+    name: 'lanewatch_worker_events_stored_total',
+    help: 'Events this worker stored, by carrier',
+    labelNames: ['carrier'] as const,
+    registers: [this.registry],
+  });
   readonly duplicates = new Counter({
     name: 'lanewatch_worker_event_duplicates_total',
-    help: 'Events of processed batches that were already stored (sent again)',
+    help: 'Events of processed batches that were already stored (sent again), by carrier',
+    labelNames: ['carrier'] as const,
     registers: [this.registry],
   });
   readonly legsDerived = new Counter({ name: 'lanewatch_worker_legs_derived_total', help: 'Legs whose journeys this worker derived again', registers: [this.registry] });
@@ -45,7 +59,16 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
 
+  readonly alertDeliveries = new Counter({
+    name: 'lanewatch_worker_alert_deliveries_total',
+    help: 'Alert deliveries by channel kind (webhook, email) and outcome: delivered, retrying (an attempt failed), failed (its last attempt failed), silenced (a matching channel not sent to, a silence covering the alert)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
+    // Zero series for every bounded combination, so rate() and the dashboard see them before the first alert.
+    for (const kind of ['webhook', 'email'] as const) for (const outcome of ['delivered', 'retrying', 'failed', 'silenced'] as const) this.alertDeliveries.inc({ kind, outcome }, 0);
     collectDefaultMetrics({ register: this.registry, prefix: 'lanewatch_' });
   }
 }

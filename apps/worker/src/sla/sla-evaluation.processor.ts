@@ -3,6 +3,7 @@ import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, SlaEvaluationJobPayload } 
 import type { Job, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
+import { channelKindLabel, type WorkerMetrics } from '../metrics/worker-metrics';
 
 export function slaEvaluationProcessor(deps: {
   dataSource: DataSource;
@@ -11,6 +12,7 @@ export function slaEvaluationProcessor(deps: {
   reminderMinutes: number;
   deliveryAttempts: number;
   backoffMs: number;
+  metrics?: WorkerMetrics;
   now?: () => Date;
 }) {
   return async (job: Job<SlaEvaluationJobPayload>): Promise<unknown> => {
@@ -18,6 +20,7 @@ export function slaEvaluationProcessor(deps: {
     const result = await evaluateSlas(deps.dataSource, { asOf, reminderMinutes: deps.reminderMinutes });
     // Rows are committed: enqueue them. A lost enqueue is picked up by the delivery sweeper.
     await enqueueDeliveries(deps.alertsQueue, result.deliveryIds, deps.deliveryAttempts, deps.backoffMs);
+    for (const kind of result.silencedKinds) deps.metrics?.alertDeliveries.inc({ kind: channelKindLabel(kind), outcome: 'silenced' });
     const breaches = result.policies.flatMap((policy) => policy.scopes).filter((scope) => scope.action !== 'none' && scope.action !== 'update');
     if (breaches.length > 0) deps.logger.info('sla evaluation changed breaches', { asOf: result.asOf, transitions: breaches.length });
     return { asOf: result.asOf, policies: result.policies.length, deliveries: result.deliveryIds.length };

@@ -19,3 +19,4 @@ export * from './import.repository';
 export * from './ingest-count.repository';
 export * from './maintenance.repository';
 export * from './code-suggestion.repository';
+export * from './alert-delivery.repository';

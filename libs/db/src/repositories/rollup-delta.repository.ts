@@ -122,3 +122,22 @@ export async function rollupDeltaBacklog(runner: SqlRunner): Promise<{ rows: num
 }
 
 export type { CellState };
+
+// The oldest deltas by primary key, a bounded index read: a table of millions costs the same.
+const OLDEST_DELTAS_SAMPLED = 1000;
+
+/**
+ * Compaction lag for the metrics: whether any delta waits to be folded and, among the oldest ones,
+ * the earliest receipt of the batch that wrote one (deltas keep no time of their own; the batch's
+ * receipt precedes it, so the age it gives includes storing and deriving). receivedAt is null when
+ * none of the oldest deltas names a batch (a rebuild's) or none waits.
+ */
+export async function oldestUnfoldedDelta(runner: SqlRunner): Promise<{ waiting: boolean; receivedAt: Date | null }> {
+  const [found] = await rows<{ waiting: number; received_at: Date | null }>(
+    runner,
+    `SELECT count(*)::int AS waiting, min(b.received_at) AS received_at
+       FROM (SELECT batch_id FROM kpi_rollup_deltas ORDER BY id LIMIT ${OLDEST_DELTAS_SAMPLED}) d
+       LEFT JOIN ingest_batches b ON b.id = d.batch_id`,
+  );
+  return { waiting: (found?.waiting ?? 0) > 0, receivedAt: found?.received_at ?? null };
+}

@@ -12,6 +12,7 @@ export function deriveChannelSecret(secretKey: string, channelId: string): strin
 
 interface ChannelRow {
   id: string;
+  kind: string;
   severities: string[];
   carriers: string[];
   corridors: string[];
@@ -29,14 +30,20 @@ interface SilenceRow {
 /**
  * Inserts one pending delivery per matching, unsilenced, enabled channel for a transition, in the
  * caller's transaction. The (channel, idempotency key) unique key makes a repeat a no-op. Returns
- * the ids of the rows inserted, to enqueue once the transaction commits.
+ * the ids of the rows inserted, to enqueue once the transaction commits, and the kinds of the
+ * matching channels a silence kept it from (counted by the worker's metrics).
  */
 export async function insertAlertDeliveries(
   runner: SqlRunner,
   input: { breach: AlertBreach; transition: 'opened' | 'resolved' | 'reminder'; reminder?: number; at: Date },
-): Promise<string[]> {
+): Promise<{ ids: string[]; silencedKinds: string[] }> {
   const { breach } = input;
   const routable = { policyId: breach.policyId, severity: breach.severity as SlaSeverity, carrier: breach.carrier, corridor: breach.corridor };
+  const channels = await rows<ChannelRow>(runner, 'SELECT id, kind, severities, carriers, corridors FROM notification_channels WHERE enabled');
+  const matching = channels.filter((channel) =>
+    channelMatches({ channel: { severities: channel.severities as SlaSeverity[], carriers: channel.carriers, corridors: channel.corridors }, breach: routable }),
+  );
+  if (matching.length === 0) return { ids: [], silencedKinds: [] };
   const silences = await rows<SilenceRow>(runner, 'SELECT starts_at, ends_at, carrier, corridor, severity, policy_id FROM silences WHERE starts_at <= $1 AND ends_at > $1', [input.at]);
   if (
     isSilenced({
@@ -45,13 +52,8 @@ export async function insertAlertDeliveries(
       at: input.at,
     })
   ) {
-    return [];
+    return { ids: [], silencedKinds: matching.map((channel) => channel.kind) };
   }
-  const channels = await rows<ChannelRow>(runner, 'SELECT id, severities, carriers, corridors FROM notification_channels WHERE enabled');
-  const matching = channels.filter((channel) =>
-    channelMatches({ channel: { severities: channel.severities as SlaSeverity[], carriers: channel.carriers, corridors: channel.corridors }, breach: routable }),
-  );
-  if (matching.length === 0) return [];
   const alert: AlertInput =
     input.transition === 'reminder'
       ? { type: 'breach.reminder', reminder: input.reminder ?? 1, breach }
@@ -65,5 +67,5 @@ export async function insertAlertDeliveries(
      ON CONFLICT (channel_id, idempotency_key) DO NOTHING RETURNING id`,
     [matching.map((channel) => channel.id), breach.id, input.transition, input.reminder ?? 0, key, JSON.stringify(alert)],
   );
-  return inserted.map((row) => row.id);
+  return { ids: inserted.map((row) => row.id), silencedKinds: [] };
 }

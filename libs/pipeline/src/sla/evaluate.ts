@@ -59,6 +59,8 @@ export interface SlaEvaluationResult {
   policies: { policyId: string; name: string; metric: SlaMetric; scopes: ScopeEvaluation[] }[];
   /** Alert deliveries inserted by this evaluation: enqueue them once it has committed. */
   deliveryIds: string[];
+  /** One entry (the channel's kind) per matching channel a silence kept a transition from. */
+  silencedKinds: string[];
 }
 
 interface ActiveRow {
@@ -107,7 +109,7 @@ export async function evaluateSlas(
     `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE enabled ${input.policyIds ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY name, id`,
     input.policyIds ? [input.policyIds] : [],
   );
-  const result: SlaEvaluationResult = { asOf: asOf.toISOString(), policies: [], deliveryIds: [] };
+  const result: SlaEvaluationResult = { asOf: asOf.toISOString(), policies: [], deliveryIds: [], silencedKinds: [] };
   for (const policy of policies) {
     const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric };
     const active = await rows<ActiveRow>(
@@ -122,7 +124,7 @@ export async function evaluateSlas(
     ];
     const scopes: ScopeEvaluation[] = [];
     for (const instance of scopeInstances({ policy: scope, seen })) {
-      scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, reminderMinutes: input.reminderMinutes, deliveryIds: result.deliveryIds }));
+      scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, reminderMinutes: input.reminderMinutes, deliveries: result }));
     }
     result.policies.push({ policyId: policy.id, name: policy.name, metric: policy.metric, scopes });
   }
@@ -146,7 +148,7 @@ async function measure(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeI
 
 async function evaluateInstance(
   dataSource: DataSource,
-  input: { policy: PolicyRow; instance: SlaScopeInstance; asOf: Date; reminderMinutes: number; deliveryIds: string[] },
+  input: { policy: PolicyRow; instance: SlaScopeInstance; asOf: Date; reminderMinutes: number; deliveries: Deliveries },
 ): Promise<ScopeEvaluation> {
   const { policy, instance, asOf } = input;
   const key = scopeKey(instance);
@@ -180,7 +182,7 @@ async function evaluateInstance(
       );
       breachId = row.id;
       await transitionEvent(manager, breachId, 'opened', 0, asOf);
-      input.deliveryIds.push(...(await deliveriesFor(manager, breachId, 'opened', asOf)));
+      await deliveriesFor(manager, input.deliveries, breachId, 'opened', asOf);
     } else if (action.kind === 'update' && breachId) {
       const evidence = await evidenceOf(manager, policy, instance, window, measurement, asOf);
       await manager.query(
@@ -190,7 +192,7 @@ async function evaluateInstance(
     } else if (action.kind === 'resolve' && breachId) {
       await manager.query(`UPDATE breaches SET status = 'resolved', resolved_at = $2, last_evaluated_at = GREATEST(last_evaluated_at, $2) WHERE id = $1`, [breachId, action.resolvedAt]);
       await transitionEvent(manager, breachId, 'resolved', 0, asOf);
-      input.deliveryIds.push(...(await deliveriesFor(manager, breachId, 'resolved', asOf)));
+      await deliveriesFor(manager, input.deliveries, breachId, 'resolved', asOf);
     }
     if (after && breachId && action.kind !== 'open') {
       const [last] = await rows<{ last_at: Date | null; reminders: string }>(
@@ -202,7 +204,7 @@ async function evaluateInstance(
       if (reminderDue({ breach: { status: after.status, openedAt: after.openedAt }, lastNotifiedAt: last?.last_at ? new Date(last.last_at) : null, intervalMinutes: input.reminderMinutes, asOf })) {
         reminder = Number(last?.reminders ?? 0) + 1;
         await transitionEvent(manager, breachId, 'reminder', reminder, asOf);
-        input.deliveryIds.push(...(await deliveriesFor(manager, breachId, 'reminder', asOf, reminder)));
+        await deliveriesFor(manager, input.deliveries, breachId, 'reminder', asOf, reminder);
       }
     }
     const status = action.kind === 'resolve' ? 'resolved' : (after?.status ?? null);
@@ -227,10 +229,21 @@ async function transitionEvent(runner: SqlRunner, breachId: string, transition: 
   await runner.query('INSERT INTO breach_events (breach_id, transition, reminder, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [breachId, transition, reminder, at]);
 }
 
-async function deliveriesFor(runner: SqlRunner, breachId: string, transition: 'opened' | 'resolved' | 'reminder', at: Date, reminder?: number): Promise<string[]> {
+type Deliveries = Pick<SlaEvaluationResult, 'deliveryIds' | 'silencedKinds'>;
+
+async function deliveriesFor(
+  runner: SqlRunner,
+  out: Deliveries,
+  breachId: string,
+  transition: 'opened' | 'resolved' | 'reminder',
+  at: Date,
+  reminder?: number,
+): Promise<void> {
   const row = await findBreach(runner, breachId);
-  if (!row) return [];
-  return insertAlertDeliveries(runner, { breach: breachView(row), transition, reminder, at });
+  if (!row) return;
+  const { ids, silencedKinds } = await insertAlertDeliveries(runner, { breach: breachView(row), transition, reminder, at });
+  out.deliveryIds.push(...ids);
+  out.silencedKinds.push(...silencedKinds);
 }
 
 async function evidenceOf(
