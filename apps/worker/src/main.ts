@@ -8,7 +8,7 @@ import {
   assertProcessorsCover,
   INGEST_BATCH_JOB,
   INGEST_QUEUE,
-  redisConnectionOptions,
+  queueConnection,
   SLA_EVALUATION_DEBOUNCE_JOB_ID,
   SLA_EVALUATION_JOB,
   SLA_QUEUE,
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   }
 
   const metrics = new WorkerMetrics();
-  const connection = redisConnectionOptions(config.redisUrl);
+  const queues = queueConnection(config);
+  const connection = queues.options;
   const slaQueue = new Queue(SLA_QUEUE, { connection, prefix: config.queuePrefix });
   const alertsQueue = new Queue(ALERTS_QUEUE, { connection, prefix: config.queuePrefix });
   // After ingestion: one delayed evaluation under a fixed id, so a burst of batches collapses into one.
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     // A running VACUUM finishes while the workers close, not before they start closing.
     await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming]);
     await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close(), metricsServer?.close()]);
+    await queues.close();
     email.close();
     await dataSource.destroy();
     process.exit(0);

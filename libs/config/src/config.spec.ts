@@ -22,8 +22,43 @@ describe('parseConfig', () => {
     const config = parseConfig(valid);
     expect(config.port).toBe(3000);
     expect(config.logLevel).toBe('info');
-    expect(config.queuePrefix).toBe('lanewatch');
+    expect(config.queuePrefix).toBe('{lanewatch}');
     expect(config.sessionTtlHours).toBe(12);
+  });
+
+  it('takes a queue prefix with or without a hash tag, and nothing else', () => {
+    expect(parseConfig({ ...valid, QUEUE_PREFIX: 'lwtest01' }).queuePrefix).toBe('lwtest01');
+    expect(parseConfig({ ...valid, QUEUE_PREFIX: '{lw_prod-2}' }).queuePrefix).toBe('{lw_prod-2}');
+    for (const bad of ['{lanewatch', 'lane{watch}', '{}', '{a}{b}', 'Lanewatch', 'lane:watch']) {
+      expect(problemsOf({ ...valid, QUEUE_PREFIX: bad })).toEqual(['QUEUE_PREFIX must be 1-40 characters of a-z 0-9 _ -, optionally in braces (a hash tag: {lanewatch})']);
+    }
+  });
+
+  it('reads REDIS_CLUSTER_NODES as seed nodes and wants a hash-tagged prefix and database 0 with them', () => {
+    expect(parseConfig(valid).redisClusterNodes).toBeUndefined();
+    const nodes = 'redis-1:7000, 10.0.0.2:7001,[::1]:7002';
+    expect(parseConfig({ ...valid, REDIS_CLUSTER_NODES: nodes }).redisClusterNodes).toEqual([
+      { host: 'redis-1', port: 7000 },
+      { host: '10.0.0.2', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    expect(problemsOf({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX: 'lanewatch' })).toEqual([
+      'QUEUE_PREFIX must be a hash tag such as {lanewatch} when REDIS_CLUSTER_NODES is set: BullMQ needs every key of a queue in one cluster slot',
+    ]);
+    expect(problemsOf({ ...valid, REDIS_CLUSTER_NODES: nodes, REDIS_URL: 'redis://127.0.0.1:6379/2' })).toEqual([
+      'REDIS_URL must not select a database when REDIS_CLUSTER_NODES is set: a Redis Cluster has only database 0',
+    ]);
+    expect(parseConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, REDIS_URL: 'rediss://user:pw@ignored:6379/0' }).redisClusterNodes).toHaveLength(3);
+    for (const bad of ['redis-1', 'redis-1:0', 'redis-1:65536', '::1:7000', '[not-v6]:7000', 'a:1,,b:2', 'bad_host!:7000']) {
+      expect(problemsOf({ ...valid, REDIS_CLUSTER_NODES: bad })).toHaveLength(1);
+      expect(problemsOf({ ...valid, REDIS_CLUSTER_NODES: bad })[0]).toMatch(/^REDIS_CLUSTER_NODES must be a comma-separated list of host:port/);
+    }
+  });
+
+  it('leaves DATABASE_READ_URL unset by default and validates it', () => {
+    expect(parseConfig(valid).databaseReadUrl).toBeUndefined();
+    expect(parseConfig({ ...valid, DATABASE_READ_URL: 'postgres://reader@replica:5432/lanewatch' }).databaseReadUrl).toBe('postgres://reader@replica:5432/lanewatch');
+    expect(problemsOf({ ...valid, DATABASE_READ_URL: 'mysql://replica/lanewatch' })).toEqual(['DATABASE_READ_URL must be a URL starting with postgres:// or postgresql://']);
   });
 
   it('accepts a fractional session lifetime and rejects zero, negative and non-numeric ones', () => {

@@ -86,6 +86,31 @@ const trustProxy = z
     return z.NEVER;
   });
 
+const isHostName = (text: string) => /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(text);
+
+// Seed nodes of a Redis Cluster, `host:port` (IPv6 in brackets); the client discovers the rest.
+const redisClusterNodes = z
+  .string()
+  .optional()
+  .transform((value, ctx): { host: string; port: number }[] | undefined => {
+    if (value === undefined || value.trim() === '') return undefined;
+    const entries = value.split(',').map((entry) => entry.trim());
+    const nodes = entries.map((entry) => {
+      const match = /^(?:\[([0-9a-f:.]+)\]|([^:[\]]+)):(\d{1,5})$/i.exec(entry);
+      const host = match?.[1] ?? match?.[2] ?? '';
+      const port = Number(match?.[3]);
+      const hostValid = match?.[1] !== undefined ? ipaddr.IPv6.isValid(host) : ipaddr.IPv4.isValidFourPartDecimal(host) || isHostName(host);
+      return hostValid && port >= 1 && port <= 65535 ? { host, port } : null;
+    });
+    const invalid = entries.filter((_entry, index) => nodes[index] === null);
+    if (invalid.length === 0) return nodes as { host: string; port: number }[];
+    ctx.addIssue({
+      code: 'custom',
+      message: `REDIS_CLUSTER_NODES must be a comma-separated list of host:port ([v6 address]:port for IPv6) (not ${invalid.map((entry) => JSON.stringify(entry)).join(', ')})`,
+    });
+    return z.NEVER;
+  });
+
 const envSchema = z.object({
   PORT: intInRange('PORT', 1, 65535, 3000),
   DATABASE_URL: urlWithProtocols('DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -101,10 +126,26 @@ const envSchema = z.object({
     .enum(['error', 'warn', 'info', 'debug'], { error: 'LOG_LEVEL must be one of error, warn, info, debug' })
     .default('info'),
   WEB_DIST_DIR: z.string().optional(),
+  // Braces make it a Redis Cluster hash tag: BullMQ needs every key of a queue in one slot (docs/scaling.md).
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[a-z0-9_-]{1,40}$/, 'QUEUE_PREFIX must be 1-40 characters of a-z 0-9 _ -')
-    .default('lanewatch'),
+    .regex(/^(\{[a-z0-9_-]{1,40}\}|[a-z0-9_-]{1,40})$/, 'QUEUE_PREFIX must be 1-40 characters of a-z 0-9 _ -, optionally in braces (a hash tag: {lanewatch})')
+    .default('{lanewatch}'),
+  REDIS_CLUSTER_NODES: redisClusterNodes,
+  DATABASE_READ_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      try {
+        if (['postgres:', 'postgresql:'].includes(new URL(value).protocol)) return value;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'DATABASE_READ_URL must be a URL starting with postgres:// or postgresql://' });
+      return z.NEVER;
+    }),
   INGEST_RATE_LIMIT_PER_MINUTE: intInRange('INGEST_RATE_LIMIT_PER_MINUTE', 1, 1_000_000, 1200),
   // CSV import bounds (bytes): they keep one upload's memory and time bounded whatever it holds.
   IMPORT_MAX_FILE_BYTES: intInRange('IMPORT_MAX_FILE_BYTES', 1024, 2 ** 40, 64 * 1024 * 1024),
@@ -188,7 +229,7 @@ const envSchema = z.object({
     .transform((value, ctx) => {
       const text = value?.trim() ?? '';
       if (text === '') return '127.0.0.1';
-      if (ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text) || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(text)) return text;
+      if (ipaddr.IPv4.isValidFourPartDecimal(text) || ipaddr.IPv6.isValid(text) || isHostName(text)) return text;
       ctx.addIssue({ code: 'custom', message: 'WORKER_METRICS_HOST must be an IP address or a host name' });
       return z.NEVER;
     }),
@@ -203,6 +244,10 @@ export type LanewatchConfig = {
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   webDistDir?: string;
   queuePrefix: string;
+  /** Set: Redis is a cluster reached through these seed nodes (REDIS_URL then gives only credentials and TLS). */
+  redisClusterNodes?: { host: string; port: number }[];
+  /** Set: the dashboard's KPI reads go to this (a read replica). */
+  databaseReadUrl?: string;
   ingestRateLimitPerMinute: number;
   importMaxFileBytes: number;
   importMaxRowBytes: number;
@@ -250,7 +295,17 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     ...(value.IMPORT_MAX_FIELD_BYTES > value.IMPORT_MAX_ROW_BYTES ? ['IMPORT_MAX_FIELD_BYTES must not exceed IMPORT_MAX_ROW_BYTES'] : []),
     ...(value.IMPORT_MAX_ROW_BYTES > value.IMPORT_MAX_FILE_BYTES ? ['IMPORT_MAX_ROW_BYTES must not exceed IMPORT_MAX_FILE_BYTES'] : []),
   ];
-  if (order.length > 0) throw new ConfigError(order);
+  // A cluster has only database 0, and BullMQ's scripts touch several keys of a queue at once.
+  const cluster =
+    value.REDIS_CLUSTER_NODES === undefined
+      ? []
+      : [
+          ...(/^\{.+\}$/.test(value.QUEUE_PREFIX)
+            ? []
+            : [`QUEUE_PREFIX must be a hash tag such as {${value.QUEUE_PREFIX}} when REDIS_CLUSTER_NODES is set: BullMQ needs every key of a queue in one cluster slot`]),
+          ...(['', '/', '/0'].includes(new URL(value.REDIS_URL).pathname) ? [] : ['REDIS_URL must not select a database when REDIS_CLUSTER_NODES is set: a Redis Cluster has only database 0']),
+        ];
+  if (order.length + cluster.length > 0) throw new ConfigError([...order, ...cluster]);
   return {
     port: value.PORT,
     databaseUrl: value.DATABASE_URL,
@@ -260,6 +315,8 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     logLevel: value.LOG_LEVEL,
     webDistDir: value.WEB_DIST_DIR,
     queuePrefix: value.QUEUE_PREFIX,
+    redisClusterNodes: value.REDIS_CLUSTER_NODES,
+    databaseReadUrl: value.DATABASE_READ_URL,
     ingestRateLimitPerMinute: value.INGEST_RATE_LIMIT_PER_MINUTE,
     importMaxFileBytes: value.IMPORT_MAX_FILE_BYTES,
     importMaxRowBytes: value.IMPORT_MAX_ROW_BYTES,

@@ -1,4 +1,4 @@
-import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
 import { ALERT_DELIVERY_JOB } from './alert-delivery.job';
 import { INGEST_BATCH_JOB } from './ingest-batch.job';
 import { SLA_EVALUATION_JOB } from './sla-evaluation.job';
@@ -30,20 +30,6 @@ export function ingestJobOptions(batchId: string, attempts = 8): JobsOptions {
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: true,
     removeOnFail: true,
-  };
-}
-
-export function redisConnectionOptions(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    // BullMQ workers need blocking commands that never give up on a reconnect.
-    maxRetriesPerRequest: null,
   };
 }
 

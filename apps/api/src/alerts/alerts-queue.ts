@@ -1,8 +1,8 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, ALERTS_QUEUE, redisConnectionOptions } from '@lanewatch/queue';
+import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, ALERTS_QUEUE, QueueConnection } from '@lanewatch/queue';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { CONFIG } from '../infrastructure/tokens';
+import { CONFIG, QUEUE_CONNECTION } from '../infrastructure/tokens';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
 
@@ -12,8 +12,11 @@ export class AlertsQueue implements OnModuleDestroy {
   private readonly logger = new Logger('AlertsQueue');
   private readonly queue: Queue;
 
-  constructor(@Inject(CONFIG) private readonly config: LanewatchConfig) {
-    this.queue = new Queue(ALERTS_QUEUE, { connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix });
+  constructor(
+    @Inject(CONFIG) private readonly config: LanewatchConfig,
+    @Inject(QUEUE_CONNECTION) connection: QueueConnection,
+  ) {
+    this.queue = new Queue(ALERTS_QUEUE, { connection: connection.options, prefix: config.queuePrefix });
   }
 
   async enqueue(deliveryIds: readonly string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@lanewatch/queue';
 import type { DataSource } from 'typeorm';
 import { seesHealthDetails } from '../auth/access.util';
 import { OptionalPrincipal, Principal, RequireAccess } from '../auth/principal';
@@ -32,7 +32,7 @@ async function timed(check: () => Promise<unknown>): Promise<{ ok: boolean; late
 export class HealthController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   // Load balancers and container checks call it without a token: they learn up or down, nothing else

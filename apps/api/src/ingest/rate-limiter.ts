@@ -1,6 +1,6 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
+import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { CONFIG, REDIS } from '../infrastructure/tokens';
 import { spendWaiting } from './rate-budget.util';
@@ -10,10 +10,10 @@ export class IngestRateLimiter {
   private readonly logger = new Logger('RateLimit');
   private readonly limiter: RateLimiterRedis;
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(CONFIG) config: LanewatchConfig) {
+  constructor(@Inject(REDIS) redis: RedisClient, @Inject(CONFIG) config: LanewatchConfig) {
     this.limiter = new RateLimiterRedis({
       storeClient: redis,
-      keyPrefix: `${config.queuePrefix}:ingest-rate`,
+      keyPrefix: `${appKeyPrefix(config.queuePrefix)}:ingest-rate`,
       points: config.ingestRateLimitPerMinute,
       duration: 60,
     });

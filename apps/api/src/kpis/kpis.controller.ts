@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { DATA_SOURCE } from '../infrastructure/tokens';
+import { READ_DATA_SOURCE } from '../infrastructure/tokens';
 import { inReadSnapshot } from './read-snapshot';
 
 const KpiQueries = () =>
@@ -23,7 +23,7 @@ const KpiQueries = () =>
 @ApiBearerAuth()
 @Controller('api/v1/kpis')
 export class KpisController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(@Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get()
   @RequireAccess('read')

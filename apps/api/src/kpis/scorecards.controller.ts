@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure/tokens';
 import { inReadSnapshot } from './read-snapshot';
 
 const WindowQueries = () =>
@@ -20,7 +20,7 @@ const WindowQueries = () =>
 @Controller('api/v1')
 export class ScorecardsController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(READ_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,12 +1,11 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { alertDeliveryBacklog, ingestStatus, oldestPendingBatchReceivedAt, oldestUnfoldedDelta } from '@lanewatch/db';
-import { ALERTS_QUEUE, redisConnectionOptions, SLA_QUEUE } from '@lanewatch/queue';
+import { ALERTS_QUEUE, QueueConnection, RedisClient, SLA_QUEUE } from '@lanewatch/queue';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import type Redis from 'ioredis';
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN, REDIS } from '../infrastructure/tokens';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN, QUEUE_CONNECTION, REDIS } from '../infrastructure/tokens';
 import { ApiMetrics } from './api-metrics';
 
 // A scrape answers within about this, whatever a dependency does: Prometheus' default timeout is 10 s.
@@ -48,12 +47,13 @@ export class MetricsScrape implements OnModuleDestroy {
   constructor(
     private readonly metrics: ApiMetrics,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
+    @Inject(QUEUE_CONNECTION) queueConnection: QueueConnection,
     @Inject(INGEST_QUEUE_TOKEN) ingestQueue: Queue,
     @Inject(CONFIG) config: LanewatchConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    const connection = redisConnectionOptions(config.redisUrl);
+    const connection = queueConnection.options;
     this.queues = [
       { name: ingestQueue.name, queue: ingestQueue, owned: false },
       ...[SLA_QUEUE, ALERTS_QUEUE].map((name) => ({ name, queue: new Queue(name, { connection, prefix: config.queuePrefix }), owned: true })),

@@ -1,6 +1,6 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
+import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { sha256Hex } from '../carriers/carrier-credentials';
 import { CONFIG, REDIS } from '../infrastructure/tokens';
@@ -27,11 +27,11 @@ export class LoginRateLimiter {
   private readonly logger = new Logger('LoginRateLimit');
   private readonly limits: Limit[];
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(CONFIG) config: LanewatchConfig) {
+  constructor(@Inject(REDIS) redis: RedisClient, @Inject(CONFIG) config: LanewatchConfig) {
     const limiter = (name: string, points: number, duration: number) =>
       new RateLimiterRedis({
         storeClient: redis,
-        keyPrefix: `${config.queuePrefix}:login-${name}`,
+        keyPrefix: `${appKeyPrefix(config.queuePrefix)}:login-${name}`,
         points,
         duration,
         // Unlike ingest, sign-in must stay limited while Redis is down: this process counts on its own then.

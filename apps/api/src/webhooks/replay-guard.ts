@@ -1,6 +1,6 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
+import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { randomUUID } from 'node:crypto';
 import { CONFIG, REDIS } from '../infrastructure/tokens';
 
@@ -33,12 +33,12 @@ export class ReplayGuard {
   private readonly logger = new Logger('ReplayGuard');
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(CONFIG) private readonly config: LanewatchConfig,
   ) {}
 
   private key(carrier: string, digest: Buffer): string {
-    return `${this.config.queuePrefix}:webhook-digest:${carrier}:${digest.toString('hex')}`;
+    return `${appKeyPrefix(this.config.queuePrefix)}:webhook-digest:${carrier}:${digest.toString('hex')}`;
   }
 
   async reserve(carrier: string, digest: Buffer): Promise<ReplayReservation> {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'data_quality_issues' })
 @Unique('data_quality_issues_kind_leg_key', ['kind', 'legId'])
@@ -13,7 +13,8 @@ export class DataQualityIssueEntity {
   @Column({ name: 'carrier_id', type: 'int', nullable: true })
   carrierId!: number | null;
 
-  @Column({ name: 'leg_id', type: 'bigint' })
+  // In the key: the table's Citus distribution column (libs/db distribution.ts, docs/scaling.md).
+  @PrimaryColumn({ name: 'leg_id', type: 'bigint' })
   legId!: string;
 
   @Column({ name: 'shipment_id', type: 'uuid', nullable: true })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 // An accepted event the database still refused (events.md §8): set aside alone with its reason,
 // so the rest of its batch is stored. The event is kept as JSON text, which holds whatever jsonb would not.
@@ -9,7 +9,8 @@ export class DeadLetterEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
-  @Column({ name: 'batch_id', type: 'uuid' })
+  // In the key: the table's Citus distribution column (libs/db distribution.ts, docs/scaling.md).
+  @PrimaryColumn({ name: 'batch_id', type: 'uuid' })
   batchId!: string;
 
   // The event's position in its batch, so one batch's dead letters are recorded once however often it runs.

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 // What the write path changed in the rollups, appended instead of rewriting cells: a signed partial
 // cell per quarter hour with every dimension kept. The compactor folds them into kpi_rollups shard by
@@ -32,7 +32,8 @@ export class KpiRollupDeltaEntity {
   @Column({ type: 'char', length: 1 })
   level!: string;
 
-  @Column({ name: 'carrier_id', type: 'int' })
+  // In the key: the table's Citus distribution column (libs/db distribution.ts, docs/scaling.md).
+  @PrimaryColumn({ name: 'carrier_id', type: 'int' })
   carrierId!: number;
 
   @Column({ name: 'peer_carrier_id', type: 'int' })

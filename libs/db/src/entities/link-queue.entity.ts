@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 // Legs whose journey must be derived again (link, attributes, facts, rollup deltas): written by the
 // batch that stored their events, taken by any worker's derivation (docs/architecture.md).
@@ -8,7 +8,8 @@ export class LinkQueueEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
-  @Column({ name: 'leg_id', type: 'bigint' })
+  // In the key: the table's Citus distribution column (libs/db distribution.ts, docs/scaling.md).
+  @PrimaryColumn({ name: 'leg_id', type: 'bigint' })
   legId!: string;
 
   // The batch that asked, so the ingest status counts it pending until its legs are derived.

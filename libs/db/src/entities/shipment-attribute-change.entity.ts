@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 // Every value each sender claimed for a shipment attribute, on the leg whose event or registration
 // carried it, once per value with the latest event time it was claimed at. A shipment's attributes
@@ -11,7 +11,8 @@ export class ShipmentAttributeChangeEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
-  @Column({ name: 'leg_id', type: 'bigint' })
+  // In the key: the table's Citus distribution column (libs/db distribution.ts, docs/scaling.md).
+  @PrimaryColumn({ name: 'leg_id', type: 'bigint' })
   legId!: string;
 
   @Column({ type: 'varchar', length: 20 })
