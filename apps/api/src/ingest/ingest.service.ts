@@ -1,5 +1,6 @@
 import {
   addIngestCounts,
+  addWarningCounts,
   countDeadLetters,
   findBatch,
   listDeadLetters,
@@ -12,8 +13,12 @@ import {
   listCarriers,
   recentBackgroundTasks,
   requeueFailedBatch,
+  WarningCountDelta,
 } from '@lanewatch/db';
 import {
+  countWarnings,
+  FEED_WARNING_KINDS,
+  FeedWarningKind,
   IngestThroughput,
   ingestThroughputAnswer,
   MAX_EVENTS_PER_REQUEST,
@@ -57,6 +62,8 @@ export interface PreparedBatch {
   rejected?: IngestResponse['rejected'];
   /** Shipment forecasts of the key's carrier (carrierEstimate), committed with the batch. */
   estimates?: { trackingNumber: string; carrierEstimate: string }[];
+  /** The kind of each warning the adapter raised (events kept with less than the payload said), counted per hour. */
+  warnings?: readonly FeedWarningKind[];
 }
 
 @Injectable()
@@ -155,8 +162,10 @@ export class IngestService {
             observedAt: newestScan.get(estimate.trackingNumber) ?? receivedAt.toISOString(),
           }))
         : [];
+    const warned = countWarnings(batch.warnings ?? []);
+    const warnings = FEED_WARNING_KINDS.map((kind) => ({ carrierId: keyCarrierId, kind, count: warned[kind] }));
     if (accepted.length === 0 && estimates.length === 0) {
-      await this.countRequest(receivedAt, tally);
+      await this.countRequest(receivedAt, tally, warnings);
       return { batchId: null, accepted: 0, duplicates, rejected };
     }
 
@@ -180,7 +189,7 @@ export class IngestService {
       rejectedCount: rejected.length,
     });
     await this.batchQueue.enqueue(batchId);
-    await this.countRequest(receivedAt, tally);
+    await this.countRequest(receivedAt, tally, warnings);
     return { batchId, accepted: accepted.length, duplicates, rejected };
   }
 
@@ -189,11 +198,15 @@ export class IngestService {
    * hour row is locked only for that upsert, and a failure is logged without failing a request
    * whose events are already committed (a retry would only re-send them).
    */
-  private async countRequest(receivedAt: Date, tally: IngestCountDelta[]): Promise<void> {
+  private async countRequest(receivedAt: Date, tally: IngestCountDelta[], warnings: WarningCountDelta[]): Promise<void> {
+    const hour = new Date(utcHourStart(receivedAt.getTime()));
     try {
-      await addIngestCounts(this.dataSource, new Date(utcHourStart(receivedAt.getTime())), tally);
+      await addIngestCounts(this.dataSource, hour, tally);
+      await addWarningCounts(this.dataSource, hour, warnings);
     } catch (error) {
-      this.logger.error(`ingest counts of ${JSON.stringify(tally)} at ${receivedAt.toISOString()} not recorded: ${error instanceof Error ? error.stack : String(error)}`);
+      this.logger.error(
+        `ingest counts of ${JSON.stringify({ tally, warnings })} at ${receivedAt.toISOString()} not recorded: ${error instanceof Error ? error.stack : String(error)}`,
+      );
     }
   }
 

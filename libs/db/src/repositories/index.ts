@@ -17,4 +17,5 @@ export * from './kpi-query.repository';
 export * from './users.repository';
 export * from './import.repository';
 export * from './ingest-count.repository';
+export * from './fidelity.repository';
 export * from './maintenance.repository';
