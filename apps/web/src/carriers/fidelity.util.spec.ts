@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { FEED_WARNING_KINDS } from '@lanewatch/domain';
 import { fidelityCsv, fidelityDays, fidelityPoints, hasFidelity, ingestFidelityCsv, parseFidelityAnswer, parseIngestFidelity, WARNING_KINDS } from './fidelity.util';
 
