@@ -25,7 +25,7 @@ describe('a real Cainiao payload with country names', () => {
     expect(response.body).toMatchObject({ accepted: 14, rejected: [] });
     // GTMS_ACCEPT names no next-leg number in this payload: kept, with a warning saying so.
     expect(response.body.warnings).toEqual([
-      { path: 'module[0].detailList[1]', errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] },
+      { kind: 'other', path: 'module[0].detailList[1]', errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] },
     ]);
     await app.waitForIdle();
 

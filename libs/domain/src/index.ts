@@ -11,6 +11,7 @@ export * from './shipment-facts';
 export * from './registration';
 export * from './ingest-status';
 export * from './ingest-throughput';
+export * from './feed-fidelity';
 export * from './leg-facts';
 export * from './leg-order';
 export * from './statistics';

@@ -2,12 +2,14 @@
 // its own closing instant. Facts with no value for a family contribute nothing to it.
 
 export const KPI_FAMILIES = ['transit', 'customs', 'attempt', 'on_time'] as const;
-// Scorecard families (kpis.md §6): feed latency of mapped events and the count of unmapped ones;
+// Scorecard families (kpis.md §6): feed latency of mapped events and the count of unmapped ones
+// (and, among them, of real scans stored as UNCLASSIFIED, for mapping fidelity);
 // Kaplan–Meier cohorts by start (ended with their transit, or still open); hand-over gaps
 // per carrier pair; and +1/−1 markers of active, silent and lost periods, summed up to asOf.
 export const SCORECARD_FAMILIES = [
   'feed',
   'unmapped',
+  'unclassified',
   'km',
   'km_open',
   'handover',
@@ -194,6 +196,15 @@ export function feedContribution(event: { carrierId: number; receivedAtMs: numbe
     value: event.unmapped ? null : (event.receivedAtMs - event.occurredAtMs) / 3_600_000,
     success: null,
   };
+}
+
+/**
+ * Every feed contribution of one stored event: its feedContribution and, for a real scan kept as
+ * UNCLASSIFIED and still unmapped, one more in the `unclassified` family (a part of `unmapped`).
+ */
+export function feedContributions(event: { carrierId: number; receivedAtMs: number; occurredAtMs: number; unmapped: boolean; unclassified: boolean }): KpiContribution[] {
+  const feed = feedContribution(event);
+  return event.unmapped && event.unclassified ? [feed, { ...feed, family: 'unclassified' }] : [feed];
 }
 
 /** Compact form kept beside each fact row, so the exact contributions can be taken back later. */

@@ -1,4 +1,4 @@
-import type { Milestone } from '@lanewatch/domain';
+import type { FeedWarningKind, Milestone } from '@lanewatch/domain';
 
 /** A canonical event as POST /api/v1/events takes it (events.md §2). */
 export interface CanonicalEventInput {
@@ -27,6 +27,11 @@ export interface AdapterIssue {
   errors: string[];
 }
 
+/** A warning names its kind, which the ingest counters sum per carrier and hour (mapping fidelity). */
+export interface AdapterWarning extends AdapterIssue {
+  kind: FeedWarningKind;
+}
+
 /** Forecasts (UPU DLV, estimated delivery dates) become the shipment's carrierEstimate, never events. */
 export interface ShipmentEstimate {
   path: string;
@@ -39,7 +44,7 @@ export interface AdapterResult {
   /** Entries of the payload that produced no event, with every reason. */
   rejected: AdapterIssue[];
   /** Events kept with less than the payload said (an unknown next carrier, for instance). */
-  warnings: AdapterIssue[];
+  warnings: AdapterWarning[];
   estimates: ShipmentEstimate[];
 }
 

@@ -1,12 +1,12 @@
-import { DELIVERED_SUBTYPES, Milestone, resolveCountry } from '@lanewatch/domain';
+import { DELIVERED_SUBTYPES, Milestone, resolveCountry, UNCLASSIFIED_CODE } from '@lanewatch/domain';
 import { DateTime } from 'luxon';
 import type { AdaptedEvent, AdapterResult, CanonicalEventInput } from './adapter.types';
 import { journeySide } from './customs-direction';
 import { compact } from './payload.util';
 import { offsetFitsCountry, type LocalTimeResult } from './time-zones';
 
-/** The code of a real scan that carries no usable code or status: stored unmapped with its text (formats.md). */
-export const UNCLASSIFIED_CODE = 'UNCLASSIFIED';
+// The code of a real scan that carries no usable code or status: stored unmapped with its text (formats.md).
+export { UNCLASSIFIED_CODE };
 
 /** One carrier entry on its way to a canonical event; the format's adapter fills it in. */
 export interface Entry {
@@ -106,7 +106,7 @@ interface Timed {
 function countryOf(raw: string | undefined, path: string, field: string, result: AdapterResult): string | undefined {
   if (!raw) return undefined;
   const code = resolveCountry(raw);
-  if (!code) result.warnings.push({ path, errors: [`${field} '${raw}' is not a country code or a country name we know; the event is kept without it`] });
+  if (!code) result.warnings.push({ kind: 'unresolved_country', path, errors: [`${field} '${raw}' is not a country code or a country name we know; the event is kept without it`] });
   return code ?? undefined;
 }
 

@@ -108,6 +108,7 @@ describe('Countries come as names too', () => {
     expect(result.events).toHaveLength(14);
     expect(result.events[0].event.shipment).toEqual({ origin: 'CN' });
     expect(result.warnings).toContainEqual({
+      kind: 'unresolved_country',
       path: 'module[0].destCountry',
       errors: ["destination country 'Atlantis' is not a country code or a country name we know; the event is kept without it"],
     });

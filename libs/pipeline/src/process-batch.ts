@@ -20,7 +20,7 @@ import {
   SqlRunner,
   upsertLegs,
 } from '@lanewatch/db';
-import { feedContribution, Milestone, NormalizedEvent, resolveMilestone, rollupDeltas } from '@lanewatch/domain';
+import { feedContributions, Milestone, NormalizedEvent, resolveMilestone, rollupDeltas, UNCLASSIFIED_CODE } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { describeError, EventRefusedError, isEventDataError, isolatingFailures } from './dead-letters';
 import { remapBatch } from './remap';
@@ -204,8 +204,14 @@ async function ingestEvents(
   const inserted = await insertEvents(runner, { batchId: batch.id, receivedAt: batch.received_at, events: rows });
   await countUnmapped(runner, inserted, batch.received_at);
   const receivedAtMs = new Date(batch.received_at).getTime();
-  const feed = inserted.map((event) =>
-    feedContribution({ carrierId: event.carrier_id, receivedAtMs, occurredAtMs: new Date(event.occurred_at).getTime(), unmapped: event.milestone === null }),
+  const feed = inserted.flatMap((event) =>
+    feedContributions({
+      carrierId: event.carrier_id,
+      receivedAtMs,
+      occurredAtMs: new Date(event.occurred_at).getTime(),
+      unmapped: event.milestone === null,
+      unclassified: event.raw_code === UNCLASSIFIED_CODE,
+    }),
   );
   await appendRollupDeltas(runner, rollupDeltas({ removed: [], added: feed }), batch.id, 'e');
 

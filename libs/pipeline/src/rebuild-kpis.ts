@@ -21,7 +21,7 @@ import {
 } from '@lanewatch/db';
 import {
   cellKeysOf,
-  feedContribution,
+  feedContributions,
   foldDeltas,
   HISTOGRAM_OF,
   KpiContribution,
@@ -168,12 +168,13 @@ export async function rebuildKpis(
       const page = await feedEventPage(runner.manager, after, EVENT_CHUNK);
       if (page.length === 0) break;
       cells.add(
-        page.map((event) =>
-          feedContribution({
+        page.flatMap((event) =>
+          feedContributions({
             carrierId: event.carrier_id,
             receivedAtMs: new Date(event.received_at).getTime(),
             occurredAtMs: new Date(event.occurred_at).getTime(),
             unmapped: event.unmapped,
+            unclassified: event.unclassified,
           }),
         ),
       );

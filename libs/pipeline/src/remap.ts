@@ -11,7 +11,7 @@ import {
   remapEventChunk,
   startBackgroundTask,
 } from '@lanewatch/db';
-import { feedContribution, rollupDeltas } from '@lanewatch/domain';
+import { feedContributions, rollupDeltas, UNCLASSIFIED_CODE } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import type { BatchOutcome } from './process-batch';
 
@@ -77,12 +77,13 @@ export async function remapBatch(dataSource: DataSource, batchId: string): Promi
         const feed = (unmapped: (event: (typeof chunk.changed)[number]) => boolean) =>
           chunk.changed
             .filter((event) => event.was_unmapped !== event.is_unmapped)
-            .map((event) =>
-              feedContribution({
+            .flatMap((event) =>
+              feedContributions({
                 carrierId: payload.carrierId,
                 receivedAtMs: new Date(event.received_at).getTime(),
                 occurredAtMs: new Date(event.occurred_at).getTime(),
                 unmapped: unmapped(event),
+                unclassified: payload.codes[state.code] === UNCLASSIFIED_CODE,
               }),
             );
         await appendRollupDeltas(manager, rollupDeltas({ removed: feed((event) => event.was_unmapped), added: feed((event) => event.is_unmapped) }), batchId, 'e');

@@ -15,6 +15,7 @@ import {
 } from '@lanewatch/db';
 import { isUuid } from '@lanewatch/domain';
 import { ImportMapping, importRowToEvent, missingColumns, parseImportMapping } from '@lanewatch/formats';
+import type { FeedWarningKind } from '@lanewatch/domain';
 import {
   BadRequestException,
   ForbiddenException,
@@ -145,11 +146,12 @@ export class ImportsService implements OnApplicationBootstrap {
     let events: PreparedEvent[] = [];
     let rejected: { index: number; errors: string[] }[] = [];
     let rows = 0;
+    let warnings: FeedWarningKind[] = [];
     const flush = async () => {
       if (rows === 0) return;
       await this.rateLimiter.spendWaiting(carrier.carrierCode);
       // Rows the mapping rejected go through the ingest path too, so the ingest counters see them.
-      const response = await this.ingest.ingestPrepared(carrier, { source: 'csv-import', events, rejected });
+      const response = await this.ingest.ingestPrepared(carrier, { source: 'csv-import', events, rejected, warnings });
       const rejections = response.rejected.map((entry) => ({ line: (entry as { index: number }).index, errors: entry.errors }));
       await recordChunk(this.dataSource, {
         id,
@@ -160,6 +162,7 @@ export class ImportsService implements OnApplicationBootstrap {
       });
       events = [];
       rejected = [];
+      warnings = [];
       rows = 0;
     };
     let checkedHeader = false;
@@ -173,7 +176,11 @@ export class ImportsService implements OnApplicationBootstrap {
       if (tooLarge) throw new HttpException({ statusCode: tooLarge.status, message: tooLarge.message }, tooLarge.status);
       rows += 1;
       const row = importRowToEvent(record, mapping);
-      if (row.ok) events.push({ input: row.event, raw: record, place: { index: info.lines } });
+      if (row.ok) {
+        events.push({ input: row.event, raw: record, place: { index: info.lines } });
+        // The only warning a CSV row has: a country name nothing resolves.
+        for (let index = 0; index < row.warnings.length; index += 1) warnings.push('unresolved_country');
+      }
       else rejected.push({ index: info.lines, errors: row.errors });
       if (rows >= IMPORT_CHUNK_ROWS) await flush();
     }

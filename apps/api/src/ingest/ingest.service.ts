@@ -1,5 +1,6 @@
 import {
   addIngestCounts,
+  addWarningCounts,
   countDeadLetters,
   findBatch,
   listDeadLetters,
@@ -12,8 +13,12 @@ import {
   listCarriers,
   recentBackgroundTasks,
   requeueFailedBatch,
+  WarningCountDelta,
 } from '@lanewatch/db';
 import {
+  countWarnings,
+  FEED_WARNING_KINDS,
+  FeedWarningKind,
   IngestThroughput,
   isUuid,
   ingestThroughputAnswer,
@@ -61,6 +66,8 @@ export interface PreparedBatch {
   rejected?: IngestResponse['rejected'];
   /** Shipment forecasts of the key's carrier (carrierEstimate), committed with the batch. */
   estimates?: { trackingNumber: string; carrierEstimate: string }[];
+  /** The kind of each warning the adapter raised (events kept with less than the payload said), counted per hour. */
+  warnings?: readonly FeedWarningKind[];
 }
 
 @Injectable()
@@ -163,8 +170,10 @@ export class IngestService {
             observedAt: newestScan.get(estimate.trackingNumber) ?? receivedAt.toISOString(),
           }))
         : [];
+    const warned = countWarnings(batch.warnings ?? []);
+    const warnings = FEED_WARNING_KINDS.map((kind) => ({ carrierId: keyCarrierId, kind, count: warned[kind] }));
     if (accepted.length === 0 && estimates.length === 0) {
-      await this.countRequest(receivedAt, tally, source, carriers, principal);
+      await this.countRequest(receivedAt, tally, warnings, source, carriers, principal);
       return { batchId: null, accepted: 0, duplicates, rejected };
     }
 
@@ -188,7 +197,7 @@ export class IngestService {
       rejectedCount: rejected.length,
     });
     await this.batchQueue.enqueue(batchId);
-    await this.countRequest(receivedAt, tally, source, carriers, principal);
+    await this.countRequest(receivedAt, tally, warnings, source, carriers, principal);
     return { batchId, accepted: accepted.length, duplicates, rejected };
   }
 
@@ -200,6 +209,7 @@ export class IngestService {
   private async countRequest(
     receivedAt: Date,
     tally: IngestCountDelta[],
+    warnings: WarningCountDelta[],
     source: string,
     carriers: Map<string, number>,
     principal: Principal,
@@ -211,10 +221,14 @@ export class IngestService {
       ingestRouteOf(source),
       tally.map((delta) => ({ ...delta, carrier: codeOf.get(delta.carrierId) ?? 'unknown' })),
     );
+    const hour = new Date(utcHourStart(receivedAt.getTime()));
     try {
-      await addIngestCounts(this.dataSource, new Date(utcHourStart(receivedAt.getTime())), tally);
+      await addIngestCounts(this.dataSource, hour, tally);
+      await addWarningCounts(this.dataSource, hour, warnings);
     } catch (error) {
-      this.logger.error(`ingest counts of ${JSON.stringify(tally)} at ${receivedAt.toISOString()} not recorded: ${error instanceof Error ? error.stack : String(error)}`);
+      this.logger.error(
+        `ingest counts of ${JSON.stringify({ tally, warnings })} at ${receivedAt.toISOString()} not recorded: ${error instanceof Error ? error.stack : String(error)}`,
+      );
     }
   }
 

@@ -20,7 +20,7 @@ export interface WebhookRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export type WebhookResponse = IngestResponse & { warnings: { path: string; errors: string[] }[]; replayed?: boolean };
+export type WebhookResponse = IngestResponse & { warnings: { kind: string; path: string; errors: string[] }[]; replayed?: boolean };
 
 const SIGNATURE_HEADERS: Record<string, string> = { aftership: 'aftership-hmac-sha256', '17track': 'sign', easypost: 'x-hmac-signature' };
 const IN_FLIGHT_RETRY_SECONDS = 5;
@@ -126,6 +126,7 @@ export class WebhooksService {
       events: adapted.events.map(({ path, event, raw }) => ({ input: event, raw, place: { path } })),
       rejected,
       estimates: estimates.map(({ trackingNumber, carrierEstimate }) => ({ trackingNumber, carrierEstimate })),
+      warnings: adapted.warnings.map((warning) => warning.kind),
     });
     return { ...response, warnings: adapted.warnings };
   }

@@ -12,6 +12,7 @@ import { CarrierCorridors } from './carrier-corridors.component';
 import { CarrierCustomsDistribution } from './carrier-distribution.component';
 import { CARRIERS_PATH } from './carrier-detail.util';
 import { CarrierFeedHealth } from './carrier-feed-health.component';
+import { CarrierFidelity } from './carrier-fidelity.component';
 import { CarrierHandovers } from './carrier-handovers.component';
 import { CarrierKpiTiles } from './carrier-kpi-tiles.component';
 import { CarrierTrend } from './carrier-trends.component';
@@ -56,6 +57,7 @@ export function CarrierDetailPage() {
               </div>
               <CarrierCustomsDistribution carrier={code} carrierName={name} range={query} />
               <CarrierFeedHealth scorecard={data.scorecard} asOf={data.asOf} />
+              <CarrierFidelity carrier={code} carrierName={name} range={query} />
               <CarrierHandovers carrier={code} from={data.from} to={data.to} handovers={data.scorecard.handovers} />
               <CarrierCorridors carrier={code} from={data.from} to={data.to} corridors={data.scorecard.corridors} />
             </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BackgroundTasksPanel } from './background-tasks-panel.component';
 import { DataQualityPanel } from './data-quality-panel.component';
+import { FidelityTable } from './fidelity-table.component';
 import { formatClockTime } from './format.util';
 import { ServiceHealth } from './service-health.component';
 import { StatusTiles } from './status-tiles.component';
@@ -78,6 +79,8 @@ export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProp
         <BackgroundTasksPanel token={token} onUnauthorized={onUnauthorized} refreshedAt={lastUpdatedAt} />
 
         <ThroughputChart nowMs={lastUpdatedAt ?? openedAt} />
+
+        <FidelityTable nowMs={lastUpdatedAt ?? openedAt} />
 
         <DataQualityPanel />
       </main>

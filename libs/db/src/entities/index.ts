@@ -18,6 +18,7 @@ import { ImportMappingEntity } from './import-mapping.entity';
 import { ImportEntity, ImportRejectionEntity } from './import.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
 import { IngestCountEntity } from './ingest-count.entity';
+import { IngestWarningCountEntity } from './ingest-warning-count.entity';
 import { KpiRollupDeltaEntity } from './kpi-rollup-delta.entity';
 import { KpiRollupEntity } from './kpi-rollup.entity';
 import { LegFactEntity } from './leg-fact.entity';
@@ -51,6 +52,7 @@ export {
   EventIdentityEntity,
   IngestBatchEntity,
   IngestCountEntity,
+  IngestWarningCountEntity,
   KpiRollupEntity,
   KpiRollupDeltaEntity,
   LinkQueueEntity,
@@ -88,6 +90,7 @@ export const ENTITIES = [
   EventIdentityEntity,
   IngestBatchEntity,
   IngestCountEntity,
+  IngestWarningCountEntity,
   KpiRollupEntity,
   KpiRollupDeltaEntity,
   LinkQueueEntity,

@@ -17,6 +17,7 @@ export * from './kpi-query.repository';
 export * from './users.repository';
 export * from './import.repository';
 export * from './ingest-count.repository';
+export * from './fidelity.repository';
 export * from './maintenance.repository';
 export * from './code-suggestion.repository';
 export * from './alert-delivery.repository';

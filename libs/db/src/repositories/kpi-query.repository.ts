@@ -10,8 +10,8 @@ export interface RollupQuery {
   /** the cells to sum: from `rollupRanges` */
   ranges: TierRange[];
   groupBy: RollupColumn[];
-  /** also group by UTC day or ISO week (Monday) of the cells: only with ranges no coarser than that period */
-  period?: 'day' | 'week';
+  /** also group by UTC hour, day or ISO week (Monday) of the cells: only with ranges no coarser than that period */
+  period?: 'hour' | 'day' | 'week';
   carrierId?: number;
   corridor?: string;
   serviceLevel?: string;
@@ -58,8 +58,8 @@ const needs = (query: RollupQuery, column: RollupColumn, filter: string | undefi
  * merges the cells: moments with Chan's formula, histograms by adding counts.
  */
 export function rollupStatement(query: RollupQuery): Statement {
-  // A cell must lie inside one period: no month cells per week or day, no week cells per day.
-  const tooCoarse: readonly number[] = query.period === 'day' ? [2, 3] : query.period === 'week' ? [2] : [];
+  // A cell must lie inside one period: no month cells per week or day, no week cells per day, only quarter hours per hour.
+  const tooCoarse: readonly number[] = query.period === 'hour' ? [0, 2, 3] : query.period === 'day' ? [2, 3] : query.period === 'week' ? [2] : [];
   const coarse = query.ranges.find((range) => tooCoarse.includes(range.tier));
   if (coarse) throw new Error(`a per-${query.period} read cannot use tier ${coarse.tier} cells`);
   const parameters: unknown[] = [];

@@ -127,6 +127,7 @@ export interface FeedEventRow {
   received_at: Date;
   occurred_at: Date;
   unmapped: boolean;
+  unclassified: boolean;
 }
 
 /** The next page of stored events by id, with what their feed contribution needs. */
@@ -134,7 +135,7 @@ export async function feedEventPage(runner: SqlRunner, after: string, limit: num
   return rows<FeedEventRow>(
     runner,
     // Ordered by the bigint column (e.id), not by the text alias: keyset paging needs numeric order.
-    `SELECT e.id::text AS id, e.carrier_id, e.received_at, e.occurred_at, e.milestone IS NULL AS unmapped
+    `SELECT e.id::text AS id, e.carrier_id, e.received_at, e.occurred_at, e.milestone IS NULL AS unmapped, e.raw_code IS NOT DISTINCT FROM 'UNCLASSIFIED' AS unclassified
        FROM events e WHERE e.id > $1::bigint ORDER BY e.id LIMIT $2`,
     [after, limit],
   );

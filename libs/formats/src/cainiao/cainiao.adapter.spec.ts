@@ -47,6 +47,7 @@ describe('Cainiao tracking detail fixture', () => {
     expect(result.events[2].event.handover).toBeUndefined();
     expect(result.warnings).toEqual([
       {
+        kind: 'unknown_handover_carrier',
         path: 'module[0].detailList[2]',
         errors: ["destCpInfo.cpName 'Loggi' is not a registered carrier; the hand-over to 'NL123456789BR' is kept without its handover (register the carrier to link the last mile)"],
       },

@@ -45,15 +45,16 @@ export function adaptCainiao(payload: unknown, context: AdapterContext): Adapter
     const nextCarrier = nextName ? context.resolveCarrier(nextName) : null;
     const handoverOf = (path: string): { carrier: string; trackingNumber: string } | undefined => {
       if (!nextNumber) {
-        result.warnings.push({ path, errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] });
+        result.warnings.push({ kind: 'other', path, errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] });
         return undefined;
       }
       if (!nextName) {
-        result.warnings.push({ path, errors: [`destCpInfo.cpName is missing: the carrier of the next leg '${nextNumber}' is unknown, the hand-over is kept without its handover`] });
+        result.warnings.push({ kind: 'unknown_handover_carrier', path, errors: [`destCpInfo.cpName is missing: the carrier of the next leg '${nextNumber}' is unknown, the hand-over is kept without its handover`] });
         return undefined;
       }
       if (!nextCarrier) {
         result.warnings.push({
+          kind: 'unknown_handover_carrier',
           path,
           errors: [`destCpInfo.cpName '${nextName}' is not a registered carrier; the hand-over to '${nextNumber}' is kept without its handover (register the carrier to link the last mile)`],
         });
@@ -91,7 +92,7 @@ export function adaptCainiao(payload: unknown, context: AdapterContext): Adapter
       const first = arrivals[0];
       const path = `module[${moduleIndex}].realMailNo`;
       if (!first) {
-        result.warnings.push({ path, errors: [`the next leg '${nextNumber}' has no customs release or arrival scan to date the hand-over; no HANDED_OVER event was made`] });
+        result.warnings.push({ kind: 'other', path, errors: [`the next leg '${nextNumber}' has no customs release or arrival scan to date the hand-over; no HANDED_OVER event was made`] });
       } else {
         entries.push({
           path,

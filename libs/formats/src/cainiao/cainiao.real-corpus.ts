@@ -58,7 +58,7 @@ export const CAINIAO_REAL_CORPUS: CorpusPayload[] = [
       ['CC_IM_START', 'IMPORT_CUSTOMS_STARTED', '2023-09-22T09:51:16Z'],
       ['PU_PICKUP_SUCCESS', 'ACCEPTED', '2023-09-22T15:55:02+08:00'],
     ],
-    warnings: [{ path: 'module[0].detailList[1]', errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] }],
+    warnings: [{ kind: 'other', path: 'module[0].detailList[1]', errors: ['copyRealMailNo and realMailNo are missing: the next leg is unknown, the hand-over is kept without it'] }],
   },
   {
     format: 'cainiao',
@@ -146,7 +146,7 @@ export const CAINIAO_REAL_CORPUS: CorpusPayload[] = [
       ['HANDOVER_REAL_MAIL_NO', 'HANDED_OVER', '2026-08-23T08:18:40+02:00'],
     ],
     warnings: [
-      { path: 'module[0].realMailNo', errors: ["destCpInfo.cpName is missing: the carrier of the next leg 'RC000000003EE' is unknown, the hand-over is kept without its handover"] },
+      { kind: 'unknown_handover_carrier', path: 'module[0].realMailNo', errors: ["destCpInfo.cpName is missing: the carrier of the next leg 'RC000000003EE' is unknown, the hand-over is kept without its handover"] },
     ],
   },
   {

@@ -48,9 +48,10 @@ export function adaptEasyPost(payload: unknown, context: AdapterContext): Adapte
       const nextSource = details.slice(index + 1).map((later) => text(later.source)).find((source) => source && source !== trackerCarrier);
       const nextCarrier = nextSource ? context.resolveCarrier(nextSource) : null;
       if (!alternate) {
-        result.warnings.push({ path, errors: ['carrier_detail.alternate_identifier is missing: the next leg is unknown, the hand-over is kept without it'] });
+        result.warnings.push({ kind: 'other', path, errors: ['carrier_detail.alternate_identifier is missing: the next leg is unknown, the hand-over is kept without it'] });
       } else if (!nextCarrier) {
         result.warnings.push({
+          kind: 'unknown_handover_carrier',
           path,
           errors: [`the next carrier of alternate_identifier '${alternate}' ${nextSource ? `('${nextSource}')` : ''} is not a registered carrier; the hand-over is kept without it`],
         });
@@ -82,7 +83,7 @@ export function adaptEasyPost(payload: unknown, context: AdapterContext): Adapte
   if (estimate && trackingNumber) {
     const resolved = resolveEstimate(estimate, destination);
     if (resolved) result.estimates.push({ path: 'result.est_delivery_date', trackingNumber, carrierEstimate: resolved });
-    else result.warnings.push({ path: 'result.est_delivery_date', errors: [`est_delivery_date '${estimate}' is a date and the tracker names no destination country to end its day in; the estimate was not kept`] });
+    else result.warnings.push({ kind: 'other', path: 'result.est_delivery_date', errors: [`est_delivery_date '${estimate}' is a date and the tracker names no destination country to end its day in; the estimate was not kept`] });
   }
   return result;
 }

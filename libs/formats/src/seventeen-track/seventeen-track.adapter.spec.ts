@@ -38,6 +38,7 @@ describe('17TRACK TRACKING_UPDATED fixture', () => {
     expect(handover?.event.handover).toBeUndefined();
     expect(result.warnings).toEqual([
       {
+        kind: 'unknown_handover_carrier',
         path: 'data.track_info.misc_info.local_provider',
         errors: ["local_provider 'Jadlog' is not a registered carrier; the HANDED_OVER event is kept without its handover (register the carrier to link the last mile)"],
       },

@@ -65,12 +65,14 @@ export function adaptSeventeenTrack(payload: unknown, context: AdapterContext): 
     const nextCarrier = providerName ? context.resolveCarrier(providerName) : null;
     if (!first) {
       result.warnings.push({
+        kind: 'other',
         path: 'data.track_info.misc_info.local_number',
         errors: [`local_number '${localNumber}' has no event of its local provider (local_key ${localKey ?? 'missing'}) to date the hand-over; no HANDED_OVER event was made`],
       });
     } else {
       if (!nextCarrier) {
         result.warnings.push({
+          kind: 'unknown_handover_carrier',
           path: 'data.track_info.misc_info.local_provider',
           errors: [`local_provider '${providerName ?? ''}' is not a registered carrier; the HANDED_OVER event is kept without its handover (register the carrier to link the last mile)`],
         });
@@ -105,7 +107,7 @@ export function adaptSeventeenTrack(payload: unknown, context: AdapterContext): 
   if (estimate && trackingNumber) {
     const resolved = resolveEstimate(estimate, destination);
     if (resolved) result.estimates.push({ path: 'data.track_info.time_metrics.estimated_delivery_date', trackingNumber, carrierEstimate: resolved });
-    else result.warnings.push({ path: 'data.track_info.time_metrics.estimated_delivery_date.to', errors: [`estimated_delivery_date.to '${estimate}' has no UTC offset and no destination country to end its day in; the estimate was not kept`] });
+    else result.warnings.push({ kind: 'other', path: 'data.track_info.time_metrics.estimated_delivery_date.to', errors: [`estimated_delivery_date.to '${estimate}' has no UTC offset and no destination country to end its day in; the estimate was not kept`] });
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import type { Milestone } from '@lanewatch/domain';
+import type { AdapterWarning } from '../adapter.types';
 import type { FormatName } from '../formats.registry';
 import { fixture } from './fixture.util';
 
@@ -26,7 +27,7 @@ export interface CorpusPayload {
   estimate?: string;
   events: ExpectedEvent[];
   /** What the payload carries that cannot be resolved (an unnamed next carrier), as the adapter must say it. */
-  warnings?: { path: string; errors: string[] }[];
+  warnings?: AdapterWarning[];
 }
 
 export const readJson = (path: string): unknown => JSON.parse(fixture(path));
