@@ -3,6 +3,7 @@ import { BreachEntity } from './breach.entity';
 import { BreachEventEntity } from './breach-event.entity';
 import { NotificationChannelEntity } from './notification-channel.entity';
 import { SilenceEntity } from './silence.entity';
+import { SlaEvaluationEntity } from './sla-evaluation.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
@@ -40,6 +41,7 @@ export {
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
   CodeMapEntryEntity,
@@ -77,6 +79,7 @@ export const ENTITIES = [
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
   CodeMapEntryEntity,

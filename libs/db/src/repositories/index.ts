@@ -18,3 +18,4 @@ export * from './users.repository';
 export * from './import.repository';
 export * from './ingest-count.repository';
 export * from './maintenance.repository';
+export * from './sla-evaluation.repository';
