@@ -10,6 +10,7 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 import { TrendPanel } from '../trends/trend-panel.component';
 import { IngestGlance } from './ingest-glance.component';
 import { KpiTargetTiles } from './kpi-target-tiles.component';
+import { OpenBreachList } from './open-breach-list.component';
 import { OpenBreachesTiles } from './open-breaches-tiles.component';
 import { ScorecardSection } from './scorecard-section.component';
 import { WorstLanes } from './worst-lanes.component';
@@ -54,6 +55,7 @@ export function OverviewPage() {
             <p>{problems.join(' ')}</p>
           </div>
         ) : null}
+        <OpenBreachList nowMs={nowMs} />
         <div className="overview-glance">
           <OpenBreachesTiles />
           <IngestGlance />
