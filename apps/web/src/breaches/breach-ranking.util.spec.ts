@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { breachFactory } from './breach.factory';
-import { breachGap, carrierLabel, formatDuration, formatGap, laneLabel, metricInWords, rankOpenBreaches, wrongSideFor } from './breach-ranking.util';
+import { breachBadgeText, breachesOnFigure, breachGap, carrierLabel, formatDuration, formatGap, laneLabel, metricInWords, rankOpenBreaches, wrongSideFor } from './breach-ranking.util';
 
 describe('breachGap and formatGap', () => {
   it('a rate below a ≥ target is short by points', () => {
@@ -67,5 +67,26 @@ describe('labels', () => {
     expect(carrierLabel({ carrier: null, carrierName: null })).toBe('all carriers');
     expect(laneLabel({ corridor: 'CN-FR', serviceLevel: null })).toBe('CN-FR');
     expect(laneLabel({ corridor: null, serviceLevel: 'express' })).toBe('every corridor · express');
+  });
+});
+
+describe('breachesOnFigure and breachBadgeText', () => {
+  const lane = breachFactory({ id: 'lane', carrier: 'laposte', corridor: 'CN-FR', metric: 'first_attempt_rate', threshold: 0.85, value: 0.606 });
+  const other = breachFactory({ id: 'other', corridor: 'CN-BE', metric: 'on_time_rate' });
+  const resolved = breachFactory({ id: 'resolved', corridor: 'CN-FR', status: 'resolved' });
+
+  it('a carrier-wide figure is judged by the breaches of every lane on its metric', () => {
+    expect(breachesOnFigure({ breaches: [lane, other, resolved], metrics: ['first_attempt_rate'] }).map((breach) => breach.id)).toEqual(['lane']);
+  });
+
+  it("a lane's figure only by its own lane's breaches (or carrier-wide ones)", () => {
+    expect(breachesOnFigure({ breaches: [lane], metrics: ['first_attempt_rate'], corridor: 'CN-FR' })).toHaveLength(1);
+    expect(breachesOnFigure({ breaches: [lane], metrics: ['first_attempt_rate'], corridor: 'CN-BR' })).toHaveLength(0);
+    const carrierWide = breachFactory({ corridor: null });
+    expect(breachesOnFigure({ breaches: [carrierWide], metrics: ['first_attempt_rate'], corridor: 'CN-BR' })).toHaveLength(1);
+  });
+
+  it('says severity, lane, value and target', () => {
+    expect(breachBadgeText(lane)).toBe('critical breach on CN-FR: 60.6 % vs ≥ 85.0 %');
   });
 });

@@ -1,5 +1,5 @@
 import type { Breach, SlaSeverity } from '../api/sla-types';
-import { metricUnit } from './breach-format.util';
+import { formatMetricValue, formatThreshold, metricUnit } from './breach-format.util';
 
 const SEVERITY_RANK: Record<SlaSeverity, number> = { critical: 0, major: 1, minor: 2 };
 
@@ -100,4 +100,34 @@ export function carrierLabel({ carrier, carrierName }: Pick<Breach, 'carrier' | 
 /** "CN-FR · standard", "every corridor": the lane and service level of a breach. */
 export function laneLabel({ corridor, serviceLevel }: Pick<Breach, 'corridor' | 'serviceLevel'>): string {
   return `${corridor ?? 'every corridor'}${serviceLevel === null ? '' : ` · ${serviceLevel}`}`;
+}
+
+/** The open breaches that judge one figure: same metric, and the lane when the figure is a lane's. */
+export function breachesOnFigure({
+  breaches,
+  metrics,
+  corridor,
+  serviceLevel = null,
+}: {
+  breaches: readonly Breach[];
+  metrics: readonly string[];
+  // undefined: a carrier-wide figure, judged by the breaches of every lane (issue 15, point 2).
+  corridor?: string | null;
+  serviceLevel?: string | null;
+}): Breach[] {
+  return rankOpenBreaches(
+    breaches.filter(
+      (breach) =>
+        breach.status !== 'resolved' &&
+        metrics.includes(breach.metric) &&
+        (corridor === undefined || breach.corridor === null || breach.corridor === corridor) &&
+        (corridor === undefined || breach.serviceLevel === null || breach.serviceLevel === serviceLevel),
+    ),
+  );
+}
+
+/** "critical breach on CN-FR: 60.6 % vs ≥ 85.0 %": a badge's words. */
+export function breachBadgeText(breach: Breach): string {
+  const where = breach.corridor === null ? 'all corridors' : breach.corridor;
+  return `${breach.severity} breach on ${where}${breach.serviceLevel === null ? '' : ` · ${breach.serviceLevel}`}: ${formatMetricValue(breach.metric, breach.value)} vs ${formatThreshold(breach)}`;
 }

@@ -1,21 +1,16 @@
-import { useCallback } from 'react';
 import { Link } from 'react-router';
-import { fetchBreaches } from '../api/dashboard-api';
-import { useSession } from '../auth/session.context';
+import type { Breach } from '../api/sla-types';
 import { breachListSearch } from '../breaches/breach-filters.util';
 import { formatMetricValue, formatThreshold } from '../breaches/breach-format.util';
 import { carrierLabel, formatGap, laneLabel, metricInWords, rankOpenBreaches, wrongSideFor } from '../breaches/breach-ranking.util';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
-import { useApiQuery } from '../shared/use-api-query.hook';
+import type { ApiQueryState } from '../shared/use-api-query.hook';
 
 // Who breaks which SLA, on which lane, by how much and since when: the overview's first answer (issue 15).
 // Open breaches are current state, not a range figure: the date range does not apply here.
-export function OpenBreachList({ nowMs }: { nowMs: number }) {
-  const { token, onUnauthorized } = useSession();
-  const load = useCallback((signal: AbortSignal) => fetchBreaches({ token, signal, status: 'open', carrier: null, corridor: null }), [token]);
-  const breaches = useApiQuery({ requestKey: 'open-breach-list', load, onUnauthorized });
+export function OpenBreachList({ breaches, nowMs }: { breaches: ApiQueryState<Breach[]>; nowMs: number }) {
   return (
     <section className="panel open-breach-list" aria-labelledby="open-breach-list-heading">
       <div className="panel__header">
