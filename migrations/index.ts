@@ -10,6 +10,7 @@ import { IngestCounts1795417763053 } from './1795417763053-ingest-counts';
 import { PartitionedWeekRollups1796213343666 } from './1796213343666-partitioned-week-rollups';
 import { ImportHeartbeat1796416258079 } from './1796416258079-import-heartbeat';
 import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-scalable-write-path';
+import { BreachWrongSideSince1796430969579 } from './1796430969579-breach-wrong-side-since';
 import { CitusReadyKeys1796431294613 } from './1796431294613-citus-ready-keys';
 import { IngestWarningCounts1796431476249 } from './1796431476249-ingest-warning-counts';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   PartitionedWeekRollups1796213343666,
   ImportHeartbeat1796416258079,
   TrustedScalableWritePath1796418928343,
+  BreachWrongSideSince1796430969579,
   CitusReadyKeys1796431294613,
   IngestWarningCounts1796431476249,
 ];

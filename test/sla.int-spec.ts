@@ -73,7 +73,8 @@ describe('SLA policies and breaches', () => {
 
     const open = (await breaches('?status=open')).filter((breach) => breach.policyId === policyId);
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ carrier: 'fan-bad', status: 'open', value: 0.4, worstValue: 0.4, sample: 5, openedAt: '2026-03-10T00:00:00.000Z' });
+    expect(open[0]).toMatchObject({ carrier: 'fan-bad', status: 'open', value: 0.4, worstValue: 0.4, sample: 5, openedAt: '2026-03-10T00:07:00.000Z' });
+    // The window ends at the quarter hour; the opening is stamped with the instant asked for (issue 15, point 4).
     // Evidence: the failed first attempts, each linking to its journey.
     expect(open[0].evidence.parcels.map((parcel) => parcel.trackingNumber).sort()).toEqual(['FB0003', 'FB0004', 'FB0005']);
     const journey = await app.request('GET', open[0].evidence.parcels[0].shipmentPath);

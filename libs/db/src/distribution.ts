@@ -38,6 +38,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   ),
   unmapped_codes: distributed('carrier_id', 'carrier'),
   ingest_counts: distributed('carrier_id', 'carrier'),
+  ingest_warning_counts: distributed('carrier_id', 'carrier'),
   kpi_rollups: distributed('carrier_id', 'carrier'),
   kpi_rollup_deltas: distributed('carrier_id', 'carrier'),
   // Deriving a journey: per leg.
@@ -68,6 +69,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   // Off the hot path.
   user_sessions: local,
   breaches: local,
+  sla_evaluations: local,
   breach_events: local,
   alert_deliveries: local,
   background_tasks: local,

@@ -27,6 +27,13 @@ export class BreachesController {
     return this.breaches.get(principal, id);
   }
 
+  @Get('breaches/:id/evidence')
+  @RequireAccess('read')
+  @ApiOperation({ summary: "Every parcel behind a breach's window (the evidence export), up to 10,000; `total` and `truncated` say when there are more" })
+  evidence(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.breaches.evidence(principal, id);
+  }
+
   @Post('breaches/:id/acknowledge')
   @HttpCode(200)
   @RequireAccess('admin')

@@ -1,5 +1,6 @@
-import { rows } from '@lanewatch/db';
-import { BREACH_COLUMNS, BreachRow, breachView, findBreach } from '@lanewatch/pipeline';
+import { rows, slaEvaluationHistory } from '@lanewatch/db';
+import { SlaMetric } from '@lanewatch/domain';
+import { BREACH_COLUMNS, breachApiView, BreachRow, evidenceParcels, findBreach } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
@@ -10,8 +11,12 @@ import { actorOf, assertUuid } from './sla-request.util';
 const STATUSES = ['open', 'acknowledged', 'resolved'];
 const MAX_NOTE_LENGTH = 2000;
 const LIST_LIMIT = 500;
+// The evidence export is complete up to this many parcels, and says so when a window holds more.
+export const EVIDENCE_EXPORT_LIMIT = 10_000;
+// Points of the breach page's trend: about a week of evaluations at the 5-minute schedule.
+const HISTORY_LIMIT = 2000;
 
-export const fullBreachView = (row: BreachRow) => ({ ...breachView(row), evidence: row.evidence });
+export const fullBreachView = (row: BreachRow) => breachApiView(row);
 
 @Injectable()
 export class BreachesService {
@@ -59,10 +64,21 @@ export class BreachesService {
     return found.map(fullBreachView);
   }
 
-  async get(principal: Principal, id: string) {
+  private async visibleBreach(principal: Principal, id: string): Promise<BreachRow> {
     assertUuid(id, 'breach');
     const row = await findBreach(this.dataSource, id);
     if (!row || (principal.kind === 'carrier' && row.carrier !== principal.carrierCode)) throw new NotFoundException(`breach '${id}' not found`);
+    return row;
+  }
+
+  async get(principal: Principal, id: string) {
+    const row = await this.visibleBreach(principal, id);
+    // The metric from a window before the metric went wrong up to the last evaluation: the breach page's trend.
+    const windowMs = new Date(row.window_to).getTime() - new Date(row.window_from).getTime();
+    const since = new Date(new Date(row.wrong_side_since ?? row.opened_at).getTime() - windowMs);
+    const history = await slaEvaluationHistory(this.dataSource, {
+      policyId: row.policy_id, scopeKey: row.scope_key, since, until: new Date(row.last_evaluated_at), limit: HISTORY_LIMIT,
+    });
     const transitions = await rows<{ transition: string; reminder: number; at: Date; detail: Record<string, unknown> | null }>(
       this.dataSource,
       'SELECT transition, reminder, at, detail FROM breach_events WHERE breach_id = $1 ORDER BY at, id',
@@ -70,8 +86,18 @@ export class BreachesService {
     );
     return {
       ...fullBreachView(row),
+      history: history.reverse().map((point) => ({ at: point.evaluatedAt.toISOString(), value: point.value, sample: point.sample, verdict: point.verdict })),
       transitions: transitions.map((t) => ({ transition: t.transition, ...(t.transition === 'reminder' ? { reminder: t.reminder } : {}), at: new Date(t.at).toISOString(), ...(t.detail ? { detail: t.detail } : {}) })),
     };
+  }
+
+  /** Every evidence parcel of the breach's window (not only the ten stored), up to EVIDENCE_EXPORT_LIMIT. */
+  async evidence(principal: Principal, id: string) {
+    const row = await this.visibleBreach(principal, id);
+    const instance = { carrier: row.carrier, corridor: row.corridor, serviceLevel: row.service_level };
+    const window = { from: new Date(row.window_from), to: new Date(row.window_to) };
+    const { total, parcels } = await evidenceParcels(this.dataSource, { metric: row.metric as SlaMetric, instance, window, limit: EVIDENCE_EXPORT_LIMIT });
+    return { breachId: row.id, windowFrom: window.from.toISOString(), windowTo: window.to.toISOString(), total, limit: EVIDENCE_EXPORT_LIMIT, truncated: total > parcels.length, parcels };
   }
 
   /** Acknowledging stops reminders; the breach still resolves by itself (sla.md §3). */

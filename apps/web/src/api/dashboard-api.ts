@@ -25,8 +25,10 @@ import { parseShipmentJourney, type ShipmentJourney } from './shipment-types';
 import {
   type Breach,
   type BreachDetail,
+  type EvidenceExport,
   parseBreachDetail,
   parseBreaches,
+  parseEvidenceExport,
   parsePolicies,
   parsePolicy,
   type SlaPolicy,
@@ -62,6 +64,11 @@ export function fetchBreaches({ status, carrier, corridor, ...options }: Request
 
 export function fetchBreach({ id, ...options }: RequestOptions & { id: string }): Promise<BreachDetail> {
   return sendJson({ ...options, method: 'GET', path: `/breaches/${encodeURIComponent(id)}`, parse: parseBreachDetail });
+}
+
+// Every parcel behind the breach's window, for the evidence CSV (bounded by the API, which says when it cut).
+export function fetchBreachEvidence({ id, ...options }: RequestOptions & { id: string }): Promise<EvidenceExport> {
+  return sendJson({ ...options, method: 'GET', path: `/breaches/${encodeURIComponent(id)}/evidence`, parse: parseEvidenceExport });
 }
 
 export function acknowledgeBreach({ id, note, ...options }: RequestOptions & { id: string; note: string }): Promise<BreachDetail> {

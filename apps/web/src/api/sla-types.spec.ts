@@ -48,7 +48,7 @@ describe('parseBreaches', () => {
     const [breach] = parseBreaches([BREACH]);
     expect(breach).toMatchObject({ id: 'b1', severity: 'critical', status: 'acknowledged', value: 0.842, acknowledgedNote: 'strike' });
     expect(breach.evidence.parcels).toEqual([
-      { carrier: 'correios', trackingNumber: 'NL1BR', value: null, at: '2026-11-05T10:00:00.000Z', reason: 'failed first attempt' },
+      { carrier: 'correios', trackingNumber: 'NL1BR', value: null, at: '2026-11-05T10:00:00.000Z', reason: 'failed first attempt', failureReason: null },
     ]);
   });
 

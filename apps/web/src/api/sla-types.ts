@@ -42,9 +42,16 @@ export type EvidenceParcel = {
   value: number | null;
   at: string | null;
   reason: string;
+  // The carrier's own reason on a failed attempt (RECIPIENT_ABSENT…), when it sent one.
+  failureReason: string | null;
 };
 
-export type BreachEvidence = { evaluatedAt: string | null; successes: number | null; parcels: EvidenceParcel[] };
+// matching: how many parcels of the window matched in all (the parcels are the worst ten); null from older breaches.
+export type BreachEvidence = { evaluatedAt: string | null; successes: number | null; matching: number | null; parcels: EvidenceParcel[] };
+
+export type EvidenceExport = { total: number; truncated: boolean; parcels: EvidenceParcel[] };
+
+export type BreachHistoryPoint = { at: string; value: number | null; sample: number; verdict: string };
 
 export type Breach = {
   id: string;
@@ -52,6 +59,8 @@ export type Breach = {
   policyName: string;
   severity: SlaSeverity;
   carrier: string | null;
+  // The carrier's display name; null when the scope has no carrier or the carrier is unknown.
+  carrierName: string | null;
   corridor: string | null;
   serviceLevel: string | null;
   // Kept as a string: a metric added to the API later still lists, with its raw name.
@@ -65,6 +74,8 @@ export type Breach = {
   windowTo: string;
   status: BreachStatus;
   openedAt: string;
+  // Since when the metric has been on the wrong side of the target (from the evaluations).
+  wrongSideSince: string;
   lastEvaluatedAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
@@ -75,27 +86,42 @@ export type Breach = {
 
 export type BreachTransition = { transition: string; at: string; reminder: number | null; detail: Fields | null };
 
-export type BreachDetail = Breach & { transitions: BreachTransition[] };
+export type BreachDetail = Breach & { transitions: BreachTransition[]; history: BreachHistoryPoint[] };
+
+function parseParcels(value: unknown, path: string): EvidenceParcel[] {
+  const parcels = value === undefined ? [] : asArray(value, path);
+  return parcels.map((item, index) => {
+    const at = `${path}[${index}]`;
+    const parcel = asRecord(item, at);
+    return {
+      carrier: text(parcel, 'carrier', at),
+      trackingNumber: text(parcel, 'trackingNumber', at),
+      value: optionalNumber(parcel, 'value', at),
+      at: optionalText(parcel, 'at', at),
+      reason: optionalText(parcel, 'reason', at) ?? '',
+      failureReason: optionalText(parcel, 'failureReason', at),
+    };
+  });
+}
 
 function parseEvidence(value: unknown, path: string): BreachEvidence {
   if (!isRecord(value)) {
-    return { evaluatedAt: null, successes: null, parcels: [] };
+    return { evaluatedAt: null, successes: null, matching: null, parcels: [] };
   }
-  const parcels = value.parcels === undefined ? [] : asArray(value.parcels, `${path}.parcels`);
   return {
     evaluatedAt: optionalText(value, 'evaluatedAt', path),
     successes: optionalNumber(value, 'successes', path),
-    parcels: parcels.map((item, index) => {
-      const at = `${path}.parcels[${index}]`;
-      const parcel = asRecord(item, at);
-      return {
-        carrier: text(parcel, 'carrier', at),
-        trackingNumber: text(parcel, 'trackingNumber', at),
-        value: optionalNumber(parcel, 'value', at),
-        at: optionalText(parcel, 'at', at),
-        reason: optionalText(parcel, 'reason', at) ?? '',
-      };
-    }),
+    matching: optionalNumber(value, 'matching', path),
+    parcels: parseParcels(value.parcels, `${path}.parcels`),
+  };
+}
+
+export function parseEvidenceExport(body: unknown): EvidenceExport {
+  const record = asRecord(body, 'evidence');
+  return {
+    total: requiredNumber(record, 'total', 'evidence'),
+    truncated: optionalBoolean(record, 'truncated', 'evidence') ?? false,
+    parcels: parseParcels(record.parcels, 'evidence.parcels'),
   };
 }
 
@@ -107,6 +133,7 @@ export function parseBreach(value: unknown, path = 'breach'): Breach {
     policyName: optionalText(record, 'policyName', path) ?? '',
     severity: oneOf(record, 'severity', SLA_SEVERITIES, path),
     carrier: optionalText(record, 'carrier', path),
+    carrierName: optionalText(record, 'carrierName', path),
     corridor: optionalText(record, 'corridor', path),
     serviceLevel: optionalText(record, 'serviceLevel', path),
     metric: text(record, 'metric', path),
@@ -119,6 +146,7 @@ export function parseBreach(value: unknown, path = 'breach'): Breach {
     windowTo: text(record, 'windowTo', path),
     status: oneOf(record, 'status', BREACH_STATUSES, path),
     openedAt: text(record, 'openedAt', path),
+    wrongSideSince: optionalText(record, 'wrongSideSince', path) ?? text(record, 'openedAt', path),
     lastEvaluatedAt: text(record, 'lastEvaluatedAt', path),
     acknowledgedAt: optionalText(record, 'acknowledgedAt', path),
     acknowledgedBy: optionalText(record, 'acknowledgedBy', path),
@@ -136,8 +164,14 @@ export function parseBreachDetail(body: unknown): BreachDetail {
   const breach = parseBreach(body);
   const record = asRecord(body, 'breach');
   const transitions = record.transitions === undefined ? [] : asArray(record.transitions, 'breach.transitions');
+  const history = record.history === undefined ? [] : asArray(record.history, 'breach.history');
   return {
     ...breach,
+    history: history.map((item, index) => {
+      const at = `breach.history[${index}]`;
+      const point = asRecord(item, at);
+      return { at: text(point, 'at', at), value: optionalNumber(point, 'value', at), sample: requiredNumber(point, 'sample', at), verdict: text(point, 'verdict', at) };
+    }),
     transitions: transitions.map((item, index) => {
       const at = `breach.transitions[${index}]`;
       const transition = asRecord(item, at);

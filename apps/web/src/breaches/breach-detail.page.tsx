@@ -1,23 +1,33 @@
-import { useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fetchBreach } from '../api/dashboard-api';
 import type { BreachDetail } from '../api/sla-types';
 import { useSession } from '../auth/session.context';
+import { carrierPath } from '../carriers/carrier-detail.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { AcknowledgeForm } from './acknowledge-form.component';
 import { BreachEvidence } from './breach-evidence.component';
-import { describeScope, formatMetricValue, formatThreshold, metricLabel } from './breach-format.util';
+import { formatMetricValue, formatThreshold } from './breach-format.util';
+import { carrierLabel, formatGap, laneLabel, metricInWords, wrongSideFor } from './breach-ranking.util';
+import { BreachTrend } from './breach-trend.component';
 
 function BreachSummary({ breach }: { breach: BreachDetail }) {
-  const rows: [string, string][] = [
-    ['Scope', describeScope(breach)],
-    ['Metric', metricLabel(breach.metric)],
-    ['Value', `${formatMetricValue(breach.metric, breach.value)} (worst ${formatMetricValue(breach.metric, breach.worstValue)})`],
-    ['Threshold', formatThreshold(breach)],
+  const rows: [string, ReactNode][] = [
+    ['Carrier', breach.carrier === null ? carrierLabel(breach) : <Link to={carrierPath(breach.carrier)}>{carrierLabel(breach)}</Link>],
+    ['Lane', laneLabel(breach)],
+    ['Metric', metricInWords(breach.metric)],
+    ['Value', `${formatMetricValue(breach.metric, breach.value)} (worst ${formatMetricValue(breach.metric, breach.worstValue)}), ${formatGap(breach)}`],
+    ['Target', formatThreshold(breach)],
     ['Sample', String(breach.sample)],
     ['Window', `${formatUtcInstant(breach.windowFrom)} – ${formatUtcInstant(breach.windowTo)}`],
+    [
+      'On the wrong side since',
+      breach.resolvedAt === null
+        ? `${formatUtcInstant(breach.wrongSideSince)} (for ${wrongSideFor({ breach, nowMs: Date.now() })})`
+        : formatUtcInstant(breach.wrongSideSince),
+    ],
     ['Opened', formatUtcInstant(breach.openedAt)],
     ['Last evaluated', formatUtcInstant(breach.lastEvaluatedAt)],
   ];
@@ -98,6 +108,7 @@ export function BreachDetailPage() {
             <>
               <BreachSummary breach={breach} />
               {canEdit && breach.status === 'open' ? <AcknowledgeForm breachId={breach.id} onAcknowledged={setUpdated} /> : null}
+              <BreachTrend breach={breach} />
               <BreachEvidence breach={breach} />
               <Transitions breach={breach} />
             </>

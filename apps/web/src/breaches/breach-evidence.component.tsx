@@ -1,12 +1,50 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { UnauthorizedError } from '../api/api-errors';
+import { fetchBreachEvidence } from '../api/dashboard-api';
 import type { Breach } from '../api/sla-types';
-import { CsvDownloadButton } from '../shared/csv-download-button.component';
+import { useSession } from '../auth/session.context';
 import { csvFileName } from '../shared/csv.util';
+import { downloadTextFile } from '../shared/download.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { SHIPMENTS_PATH, shipmentLookupSearch } from '../shipments/shipment-link.util';
-import { evidenceCsv, formatEvidenceValue } from './breach-format.util';
+import { evidenceCaption, evidenceCsv, formatEvidenceValue } from './breach-format.util';
 
 type BreachEvidenceProps = { breach: Breach };
+
+// The CSV holds every parcel of the window (GET /breaches/{id}/evidence), not only the ten shown.
+function EvidenceCsvButton({ breach }: BreachEvidenceProps) {
+  const { token, onUnauthorized } = useSession();
+  const [state, setState] = useState<{ busy: boolean; message: string | null }>({ busy: false, message: null });
+  const download = async () => {
+    setState({ busy: true, message: null });
+    try {
+      const all = await fetchBreachEvidence({ token, id: breach.id });
+      downloadTextFile({ fileName: csvFileName('breach', breach.id, 'evidence'), text: evidenceCsv(all.parcels), mimeType: 'text/csv' });
+      const cut = all.truncated ? ` (the first ${all.parcels.length.toLocaleString('en')} of ${all.total.toLocaleString('en')})` : '';
+      setState({ busy: false, message: `Downloaded ${all.parcels.length.toLocaleString('en')} parcels${cut}.` });
+    } catch (error) {
+      if (error instanceof UnauthorizedError) {
+        onUnauthorized();
+        return;
+      }
+      setState({ busy: false, message: 'Could not download the evidence; try again.' });
+    }
+  };
+  return (
+    <span>
+      <button type="button" className="button--quiet" disabled={state.busy} aria-label="Download CSV of every evidence parcel" onClick={() => void download()}>
+        Download CSV
+      </button>
+      {state.message === null ? null : (
+        <span role="status" data-testid="evidence-csv-status">
+          {' '}
+          {state.message}
+        </span>
+      )}
+    </span>
+  );
+}
 
 // The worst parcels of the window (sla.md §3), each opening its whole journey.
 export function BreachEvidence({ breach }: BreachEvidenceProps) {
@@ -15,48 +53,46 @@ export function BreachEvidence({ breach }: BreachEvidenceProps) {
     <section className="panel" aria-labelledby="evidence-heading">
       <div className="panel__header">
         <h2 id="evidence-heading">Evidence: the parcels that drove it</h2>
-        <CsvDownloadButton
-          fileName={csvFileName('breach', breach.id, 'evidence')}
-          csv={() => evidenceCsv(parcels)}
-          what="the evidence parcels"
-          disabled={parcels.length === 0}
-        />
+        {parcels.length === 0 ? null : <EvidenceCsvButton breach={breach} />}
       </div>
       {parcels.length === 0 ? (
         <p className="panel__placeholder">
           No parcel evidence: {breach.metric} is a feed-health metric, or no parcel in the window matched.
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" aria-label="Evidence parcels">
-            <thead>
-              <tr>
-                <th scope="col">Parcel</th>
-                <th scope="col">Carrier</th>
-                <th scope="col">Why</th>
-                <th scope="col" className="data-table__number">
-                  Value
-                </th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {parcels.map((parcel) => (
-                <tr key={`${parcel.carrier}/${parcel.trackingNumber}`}>
-                  <th scope="row">
-                    <Link to={{ pathname: SHIPMENTS_PATH, search: shipmentLookupSearch(parcel) }}>{parcel.trackingNumber}</Link>
+        <>
+          <p data-testid="evidence-caption">{evidenceCaption(breach)}</p>
+          <div className="table-scroll">
+            <table className="data-table" aria-label="Evidence parcels">
+              <thead>
+                <tr>
+                  <th scope="col">Parcel</th>
+                  <th scope="col">Carrier</th>
+                  <th scope="col">Why</th>
+                  <th scope="col">Carrier's reason</th>
+                  <th scope="col" className="data-table__number">
+                    Value
                   </th>
-                  <td>{parcel.carrier}</td>
-                  <td>{parcel.reason}</td>
-                  <td className="data-table__number">
-                    {formatEvidenceValue(parcel)}
-                  </td>
-                  <td>{parcel.at === null ? '—' : formatUtcInstant(parcel.at)}</td>
+                  <th scope="col">When</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {parcels.map((parcel) => (
+                  <tr key={`${parcel.carrier}/${parcel.trackingNumber}`}>
+                    <th scope="row">
+                      <Link to={{ pathname: SHIPMENTS_PATH, search: shipmentLookupSearch(parcel) }}>{parcel.trackingNumber}</Link>
+                    </th>
+                    <td>{parcel.carrier}</td>
+                    <td>{parcel.reason}</td>
+                    <td>{parcel.failureReason ?? '—'}</td>
+                    <td className="data-table__number">{formatEvidenceValue(parcel)}</td>
+                    <td>{parcel.at === null ? '—' : formatUtcInstant(parcel.at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

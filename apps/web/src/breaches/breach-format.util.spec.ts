@@ -4,6 +4,7 @@ import {
   breachesCsv,
   countBySeverity,
   describeScope,
+  evidenceCaption,
   evidenceCsv,
   formatEvidenceValue,
   formatMetricValue,
@@ -68,13 +69,30 @@ describe('formatEvidenceValue', () => {
   });
 });
 
+describe('evidenceCaption', () => {
+  const parcel = { carrier: 'laposte', trackingNumber: 'LP1', reason: 'failed first attempt', failureReason: 'RECIPIENT_ABSENT', value: 0.4, at: null };
+  it('says how many of how many: "10 of 32"', () => {
+    const evidence = { evaluatedAt: null, successes: 50, matching: 32, parcels: Array.from({ length: 10 }, (_, index) => ({ ...parcel, trackingNumber: `LP${index}` })) };
+    expect(evidenceCaption({ metric: 'first_attempt_rate', sample: 82, evidence })).toBe(
+      '10 of 32 failed first attempts in the window, the latest first; the CSV holds all 32.',
+    );
+  });
+
+  it('falls back to the failures of the sample for breaches stored before the count', () => {
+    const evidence = { evaluatedAt: null, successes: 196, matching: null, parcels: [parcel] };
+    expect(evidenceCaption({ metric: 'first_attempt_rate', sample: 233, evidence })).toBe('1 of 37 failed first attempts in the window, the latest first; the CSV holds all 37.');
+  });
+});
+
 describe('evidenceCsv', () => {
   it('writes each parcel with its raw value and instant', () => {
     expect(
       evidenceCsv([
-        { carrier: 'e2e-post', trackingNumber: 'EP0003', reason: 'failed first attempt', value: null, at: '2026-11-22T10:00:00Z' },
-        { carrier: 'correios', trackingNumber: 'NL1BR', reason: 'slowest transit (days)', value: 21.5, at: null },
+        { carrier: 'e2e-post', trackingNumber: 'EP0003', reason: 'failed first attempt', failureReason: 'RECIPIENT_ABSENT', value: null, at: '2026-11-22T10:00:00Z' },
+        { carrier: 'correios', trackingNumber: 'NL1BR', reason: 'slowest transit (days)', failureReason: null, value: 21.5, at: null },
       ]),
-    ).toBe('carrier,tracking_number,reason,value,at\r\ne2e-post,EP0003,failed first attempt,,2026-11-22T10:00:00Z\r\ncorreios,NL1BR,slowest transit (days),21.5,\r\n');
+    ).toBe(
+      'carrier,tracking_number,reason,failure_reason,value,at\r\ne2e-post,EP0003,failed first attempt,RECIPIENT_ABSENT,,2026-11-22T10:00:00Z\r\ncorreios,NL1BR,slowest transit (days),,21.5,\r\n',
+    );
   });
 });

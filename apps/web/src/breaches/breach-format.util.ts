@@ -118,10 +118,27 @@ export function formatEvidenceValue({ reason, value }: { reason: string; value: 
   return formatMetricValue(reason.includes('(hours)') ? 'evidence_hours' : 'evidence_days', value);
 }
 
+/**
+ * "10 of 32 failed first attempts in the window, the latest first": how many parcels the table shows out of
+ * every one that matched. Older breaches did not store the count: then the sample's failures stand in.
+ */
+export function evidenceCaption({ metric, sample, evidence }: Pick<Breach, 'metric' | 'sample' | 'evidence'>): string {
+  const shown = evidence.parcels.length;
+  const failures = evidence.successes === null ? null : sample - evidence.successes;
+  const total = evidence.matching ?? failures;
+  const what = metric === 'first_attempt_rate' ? 'failed first attempts' : metric === 'on_time_rate' ? 'late deliveries' : 'parcels';
+  const order = metricUnit(metric) === 'rate' ? 'the latest first' : 'the worst first';
+  if (total === null) {
+    return `${shown} ${what} in the window, ${order}.`;
+  }
+  return `${shown} of ${total.toLocaleString('en')} ${what} in the window, ${order}; the CSV holds all ${total.toLocaleString('en')}.`;
+}
+
 const EVIDENCE_CSV_COLUMNS: readonly CsvColumn<EvidenceParcel>[] = [
   { header: 'carrier', value: (parcel) => parcel.carrier },
   { header: 'tracking_number', value: (parcel) => parcel.trackingNumber },
   { header: 'reason', value: (parcel) => parcel.reason },
+  { header: 'failure_reason', value: (parcel) => parcel.failureReason },
   { header: 'value', value: (parcel) => parcel.value },
   { header: 'at', value: (parcel) => parcel.at },
 ];

@@ -8,6 +8,7 @@ export function breachFactory(overrides: Partial<Breach> = {}): Breach {
     policyName: 'Correios first attempt',
     severity: 'critical',
     carrier: 'correios',
+    carrierName: 'Correios',
     corridor: 'CN-BR',
     serviceLevel: null,
     metric: 'first_attempt_rate',
@@ -20,12 +21,13 @@ export function breachFactory(overrides: Partial<Breach> = {}): Breach {
     windowTo: '2026-11-08T00:00:00.000Z',
     status: 'open',
     openedAt: '2026-11-08T00:00:00.000Z',
+    wrongSideSince: '2026-11-07T18:30:00.000Z',
     lastEvaluatedAt: '2026-11-08T00:15:00.000Z',
     acknowledgedAt: null,
     acknowledgedBy: null,
     acknowledgedNote: null,
     resolvedAt: null,
-    evidence: { evaluatedAt: '2026-11-08T00:15:00.000Z', successes: 196, parcels: [] },
+    evidence: { evaluatedAt: '2026-11-08T00:15:00.000Z', successes: 196, matching: 37, parcels: [] },
     ...overrides,
   };
 }

@@ -1,22 +1,41 @@
+import type { ReactNode } from 'react';
 import type { CorridorKpiRow } from '../api/api-types';
+import type { Breach } from '../api/sla-types';
+import { breachBadgeText, breachesOnFigure } from '../breaches/breach-ranking.util';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate } from '../shared/kpi-format.util';
 import { corridorsCsv, corridorsCsvFileName, sortCorridors } from './carrier-detail.util';
 
-type CarrierCorridorsProps = { carrier: string; from: string; to: string; corridors: readonly CorridorKpiRow[] };
+type CarrierCorridorsProps = { carrier: string; from: string; to: string; corridors: readonly CorridorKpiRow[]; openBreaches?: readonly Breach[] };
 
-function RateCell({ rate, ci95 }: { rate: number | null; ci95: { low: number; high: number } | null }) {
-  const interval = formatInterval(ci95);
+// A figure of one lane, red with a badge when an open breach judges it (lane-scoped policies included).
+function FigureCell({ children, breaches }: { children: ReactNode; breaches: readonly Breach[] }) {
   return (
-    <td className="data-table__number">
-      {formatRate(rate)}
-      {interval !== null ? <span className="data-table__detail">{interval}</span> : null}
+    <td className={`data-table__number${breaches.length > 0 ? ' data-table__bad' : ''}`} data-breached={breaches.length > 0 ? breaches[0].severity : undefined}>
+      {children}
+      {breaches.map((breach) => (
+        <span key={breach.id} className="data-table__detail" title={breach.policyName}>
+          {breachBadgeText(breach)}
+        </span>
+      ))}
     </td>
   );
 }
 
-export function CarrierCorridors({ carrier, from, to, corridors }: CarrierCorridorsProps) {
+function rateText(rate: number | null, ci95: { low: number; high: number } | null): ReactNode {
+  const interval = formatInterval(ci95);
+  return (
+    <>
+      {formatRate(rate)}
+      {interval !== null ? <span className="data-table__detail">{interval}</span> : null}
+    </>
+  );
+}
+
+export function CarrierCorridors({ carrier, from, to, corridors, openBreaches = [] }: CarrierCorridorsProps) {
   const rows = sortCorridors(corridors);
+  const judged = (row: CorridorKpiRow, metric: string) =>
+    row.corridor === null ? [] : breachesOnFigure({ breaches: openBreaches, metrics: [metric], corridor: row.corridor, serviceLevel: row.serviceLevel });
   return (
     <section className="panel" aria-labelledby="carrier-corridors-heading">
       <div className="panel__header">
@@ -54,12 +73,12 @@ export function CarrierCorridors({ carrier, from, to, corridors }: CarrierCorrid
                     {row.corridor ?? 'All corridors'}
                     {row.serviceLevel !== null ? <span className="data-table__detail">{row.serviceLevel}</span> : null}
                   </th>
-                  <td className="data-table__number">{formatDays(row.transit?.p50Days ?? null)}</td>
-                  <td className="data-table__number">{formatDays(row.transit?.p95Days ?? null)}</td>
+                  <FigureCell breaches={judged(row, 'transit_p50_days')}>{formatDays(row.transit?.p50Days ?? null)}</FigureCell>
+                  <FigureCell breaches={judged(row, 'transit_p95_days')}>{formatDays(row.transit?.p95Days ?? null)}</FigureCell>
                   <td className="data-table__number">{formatCount(row.transit?.count ?? null)}</td>
-                  <RateCell rate={row.firstAttempt?.rate ?? null} ci95={row.firstAttempt?.ci95 ?? null} />
-                  <RateCell rate={row.onTime?.rate ?? null} ci95={row.onTime?.ci95 ?? null} />
-                  <td className="data-table__number">{formatHours(row.customsHold?.p90Hours ?? null)}</td>
+                  <FigureCell breaches={judged(row, 'first_attempt_rate')}>{rateText(row.firstAttempt?.rate ?? null, row.firstAttempt?.ci95 ?? null)}</FigureCell>
+                  <FigureCell breaches={judged(row, 'on_time_rate')}>{rateText(row.onTime?.rate ?? null, row.onTime?.ci95 ?? null)}</FigureCell>
+                  <FigureCell breaches={judged(row, 'customs_hold_p90_hours')}>{formatHours(row.customsHold?.p90Hours ?? null)}</FigureCell>
                 </tr>
               ))}
             </tbody>

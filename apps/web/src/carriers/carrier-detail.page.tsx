@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { fetchBreaches } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { dashboardSearch, formatApiInstant } from '../filters/dashboard-query.util';
 import { DateRangeControl } from '../filters/date-range-control.component';
@@ -27,6 +28,9 @@ export function CarrierDetailPage() {
   const load = useCallback((signal: AbortSignal) => fetchCarrierScorecard({ token, signal, carrier: code, from, to }), [token, code, from, to]);
   const scorecard = useApiQuery({ requestKey: `${code}|${from}|${to}`, load, onUnauthorized });
   const name = scorecard.data?.scorecard.name ?? code;
+  // Its open breaches, lane-scoped ones included, colour the figures they judge (issue 15, point 2).
+  const loadOpen = useCallback((signal: AbortSignal) => fetchBreaches({ token, signal, status: 'open', carrier: code, corridor: null }), [token, code]);
+  const openBreaches = useApiQuery({ requestKey: `open|${code}`, load: loadOpen, onUnauthorized }).data ?? [];
 
   return (
     <>
@@ -50,7 +54,7 @@ export function CarrierDetailPage() {
         <QueryState query={scorecard} what={`the scorecard of ${code}`}>
           {(data) => (
             <>
-              <CarrierKpiTiles scorecard={data.scorecard} />
+              <CarrierKpiTiles scorecard={data.scorecard} openBreaches={openBreaches} />
               <div className="carrier-charts">
                 <CarrierTrend carrier={code} carrierName={name} range={query} metric="transit" />
                 <CarrierTrend carrier={code} carrierName={name} range={query} metric="firstAttempt" />
@@ -59,7 +63,7 @@ export function CarrierDetailPage() {
               <CarrierFeedHealth scorecard={data.scorecard} asOf={data.asOf} />
               <CarrierFidelity carrier={code} carrierName={name} range={query} />
               <CarrierHandovers carrier={code} from={data.from} to={data.to} handovers={data.scorecard.handovers} />
-              <CarrierCorridors carrier={code} from={data.from} to={data.to} corridors={data.scorecard.corridors} />
+              <CarrierCorridors carrier={code} from={data.from} to={data.to} corridors={data.scorecard.corridors} openBreaches={openBreaches} />
             </>
           )}
         </QueryState>

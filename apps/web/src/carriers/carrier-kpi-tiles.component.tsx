@@ -1,23 +1,41 @@
 import type { CarrierScorecard } from '../api/api-types';
+import type { Breach } from '../api/sla-types';
+import { breachBadgeText, breachesOnFigure } from '../breaches/breach-ranking.util';
 import { kpiTiles } from './carrier-detail.util';
 
-export function CarrierKpiTiles({ scorecard }: { scorecard: CarrierScorecard }) {
+// The SLA metrics each tile shows: an open breach on any of this carrier's lanes colours the tile (issue 15, point 2).
+const TILE_METRICS: Record<string, readonly string[]> = {
+  transitP50: ['transit_p50_days'],
+  firstAttempt: ['first_attempt_rate'],
+  onTime: ['on_time_rate'],
+  customsHold: ['customs_hold_mean_hours', 'customs_hold_p90_hours'],
+};
+
+export function CarrierKpiTiles({ scorecard, openBreaches = [] }: { scorecard: CarrierScorecard; openBreaches?: readonly Breach[] }) {
   return (
     <section className="panel" aria-labelledby="carrier-kpis-heading">
       <h2 id="carrier-kpis-heading">Key figures</h2>
-      <p className="panel__note">From this carrier&apos;s own legs. Rates show their Wilson 95 % interval; n is the sample.</p>
+      <p className="panel__note">From this carrier&apos;s own legs. Rates show their Wilson 95 % interval; n is the sample. A badge names an open breach on any of its lanes.</p>
       <ul className="tile-grid">
-        {kpiTiles(scorecard).map((tile) => (
-          <li key={tile.id} className="tile carrier-tile" data-kpi={tile.id}>
-            <span className="tile__label">{tile.label}</span>
-            <span className="tile__value">
-              {tile.value}
-              {tile.missing ? <span className="visually-hidden"> (no data)</span> : null}
-            </span>
-            {tile.interval !== null ? <span className="tile__hint">{tile.interval}</span> : null}
-            <span className="tile__hint">{tile.sample}</span>
-          </li>
-        ))}
+        {kpiTiles(scorecard).map((tile) => {
+          const breaches = breachesOnFigure({ breaches: openBreaches, metrics: TILE_METRICS[tile.id] ?? [] });
+          return (
+            <li key={tile.id} className={`tile carrier-tile ${breaches.length > 0 ? `tile--severity-${breaches[0].severity}` : ''}`} data-kpi={tile.id}>
+              <span className="tile__label">{tile.label}</span>
+              <span className="tile__value">
+                {tile.value}
+                {tile.missing ? <span className="visually-hidden"> (no data)</span> : null}
+              </span>
+              {tile.interval !== null ? <span className="tile__hint">{tile.interval}</span> : null}
+              <span className="tile__hint">{tile.sample}</span>
+              {breaches.map((breach) => (
+                <span key={breach.id} className={`severity severity--${breach.severity} lane-breach-badge`} data-breach-badge>
+                  {breachBadgeText(breach)}
+                </span>
+              ))}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { fetchKpiGroups, fetchScorecards } from '../api/api-client';
-import { fetchPolicies } from '../api/dashboard-api';
+import { fetchBreaches, fetchPolicies } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { formatApiInstant } from '../filters/dashboard-query.util';
 import { DateRangeControl } from '../filters/date-range-control.component';
@@ -10,6 +10,7 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 import { TrendPanel } from '../trends/trend-panel.component';
 import { IngestGlance } from './ingest-glance.component';
 import { KpiTargetTiles } from './kpi-target-tiles.component';
+import { OpenBreachList } from './open-breach-list.component';
 import { OpenBreachesTiles } from './open-breaches-tiles.component';
 import { ScorecardSection } from './scorecard-section.component';
 import { WorstLanes } from './worst-lanes.component';
@@ -30,6 +31,9 @@ export function OverviewPage() {
     [token, from, to],
   );
   const lanes = useApiQuery({ requestKey: `overview-lanes|${from}|${to}`, load: loadLanes, onUnauthorized });
+  // Current state, not a range figure: listed first, and ranking breaching lanes first in the worst lanes.
+  const loadOpen = useCallback((signal: AbortSignal) => fetchBreaches({ token, signal, status: 'open', carrier: null, corridor: null }), [token]);
+  const openBreaches = useApiQuery({ requestKey: 'overview-open-breaches', load: loadOpen, onUnauthorized });
   const rangeLabel = formatUtcRange(query);
   // Without a carrier in the link, the chart shows the scorecard's first carrier.
   const carrier = query.carrier ?? scorecards.data?.carriers[0]?.carrier ?? null;
@@ -54,12 +58,13 @@ export function OverviewPage() {
             <p>{problems.join(' ')}</p>
           </div>
         ) : null}
+        <OpenBreachList breaches={openBreaches} nowMs={nowMs} />
         <div className="overview-glance">
           <OpenBreachesTiles />
           <IngestGlance />
         </div>
         <KpiTargetTiles from={from} to={to} rangeLabel={rangeLabel} scorecards={scorecards} lanes={lanes} policies={policies} />
-        <WorstLanes from={from} to={to} rangeLabel={rangeLabel} lanes={lanes} policies={policies} />
+        <WorstLanes from={from} to={to} rangeLabel={rangeLabel} lanes={lanes} policies={policies} openBreaches={openBreaches} />
         <ScorecardSection scorecards={scorecards} rangeLabel={rangeLabel} selectedCarrier={carrier} />
         {/* The chart waits for the scorecard: its carrier select and default carrier come from there. */}
         {scorecards.data !== null ? (

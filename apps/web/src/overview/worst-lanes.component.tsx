@@ -1,7 +1,9 @@
 import { useId, useMemo } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { KpiGroups } from '../api/api-types';
-import type { SlaPolicy } from '../api/sla-types';
+import type { Breach, SlaPolicy } from '../api/sla-types';
+import { formatMetricValue, formatThreshold } from '../breaches/breach-format.util';
+import { metricInWords } from '../breaches/breach-ranking.util';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { dashboardSearch, toSearchString } from '../filters/dashboard-query.util';
 import { downloadTextFile } from '../shared/download.util';
@@ -20,7 +22,14 @@ import {
   worstLanesCsvFileName,
 } from './worst-lanes.util';
 
-type WorstLanesProps = { from: string; to: string; rangeLabel: string; lanes: ApiQueryState<KpiGroups>; policies: ApiQueryState<SlaPolicy[]> };
+type WorstLanesProps = {
+  from: string;
+  to: string;
+  rangeLabel: string;
+  lanes: ApiQueryState<KpiGroups>;
+  policies: ApiQueryState<SlaPolicy[]>;
+  openBreaches: ApiQueryState<Breach[]>;
+};
 
 // The overview's own URL parameters: a copied link shows the same ranking.
 const METRIC_PARAM = 'lanesBy';
@@ -34,7 +43,7 @@ function corridorSearch(search: string, corridor: string): string {
   return toSearchString(params);
 }
 
-export function WorstLanes({ from, to, rangeLabel, lanes, policies }: WorstLanesProps) {
+export function WorstLanes({ from, to, rangeLabel, lanes, policies, openBreaches }: WorstLanesProps) {
   const headingId = useId();
   const metricId = useId();
   const minSampleId = useId();
@@ -44,8 +53,8 @@ export function WorstLanes({ from, to, rangeLabel, lanes, policies }: WorstLanes
   const metric = laneMetric(params.get(METRIC_PARAM));
   const minSample = laneMinSample(params.get(MIN_SAMPLE_PARAM));
   const ranking = useMemo(
-    () => (lanes.data === null ? null : rankWorstLanes({ rows: lanes.data.rows, metric, minSample, policies: policies.data ?? [] })),
-    [lanes.data, metric, minSample, policies.data],
+    () => (lanes.data === null ? null : rankWorstLanes({ rows: lanes.data.rows, metric, minSample, policies: policies.data ?? [], breaches: openBreaches.data ?? [] })),
+    [lanes.data, metric, minSample, policies.data, openBreaches.data],
   );
 
   function setParam(key: string, value: string): void {
@@ -157,9 +166,17 @@ function LaneTable({ lanes, metric, search }: { lanes: readonly WorstLane[]; met
                 {lane.interval !== null ? <span className="data-table__detail">{formatInterval(lane.interval)}</span> : null}
               </td>
               <td className="data-table__number">{formatCount(lane.sample)}</td>
-              <td data-verdict={lane.target?.verdict ?? undefined} className="worst-lanes__target">
+              <td data-verdict={lane.breach !== null ? 'bad' : (lane.target?.verdict ?? undefined)} className="worst-lanes__target">
+                {lane.breach !== null ? (
+                  <Link to={`/breaches/${encodeURIComponent(lane.breach.id)}`} className="lane-breach">
+                    <span className={`severity severity--${lane.breach.severity}`}>{lane.breach.severity} breach</span>
+                    <span className="data-table__detail">
+                      {metricInWords(lane.breach.metric)}: {formatMetricValue(lane.breach.metric, lane.breach.value)} vs {formatThreshold(lane.breach)}
+                    </span>
+                  </Link>
+                ) : null}
                 {lane.target === null ? (
-                  <span className="data-table__detail">no lane target</span>
+                  lane.breach === null ? <span className="data-table__detail">no lane target</span> : null
                 ) : (
                   <>
                     {lane.target.verdict === null ? 'no data' : VERDICT_WORDS[lane.target.verdict]}

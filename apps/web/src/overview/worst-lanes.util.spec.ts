@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { breachFactory } from '../breaches/breach.factory';
 import { slaPolicyFactory } from '../scorecard/sla-policy.factory';
 import { kpiGroupRowFactory } from './kpi-group-row.factory';
 import {
@@ -91,6 +92,38 @@ describe('rankWorstLanes', () => {
     const policy = slaPolicyFactory({ carrier: 'a', corridor: null, metric: 'on_time_rate', op: 'gte', threshold: 0.95 });
     const [worst] = rankWorstLanes({ rows: [lane('a', 'CN-BR', 50, 100)], metric: onTime, minSample: 5, policies: [policy] }).lanes;
     expect(worst.target).toBeNull();
+  });
+});
+
+describe('rankWorstLanes with open breaches', () => {
+  // La Poste's CN-FR: on time 92 % (meets), but its first-attempt rate is in critical breach (issue 15, point 3).
+  const rows = [lane('usps', 'CN-US', 60, 100), lane('correios', 'CN-BR', 70, 100), lane('laposte', 'CN-FR', 92, 100), lane('dhl', 'CN-DE', 80, 100)];
+
+  it('ranks a lane in critical breach first, whatever the chosen metric says', () => {
+    const critical = breachFactory({ id: 'lp', carrier: 'laposte', corridor: 'CN-FR', severity: 'critical', threshold: 0.85, value: 0.606 });
+    const { lanes } = rankWorstLanes({ rows, metric: onTime, minSample: 20, policies: [], breaches: [critical] });
+    expect(lanes.map(({ carrier }) => carrier)).toEqual(['laposte', 'usps', 'correios', 'dhl']);
+    expect(lanes[0].breach?.id).toBe('lp');
+  });
+
+  it('orders breaching lanes by severity, then by gap', () => {
+    const majorWide = breachFactory({ id: 'dhl', carrier: 'dhl', corridor: 'CN-DE', severity: 'major', threshold: 0.9, value: 0.3 });
+    const criticalNarrow = breachFactory({ id: 'co', carrier: 'correios', corridor: 'CN-BR', severity: 'critical', threshold: 0.9, value: 0.88 });
+    const criticalWide = breachFactory({ id: 'lp', carrier: 'laposte', corridor: 'CN-FR', severity: 'critical', threshold: 0.9, value: 0.5 });
+    const { lanes } = rankWorstLanes({ rows, metric: onTime, minSample: 20, policies: [], breaches: [majorWide, criticalNarrow, criticalWide] });
+    expect(lanes.map(({ carrier }) => carrier)).toEqual(['laposte', 'correios', 'dhl', 'usps']);
+  });
+
+  it('keeps a breaching lane below the minimum sample, and ignores resolved breaches and other corridors', () => {
+    const small = [...rows, lane('tiny', 'CN-JP', 1, 4)];
+    const breaches = [
+      breachFactory({ id: 'tiny', carrier: 'tiny', corridor: 'CN-JP' }),
+      breachFactory({ id: 'old', carrier: 'dhl', corridor: 'CN-DE', status: 'resolved' }),
+      breachFactory({ id: 'elsewhere', carrier: 'usps', corridor: 'CN-MX' }),
+    ];
+    const { lanes, belowMinSample } = rankWorstLanes({ rows: small, metric: onTime, minSample: 20, policies: [], breaches });
+    expect(lanes.map(({ carrier }) => carrier)).toEqual(['tiny', 'usps', 'correios', 'dhl', 'laposte']);
+    expect(belowMinSample).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Interval, KpiGroupRow } from '../api/api-types';
-import type { SlaPolicy } from '../api/sla-types';
+import type { Breach, SlaPolicy } from '../api/sla-types';
 import { formatThreshold } from '../breaches/breach-format.util';
+import { rankOpenBreaches } from '../breaches/breach-ranking.util';
 import { inclusiveDateInputs } from '../filters/date-range.util';
 import { toCsv } from '../shared/csv.util';
 import type { Verdict } from '../scorecard/scorecard-columns.util';
@@ -100,6 +101,8 @@ export type WorstLane = {
   interval: Interval | null;
   // null: no enabled policy targets this lane and metric.
   target: LaneTarget | null;
+  // The lane's most urgent open breach (any metric, any service level), which ranks it first.
+  breach: Breach | null;
   row: KpiGroupRow;
 };
 
@@ -118,11 +121,26 @@ function laneTarget({ metric, row, policies }: { metric: LaneMetric; row: KpiGro
   };
 }
 
-type RankInput = { rows: readonly KpiGroupRow[]; metric: LaneMetric; minSample: number; policies: readonly SlaPolicy[]; limit?: number };
+type RankInput = {
+  rows: readonly KpiGroupRow[];
+  metric: LaneMetric;
+  minSample: number;
+  policies: readonly SlaPolicy[];
+  breaches?: readonly Breach[];
+  limit?: number;
+};
 
-// Worst first by the chosen metric among lanes with at least minSample behind it; equal figures put the
-// larger sample first (the surer problem), then carrier and corridor so the order never flickers.
-export function rankWorstLanes({ rows, metric, minSample, policies, limit = WORST_LANES_LIMIT }: RankInput): WorstLanesResult {
+/** Open breaches scoped to one carrier and corridor, most urgent first (severity, then gap). */
+export function laneBreaches({ breaches, carrier, corridor }: { breaches: readonly Breach[]; carrier: string; corridor: string }): Breach[] {
+  return rankOpenBreaches(breaches.filter((breach) => breach.status !== 'resolved' && breach.carrier === carrier && breach.corridor === corridor));
+}
+
+// Lanes in open breach first, in the overview's breach order (severity, then gap), whatever their sample:
+// a lane the SLA already judged is the answer. Then worst first by the chosen metric among lanes with at
+// least minSample behind it; equal figures put the larger sample first (the surer problem), then carrier
+// and corridor so the order never flickers.
+export function rankWorstLanes({ rows, metric, minSample, policies, breaches = [], limit = WORST_LANES_LIMIT }: RankInput): WorstLanesResult {
+  const breachOrder = new Map(rankOpenBreaches(breaches.filter((breach) => breach.status !== 'resolved')).map((breach, index) => [breach.id, index]));
   let belowMinSample = 0;
   const candidates: WorstLane[] = [];
   for (const row of rows) {
@@ -131,14 +149,17 @@ export function rankWorstLanes({ rows, metric, minSample, policies, limit = WORS
       continue;
     }
     const sample = metric.sample(row) ?? 0;
-    if (sample < minSample) {
+    const breach = laneBreaches({ breaches, carrier: row.carrier, corridor: row.corridor })[0] ?? null;
+    if (sample < minSample && breach === null) {
       belowMinSample += 1;
       continue;
     }
-    candidates.push({ carrier: row.carrier, corridor: row.corridor, value, sample, interval: metric.interval(row), target: null, row });
+    candidates.push({ carrier: row.carrier, corridor: row.corridor, value, sample, interval: metric.interval(row), target: null, breach, row });
   }
+  const rank = (lane: WorstLane) => (lane.breach === null ? Number.POSITIVE_INFINITY : (breachOrder.get(lane.breach.id) ?? Number.POSITIVE_INFINITY));
   candidates.sort(
     (a, b) =>
+      (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1) ||
       (metric.higherIsBetter ? a.value - b.value : b.value - a.value) ||
       b.sample - a.sample ||
       a.carrier.localeCompare(b.carrier) ||

@@ -63,6 +63,10 @@ export class BreachEntity {
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
 
+  // When the metric went to the wrong side, from sla_evaluations (null for breaches older than them).
+  @Column({ name: 'wrong_side_since', type: 'timestamptz', nullable: true })
+  wrongSideSince!: Date | null;
+
   @Column({ name: 'last_evaluated_at', type: 'timestamptz' })
   lastEvaluatedAt!: Date;
 

@@ -3,6 +3,7 @@ import { BreachEntity } from './breach.entity';
 import { BreachEventEntity } from './breach-event.entity';
 import { NotificationChannelEntity } from './notification-channel.entity';
 import { SilenceEntity } from './silence.entity';
+import { SlaEvaluationEntity } from './sla-evaluation.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
@@ -41,6 +42,7 @@ export {
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
   CodeMapEntryEntity,
@@ -79,6 +81,7 @@ export const ENTITIES = [
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
   CodeMapEntryEntity,

@@ -21,3 +21,4 @@ export * from './fidelity.repository';
 export * from './maintenance.repository';
 export * from './code-suggestion.repository';
 export * from './alert-delivery.repository';
+export * from './sla-evaluation.repository';

@@ -8,6 +8,19 @@ const gte = slaPolicy({ op: 'gte', threshold: 0.9, windowDays: 7, minSample: 30 
 const lte = slaPolicy({ metric: 'transit_p90_days', op: 'lte', threshold: 14, windowDays: 7, minSample: 30 });
 
 describe('nextBreachAction', () => {
+  it('stamps opening and last evaluation with the instant asked for, the window with asOf floored', () => {
+    const evaluatedAt = new Date(AS_OF.getTime() + 8 * 60_000);
+    const action = nextBreachAction({ active: null, verdict: 'violates', measurement: measurement({ value: 0.6 }), asOf: AS_OF, policy: gte, evaluatedAt });
+    expect(action).toMatchObject({ kind: 'open', openedAt: evaluatedAt, lastEvaluatedAt: evaluatedAt, windowTo: AS_OF });
+  });
+
+  it('a later evaluation inside the same quarter hour still updates the value and last evaluation', () => {
+    const active = activeBreach({ lastEvaluatedAt: new Date(AS_OF.getTime() + 3 * 60_000) });
+    const evaluatedAt = new Date(AS_OF.getTime() + 9 * 60_000);
+    const action = nextBreachAction({ active, verdict: 'violates', measurement: measurement({ value: 0.7 }), asOf: AS_OF, policy: gte, evaluatedAt });
+    expect(action).toMatchObject({ kind: 'update', value: 0.7, lastEvaluatedAt: evaluatedAt });
+  });
+
   it('a violation with no active breach opens one at asOf with its evidence', () => {
     expect(nextBreachAction({ active: null, verdict: 'violates', measurement: measurement({ value: 0.842, sample: 233 }), asOf: AS_OF, policy: gte })).toEqual({
       kind: 'open',

@@ -42,15 +42,18 @@ export function nextBreachAction(input: {
   measurement: SlaMeasurement;
   asOf: Date;
   policy: { op: SlaOp; windowDays: number };
+  /** The instant asked for, when asOf is it floored: transitions are stamped with it (default asOf). */
+  evaluatedAt?: Date;
 }): BreachAction {
   const { active, verdict, measurement, asOf, policy } = input;
+  const at = input.evaluatedAt ?? asOf;
   if (verdict === 'insufficient_data') return { kind: 'none' };
-  if (active && asOf.getTime() < active.lastEvaluatedAt.getTime()) return { kind: 'none' };
-  if (verdict === 'complies') return active ? { kind: 'resolve', resolvedAt: new Date(asOf.getTime()) } : { kind: 'none' };
+  if (active && at.getTime() < active.lastEvaluatedAt.getTime()) return { kind: 'none' };
+  if (verdict === 'complies') return active ? { kind: 'resolve', resolvedAt: new Date(at.getTime()) } : { kind: 'none' };
   if (measurement.value === null) return { kind: 'none' };
   const window = slaWindow({ windowDays: policy.windowDays, asOf });
-  const evidence = { value: measurement.value, sample: measurement.sample, windowFrom: window.from, windowTo: window.to, lastEvaluatedAt: new Date(asOf.getTime()) };
-  if (!active) return { kind: 'open', ...evidence, worstValue: measurement.value, openedAt: new Date(asOf.getTime()) };
+  const evidence = { value: measurement.value, sample: measurement.sample, windowFrom: window.from, windowTo: window.to, lastEvaluatedAt: new Date(at.getTime()) };
+  if (!active) return { kind: 'open', ...evidence, worstValue: measurement.value, openedAt: new Date(at.getTime()) };
   return { kind: 'update', ...evidence, worstValue: worseValue(policy.op, active.worstValue, measurement.value) };
 }
 

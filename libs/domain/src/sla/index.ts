@@ -10,3 +10,4 @@ export * from './alert-signature.util';
 export * from './alert-message.util';
 export * from './alert-routing.util';
 export * from './alert-target.util';
+export * from './wrong-side.util';

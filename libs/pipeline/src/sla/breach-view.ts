@@ -27,11 +27,14 @@ export interface BreachRow {
   acknowledged_note: string | null;
   resolved_at: Date | null;
   evidence: Record<string, unknown>;
+  wrong_side_since: Date | null;
+  carrier_name: string | null;
 }
 
 export const BREACH_COLUMNS = `b.id, b.policy_id, p.name AS policy_name, b.scope_key, b.carrier, b.corridor, b.service_level, b.metric, b.op,
   b.threshold, b.severity, b.value, b.worst_value, b.sample, b.window_from, b.window_to, b.status, b.opened_at, b.last_evaluated_at,
-  b.acknowledged_at, b.acknowledged_by, b.acknowledged_note, b.resolved_at, b.evidence`;
+  b.acknowledged_at, b.acknowledged_by, b.acknowledged_note, b.resolved_at, b.evidence, b.wrong_side_since,
+  (SELECT name FROM carriers WHERE code = b.carrier) AS carrier_name`;
 
 const iso = (value: Date | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -60,6 +63,19 @@ export function breachView(row: BreachRow): AlertBreach & { acknowledgedNote: st
     acknowledgedBy: row.acknowledged_by,
     acknowledgedNote: row.acknowledged_note,
     resolvedAt: iso(row.resolved_at),
+  };
+}
+
+/**
+ * The API's breach: the alert view plus the carrier's name and since when the metric has been on the
+ * wrong side (the opening instant for breaches older than the evaluation history).
+ */
+export function breachApiView(row: BreachRow) {
+  return {
+    ...breachView(row),
+    carrierName: row.carrier_name,
+    wrongSideSince: iso(row.wrong_side_since ?? row.opened_at) as string,
+    evidence: row.evidence,
   };
 }
 

@@ -1,9 +1,10 @@
-import { lockRollupsForRead, rows, SqlRunner } from '@lanewatch/db';
+import { lockRollupsForRead, recordSlaEvaluation, rows, slaEvaluationHistory, SqlRunner } from '@lanewatch/db';
 import {
   ActiveBreach,
   applyBreachAction,
   BreachAction,
   burnRateVerdict,
+  isWrongSide,
   nextBreachAction,
   reminderDue,
   scopeInstances,
@@ -15,6 +16,7 @@ import {
   SlaScopeInstance,
   slaVerdict,
   SlaVerdict,
+  wrongSideSince,
 } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { insertAlertDeliveries } from './alert-channels';
@@ -90,6 +92,9 @@ const toActive = (row: ActiveRow): ActiveBreach => ({
   lastEvaluatedAt: new Date(row.last_evaluated_at),
 });
 
+// Evaluations read back to find where the wrong-side run began (about ten days at the 5-minute schedule).
+const WRONG_SIDE_LOOKBACK = 3000;
+
 export const POLICY_COLUMNS =
   'id, name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard';
 
@@ -104,6 +109,7 @@ export async function evaluateSlas(
   input: { asOf: Date; reminderMinutes: number; policyIds?: string[] },
 ): Promise<SlaEvaluationResult> {
   const asOf = slaEvaluationInstant(input.asOf);
+  const evaluatedAt = new Date(input.asOf.getTime());
   const policies = await rows<PolicyRow>(
     dataSource,
     `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE enabled ${input.policyIds ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY name, id`,
@@ -124,7 +130,7 @@ export async function evaluateSlas(
     ];
     const scopes: ScopeEvaluation[] = [];
     for (const instance of scopeInstances({ policy: scope, seen })) {
-      scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, reminderMinutes: input.reminderMinutes, deliveries: result }));
+      scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, evaluatedAt, reminderMinutes: input.reminderMinutes, deliveries: result }));
     }
     result.policies.push({ policyId: policy.id, name: policy.name, metric: policy.metric, scopes });
   }
@@ -148,9 +154,9 @@ async function measure(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeI
 
 async function evaluateInstance(
   dataSource: DataSource,
-  input: { policy: PolicyRow; instance: SlaScopeInstance; asOf: Date; reminderMinutes: number; deliveries: Deliveries },
+  input: { policy: PolicyRow; instance: SlaScopeInstance; asOf: Date; evaluatedAt: Date; reminderMinutes: number; deliveries: Deliveries },
 ): Promise<ScopeEvaluation> {
-  const { policy, instance, asOf } = input;
+  const { policy, instance, asOf, evaluatedAt } = input;
   const key = scopeKey(instance);
   return dataSource.transaction(async (manager) => {
     // Serialises evaluations of one policy and scope; the row lock alone cannot cover "no row yet".
@@ -159,6 +165,10 @@ async function evaluateInstance(
     await lockRollupsForRead(manager);
     // Measured inside the lock so two evaluations never apply results out of order.
     const { window, measurement, verdict } = await measure(manager, policy, instance, asOf);
+    const wrongSide = isWrongSide({ op: policy.op, threshold: Number(policy.threshold), value: measurement.value });
+    await recordSlaEvaluation(manager, {
+      policyId: policy.id, scopeKey: key, evaluatedAt, windowTo: window.to, value: measurement.value, sample: measurement.sample, verdict, wrongSide,
+    });
     const [activeRow] = await rows<ActiveRow>(
       manager,
       `SELECT id, scope_key, carrier, corridor, service_level, status, value, worst_value, sample, window_from, window_to, opened_at, last_evaluated_at
@@ -166,22 +176,25 @@ async function evaluateInstance(
       [policy.id, key],
     );
     const active = activeRow ? toActive(activeRow) : null;
-    const action = nextBreachAction({ active, verdict, measurement, asOf, policy: { op: policy.op, windowDays: policy.window_days } });
+    const action = nextBreachAction({ active, verdict, measurement, asOf, evaluatedAt, policy: { op: policy.op, windowDays: policy.window_days } });
     let breachId = activeRow?.id ?? null;
     const after = applyBreachAction(active, action);
     let reminder: number | null = null;
     if (action.kind === 'open') {
       const evidence = await evidenceOf(manager, policy, instance, window, measurement, asOf);
+      // The value may have been past the target before the sample allowed a verdict: the history says since when.
+      const history = await slaEvaluationHistory(manager, { policyId: policy.id, scopeKey: key, until: evaluatedAt, limit: WRONG_SIDE_LOOKBACK });
+      const since = wrongSideSince(history) ?? action.openedAt;
       const [row] = await rows<{ id: string }>(
         manager,
         `INSERT INTO breaches (policy_id, scope_key, carrier, corridor, service_level, metric, op, threshold, severity, value, worst_value, sample,
-           window_from, window_to, status, opened_at, last_evaluated_at, evidence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, $16, $17) RETURNING id`,
+           window_from, window_to, status, opened_at, last_evaluated_at, evidence, wrong_side_since)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, $16, $17, $18) RETURNING id`,
         [policy.id, key, instance.carrier, instance.corridor, instance.serviceLevel, policy.metric, policy.op, policy.threshold, policy.severity, action.value,
-          action.worstValue, action.sample, action.windowFrom, action.windowTo, action.openedAt, action.lastEvaluatedAt, JSON.stringify(evidence)],
+          action.worstValue, action.sample, action.windowFrom, action.windowTo, action.openedAt, action.lastEvaluatedAt, JSON.stringify(evidence), since],
       );
       breachId = row.id;
-      await transitionEvent(manager, breachId, 'opened', 0, asOf);
+      await transitionEvent(manager, breachId, 'opened', 0, evaluatedAt);
       await deliveriesFor(manager, input.deliveries, breachId, 'opened', asOf);
     } else if (action.kind === 'update' && breachId) {
       const evidence = await evidenceOf(manager, policy, instance, window, measurement, asOf);
@@ -191,7 +204,7 @@ async function evaluateInstance(
       );
     } else if (action.kind === 'resolve' && breachId) {
       await manager.query(`UPDATE breaches SET status = 'resolved', resolved_at = $2, last_evaluated_at = GREATEST(last_evaluated_at, $2) WHERE id = $1`, [breachId, action.resolvedAt]);
-      await transitionEvent(manager, breachId, 'resolved', 0, asOf);
+      await transitionEvent(manager, breachId, 'resolved', 0, evaluatedAt);
       await deliveriesFor(manager, input.deliveries, breachId, 'resolved', asOf);
     }
     if (after && breachId && action.kind !== 'open') {
@@ -254,6 +267,7 @@ async function evidenceOf(
   measurement: SlaMeasurement,
   asOf: Date,
 ): Promise<Record<string, unknown>> {
+  const { total, parcels } = await worstParcels(runner, { metric: policy.metric, instance, window });
   return {
     evaluatedAt: asOf.toISOString(),
     windowFrom: window.from.toISOString(),
@@ -261,6 +275,8 @@ async function evidenceOf(
     value: measurement.value,
     sample: measurement.sample,
     successes: measurement.successes,
-    parcels: await worstParcels(runner, { metric: policy.metric, instance, window }),
+    // "10 of 32": the parcels shown out of every parcel that matched in the window.
+    matching: total,
+    parcels,
   };
 }
