@@ -115,16 +115,9 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
   // A batch is pending until its events are stored and its legs derived (docs/architecture.md): reads
   // add unfolded rollup deltas in, so compaction is not. Derivation queued by no batch (a rebuild)
   // counts as one more.
-  const [derived] = await rows<{ batches: string; anonymous: boolean; legs: string }>(
-    runner,
-    `WITH waiting AS (SELECT batch_id, count(*) AS legs FROM link_queue GROUP BY batch_id)
-     SELECT count(*) FILTER (WHERE w.batch_id IS NOT NULL AND b.status IS DISTINCT FROM 'pending') AS batches,
-            COALESCE(bool_or(w.batch_id IS NULL), false) AS anonymous, COALESCE(sum(w.legs), 0) AS legs
-       FROM waiting w LEFT JOIN ingest_batches b ON b.id = w.batch_id
-      WHERE $1::int IS NULL OR b.carrier_id = $1`,
-    [carrierId],
-  );
-  const [folding] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM kpi_rollup_deltas WHERE $1::int IS NULL OR carrier_id = $1`, [carrierId]);
+  // The inbox first, then the derivation queue: a batch is marked processed in the transaction that
+  // queues its legs, so one that is not pending any more when the inbox is read has its legs queued
+  // (or derived already) when the queue is read. The other order missed a batch committed in between.
   const [batches] = await rows<Record<string, string>>(
     runner,
     // Every inbox kind counts as a batch: a pending re-map also means KPIs do not reflect everything yet.
@@ -136,6 +129,16 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
        FROM ingest_batches WHERE ($1::int IS NULL OR carrier_id = $1)`,
     [carrierId],
   );
+  const [derived] = await rows<{ batches: string; anonymous: boolean; legs: string }>(
+    runner,
+    `WITH waiting AS (SELECT batch_id, count(*) AS legs FROM link_queue GROUP BY batch_id)
+     SELECT count(*) FILTER (WHERE w.batch_id IS NOT NULL AND b.status IS DISTINCT FROM 'pending') AS batches,
+            COALESCE(bool_or(w.batch_id IS NULL), false) AS anonymous, COALESCE(sum(w.legs), 0) AS legs
+       FROM waiting w LEFT JOIN ingest_batches b ON b.id = w.batch_id
+      WHERE $1::int IS NULL OR b.carrier_id = $1`,
+    [carrierId],
+  );
+  const [folding] = await rows<{ n: string }>(runner, `SELECT count(*) AS n FROM kpi_rollup_deltas WHERE $1::int IS NULL OR carrier_id = $1`, [carrierId]);
   const [unlinked] = await rows<{ n: string }>(
     runner,
     `SELECT COALESCE(sum(event_count), 0) AS n FROM legs WHERE shipment_id IS NULL AND ($1::int IS NULL OR carrier_id = $1)`,
