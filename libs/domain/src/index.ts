@@ -24,3 +24,5 @@ export * from './sla';
 export * from './task-progress';
 export * from './uuid';
 export * from './storable-text';
+export * from './leg-lookup';
+export * from './milestone-labels';
