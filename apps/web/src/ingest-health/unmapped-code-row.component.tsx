@@ -1,4 +1,4 @@
-import { MILESTONES } from '@lanewatch/domain/browser';
+import { MILESTONES, milestoneLabel } from '@lanewatch/domain/browser';
 import { useId, useState } from 'react';
 import { UnauthorizedError } from '../api/api-client';
 import type { UnmappedCode } from '../api/data-quality-types';
@@ -24,7 +24,7 @@ export function UnmappedCodeRow({ carrier, entry, onMapped }: UnmappedCodeRowPro
       const mappings = await fetchCodeMap({ token, carrier });
       const result = await replaceCodeMap({ token, carrier, mappings: withMapping({ mappings, code: entry.code, milestone }) });
       const remapped = result.codes.length > 0 ? ' Stored events are being re-mapped.' : '';
-      onMapped(`${carrier} code ${entry.code} now maps to ${milestone}.${remapped}`);
+      onMapped(`${carrier} code ${entry.code} now maps to ${milestoneLabel(milestone)}.${remapped}`);
     } catch (reason) {
       if (reason instanceof UnauthorizedError) {
         onUnauthorized();
@@ -52,7 +52,7 @@ export function UnmappedCodeRow({ carrier, entry, onMapped }: UnmappedCodeRowPro
               <option value="">Choose a milestone…</option>
               {MILESTONES.map((option) => (
                 <option key={option} value={option}>
-                  {option}
+                  {milestoneLabel(option)}
                 </option>
               ))}
             </select>
