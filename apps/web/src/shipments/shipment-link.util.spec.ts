@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { readShipmentLookup, shipmentLookupSearch } from './shipment-link.util';
 
 describe('shipment lookup address', () => {
