@@ -3,3 +3,4 @@
 export * from './milestones';
 export * from './statistics';
 export * from './task-progress';
+export * from './milestone-labels';

@@ -26,3 +26,5 @@ export * from './task-progress';
 export * from './uuid';
 export * from './storable-text';
 export * from './code-suggestions';
+export * from './leg-lookup';
+export * from './milestone-labels';

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { ShipmentsService } from './shipments.service';
@@ -34,11 +34,23 @@ export class ShipmentsController {
     return view;
   }
 
+  @Get()
+  @RequireAccess('read')
+  @ApiOperation({
+    summary:
+      'Legs with this tracking number at any carrier, whatever its case (a carrier key: its own legs only); open one with GET /api/v1/shipments/{carrier}/{trackingNumber}',
+  })
+  @ApiQuery({ name: 'trackingNumber', required: true, example: 'lp005123456789cn' })
+  @ApiQuery({ name: 'carrier', required: false, example: 'cainiao' })
+  lookup(@CurrentPrincipal() principal: Principal, @Query() query: Record<string, unknown>) {
+    return this.shipments.lookup(principal, query);
+  }
+
   @Get(':carrier/:trackingNumber')
   @RequireAccess('read')
   @ApiOperation({
     summary:
-      "The whole journey from any leg: legs, events (raw and canonical), facts, gaps, data quality. A carrier key reads its own legs only: their events, the attributes it sent, and other legs only as its own hand-overs name them",
+      "The whole journey from any leg (carrier code and number in any case): legs, events (raw and canonical), facts, gaps, data quality. A carrier key reads its own legs only: their events, the attributes it sent, and other legs only as its own hand-overs name them",
   })
   detail(@CurrentPrincipal() principal: Principal, @Param('carrier') carrier: string, @Param('trackingNumber') trackingNumber: string) {
     return this.shipments.detail(principal, carrier, trackingNumber);

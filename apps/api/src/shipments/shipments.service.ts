@@ -3,15 +3,16 @@ import {
   attributeHistory,
   dataQualityIssuesOfLegs,
   eventsOfLegs,
-  findLeg,
+  findLegsByNumber,
   findShipment,
+  LegRow,
   legsByIds,
   legsOfShipment,
   ShipmentRow,
 } from '@lanewatch/db';
-import { legIdsOfIssues, parseShipmentRegistration } from '@lanewatch/domain';
+import { legIdsOfIssues, normaliseCarrierCode, normaliseTrackingNumber, parseLegLookup, parseShipmentRegistration } from '@lanewatch/domain';
 import { registerShipment } from '@lanewatch/pipeline';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
@@ -45,9 +46,7 @@ export class ShipmentsService {
    * only its own legs of it: their events, raw payloads and the attributes it sent (events.md §9).
    */
   async detail(principal: Principal, carrierCode: string, trackingNumber: string) {
-    assertOwnCarrier(principal, carrierCode);
-    const leg = await findLeg(this.dataSource, carrierCode, trackingNumber);
-    if (!leg) throw new NotFoundException(`no events or shipment for ${carrierCode} ${trackingNumber}`);
+    const leg = await this.oneLeg(principal, normaliseCarrierCode(carrierCode), normaliseTrackingNumber(trackingNumber));
     const stored = leg.shipment_id ? await findShipment(this.dataSource, leg.shipment_id) : null;
     const journey = stored ? await legsOfShipment(this.dataSource, stored.id) : [leg];
     const ownCarrierId = principal.kind === 'carrier' ? principal.carrierId : null;
@@ -71,7 +70,46 @@ export class ShipmentsService {
       asOf: this.clock.now(),
     });
   }
+
+  /**
+   * Every leg with this number, whatever its case, at any carrier (a carrier key: its own legs only), so a
+   * number alone finds the parcel and two carriers' equal numbers are offered to pick from.
+   */
+  async lookup(principal: Principal, query: Record<string, unknown>) {
+    const parsed = parseLegLookup(query);
+    if (!parsed.ok) throw new BadRequestException({ message: 'invalid lookup', errors: parsed.errors });
+    const { trackingNumber, carrier } = parsed.value;
+    if (carrier !== null) assertOwnCarrier(principal, carrier);
+    const found = await findLegsByNumber(this.dataSource, {
+      trackingNumber,
+      carrierCode: carrier,
+      carrierId: principal.kind === 'carrier' ? principal.carrierId : null,
+      limit: LOOKUP_LIMIT,
+    });
+    return {
+      trackingNumber,
+      legs: found.map((leg) => ({ carrier: leg.carrier_code, trackingNumber: leg.tracking_number, linked: leg.shipment_id !== null, events: leg.event_count })),
+    };
+  }
+
+  // The exact spelling wins; otherwise one leg whatever the case. Two spellings at one carrier are a 409
+  // naming both, never a silent pick.
+  private async oneLeg(principal: Principal, carrierCode: string, trackingNumber: string): Promise<LegRow> {
+    assertOwnCarrier(principal, carrierCode);
+    const found = await findLegsByNumber(this.dataSource, { trackingNumber, carrierCode, limit: 10 });
+    const exact = found.find((leg) => leg.tracking_number === trackingNumber);
+    if (exact) return exact;
+    if (found.length === 0) throw new NotFoundException(`no events or shipment for ${carrierCode} ${trackingNumber}`);
+    if (found.length > 1) {
+      throw new ConflictException(
+        `carrier ${carrierCode} has ${found.length} legs spelled ${found.map((leg) => leg.tracking_number).join(', ')}: give the number as the carrier writes it`,
+      );
+    }
+    return found[0];
+  }
 }
+
+const LOOKUP_LIMIT = 50;
 
 /** The shipment as one carrier told it: per field, the latest value it sent itself (history comes in event-time order). */
 function ownAttributes(shipment: ShipmentRow, history: AttributeChangeRow[]): ShipmentRow {

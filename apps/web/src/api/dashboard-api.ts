@@ -21,7 +21,7 @@ import {
   type RemapResult,
 } from './data-quality-types';
 import { type CurrentUser, type LoginResult, parseCurrentUser, parseLoginResult } from './auth-types';
-import { parseShipmentJourney, type ShipmentJourney } from './shipment-types';
+import { type LegMatch, parseLegMatches, parseShipmentJourney, type ShipmentJourney } from './shipment-types';
 import {
   type Breach,
   type BreachDetail,
@@ -88,6 +88,10 @@ export function fetchShipmentJourney({
 }: RequestOptions & { carrier: string; trackingNumber: string }): Promise<ShipmentJourney> {
   const path = `/shipments/${encodeURIComponent(carrier)}/${encodeURIComponent(trackingNumber)}`;
   return sendJson({ ...options, method: 'GET', path, parse: parseShipmentJourney });
+}
+
+export function fetchLegMatches({ trackingNumber, ...options }: RequestOptions & { trackingNumber: string }): Promise<LegMatch[]> {
+  return sendJson({ ...options, method: 'GET', path: withQuery('/shipments', { trackingNumber }), parse: parseLegMatches });
 }
 
 export function fetchPolicies(options: RequestOptions): Promise<SlaPolicy[]> {

@@ -140,3 +140,20 @@ export function parseShipmentJourney(body: unknown): ShipmentJourney {
     asOf: optionalText(record, 'asOf', 'journey'),
   };
 }
+
+export type LegMatch = { carrier: string; trackingNumber: string; linked: boolean; events: number };
+
+// GET /shipments?trackingNumber=: the legs of every carrier with this number, whatever its case.
+export function parseLegMatches(body: unknown): LegMatch[] {
+  const record = asRecord(body, 'lookup');
+  return asArray(record.legs, 'lookup.legs').map((item, index) => {
+    const path = `lookup.legs[${index}]`;
+    const leg = asRecord(item, path);
+    return {
+      carrier: text(leg, 'carrier', path),
+      trackingNumber: text(leg, 'trackingNumber', path),
+      linked: optionalBoolean(leg, 'linked', path) ?? false,
+      events: optionalNumber(leg, 'events', path) ?? 0,
+    };
+  });
+}

@@ -2,14 +2,9 @@ const countFormat = new Intl.NumberFormat(undefined);
 // Axis ticks stay short in millions ("4.952M"); below that the exact figure fits, and compact
 // notation would give neighbouring ticks the same label (38,192 and 38,199 both "38.2K").
 const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 3 });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function formatCount(value: number): string {
   return countFormat.format(value);
-}
-
-export function formatClockTime(epochMs: number): string {
-  return timeFormat.format(new Date(epochMs));
 }
 
 export function formatCompactCount(value: number): string {

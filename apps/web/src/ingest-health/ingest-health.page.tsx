@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { BackgroundTasksPanel } from './background-tasks-panel.component';
 import { DataQualityPanel } from './data-quality-panel.component';
+import { formatUtcClock } from '../shared/kpi-format.util';
 import { FidelityTable } from './fidelity-table.component';
-import { formatClockTime } from './format.util';
 import { ServiceHealth } from './service-health.component';
 import { StatusTiles } from './status-tiles.component';
 import { ThroughputChart } from './throughput-chart.component';
@@ -29,7 +29,7 @@ export function IngestHealthPage({ token, onUnauthorized }: IngestHealthPageProp
         <div className="toolbar" role="toolbar" aria-label="Page controls">
           <p className="toolbar__status" aria-live="polite">
             {paused ? 'Updates paused' : 'Updating every 5 s'}
-            {lastUpdatedAt !== null ? ` · last update ${formatClockTime(lastUpdatedAt)}` : ''}
+            {lastUpdatedAt !== null ? ` · last update ${formatUtcClock(lastUpdatedAt)}` : ''}
           </p>
           <button type="button" onClick={() => setPaused((value) => !value)} aria-pressed={paused}>
             {paused ? 'Resume updates' : 'Pause updates'}

@@ -1,4 +1,4 @@
-import { MILESTONES } from '@lanewatch/domain/browser';
+import { MILESTONES, milestoneLabel } from '@lanewatch/domain/browser';
 import { useId, useState } from 'react';
 import { UnauthorizedError } from '../api/api-client';
 import type { CodeSuggestion, UnmappedCode } from '../api/data-quality-types';
@@ -27,7 +27,7 @@ export function UnmappedCodeRow({ carrier, entry, suggestion, onMapped }: Unmapp
         ? await mapCode({ token, carrier, code: entry.code, milestone: chosen })
         : await replaceCodeMap({ token, carrier, mappings: withMapping({ mappings: await fetchCodeMap({ token, carrier }), code: entry.code, milestone: chosen }) });
       const remapped = result.codes.length > 0 ? ' Stored events are being re-mapped: see Background tasks.' : '';
-      onMapped(`${carrier} code ${entry.code} now maps to ${chosen}.${remapped}`);
+      onMapped(`${carrier} code ${entry.code} now maps to ${milestoneLabel(chosen)}.${remapped}`);
     } catch (reason) {
       if (reason instanceof UnauthorizedError) {
         onUnauthorized();
@@ -63,7 +63,7 @@ export function UnmappedCodeRow({ carrier, entry, suggestion, onMapped }: Unmapp
               <option value="">Choose a milestone…</option>
               {MILESTONES.map((option) => (
                 <option key={option} value={option}>
-                  {option}
+                  {milestoneLabel(option)}
                 </option>
               ))}
             </select>

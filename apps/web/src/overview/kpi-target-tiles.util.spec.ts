@@ -28,7 +28,7 @@ describe('kpiTargetTiles', () => {
       ['firstAttemptRate', '87.6%'],
       ['transitP50', '8.9 d'],
       ['transitP95', '15.0 d'],
-      ['customsHoldP50', '38.0 h'],
+      ['customsHoldP50', '1.6 d'],
     ]);
   });
 
@@ -132,7 +132,7 @@ describe('kpiTargetTile', () => {
       slaPolicyFactory({ carrier: null, metric: 'customs_hold_p90_hours', threshold: 100 }),
     ];
     const tile = kpiTargetTile({ definition: definition('customsHoldP50'), network, carriers: [], lanes: [lane], policies });
-    expect(tile.value).toBe('38.0 h');
+    expect(tile.value).toBe('1.6 d');
     expect(tile.laneSummary).toBe('1 of 1 lane with a target misses it');
     expect(tile.networkSummary).toBe('Network ≤ 100.0 h: misses it');
     expect(tile.verdict).toBe('bad');
@@ -146,7 +146,7 @@ describe('kpiTargetTile', () => {
       lanes: [],
       policies: [slaPolicyFactory({ carrier: 'a', metric: 'customs_hold_p90_hours', threshold: 100 })],
     });
-    expect(tile.value).toBe('38.0 h');
+    expect(tile.value).toBe('1.6 d');
     expect(tile.verdict).toBe('bad');
     expect(tile.targetNote).toBe('targets are on the p90');
   });

@@ -8,6 +8,7 @@ import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
 import { formatUtcRange } from '../shared/kpi-format.util';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { TrendPanel } from '../trends/trend-panel.component';
+import { defaultTrendCarrier } from '../trends/trend-targets.util';
 import { IngestGlance } from './ingest-glance.component';
 import { KpiTargetTiles } from './kpi-target-tiles.component';
 import { OpenBreachList } from './open-breach-list.component';
@@ -35,8 +36,10 @@ export function OverviewPage() {
   const loadOpen = useCallback((signal: AbortSignal) => fetchBreaches({ token, signal, status: 'open', carrier: null, corridor: null }), [token]);
   const openBreaches = useApiQuery({ requestKey: 'overview-open-breaches', load: loadOpen, onUnauthorized });
   const rangeLabel = formatUtcRange(query);
-  // Without a carrier in the link, the chart shows the scorecard's first carrier.
-  const carrier = query.carrier ?? scorecards.data?.carriers[0]?.carrier ?? null;
+  // Without a carrier in the link, the chart shows the carrier in the most severe open breach, else the worst.
+  const carrier =
+    query.carrier ??
+    (scorecards.data === null || openBreaches.loading ? null : defaultTrendCarrier({ carriers: scorecards.data.carriers, openBreaches: openBreaches.data ?? [] }));
 
   return (
     <>

@@ -61,7 +61,7 @@ describe('formatScorecardCell', () => {
 
   it('formats each kind with its unit', () => {
     expect(formatScorecardCell(column('transitP95'), row, locale).text).toBe('15.0 d');
-    expect(formatScorecardCell(column('customsHoldP90'), row, locale).text).toBe('110.5 h');
+    expect(formatScorecardCell(column('customsHoldP90'), row, locale).text).toBe('4.6 d');
     expect(formatScorecardCell(column('transitCount'), row, locale).text).toBe('812');
     expect(formatScorecardCell(column('silent'), row, locale).text).toBe('7');
   });

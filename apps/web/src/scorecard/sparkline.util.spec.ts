@@ -69,7 +69,7 @@ describe('describeSparkline', () => {
 
   it('says first, last, the change and the slowest week', () => {
     expect(describeSparkline({ points: weekly([9, 11, 8.5]), bucket: 'week', locale })).toBe(
-      'Median transit per week, 3 weeks: 9.0 d to 8.5 d, down 0.5 d; slowest 11.0 d (week of Nov 9)',
+      'Median transit per week, 3 weeks: 9.0 d to 8.5 d, down 12.0 h; slowest 11.0 d (week of Nov 9)',
     );
   });
 

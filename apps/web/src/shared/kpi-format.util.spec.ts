@@ -2,9 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import {
   formatCount,
   formatDays,
+  formatDuration,
   formatHours,
   formatInterval,
   formatRate,
+  formatUtcClock,
   formatUtcDay,
   formatUtcInstant,
   formatUtcRange,
@@ -25,12 +27,34 @@ describe('kpi formatting', () => {
   it('shows a real zero as zero', () => {
     expect(formatCount(0, { locale })).toBe('0');
     expect(formatRate(0, { locale })).toBe('0.0%');
-    expect(formatDays(0, { locale })).toBe('0.0 d');
+    expect(formatDays(0, { locale })).toBe('0.0 h');
   });
 
   it('rounds durations to one decimal with their unit', () => {
     expect(formatDays(9.4149, { locale })).toBe('9.4 d');
-    expect(formatHours(110.55, { locale })).toBe('110.6 h');
+    expect(formatHours(110.55, { locale })).toBe('4.6 d');
+  });
+
+  it('shows long holds and feed latencies in days, not hundreds of hours', () => {
+    expect(formatHours(227.8, { locale })).toBe('9.5 d');
+    expect(formatHours(392, { locale })).toBe('16.3 d');
+    expect(formatDuration(608, { locale })).toBe('25.3 d');
+  });
+
+  it('uses hours below a day and minutes below an hour', () => {
+    expect(formatDuration(23.94, { locale })).toBe('23.9 h');
+    expect(formatDuration(24, { locale })).toBe('1.0 d');
+    expect(formatDuration(1, { locale })).toBe('1.0 h');
+    expect(formatDuration(0.75, { locale })).toBe('45 min');
+    expect(formatDays(0.5, { locale })).toBe('12.0 h');
+  });
+
+  it('shows a dash for a duration that is not a number', () => {
+    expect(formatDuration(Number.NaN, { locale })).toBe(NO_DATA);
+  });
+
+  it('writes clock times in UTC on a 24-hour clock', () => {
+    expect(formatUtcClock(Date.parse('2026-11-23T21:05:09Z'), { locale })).toBe('21:05:09 UTC');
   });
 
   it('groups thousands in counts', () => {

@@ -14,12 +14,28 @@ function decimals(value: number, fractionDigits: number, locale: string | undefi
   }).format(value);
 }
 
-export function formatDays(value: number | null, { locale }: FormatOptions = {}): string {
-  return value === null ? NO_DATA : `${decimals(value, 1, locale)} d`;
+// One formatter for every duration, choosing the unit a person reads best: minutes below an hour,
+// hours below a day, days from there on ("9.5 d", not "227.8 h"). Metrics keep their stored unit.
+export function formatDuration(hours: number | null, { locale }: FormatOptions = {}): string {
+  if (hours === null || !Number.isFinite(hours)) {
+    return NO_DATA;
+  }
+  const size = Math.abs(hours);
+  if (size !== 0 && size < 1) {
+    return `${decimals(hours * 60, 0, locale)} min`;
+  }
+  if (size < 24) {
+    return `${decimals(hours, 1, locale)} h`;
+  }
+  return `${decimals(hours / 24, 1, locale)} d`;
 }
 
-export function formatHours(value: number | null, { locale }: FormatOptions = {}): string {
-  return value === null ? NO_DATA : `${decimals(value, 1, locale)} h`;
+export function formatDays(value: number | null, options: FormatOptions = {}): string {
+  return formatDuration(value === null ? null : value * 24, options);
+}
+
+export function formatHours(value: number | null, options: FormatOptions = {}): string {
+  return formatDuration(value, options);
 }
 
 export function formatCount(value: number | null, { locale }: FormatOptions = {}): string {
@@ -90,6 +106,12 @@ export function formatUtcRange({ fromMs, toMs, locale }: { fromMs: number; toMs:
   const first = formatUtcDay(fromMs, { locale });
   const last = formatUtcDay(toMs - 1, { locale });
   return first === last ? `${first} (UTC)` : `${first} – ${last} (UTC)`;
+}
+
+// A time of day in UTC on a 24-hour clock, as every other instant on the dashboard ("14:05:09 UTC").
+export function formatUtcClock(epochMs: number, { locale }: FormatOptions = {}): string {
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  return `${clock.format(new Date(epochMs))} UTC`;
 }
 
 export function formatUtcInstant(iso: string, { locale }: FormatOptions = {}): string {

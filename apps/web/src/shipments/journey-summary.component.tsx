@@ -1,3 +1,4 @@
+import { milestoneLabel, reasonLabel } from '@lanewatch/domain/browser';
 import type { ShipmentJourney } from '../api/shipment-types';
 import { formatHours, formatUtcInstant } from '../shared/kpi-format.util';
 import { customsEvents, deliveryAttempts } from './shipment-timeline.util';
@@ -65,7 +66,7 @@ export function JourneySummary({ journey }: JourneySummaryProps) {
             <ul>
               {customs.map((event, index) => (
                 <li key={index}>
-                  {event.milestone} {formatUtcInstant(event.occurredAt)} ({event.carrier})
+                  {event.milestone !== null ? milestoneLabel(event.milestone) : 'Unmapped code'} {formatUtcInstant(event.occurredAt)} ({event.carrier})
                 </li>
               ))}
             </ul>
@@ -78,7 +79,7 @@ export function JourneySummary({ journey }: JourneySummaryProps) {
           <ol aria-labelledby="attempts-heading">
             {attempts.map((attempt, index) => (
               <li key={index}>
-                {formatUtcInstant(attempt.at)} · {attempt.carrier} · {attempt.delivered ? 'delivered' : `failed${attempt.reason ? ` (${attempt.reason})` : ''}`}
+                {formatUtcInstant(attempt.at)} · {attempt.carrier} · {attempt.delivered ? 'delivered' : `failed${attempt.reason ? ` (${reasonLabel(attempt.reason)})` : ''}`}
               </li>
             ))}
           </ol>

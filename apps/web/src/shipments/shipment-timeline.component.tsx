@@ -1,3 +1,4 @@
+import { milestoneLabel, reasonLabel } from '@lanewatch/domain/browser';
 import { Link } from 'react-router';
 import type { ShipmentJourney } from '../api/shipment-types';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
@@ -56,14 +57,14 @@ export function ShipmentTimeline({ journey }: ShipmentTimelineProps) {
                       {row.legPosition ?? '?'}. {row.event.carrier}
                       <span className="data-table__detail">{row.event.trackingNumber}</span>
                     </td>
-                    <td>{row.event.milestone ?? <span className="no-data">unmapped</span>}</td>
+                    <td>{row.event.milestone !== null ? milestoneLabel(row.event.milestone) : <span className="no-data">unmapped</span>}</td>
                     <td>
                       <code>{row.event.code ?? '—'}</code>
                     </td>
                     <td>{formatLocation(row.event)}</td>
                     <td>
                       {row.event.message ?? ''}
-                      {row.event.reason ? <span className="data-table__detail">reason {row.event.reason}</span> : null}
+                      {row.event.reason ? <span className="data-table__detail">reason: {reasonLabel(row.event.reason)}</span> : null}
                       {row.event.handover ? (
                         <span className="data-table__detail">
                           hand-over to{' '}

@@ -6,6 +6,7 @@ import { chooseBucket } from '../filters/date-range.util';
 import { isKpiMetric, TREND_METRIC_ORDER, TREND_METRICS } from './trend-metrics.util';
 import { TrendState } from './trend-state.component';
 import { useTrend } from './use-trend.hook';
+import { useTrendTargets } from './use-trend-targets.hook';
 
 type TrendPanelProps = {
   query: DashboardQuery;
@@ -50,6 +51,7 @@ export function TrendPanel({ query, carrier, carriers, onFilterChange }: TrendPa
     corridor: query.corridor,
     onUnauthorized,
   });
+  const targets = useTrendTargets({ metric, carrier, corridor: query.corridor });
   const definition = TREND_METRICS[metric];
   const current = carriers.find((candidate) => candidate.carrier === carrier);
   const subject = `${current?.name ?? carrier ?? 'no carrier'}${query.corridor ? ` on ${query.corridor}` : ''}`;
@@ -112,13 +114,13 @@ export function TrendPanel({ query, carrier, carriers, onFilterChange }: TrendPa
         {bucket === 'week'
           ? 'Weeks start on Monday (UTC); the first and last week are cut to the range. '
           : 'Days in UTC. '}
-        A gap means no data in that {bucket}, not zero. The axis fits the data and does not start at zero.
+        A gap means no data in that {bucket}, not zero. Rates are drawn from 0 %; dashed red lines are the SLA targets.
       </p>
       <div aria-busy={trend.loading}>
         {carrier === null ? (
           <p className="chart-placeholder">No carrier to chart in this range.</p>
         ) : (
-          <TrendState trend={trend} definition={definition} subject={subject} />
+          <TrendState trend={trend} definition={definition} subject={subject} targets={targets} />
         )}
       </div>
     </section>

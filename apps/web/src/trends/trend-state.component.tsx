@@ -1,12 +1,18 @@
 import type { ApiQueryState } from '../shared/use-api-query.hook';
 import { TrendChart, type TrendChartSpec } from './trend-chart.component';
 import { hasTrendData } from './trend-metrics.util';
+import type { TrendTarget } from './trend-targets.util';
 import type { TrendData } from './use-trend.hook';
 
-type TrendStateProps = { trend: ApiQueryState<TrendData>; definition: TrendChartSpec & { emptyText: string }; subject: string };
+type TrendStateProps = {
+  trend: ApiQueryState<TrendData>;
+  definition: TrendChartSpec & { emptyText: string };
+  subject: string;
+  targets?: readonly TrendTarget[];
+};
 
 // A trend's loading, error and empty states around its chart: the same on the overview and a carrier's page.
-export function TrendState({ trend, definition, subject }: TrendStateProps) {
+export function TrendState({ trend, definition, subject, targets = [] }: TrendStateProps) {
   if (trend.loading) {
     return (
       <p className="chart-placeholder" role="status">
@@ -33,5 +39,5 @@ export function TrendState({ trend, definition, subject }: TrendStateProps) {
       </p>
     );
   }
-  return <TrendChart rows={trend.data.rows} spec={definition} bucket={trend.data.bucket} subject={subject} />;
+  return <TrendChart rows={trend.data.rows} spec={definition} bucket={trend.data.bucket} subject={subject} targets={targets} />;
 }

@@ -65,6 +65,23 @@ export async function findLeg(runner: SqlRunner, carrierCode: string, trackingNu
   return found[0] ?? null;
 }
 
+/**
+ * Legs whose number matches whatever its case (numbers are stored as sent, so "ab12" and "AB12" can be two
+ * legs), the exact spelling first. `carrierId` narrows to one carrier; the expression index serves the search.
+ */
+export async function findLegsByNumber(
+  runner: SqlRunner,
+  { trackingNumber, carrierCode = null, carrierId = null, limit = 50 }: { trackingNumber: string; carrierCode?: string | null; carrierId?: number | null; limit?: number },
+): Promise<LegRow[]> {
+  return rows<LegRow>(
+    runner,
+    `SELECT ${LEG_COLUMNS} FROM legs l JOIN carriers c ON c.id = l.carrier_id
+      WHERE upper(l.tracking_number) = upper($1) AND ($2::text IS NULL OR c.code = $2) AND ($3::int IS NULL OR l.carrier_id = $3)
+      ORDER BY (l.tracking_number = $1) DESC, c.code, l.tracking_number LIMIT $4`,
+    [trackingNumber, carrierCode, carrierId, limit],
+  );
+}
+
 export async function legsByIds(runner: SqlRunner, ids: string[]): Promise<LegRow[]> {
   return rows<LegRow>(runner, `SELECT ${LEG_COLUMNS} FROM legs l JOIN carriers c ON c.id = l.carrier_id WHERE l.id = ANY($1::bigint[])`, [ids]);
 }
