@@ -11,6 +11,7 @@ import { PartitionedWeekRollups1796213343666 } from './1796213343666-partitioned
 import { ImportHeartbeat1796416258079 } from './1796416258079-import-heartbeat';
 import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-scalable-write-path';
 import { CitusReadyKeys1796431294613 } from './1796431294613-citus-ready-keys';
+import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   ImportHeartbeat1796416258079,
   TrustedScalableWritePath1796418928343,
   CitusReadyKeys1796431294613,
+  ExceptionFacts1796432479750,
 ];

@@ -25,3 +25,4 @@ export * from './task-progress';
 export * from './uuid';
 export * from './storable-text';
 export * from './code-suggestions';
+export * from './exceptions';

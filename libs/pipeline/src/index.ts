@@ -10,3 +10,4 @@ export * from './scorecard';
 export * from './rebuild-kpis';
 export * from './sla';
 export * from './kpi-distribution';
+export * from './exceptions';

@@ -20,3 +20,4 @@ export * from './ingest-count.repository';
 export * from './maintenance.repository';
 export * from './code-suggestion.repository';
 export * from './alert-delivery.repository';
+export * from './exceptions.repository';
