@@ -73,6 +73,16 @@ describe('exception report and watchlist', () => {
     await app.createCarrier('alpha');
     betaKey = (await app.createCarrier('beta')).apiKey;
     await postEvents(app, FEED);
+    // Every leg derived (its facts written) and every rollup delta folded, not only every batch stored.
+    await app.waitFor(
+      async () => {
+        const status = (await app.status()) as unknown as Record<string, number>;
+        const [{ legs }] = await app.sql<{ legs: number }>('SELECT count(*)::int AS legs FROM leg_facts');
+        return status.pendingBatches === 0 && status.derivationBacklog === 0 && legs === 12;
+      },
+      60_000,
+      'the facts of all 12 legs',
+    );
   });
 
   afterAll(async () => {
