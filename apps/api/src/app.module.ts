@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CarriersModule } from './carriers/carriers.module';
+import { ExceptionsModule } from './exceptions/exceptions.module';
 import { FidelityModule } from './fidelity/fidelity.module';
 import { HealthController } from './health/health.controller';
 import { HttpExceptionFilter } from './infrastructure/http-exception.filter';
@@ -22,7 +23,7 @@ export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule],
+      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -28,3 +28,4 @@ export * from './storable-text';
 export * from './code-suggestions';
 export * from './leg-lookup';
 export * from './milestone-labels';
+export * from './exceptions';

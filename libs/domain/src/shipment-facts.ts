@@ -3,6 +3,8 @@ import { isPhysical, isTerminal, Milestone, milestoneOrder } from './milestones'
 export interface FactEvent {
   milestone: Milestone | null;
   occurredAtMs: number;
+  /** the carrier's reason (DELIVERY_FAILED, EXCEPTION), when given */
+  reason?: string | null;
 }
 
 export interface ShipmentFacts {

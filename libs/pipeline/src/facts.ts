@@ -5,6 +5,8 @@ import {
   cohortContributions,
   deliveringLegIndex,
   deriveActivityPeriods,
+  deriveExceptionFacts,
+  lateReasonOf,
   deriveLegFacts,
   deriveShipmentFacts,
   FactEvent,
@@ -26,6 +28,7 @@ const ALL_EVENTS = Number.POSITIVE_INFINITY;
 const toFactEvent = (event: FactInputEvent): FactEvent => ({
   milestone: isMilestone(event.milestone) ? (event.milestone as Milestone) : null,
   occurredAtMs: new Date(event.occurred_at).getTime(),
+  reason: event.reason,
 });
 
 /**
@@ -126,6 +129,8 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
       const cohortTransitDays =
         legOwn.legTransitDays ?? (nextStartAt !== null && legOwn.legStartAt !== null ? (nextStartAt - legOwn.legStartAt) / DAY_MS : null);
       const legKey = { level: 'l' as const, carrierId: leg.carrier_id, corridor, serviceLevel };
+      const exceptions = deriveExceptionFacts({ events: legEvents[index].events, closedAtMs: closedAt });
+      const lateReason = legOwn.onTime === false && facts.deliveredAt !== null ? lateReasonOf({ events: allEvents, deliveredAtMs: facts.deliveredAt }) : null;
       legFacts.push({
         legId: leg.id,
         shipmentId: shipment.id,
@@ -147,6 +152,9 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
         handoverGapHours,
         lastEventAt: legOwn.lastEventAt,
         terminal: legOwn.terminal,
+        closedAt,
+        ...exceptions,
+        lateReason,
         rollup: [
           ...kpiContributions('l', leg.carrier_id, {
             corridor,

@@ -11,3 +11,4 @@ export * from './rebuild-kpis';
 export * from './sla';
 export * from './kpi-distribution';
 export * from './fidelity';
+export * from './exceptions';

@@ -52,15 +52,17 @@ const EVENT_CHUNK = 20_000;
 
 /**
  * True when events were stored but facts or rollups are missing: after an upgrade that dropped
- * them. Every stored event, mapped or not, adds to the feed rollups, so rollups exist whenever
- * events do, even when no leg is linked to a shipment yet.
+ * them, or that added leg fact columns old rows lack (exception facts: `failed_attempts` is null).
+ * Every stored event, mapped or not, adds to the feed rollups, so rollups exist whenever events do,
+ * even when no leg is linked to a shipment yet.
  */
 export async function kpisNeedRebuild(runner: SqlRunner): Promise<boolean> {
   const [state] = await rows<{ needed: boolean }>(
     runner,
     `SELECT EXISTS (SELECT 1 FROM legs WHERE event_count > 0)
         AND (NOT EXISTS (SELECT 1 FROM kpi_rollups) AND NOT EXISTS (SELECT 1 FROM kpi_rollup_deltas)
-             OR (EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0) AND NOT EXISTS (SELECT 1 FROM shipment_facts))) AS needed`,
+             OR (EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0) AND NOT EXISTS (SELECT 1 FROM shipment_facts))
+             OR EXISTS (SELECT 1 FROM leg_facts WHERE failed_attempts IS NULL)) AS needed`,
   );
   return state.needed;
 }

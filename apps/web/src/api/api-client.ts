@@ -16,7 +16,7 @@ import {
 import { ApiError, UnauthorizedError } from './api-errors';
 
 // Same origin as the page: the API serves the built app at the base path and itself under api/.
-const API_ROOT = `${import.meta.env.BASE_URL}api/v1`;
+export const API_ROOT = `${import.meta.env.BASE_URL}api/v1`;
 
 export { ApiError, UnauthorizedError } from './api-errors';
 

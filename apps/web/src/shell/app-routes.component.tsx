@@ -6,6 +6,8 @@ import { BreachesPage } from '../breaches/breaches.page';
 import { CarrierDetailPage } from '../carriers/carrier-detail.page';
 import { CarriersPage } from '../carriers/carriers.page';
 import { CorridorsPage } from '../corridors/corridors.page';
+import { ExceptionsPage } from '../exceptions/exceptions.page';
+import { WatchlistPage } from '../exceptions/watchlist.page';
 import { IngestHealthPage } from '../ingest-health/ingest-health.page';
 import { OverviewPage } from '../overview/overview.page';
 import { PoliciesPage } from '../policies/policies.page';
@@ -35,6 +37,8 @@ export function AppRoutes() {
         <Route path="carriers" element={<CarriersPage />} />
         <Route path="carriers/:code" element={<CarrierDetailPage />} />
         <Route path="corridors" element={<CorridorsPage />} />
+        <Route path="exceptions" element={<ExceptionsPage />} />
+        <Route path="watchlist" element={<WatchlistPage />} />
         <Route path="shipments" element={<ShipmentLookupPage />} />
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="alerts" element={<AlertsPage />} />

@@ -6,6 +6,8 @@ export const NAVIGATION_ITEMS: readonly NavigationItem[] = [
   { path: '/breaches', label: 'Breaches' },
   { path: '/carriers', label: 'Carriers' },
   { path: '/corridors', label: 'Corridors' },
+  { path: '/exceptions', label: 'Exceptions' },
+  { path: '/watchlist', label: 'Watchlist' },
   { path: '/shipments', label: 'Shipment lookup' },
   { path: '/policies', label: 'SLA policies' },
   { path: '/alerts', label: 'Alerts' },

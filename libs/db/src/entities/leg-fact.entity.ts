@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 // kpis.md §2 facts of every linked leg: what its carrier is accountable for.
 @Entity({ name: 'leg_facts' })
 @Index('leg_facts_shipment_idx', ['shipmentId'])
+// The exception report reads the legs that started in a window; the watchlist the open ones.
+@Index('leg_facts_start_idx', ['legStartAt'])
+@Index('leg_facts_open_idx', ['lastEventAt'], { where: 'closed_at IS NULL' })
 export class LegFactEntity {
   @PrimaryColumn({ name: 'leg_id', type: 'bigint' })
   legId!: string;
@@ -65,6 +68,34 @@ export class LegFactEntity {
 
   @Column({ type: 'boolean', default: false })
   terminal!: boolean;
+
+  // When the leg stopped being its carrier's to answer for (its own delivery or hand-over, the
+  // shipment's end, the next leg's first scan); null while open (watchlist).
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'last_mapped_at', type: 'timestamptz', nullable: true })
+  lastMappedAt!: Date | null;
+
+  @Column({ name: 'exception_at', type: 'timestamptz', nullable: true })
+  exceptionAt!: Date | null;
+
+  @Column({ name: 'exception_category', type: 'varchar', length: 20, nullable: true })
+  exceptionCategory!: string | null;
+
+  @Column({ name: 'exception_open', type: 'boolean', default: false })
+  exceptionOpen!: boolean;
+
+  // Null only on rows written before exception facts existed: the worker then rebuilds (kpisNeedRebuild).
+  @Column({ name: 'failed_attempts', type: 'int', nullable: true })
+  failedAttempts!: number | null;
+
+  @Column({ name: 'failure_reason', type: 'varchar', length: 200, nullable: true })
+  failureReason!: string | null;
+
+  // On the leg credited with a late delivery: why it was late (lateReasonOf).
+  @Column({ name: 'late_reason', type: 'varchar', length: 240, nullable: true })
+  lateReason!: string | null;
 
   // The exact rollup contributions these facts made (packed), taken back when they change.
   @Column({ type: 'jsonb', default: () => "'[]'" })

@@ -22,6 +22,7 @@ export interface FactInputEvent {
   leg_id: string;
   milestone: string;
   occurred_at: Date;
+  reason: string | null;
 }
 
 export interface FactInputs {
@@ -44,7 +45,7 @@ export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]): 
   );
   const events = await rows<FactInputEvent>(
     runner,
-    `SELECT leg_id::text AS leg_id, milestone, occurred_at FROM events WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL`,
+    `SELECT leg_id::text AS leg_id, milestone, occurred_at, reason FROM events WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL`,
     [legs.map((leg) => leg.id)],
   );
   return { shipments, legs, events };
@@ -80,6 +81,14 @@ export interface LegFactRow {
   handoverGapHours: number | null;
   lastEventAt: number | null;
   terminal: boolean;
+  closedAt: number | null;
+  lastMappedAt: number | null;
+  exceptionAt: number | null;
+  exceptionCategory: string | null;
+  exceptionOpen: boolean;
+  failedAttempts: number;
+  failureReason: string | null;
+  lateReason: string | null;
   rollup: StoredContribution[];
 }
 
@@ -156,10 +165,12 @@ export async function insertFacts(runner: SqlRunner, input: { shipments: Shipmen
     await runner.query(
       `INSERT INTO ${input.tables.legs} (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_hold_hours, first_attempt_at,
-         first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal, rollup)
+         first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal, rollup,
+         closed_at, last_mapped_at, exception_at, exception_category, exception_open, failed_attempts, failure_reason, late_reason)
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::float8[],
          $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::float8[], $13::timestamptz[], $14::boolean[], $15::timestamptz[],
-         $16::boolean[], $17::int[], $18::float8[], $19::timestamptz[], $20::boolean[], $21::jsonb[])`,
+         $16::boolean[], $17::int[], $18::float8[], $19::timestamptz[], $20::boolean[], $21::jsonb[],
+         $22::timestamptz[], $23::timestamptz[], $24::timestamptz[], $25::text[], $26::boolean[], $27::int[], $28::text[], $29::text[])`,
       [
         l.map((f) => f.legId),
         l.map((f) => f.shipmentId),
@@ -182,6 +193,14 @@ export async function insertFacts(runner: SqlRunner, input: { shipments: Shipmen
         l.map((f) => instant(f.lastEventAt)),
         l.map((f) => f.terminal),
         l.map((f) => JSON.stringify(f.rollup)),
+        l.map((f) => instant(f.closedAt)),
+        l.map((f) => instant(f.lastMappedAt)),
+        l.map((f) => instant(f.exceptionAt)),
+        l.map((f) => f.exceptionCategory),
+        l.map((f) => f.exceptionOpen),
+        l.map((f) => f.failedAttempts),
+        l.map((f) => f.failureReason),
+        l.map((f) => f.lateReason),
       ],
     );
   }

@@ -22,3 +22,4 @@ export * from './maintenance.repository';
 export * from './code-suggestion.repository';
 export * from './alert-delivery.repository';
 export * from './sla-evaluation.repository';
+export * from './exceptions.repository';

@@ -1,0 +1,2 @@
+export * from './exception-facts';
+export * from './exception-report';
