@@ -10,3 +10,5 @@ export * from './alert-signature.util';
 export * from './alert-message.util';
 export * from './alert-routing.util';
 export * from './alert-target.util';
+export * from './channel-test.util';
+export * from './policy-state.util';

@@ -15,6 +15,7 @@ import {
   SlaScopeInstance,
   slaVerdict,
   SlaVerdict,
+  summarisePolicyState,
 } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { insertAlertDeliveries } from './alert-channels';
@@ -125,11 +126,17 @@ export async function evaluateSlas(
       scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, reminderMinutes: input.reminderMinutes, deliveryIds: result.deliveryIds }));
     }
     result.policies.push({ policyId: policy.id, name: policy.name, metric: policy.metric, scopes });
+    // For the policy list; an evaluation at an earlier asOf (a replay) does not overwrite a later one.
+    await dataSource.query(
+      'UPDATE sla_policies SET last_evaluated_at = $2, last_evaluation = $3 WHERE id = $1 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $2)',
+      [policy.id, input.asOf, JSON.stringify(summarisePolicyState({ op: policy.op, scopes }))],
+    );
   }
   return result;
 }
 
-async function measure(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date) {
+/** One scope instance's measurement and verdict; read-only (the evaluation and the draft preview). */
+export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date) {
   const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric };
   const long = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.window_days });
   const measurement = slaMeasurement(policy.metric, long.source);
@@ -156,7 +163,7 @@ async function evaluateInstance(
     // Each later statement takes its snapshot after a rebuild's swap, never across it.
     await lockRollupsForRead(manager);
     // Measured inside the lock so two evaluations never apply results out of order.
-    const { window, measurement, verdict } = await measure(manager, policy, instance, asOf);
+    const { window, measurement, verdict } = await measurePolicyInstance(manager, policy, instance, asOf);
     const [activeRow] = await rows<ActiveRow>(
       manager,
       `SELECT id, scope_key, carrier, corridor, service_level, status, value, worst_value, sample, window_from, window_to, opened_at, last_evaluated_at
