@@ -6,7 +6,7 @@ import { useSession } from '../auth/session.context';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
-import { AcknowledgeForm } from './acknowledge-form.component';
+import { AcknowledgeForm, UndoAcknowledgement } from './acknowledge-form.component';
 import { BreachEvidence } from './breach-evidence.component';
 import { describeScope, formatMetricValue, formatThreshold, metricLabel } from './breach-format.util';
 
@@ -98,6 +98,7 @@ export function BreachDetailPage() {
             <>
               <BreachSummary breach={breach} />
               {canEdit && breach.status === 'open' ? <AcknowledgeForm breachId={breach.id} onAcknowledged={setUpdated} /> : null}
+              {canEdit && breach.status === 'acknowledged' ? <UndoAcknowledgement breachId={breach.id} onUndone={setUpdated} /> : null}
               <BreachEvidence breach={breach} />
               <Transitions breach={breach} />
             </>
