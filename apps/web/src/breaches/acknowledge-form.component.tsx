@@ -50,7 +50,7 @@ export function AcknowledgeForm({ breachId, onAcknowledged }: AcknowledgeFormPro
           maxLength={MAX_NOTE_LENGTH}
           value={note}
           onChange={(event) => setNote(event.target.value)}
-          required
+          aria-required="true"
           aria-invalid={error === NOTE_REQUIRED}
           aria-describedby={error === NOTE_REQUIRED ? `${hintId} ${hintId}-error` : hintId}
         />

@@ -23,7 +23,11 @@ export function PolicyForm({ policy, onSaved, onCancel }: PolicyFormProps) {
   const [draft, setDraft] = useState<PolicyDraft>(() => draftFromPolicy(policy));
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof PolicyDraft>(key: K, value: PolicyDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof PolicyDraft>(key: K, value: PolicyDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    // A field's message goes once it is changed: it no longer describes what is there.
+    setErrors((current) => (current.fields[key] === undefined ? current : { ...current, fields: { ...current.fields, [key]: undefined } }));
+  };
   const checked = bodyFromDraft(draft, policy);
   const scopes = metricScopes(draft.metric);
   const unit = metricUnitOf(draft.metric);
@@ -95,7 +99,7 @@ export function PolicyForm({ policy, onSaved, onCancel }: PolicyFormProps) {
         <div className="banner banner--error" role="alert">
           <p>{errors.other.join(' ')}</p>
         </div>
-      ) : Object.keys(errors.fields).length > 0 ? (
+      ) : Object.values(errors.fields).some((messages) => messages !== undefined && messages.length > 0) ? (
         <p className="banner banner--error" role="alert">
           The policy was not saved; see the fields marked below.
         </p>

@@ -7,13 +7,15 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 
 // Lanes seen over the longest policy window: a picker offers what exists, so a typo cannot be saved.
 const KNOWN_LANES_DAYS = 90;
+const QUARTER_HOUR_MS = 15 * 60_000;
 
 export type ScopeOptions = { carriers: CarrierSummary[]; corridors: string[]; loading: boolean };
 
 export function useScopeOptions(): ScopeOptions {
   const { token, onUnauthorized } = useSession();
   const [window] = useState(() => {
-    const to = new Date();
+    // The KPI API reads rollups kept per quarter hour: its bounds must fall on one.
+    const to = new Date(Math.ceil(Date.now() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
     return { from: new Date(to.getTime() - KNOWN_LANES_DAYS * 86_400_000).toISOString(), to: to.toISOString() };
   });
   const loadCarriers = useCallback((signal: AbortSignal) => fetchCarrierList({ token, signal }), [token]);
