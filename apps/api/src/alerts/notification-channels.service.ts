@@ -170,8 +170,8 @@ export class NotificationChannelsService {
    */
   async sendTest(principal: Principal, id: string) {
     const channel = await this.get(id);
-    if (channel.kind === 'webhook') {
-      const problem = await webhookTargetProblem({ url: channel.url as string, allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
+    if ('url' in channel) {
+      const problem = await webhookTargetProblem({ url: channel.url, allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
       if (problem) throw new BadRequestException({ message: 'the channel cannot be tested', errors: [`url ${problem}`] });
     }
     const testId = randomUUID();
