@@ -115,6 +115,9 @@ describe('SLA policies: validation, preview, state, delete; acknowledgements', (
       expect(refused.status).toBe(400);
       expect(refused.body.errors).toEqual(['note is required: say what is being done about the breach']);
     }
+    const nul = await acknowledge({ note: 'depot\u0000strike' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([expect.stringMatching(/^note holds .*NUL/)]);
     expect((await acknowledge({ note: '  depot strike  ' })).body).toMatchObject({ status: 'acknowledged', acknowledgedNote: 'depot strike' });
 
     const undone = await app.request('POST', `/api/v1/breaches/${breachId}/unacknowledge`);

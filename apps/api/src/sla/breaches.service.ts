@@ -1,4 +1,5 @@
 import { rows } from '@lanewatch/db';
+import { storageProblems } from '@lanewatch/domain';
 import { BREACH_COLUMNS, BreachRow, breachView, findBreach } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -85,6 +86,8 @@ export class BreachesService {
     if (raw.length > MAX_NOTE_LENGTH) {
       throw new BadRequestException({ message: 'invalid acknowledgement', errors: [`note must be at most ${MAX_NOTE_LENGTH} characters`] });
     }
+    const unstorable = storageProblems({ note: raw }, '');
+    if (unstorable.length > 0) throw new BadRequestException({ message: 'invalid acknowledgement', errors: unstorable });
     const note = raw.trim();
     const by = await actorOf(this.dataSource, principal);
     const now = this.clock.now();
