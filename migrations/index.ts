@@ -13,6 +13,7 @@ import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-s
 import { BreachWrongSideSince1796430969579 } from './1796430969579-breach-wrong-side-since';
 import { CitusReadyKeys1796431294613 } from './1796431294613-citus-ready-keys';
 import { IngestWarningCounts1796431476249 } from './1796431476249-ingest-warning-counts';
+import { PolicyStateAndTestDeliveries1796431685729 } from './1796431685729-policy-state-and-test-deliveries';
 import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   BreachWrongSideSince1796430969579,
   CitusReadyKeys1796431294613,
   IngestWarningCounts1796431476249,
+  PolicyStateAndTestDeliveries1796431685729,
   ExceptionFacts1796432479750,
   LegNumberLookup1796500000000,
 ];

@@ -146,6 +146,17 @@ describe('alert webhook targets, private targets not allowed (the default)', () 
     expect(receiver.paths).toEqual([]);
     expect(await channelView(app, row.id)).toMatchObject({ lastError: NOT_PUBLIC, consecutiveFailures: 1 });
   });
+
+  it('"send test" to a channel whose target is not public is a 400 naming the url; nothing is queued or sent', async () => {
+    const [row] = await app.sql<{ id: string }>(`INSERT INTO notification_channels (name, kind, target) VALUES ('private test', 'webhook', $1) RETURNING id`, [
+      `http://127.0.0.1:${receiver.port}/private-test`,
+    ]);
+    const response = await app.request('POST', `/api/v1/notification-channels/${row.id}/test`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual(['url host 127.0.0.1 is a loopback address: alert webhooks may only target public addresses unless ALERT_ALLOW_PRIVATE_TARGETS=true']);
+    expect(await app.sql('SELECT id FROM alert_deliveries WHERE channel_id = $1', [row.id])).toEqual([]);
+    expect(receiver.paths).not.toContain('/private-test');
+  });
 });
 
 describe('alert webhook targets with ALERT_ALLOW_PRIVATE_TARGETS=true', () => {

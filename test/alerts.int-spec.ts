@@ -236,6 +236,37 @@ describe('alerts', () => {
     expect((health.body as unknown as { alerts: { unhealthyChannels: { id: string }[] } }).alerts.unhealthyChannels.map((c) => c.id)).toContain(failing.id);
   });
 
+  it('"send test" reaches the receiver signed through the worker, and the channel history records it beside breach alerts', async () => {
+    const tested = await channel({ name: 'tested', kind: 'webhook', url: receiver.url('/tested'), carriers: ['test-post'] });
+    const openedBreach = await openAndResolve('test-post', 'TP', '2026-07-13', '2026-07-15T00:00:00Z');
+    const sent = await app.request('POST', `/api/v1/notification-channels/${tested.id}/test`);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ kind: 'test', transition: 'test', breachId: null, status: 'pending' });
+    await app.waitFor(async () => receiver.requests.some((r) => r.path === '/tested' && JSON.parse(r.body).type === 'channel.test'), 60_000, 'the test alert');
+    const received = receiver.requests.find((r) => r.path === '/tested' && JSON.parse(r.body).type === 'channel.test') as Received;
+    expect(received.signatureOk).toBe(true);
+    expect(JSON.parse(received.body)).toMatchObject({ type: 'channel.test', test: true, channel: 'tested', requestedBy: 'admin-token' });
+    expect(received.key).toBe(JSON.parse(received.body).idempotencyKey);
+    const history = async () => (await app.request('GET', `/api/v1/notification-channels/${tested.id}/deliveries`)).body as unknown as Record<string, unknown>[];
+    await app.waitFor(async () => (await history()).every((d) => d.status === 'delivered'), 60_000, 'the history to settle');
+    const rows = await history();
+    expect(rows.map((d) => [d.kind, d.transition, d.status, d.error])).toEqual([
+      ['test', 'test', 'delivered', null],
+      ['breach', 'resolved', 'delivered', null],
+      ['breach', 'opened', 'delivered', null],
+    ]);
+    expect(rows[1].breachId).toBe(openedBreach);
+    expect((await app.request('POST', '/api/v1/notification-channels/00000000-0000-4000-8000-000000000000/test')).status).toBe(404);
+  });
+
+  it('a failed test send is in the history with its error', async () => {
+    const failing = await channel({ name: 'test fails', kind: 'webhook', url: receiver.url('/fail') });
+    await app.request('POST', `/api/v1/notification-channels/${failing.id}/test`);
+    const history = async () => (await app.request('GET', `/api/v1/notification-channels/${failing.id}/deliveries`)).body as unknown as Record<string, unknown>[];
+    await app.waitFor(async () => (await history())[0]?.error === 'webhook answered 500', 60_000, 'the failure to be recorded');
+    expect((await history())[0]).toMatchObject({ kind: 'test' });
+  });
+
   it('notification channels validate their fields', async () => {
     const response = await app.request('POST', '/api/v1/notification-channels', { body: { name: 'x', kind: 'webhook', url: 'ftp://nope' } });
     expect(response.status).toBe(400);

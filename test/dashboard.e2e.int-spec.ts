@@ -116,16 +116,16 @@ describe('dashboard in a browser', () => {
     expect(await page.getByTestId('journey-leg').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, '07-shipment-lookup');
 
-    // A policy edit the API refuses shows its message at the field.
+    // A policy edit that is not a percentage shows its message, in words, at the field.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SLA policies' }).click();
     await page.getByRole('button', { name: `Edit ${seed.policyName}` }).click();
-    const threshold = page.getByLabel('Threshold', { exact: true });
-    await threshold.fill('5');
+    const threshold = page.getByLabel('Target (%)', { exact: true });
+    await threshold.fill('5 parcels');
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.locator('input[name="threshold"][aria-invalid="true"]').waitFor();
     const describedBy = (await threshold.getAttribute('aria-describedby')) ?? '';
     const fieldError = page.locator('.field', { has: threshold }).locator('.field__error');
-    await expect(fieldError.textContent()).resolves.toContain('threshold must be from 0 to 1 for first_attempt_rate');
+    await expect(fieldError.textContent()).resolves.toBe('Enter a percentage from 0 to 100, such as 95%.');
     expect(describedBy).toContain((await fieldError.getAttribute('id')) ?? 'missing');
     await screenshot(page, '08-policy-validation-error');
 

@@ -185,6 +185,8 @@ describe('SLA policies and breaches', () => {
   });
 
   it('policies: read, replace, delete', async () => {
+    // A policy's carrier must be registered (issue 15): a typo would check nothing.
+    await app.createCarrier('crud-post');
     const id = await createPolicy(app, firstAttemptPolicy({ name: 'crud', carrier: 'crud-post', enabled: false }));
     const replaced = await app.request('PUT', `/api/v1/sla-policies/${id}`, { body: firstAttemptPolicy({ name: 'crud', carrier: 'crud-post', threshold: 0.95, enabled: false }) });
     expect(replaced.status).toBe(200);

@@ -15,6 +15,12 @@ describe('parseLogin', () => {
   it('rejects a password longer than any that could have been set', () => {
     expect(parseLogin({ email: 'a@b.co', password: 'x'.repeat(201) })).toEqual({ ok: false, errors: ['password must be at most 200 characters'] });
   });
+
+  it('refuses an email PostgreSQL cannot hold (a NUL, found by the fuzz suite as a 500) and names it', () => {
+    const result = parseLogin({ email: 'gm\u0000605554122', password: 'x' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors).toEqual([expect.stringMatching(/^email holds .*NUL.*, which cannot be stored$/)]);
+  });
 });
 
 describe('parseUserCreation', () => {

@@ -57,7 +57,10 @@ export type LoginRequest = z.infer<typeof loginSchema>;
 
 export function parseLogin(body: unknown): ParseResult<LoginRequest> {
   const parsed = loginSchema.safeParse(body);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issues(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  // The e-mail is looked up as text: one PostgreSQL cannot hold (a NUL) is a 400, not a failed query.
+  const unstorable = storageProblems({ email: parsed.data.email }, '');
+  return unstorable.length > 0 ? { ok: false, errors: unstorable } : { ok: true, value: parsed.data };
 }
 
 const userCreationSchema = z.object(

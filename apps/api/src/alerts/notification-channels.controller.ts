@@ -36,6 +36,22 @@ export class NotificationChannelsController {
     return this.channels.get(id);
   }
 
+  @Post(':id/test')
+  @HttpCode(202)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Send a test alert through the real delivery path; 400 when the webhook target is not a public address' })
+  sendTest(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.channels.sendTest(principal, id);
+  }
+
+  @Get(':id/deliveries')
+  @RequireAccess('read')
+  @ApiOperation({ summary: 'What was sent to the channel, newest first (at most 100): breach alerts and tests, status, attempts, error' })
+  deliveries(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    assertReadsAllCarriers(principal);
+    return this.channels.deliveries(id);
+  }
+
   @Put(':id')
   @RequireAccess('admin')
   @ApiOperation({ summary: 'Replace a channel (the webhook secret stays the same)' })

@@ -1,12 +1,15 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { rows } from '@lanewatch/db';
-import { CARRIER_CODE_PATTERN, SLA_SEVERITIES } from '@lanewatch/domain';
+import { randomUUID } from 'node:crypto';
+import { ChannelTestAlert, channelTestKey, CARRIER_CODE_PATTERN, SLA_SEVERITIES } from '@lanewatch/domain';
 import { deriveChannelSecret } from '@lanewatch/pipeline';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { assertUuid } from '../sla/sla-request.util';
+import type { Principal } from '../auth/principal';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { actorOf, assertUuid } from '../sla/sla-request.util';
+import { AlertsQueue } from './alerts-queue';
 import { resolveWithSystemDns, ResolveHost, webhookTargetProblem } from './webhook-target';
 
 interface ChannelRow {
@@ -43,6 +46,34 @@ const channelSchema = z
     if (value.kind === 'webhook' && !value.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'is required for a webhook channel' });
     if (value.kind === 'email' && !value.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'is required for an email channel' });
   });
+
+interface DeliveryRow {
+  id: string;
+  breach_id: string | null;
+  transition: string;
+  reminder: number;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+const DELIVERY_COLUMNS = 'id, breach_id, transition, reminder, status, attempts, last_error, created_at, delivered_at';
+const DELIVERY_LIMIT = 100;
+
+const deliveryView = (row: DeliveryRow) => ({
+  id: row.id,
+  kind: row.transition === 'test' ? 'test' : 'breach',
+  transition: row.transition,
+  ...(row.transition === 'reminder' ? { reminder: row.reminder } : {}),
+  breachId: row.breach_id,
+  status: row.status,
+  attempts: row.attempts,
+  error: row.last_error,
+  createdAt: new Date(row.created_at).toISOString(),
+  deliveredAt: row.delivered_at ? new Date(row.delivered_at).toISOString() : null,
+});
 
 const invalidChannel = (errors: string[]) => new BadRequestException({ message: 'invalid notification channel', errors });
 
@@ -88,6 +119,8 @@ export class NotificationChannelsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CONFIG) private readonly config: LanewatchConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly alerts: AlertsQueue,
   ) {}
 
   /** A webhook channel's signing secret is answered here once; it is derived, never stored. */
@@ -129,5 +162,44 @@ export class NotificationChannelsService {
     assertUuid(id, 'notification channel');
     const result = await rows<{ id: string }>(this.dataSource, 'DELETE FROM notification_channels WHERE id = $1 RETURNING id', [id]);
     if (result.length === 0) throw new NotFoundException(`notification channel '${id}' not found`);
+  }
+
+  /**
+   * Queues a test alert to the channel through the real delivery path (queue, worker, sender and its
+   * address checks). A webhook's target is checked again here so a refusal is answered at once.
+   */
+  async sendTest(principal: Principal, id: string) {
+    const channel = await this.get(id);
+    if ('url' in channel) {
+      const problem = await webhookTargetProblem({ url: channel.url, allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
+      if (problem) throw new BadRequestException({ message: 'the channel cannot be tested', errors: [`url ${problem}`] });
+    }
+    const testId = randomUUID();
+    const alert: ChannelTestAlert = {
+      type: 'channel.test',
+      testId,
+      channelName: channel.name,
+      requestedBy: await actorOf(this.dataSource, principal),
+      requestedAt: this.clock.now().toISOString(),
+    };
+    const [row] = await rows<DeliveryRow>(
+      this.dataSource,
+      `INSERT INTO alert_deliveries (channel_id, breach_id, transition, reminder, idempotency_key, payload) VALUES ($1, NULL, 'test', 0, $2, $3::jsonb)
+       RETURNING ${DELIVERY_COLUMNS}`,
+      [id, channelTestKey(testId), JSON.stringify(alert)],
+    );
+    await this.alerts.enqueue([row.id]);
+    return deliveryView(row);
+  }
+
+  /** What was sent to the channel, newest first: breach alerts and tests, with their outcome. */
+  async deliveries(id: string) {
+    await this.get(id);
+    const found = await rows<DeliveryRow>(
+      this.dataSource,
+      `SELECT ${DELIVERY_COLUMNS} FROM alert_deliveries d WHERE d.channel_id = $1 ORDER BY d.created_at DESC, d.id LIMIT ${DELIVERY_LIMIT}`,
+      [id],
+    );
+    return found.map(deliveryView);
   }
 }

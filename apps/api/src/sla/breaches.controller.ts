@@ -38,9 +38,17 @@ export class BreachesController {
   @HttpCode(200)
   @RequireAccess('admin')
   @ApiOperation({ summary: 'Acknowledge an open breach: reminders stop, it still resolves by itself' })
-  @ApiBody({ schema: { type: 'object', properties: { note: { type: 'string' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['note'], properties: { note: { type: 'string', description: 'What is being done; required, not blank' } } } })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: unknown) {
     return this.breaches.acknowledge(principal, id, body);
+  }
+
+  @Post('breaches/:id/unacknowledge')
+  @HttpCode(200)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'Undo an acknowledgement: the breach is open again and reminders resume' })
+  unacknowledge(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.breaches.unacknowledge(principal, id);
   }
 
   @Get('carriers/:code/breaches')

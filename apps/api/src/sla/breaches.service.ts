@@ -1,8 +1,8 @@
 import { rows, slaEvaluationHistory } from '@lanewatch/db';
-import { SlaMetric } from '@lanewatch/domain';
+import { SlaMetric, storageProblems } from '@lanewatch/domain';
 import { BREACH_COLUMNS, breachApiView, BreachRow, evidenceParcels, findBreach } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
@@ -103,10 +103,17 @@ export class BreachesService {
   /** Acknowledging stops reminders; the breach still resolves by itself (sla.md §3). */
   async acknowledge(principal: Principal, id: string, body: unknown) {
     assertUuid(id, 'breach');
-    const note = typeof body === 'object' && body !== null ? (body as { note?: unknown }).note : undefined;
-    if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
-      throw new BadRequestException({ message: 'invalid acknowledgement', errors: [`note must be a string of at most ${MAX_NOTE_LENGTH} characters`] });
+    const raw = typeof body === 'object' && body !== null ? (body as { note?: unknown }).note : undefined;
+    // Whoever looks next must learn what is being done: an acknowledgement says it.
+    if (typeof raw !== 'string' || raw.trim() === '') {
+      throw new BadRequestException({ message: 'invalid acknowledgement', errors: ['note is required: say what is being done about the breach'] });
     }
+    if (raw.length > MAX_NOTE_LENGTH) {
+      throw new BadRequestException({ message: 'invalid acknowledgement', errors: [`note must be at most ${MAX_NOTE_LENGTH} characters`] });
+    }
+    const unstorable = storageProblems({ note: raw }, '');
+    if (unstorable.length > 0) throw new BadRequestException({ message: 'invalid acknowledgement', errors: unstorable });
+    const note = raw.trim();
     const by = await actorOf(this.dataSource, principal);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
@@ -114,13 +121,33 @@ export class BreachesService {
       if (!row) throw new NotFoundException(`breach '${id}' not found`);
       if (row.status === 'resolved') throw new ConflictException(`breach '${id}' is already resolved`);
       if (row.status === 'acknowledged') throw new ConflictException(`breach '${id}' was already acknowledged by ${row.acknowledged_by}`);
-      await manager.query(`UPDATE breaches SET status = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledged_note = $4 WHERE id = $1`, [id, now, by, note ?? null]);
-      await manager.query(`INSERT INTO breach_events (breach_id, transition, reminder, at, detail) VALUES ($1, 'acknowledged', 0, $2, $3) ON CONFLICT DO NOTHING`, [
-        id,
-        now,
-        JSON.stringify({ by, note: note ?? null }),
-      ]);
+      await manager.query(`UPDATE breaches SET status = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledged_note = $4 WHERE id = $1`, [id, now, by, note]);
+      await this.event(manager, id, 'acknowledged', now, { by, note });
     });
     return this.get(principal, id);
+  }
+
+  /** Undoes an acknowledgement: the breach is open again, and reminders resume. */
+  async unacknowledge(principal: Principal, id: string) {
+    assertUuid(id, 'breach');
+    const by = await actorOf(this.dataSource, principal);
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const row = await findBreach(manager, id, true);
+      if (!row) throw new NotFoundException(`breach '${id}' not found`);
+      if (row.status !== 'acknowledged') throw new ConflictException(`breach '${id}' is ${row.status}, not acknowledged: there is nothing to undo`);
+      await manager.query(`UPDATE breaches SET status = 'open', acknowledged_at = NULL, acknowledged_by = NULL, acknowledged_note = NULL WHERE id = $1`, [id]);
+      await this.event(manager, id, 'ack_undone', now, { by, undid: { by: row.acknowledged_by } });
+    });
+    return this.get(principal, id);
+  }
+
+  // An acknowledgement can be undone and made again: each one is its own event, numbered in `reminder`.
+  private async event(manager: EntityManager, id: string, transition: 'acknowledged' | 'ack_undone', at: Date, detail: Record<string, unknown>): Promise<void> {
+    await manager.query(
+      `INSERT INTO breach_events (breach_id, transition, reminder, at, detail)
+       SELECT $1::uuid, $2::varchar, count(*), $3::timestamptz, $4::jsonb FROM breach_events WHERE breach_id = $1::uuid AND transition = $2::varchar`,
+      [id, transition, at, JSON.stringify(detail)],
+    );
   }
 }

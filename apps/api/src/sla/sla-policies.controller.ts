@@ -32,9 +32,18 @@ export class SlaPoliciesController {
     return this.policies.create(body);
   }
 
+  @Post('preview')
+  @HttpCode(200)
+  @RequireAccess('admin')
+  @ApiOperation({ summary: 'The value, sample and verdict a draft policy would give now, per scope instance; validated as on create, nothing saved' })
+  @ApiBody({ schema: { type: 'object', example: POLICY_EXAMPLE } })
+  preview(@Body() body: unknown) {
+    return this.policies.preview(body);
+  }
+
   @Get()
   @RequireAccess('read')
-  @ApiOperation({ summary: 'Every SLA policy' })
+  @ApiOperation({ summary: 'Every SLA policy with its status: state (ok, breaching, no_data, not_evaluated, disabled), value, sample, last and next evaluation' })
   list(@CurrentPrincipal() principal: Principal) {
     assertReadsAllCarriers(principal);
     return this.policies.list();

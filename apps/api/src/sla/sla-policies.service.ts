@@ -1,14 +1,41 @@
-import { rows } from '@lanewatch/db';
-import { parseSlaPolicy, SlaPolicy } from '@lanewatch/domain';
-import { POLICY_COLUMNS, PolicyRow } from '@lanewatch/pipeline';
+import { LanewatchConfig } from '@lanewatch/config';
+import { findCarrierByCode, rows } from '@lanewatch/db';
+import { parseSlaPolicy, PolicyStateSummary, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
+import { POLICY_COLUMNS, PolicyRow, previewPolicy } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '../infrastructure/tokens';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { assertUuid } from './sla-request.util';
 
-type StoredPolicy = PolicyRow & { contract: string | null; effective_from: string | null; created_at: Date; updated_at: Date };
+type StoredPolicy = PolicyRow & {
+  contract: string | null;
+  effective_from: string | null;
+  created_at: Date;
+  updated_at: Date;
+  last_evaluated_at: Date | null;
+  last_evaluation: PolicyStateSummary | null;
+};
 
-const COLUMNS = `${POLICY_COLUMNS}, contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, created_at, updated_at`;
+const COLUMNS = `${POLICY_COLUMNS}, contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, created_at, updated_at, last_evaluated_at, last_evaluation`;
+
+// A draft being previewed may have no name yet: the name judges nothing.
+const PREVIEW_NAME = 'preview';
+
+/** The state the latest evaluation left (sla.md §2), and when the repeatable job runs next. */
+function stateView(row: StoredPolicy, now: Date, intervalMs: number) {
+  const next = new Date((Math.floor(now.getTime() / intervalMs) + 1) * intervalMs);
+  const summary = row.last_evaluation;
+  return {
+    state: !row.enabled ? 'disabled' : summary ? summary.state : 'not_evaluated',
+    value: summary?.value ?? null,
+    sample: summary?.sample ?? null,
+    worst: summary?.worst ?? null,
+    scopes: summary?.scopes ?? null,
+    breachingScopes: summary?.breachingScopes ?? null,
+    lastEvaluatedAt: row.last_evaluated_at ? new Date(row.last_evaluated_at).toISOString() : null,
+    nextEvaluationAt: row.enabled ? next.toISOString() : null,
+  };
+}
 
 export function policyView(row: StoredPolicy) {
   return {
@@ -33,9 +60,16 @@ export function policyView(row: StoredPolicy) {
   };
 }
 
-function parsed(body: unknown): SlaPolicy {
+const invalidPolicy = (errors: string[]) => new BadRequestException({ message: 'invalid SLA policy', errors });
+
+/** The schema's checks, then the carrier against the registered ones: a typo would check nothing, forever. */
+async function parsed(dataSource: DataSource, body: unknown): Promise<SlaPolicy> {
   const result = parseSlaPolicy(body);
-  if (!result.ok) throw new BadRequestException({ message: 'invalid SLA policy', errors: result.errors });
+  if (!result.ok) throw invalidPolicy(result.errors);
+  const { carrier } = result.value;
+  if (carrier !== null && carrier !== SLA_WILDCARD && !(await findCarrierByCode(dataSource, carrier))) {
+    throw invalidPolicy([`carrier '${carrier}' is not a registered carrier`]);
+  }
   return result.value;
 }
 
@@ -57,10 +91,14 @@ const values = (policy: SlaPolicy) => [
 
 @Injectable()
 export class SlaPoliciesService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CONFIG) private readonly config: LanewatchConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async create(body: unknown) {
-    const policy = parsed(body);
+    const policy = await parsed(this.dataSource, body);
     const [row] = await rows<StoredPolicy>(
       this.dataSource,
       `INSERT INTO sla_policies (name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard)
@@ -71,7 +109,37 @@ export class SlaPoliciesService {
   }
 
   async list() {
-    return (await rows<StoredPolicy>(this.dataSource, `SELECT ${COLUMNS} FROM sla_policies ORDER BY name, id`)).map(policyView);
+    const now = this.clock.now();
+    return (await rows<StoredPolicy>(this.dataSource, `SELECT ${COLUMNS} FROM sla_policies ORDER BY name, id`)).map((row) => ({
+      ...policyView(row),
+      status: stateView(row, now, this.config.slaEvaluationIntervalMs),
+    }));
+  }
+
+  /** The value and verdict a draft would give now, validated as on create; nothing is stored. */
+  async preview(body: unknown) {
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    const draft = isObject ? { ...(body as Record<string, unknown>) } : body;
+    if (isObject && (draft as Record<string, unknown>).name === undefined) (draft as Record<string, unknown>).name = PREVIEW_NAME;
+    const policy = await parsed(this.dataSource, draft);
+    return previewPolicy(this.dataSource, {
+      asOf: this.clock.now(),
+      policy: {
+        name: policy.name,
+        carrier: policy.carrier,
+        corridor: policy.corridor,
+        service_level: policy.serviceLevel,
+        metric: policy.metric,
+        op: policy.op,
+        threshold: policy.threshold,
+        window_days: policy.windowDays,
+        min_sample: policy.minSample,
+        severity: policy.severity,
+        enabled: true,
+        burn_rate: policy.burnRate,
+        wilson_guard: policy.wilsonGuard,
+      },
+    });
   }
 
   async get(id: string) {
@@ -85,7 +153,7 @@ export class SlaPoliciesService {
   async replace(id: string, body: unknown) {
     const existing = await this.get(id);
     if (existing.contract) throw new ConflictException(`SLA policy '${id}' belongs to contract '${existing.contract}': change it in the contract file and apply it`);
-    const policy = parsed(body);
+    const policy = await parsed(this.dataSource, body);
     const [row] = await rows<StoredPolicy>(
       this.dataSource,
       `UPDATE sla_policies SET name = $2, carrier = $3, corridor = $4, service_level = $5, metric = $6, op = $7, threshold = $8, window_days = $9,

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import type { CreatedChannel, NotificationChannel } from '../api/alert-types';
 import { deleteChannel, fetchChannels } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
@@ -9,6 +9,7 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 import { channelHealth } from './alert-forms.util';
 import { channelsCsv } from './alerts-csv.util';
 import { ChannelForm } from './channel-form.component';
+import { ChannelHistory } from './channel-history.component';
 import { useDeleteAction } from './use-delete-action.hook';
 
 type ChannelsSectionProps = { formOpen: boolean; onForm: (open: boolean) => void };
@@ -103,6 +104,8 @@ type ChannelTableProps = {
 };
 
 function ChannelTable({ channels, canEdit, busyId, onDelete }: ChannelTableProps) {
+  const [openId, setOpenId] = useState<string | null>(null);
+  const columns = 8;
   return (
     <div className="table-scroll">
       <table className="data-table" aria-label="Notification channels">
@@ -115,40 +118,58 @@ function ChannelTable({ channels, canEdit, busyId, onDelete }: ChannelTableProps
             <th scope="col">Health</th>
             <th scope="col">Last error</th>
             <th scope="col">Last success</th>
-            {canEdit ? <th scope="col">Actions</th> : null}
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
           {channels.map((channel) => (
-            <tr key={channel.id} data-channel-id={channel.id}>
-              <th scope="row">
-                {channel.name}
-                {channel.enabled ? null : <span className="data-table__detail">disabled</span>}
-              </th>
-              <td>{channel.kind}</td>
-              <td className="data-table__wrap">{channel.target}</td>
-              <td>
-                {anyOf(channel.severities, 'severity')}; {anyOf(channel.carriers, 'carrier')}; {anyOf(channel.corridors, 'corridor')}
-              </td>
-              <td>
-                <span className={channel.healthy ? 'health health--ok' : 'health health--bad'}>{channelHealth(channel)}</span>
-              </td>
-              <td className="data-table__wrap">{channel.lastError ?? '—'}</td>
-              <td>{channel.lastSuccessAt === null ? '—' : formatUtcInstant(channel.lastSuccessAt)}</td>
-              {canEdit ? (
+            <Fragment key={channel.id}>
+              <tr data-channel-id={channel.id}>
+                <th scope="row">
+                  {channel.name}
+                  {channel.enabled ? null : <span className="data-table__detail">disabled</span>}
+                </th>
+                <td>{channel.kind}</td>
+                <td className="data-table__wrap">{channel.target}</td>
                 <td>
+                  {anyOf(channel.severities, 'severity')}; {anyOf(channel.carriers, 'carrier')}; {anyOf(channel.corridors, 'corridor')}
+                </td>
+                <td>
+                  <span className={channel.healthy ? 'health health--ok' : 'health health--bad'}>{channelHealth(channel)}</span>
+                </td>
+                <td className="data-table__wrap">{channel.lastError ?? '—'}</td>
+                <td>{channel.lastSuccessAt === null ? '—' : formatUtcInstant(channel.lastSuccessAt)}</td>
+                <td className="data-table__actions">
                   <button
                     type="button"
                     className="button--quiet"
-                    disabled={busyId === channel.id}
-                    onClick={() => onDelete(channel)}
-                    aria-label={`Delete channel ${channel.name}`}
+                    aria-expanded={openId === channel.id}
+                    onClick={() => setOpenId(openId === channel.id ? null : channel.id)}
+                    aria-label={`${canEdit ? 'Test and history' : 'History'} of ${channel.name}`}
                   >
-                    Delete
+                    {canEdit ? 'Test & history' : 'History'}
                   </button>
+                  {canEdit ? (
+                    <button
+                      type="button"
+                      className="button--quiet"
+                      disabled={busyId === channel.id}
+                      onClick={() => onDelete(channel)}
+                      aria-label={`Delete channel ${channel.name}`}
+                    >
+                      Delete
+                    </button>
+                  ) : null}
                 </td>
+              </tr>
+              {openId === channel.id ? (
+                <tr className="data-table__expansion">
+                  <td colSpan={columns}>
+                    <ChannelHistory channel={channel} />
+                  </td>
+                </tr>
               ) : null}
-            </tr>
+            </Fragment>
           ))}
         </tbody>
       </table>

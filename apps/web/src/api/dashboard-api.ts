@@ -21,6 +21,7 @@ import {
   type RemapResult,
 } from './data-quality-types';
 import { type CurrentUser, type LoginResult, parseCurrentUser, parseLoginResult } from './auth-types';
+import { type ChannelDelivery, parseChannelDeliveries, parsePolicyPreview, type PolicyPreview } from './policy-state-types';
 import { type LegMatch, parseLegMatches, parseShipmentJourney, type ShipmentJourney } from './shipment-types';
 import {
   type Breach,
@@ -106,6 +107,29 @@ export function savePolicy({ id, body, ...options }: RequestOptions & { id: stri
     body,
     parse: (value) => parsePolicy(value),
   });
+}
+
+export function deletePolicy({ id, ...options }: RequestOptions & { id: string }): Promise<void> {
+  const path = `/sla-policies/${encodeURIComponent(id)}`;
+  return sendJson({ ...options, method: 'DELETE', path, parse: () => undefined, acceptedStatuses: [200, 204] });
+}
+
+export function previewPolicy({ body, ...options }: RequestOptions & { body: Record<string, unknown> }): Promise<PolicyPreview> {
+  return sendJson({ ...options, method: 'POST', path: '/sla-policies/preview', body, parse: parsePolicyPreview });
+}
+
+export function unacknowledgeBreach({ id, ...options }: RequestOptions & { id: string }): Promise<BreachDetail> {
+  return sendJson({ ...options, method: 'POST', path: `/breaches/${encodeURIComponent(id)}/unacknowledge`, body: {}, parse: parseBreachDetail });
+}
+
+export function sendChannelTest({ id, ...options }: RequestOptions & { id: string }): Promise<void> {
+  const path = `/notification-channels/${encodeURIComponent(id)}/test`;
+  return sendJson({ ...options, method: 'POST', path, body: {}, parse: () => undefined, acceptedStatuses: [202] });
+}
+
+export function fetchChannelDeliveries({ id, ...options }: RequestOptions & { id: string }): Promise<ChannelDelivery[]> {
+  const path = `/notification-channels/${encodeURIComponent(id)}/deliveries`;
+  return sendJson({ ...options, method: 'GET', path, parse: parseChannelDeliveries });
 }
 
 export function fetchChannels(options: RequestOptions): Promise<NotificationChannel[]> {

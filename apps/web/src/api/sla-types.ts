@@ -10,6 +10,7 @@ import {
   requiredNumber,
   text,
 } from './parse.util';
+import { type PolicyStatus, parsePolicyStatus } from './policy-state-types';
 
 // sla.md §1 and §3 as the dashboard reads them.
 export const SLA_SEVERITIES = ['critical', 'major', 'minor'] as const;
@@ -203,6 +204,8 @@ export type SlaPolicy = {
   burnRate: Fields | null;
   wilsonGuard: boolean;
   updatedAt: string | null;
+  // In the list only: the last evaluation's state, value, sample and the next evaluation.
+  status: PolicyStatus | null;
 };
 
 export function parsePolicy(value: unknown, path = 'policy'): SlaPolicy {
@@ -224,6 +227,7 @@ export function parsePolicy(value: unknown, path = 'policy'): SlaPolicy {
     burnRate: isRecord(record.burnRate) ? record.burnRate : null,
     wilsonGuard: optionalBoolean(record, 'wilsonGuard', path) ?? false,
     updatedAt: optionalText(record, 'updatedAt', path),
+    status: parsePolicyStatus(record.status, `${path}.status`),
   };
 }
 

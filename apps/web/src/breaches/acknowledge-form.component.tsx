@@ -1,8 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
-import { acknowledgeBreach } from '../api/dashboard-api';
+import { acknowledgeBreach, unacknowledgeBreach } from '../api/dashboard-api';
 import type { BreachDetail } from '../api/sla-types';
 import { useSession } from '../auth/session.context';
-import { UnauthorizedError } from '../api/api-client';
+import { ApiError, UnauthorizedError } from '../api/api-client';
+
+const NOTE_REQUIRED = 'Write what is being done about it: the note is what the next person reads.';
 
 type AcknowledgeFormProps = { breachId: string; onAcknowledged: (breach: BreachDetail) => void };
 
@@ -18,6 +20,10 @@ export function AcknowledgeForm({ breachId, onAcknowledged }: AcknowledgeFormPro
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
+    if (note.trim() === '') {
+      setError(NOTE_REQUIRED);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -27,8 +33,8 @@ export function AcknowledgeForm({ breachId, onAcknowledged }: AcknowledgeFormPro
         onUnauthorized();
         return;
       }
-      // A 403 (a viewer) or 409 (already acknowledged or resolved) says what happened; show it as is.
-      setError(reason instanceof Error ? reason.message : 'Could not acknowledge the breach');
+      // A 400 names the note; a 403 (a viewer) or 409 (already acknowledged or resolved) says what happened.
+      setError(reason instanceof ApiError && reason.status === 400 ? NOTE_REQUIRED : reason instanceof Error ? reason.message : 'Could not acknowledge the breach');
       setBusy(false);
     }
   }
@@ -44,13 +50,20 @@ export function AcknowledgeForm({ breachId, onAcknowledged }: AcknowledgeFormPro
           maxLength={MAX_NOTE_LENGTH}
           value={note}
           onChange={(event) => setNote(event.target.value)}
-          aria-describedby={hintId}
+          aria-required="true"
+          aria-invalid={error === NOTE_REQUIRED}
+          aria-describedby={error === NOTE_REQUIRED ? `${hintId} ${hintId}-error` : hintId}
         />
         <p id={hintId} className="panel__note">
-          What is being done about it. Reminders stop; the breach still resolves by itself.
+          What is being done about it (required). Reminders stop; the breach still resolves by itself.
         </p>
+        {error === NOTE_REQUIRED ? (
+          <p id={`${hintId}-error`} className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
       </div>
-      {error ? (
+      {error && error !== NOTE_REQUIRED ? (
         <p className="banner banner--error" role="alert">
           {error}
         </p>
@@ -59,5 +72,39 @@ export function AcknowledgeForm({ breachId, onAcknowledged }: AcknowledgeFormPro
         {busy ? 'Acknowledging…' : 'Acknowledge breach'}
       </button>
     </form>
+  );
+}
+
+// An acknowledgement made by mistake (or for the wrong breach) is taken back: open again, reminders resume.
+export function UndoAcknowledgement({ breachId, onUndone }: { breachId: string; onUndone: (breach: BreachDetail) => void }) {
+  const { token, onUnauthorized } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function undo(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      onUndone(await unacknowledgeBreach({ token, id: breachId }));
+    } catch (reason) {
+      if (reason instanceof UnauthorizedError) return onUnauthorized();
+      setError(reason instanceof Error ? reason.message : 'Could not undo the acknowledgement');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="panel acknowledge-form">
+      <p className="panel__note">Acknowledged by mistake? Undoing it opens the breach again and reminders resume.</p>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" className="button--quiet" disabled={busy} onClick={() => void undo()}>
+        {busy ? 'Undoing…' : 'Undo acknowledgement'}
+      </button>
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { carrierPath } from '../carriers/carrier-detail.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
-import { AcknowledgeForm } from './acknowledge-form.component';
+import { AcknowledgeForm, UndoAcknowledgement } from './acknowledge-form.component';
 import { BreachEvidence } from './breach-evidence.component';
 import { formatMetricValue, formatThreshold } from './breach-format.util';
 import { carrierLabel, formatGap, laneLabel, metricInWords, wrongSideFor } from './breach-ranking.util';
@@ -109,6 +109,7 @@ export function BreachDetailPage() {
               <BreachSummary breach={breach} />
               {canEdit && breach.status === 'open' ? <AcknowledgeForm breachId={breach.id} onAcknowledged={setUpdated} /> : null}
               <BreachTrend breach={breach} />
+              {canEdit && breach.status === 'acknowledged' ? <UndoAcknowledgement breachId={breach.id} onUndone={setUpdated} /> : null}
               <BreachEvidence breach={breach} />
               <Transitions breach={breach} />
             </>

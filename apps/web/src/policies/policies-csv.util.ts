@@ -17,6 +17,10 @@ const POLICY_COLUMNS: readonly CsvColumn<SlaPolicy>[] = [
   { header: 'severity', value: (policy) => policy.severity },
   { header: 'enabled', value: (policy) => String(policy.enabled) },
   { header: 'updated_at', value: (policy) => policy.updatedAt },
+  { header: 'state', value: (policy) => policy.status?.state ?? null },
+  { header: 'value', value: (policy) => policy.status?.value ?? null },
+  { header: 'sample', value: (policy) => policy.status?.sample ?? null },
+  { header: 'last_evaluated_at', value: (policy) => policy.status?.lastEvaluatedAt ?? null },
 ];
 
 export function policiesCsv(policies: readonly SlaPolicy[]): string {

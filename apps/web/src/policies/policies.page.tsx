@@ -1,64 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { fetchPolicies } from '../api/dashboard-api';
-import type { SlaPolicy } from '../api/sla-types';
+import { deletePolicy, fetchPolicies } from '../api/dashboard-api';
+import { useDeleteAction } from '../alerts/use-delete-action.hook';
 import { useSession } from '../auth/session.context';
-import { formatThreshold, metricLabel } from '../breaches/breach-format.util';
 import { toSearchString } from '../filters/dashboard-query.util';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { PolicyForm } from './policy-form.component';
 import { policiesCsv } from './policies-csv.util';
-import { describePolicyScope } from './policy-form.util';
-
-function PolicyTable({ policies, canEdit, onEdit }: { policies: readonly SlaPolicy[]; canEdit: boolean; onEdit: (id: string) => void }) {
-  return (
-    <div className="table-scroll">
-      <table className="data-table" aria-label="SLA policies">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Metric</th>
-            <th scope="col">Threshold</th>
-            <th scope="col">Window</th>
-            <th scope="col">Min. sample</th>
-            <th scope="col">Severity</th>
-            <th scope="col">State</th>
-            {canEdit ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {policies.map((policy) => (
-            <tr key={policy.id} data-policy-id={policy.id}>
-              <th scope="row">
-                {policy.name}
-                {policy.contract ? <span className="data-table__detail">contract {policy.contract}</span> : null}
-              </th>
-              <td>{describePolicyScope(policy)}</td>
-              <td>{metricLabel(policy.metric)}</td>
-              <td>{formatThreshold(policy)}</td>
-              <td>{policy.windowDays} d</td>
-              <td>{policy.minSample}</td>
-              <td>
-                <span className={`severity severity--${policy.severity}`}>{policy.severity}</span>
-              </td>
-              <td>{policy.enabled ? 'enabled' : 'disabled'}</td>
-              {canEdit ? (
-                <td>
-                  <button type="button" className="button--quiet" onClick={() => onEdit(policy.id)} aria-label={`Edit ${policy.name}`}>
-                    Edit
-                  </button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import { PolicyTable } from './policy-table.component';
 
 // `?edit=<id>` or `?edit=new` in the URL opens the form, so an edit in progress is a link too.
 export function PoliciesPage() {
@@ -70,6 +21,7 @@ export function PoliciesPage() {
   const [version, setVersion] = useState(0);
   const load = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
   const policies = useApiQuery({ requestKey: `policies-${version}`, load, onUnauthorized });
+  const remover = useDeleteAction({ remove: (id, bearer) => deletePolicy({ id, token: bearer }), onDeleted: () => setVersion((value) => value + 1) });
 
   const openForm = (edit: string | null) => {
     const next = new URLSearchParams(params);
@@ -88,7 +40,9 @@ export function PoliciesPage() {
         <div>
           <h1>SLA policies</h1>
           <p className="page-header__subtitle">
-            {canEdit ? 'What each carrier contract promises; evaluated every minute.' : 'Read only: viewers cannot change policies.'}
+            {canEdit
+              ? 'What each carrier contract promises, and whether it is kept: the state, value and sample of the last evaluation.'
+              : 'Read only: viewers cannot change policies.'}
           </p>
         </div>
         {canEdit ? (
@@ -125,7 +79,20 @@ export function PoliciesPage() {
                       <h2>Policies</h2>
                       <CsvDownloadButton fileName="lanewatch-sla-policies.csv" csv={() => policiesCsv(data)} what="the SLA policies" />
                     </div>
-                    <PolicyTable policies={data} canEdit={canEdit} onEdit={(id) => openForm(id)} />
+                    {remover.error !== null ? (
+                      <div className="banner banner--error" role="alert">
+                        <p>{remover.error}</p>
+                      </div>
+                    ) : null}
+                    <PolicyTable
+                      policies={data}
+                      canEdit={canEdit}
+                      busyId={remover.busyId}
+                      onEdit={(id) => openForm(id)}
+                      onDelete={(policy) =>
+                        remover.run(policy.id, `Delete the policy “${policy.name}” and its breach history? Disable it instead to keep the history.`)
+                      }
+                    />
                   </section>
                 )}
               </>

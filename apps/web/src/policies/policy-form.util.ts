@@ -1,4 +1,5 @@
 import { SLA_METRICS, type SlaPolicy } from '../api/sla-types';
+import { errorInWords, formatThresholdInput, metricScopes, parseThreshold } from './policy-words.util';
 
 export const POLICY_FIELDS = [
   'name',
@@ -15,14 +16,14 @@ export const POLICY_FIELDS = [
 ] as const;
 export type PolicyField = (typeof POLICY_FIELDS)[number];
 
-// What the form holds: text as typed, so the API (not the browser) judges it and names the field.
+// What the form holds: text as typed; the threshold as said ("95%"), converted when it is sent.
 export type PolicyDraft = Record<Exclude<PolicyField, 'enabled'>, string> & { enabled: boolean };
 
 export function draftFromPolicy(policy: SlaPolicy | null): PolicyDraft {
   if (policy === null) {
     return {
       name: '',
-      carrier: '*',
+      carrier: '',
       corridor: '',
       serviceLevel: '',
       metric: SLA_METRICS[7],
@@ -41,7 +42,7 @@ export function draftFromPolicy(policy: SlaPolicy | null): PolicyDraft {
     serviceLevel: policy.serviceLevel ?? '',
     metric: policy.metric,
     op: policy.op,
-    threshold: String(policy.threshold),
+    threshold: formatThresholdInput(policy.threshold, policy.metric),
     windowDays: String(policy.windowDays),
     minSample: String(policy.minSample),
     severity: policy.severity,
@@ -49,31 +50,41 @@ export function draftFromPolicy(policy: SlaPolicy | null): PolicyDraft {
   };
 }
 
-// "" leaves the field out (the API says "is required" or applies its default); a number is sent as
-// one; anything else is sent as typed, and the API answers "must be a number" for that field.
-function numberField(value: string): number | string | undefined {
-  const trimmed = value.trim();
-  if (trimmed === '') {
+// "" leaves the field out (the API applies its default or says it is required); a whole number in
+// range is sent as one; anything else is a sentence in words next to the field, and nothing is sent.
+function wholeNumber(value: string, range: { min: number; max?: number }, sentence: string, errors: FieldErrors['fields'], key: PolicyField): number | undefined {
+  const trimmed = value.trim().replace(/\s*(d|days?)$/i, '');
+  if (trimmed === '') return undefined;
+  const parsed = Number(trimmed);
+  if (!Number.isInteger(parsed) || parsed < range.min || (range.max !== undefined && parsed > range.max)) {
+    errors[key] = [sentence];
     return undefined;
   }
-  const parsed = Number(trimmed);
-  return Number.isFinite(parsed) ? parsed : trimmed;
+  return parsed;
 }
 
 const scope = (value: string) => (value.trim() === '' ? null : value.trim());
 
+export type DraftCheck = { body: Record<string, unknown>; errors: FieldErrors };
+
 // A PUT replaces every field: modes the form does not show (burn rate, Wilson guard) are sent back as they were.
-export function bodyFromDraft(draft: PolicyDraft, original: SlaPolicy | null): Record<string, unknown> {
+// A scope the metric cannot be narrowed by (a feed metric's lane) is sent as null, as its picker shows.
+export function bodyFromDraft(draft: PolicyDraft, original: SlaPolicy | null): DraftCheck {
+  const fields: FieldErrors['fields'] = {};
+  const threshold = parseThreshold(draft.threshold, draft.metric);
+  if ('error' in threshold) fields.threshold = [threshold.error];
+  if (draft.name.trim() === '') fields.name = ['Give the policy a name, such as “La Poste FR-FR first attempt”.'];
+  const scopes = metricScopes(draft.metric);
   const body: Record<string, unknown> = {
     name: draft.name,
-    carrier: scope(draft.carrier),
-    corridor: scope(draft.corridor),
-    serviceLevel: scope(draft.serviceLevel),
+    carrier: scopes.includes('carrier') ? scope(draft.carrier) : null,
+    corridor: scopes.includes('corridor') ? scope(draft.corridor) : null,
+    serviceLevel: scopes.includes('serviceLevel') ? scope(draft.serviceLevel) : null,
     metric: draft.metric,
     op: draft.op,
-    threshold: numberField(draft.threshold),
-    windowDays: numberField(draft.windowDays),
-    minSample: numberField(draft.minSample),
+    threshold: 'value' in threshold ? threshold.value : undefined,
+    windowDays: wholeNumber(draft.windowDays, { min: 1, max: 90 }, 'Enter a whole number of days from 1 to 90.', fields, 'windowDays'),
+    minSample: wholeNumber(draft.minSample, { min: 1 }, 'Enter a whole number of parcels, at least 1.', fields, 'minSample'),
     severity: draft.severity,
     enabled: draft.enabled,
   };
@@ -81,20 +92,20 @@ export function bodyFromDraft(draft: PolicyDraft, original: SlaPolicy | null): R
     body.burnRate = original.burnRate;
     body.wilsonGuard = original.wilsonGuard;
   }
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  return { body: Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)), errors: { fields, other: [] } };
 }
 
 export type FieldErrors = { fields: Partial<Record<PolicyField, string[]>>; other: string[] };
 
 // The API's sentences lead with the field's path (`threshold must be …`, `burnRate.shortWindowDays …`);
-// each goes next to its field, the rest above the form.
+// each goes next to its field in words (without the key), the rest above the form.
 export function errorsByField(errors: readonly string[]): FieldErrors {
   const result: FieldErrors = { fields: {}, other: [] };
   for (const error of errors) {
     const field = /^([A-Za-z]+)\b/.exec(error)?.[1];
     if (field !== undefined && (POLICY_FIELDS as readonly string[]).includes(field)) {
       const key = field as PolicyField;
-      result.fields[key] = [...(result.fields[key] ?? []), error];
+      result.fields[key] = [...(result.fields[key] ?? []), errorInWords(error)];
     } else {
       result.other.push(error);
     }
@@ -104,5 +115,5 @@ export function errorsByField(errors: readonly string[]): FieldErrors {
 
 export function describePolicyScope(policy: Pick<SlaPolicy, 'carrier' | 'corridor' | 'serviceLevel'>): string {
   const show = (value: string | null, noun: string) => (value === null ? `all ${noun}s` : value === '*' ? `each ${noun}` : value);
-  return [show(policy.carrier, 'carrier'), show(policy.corridor, 'corridor'), show(policy.serviceLevel, 'service level')].join(' · ');
+  return [show(policy.carrier, 'carrier'), show(policy.corridor, 'lane'), show(policy.serviceLevel, 'service level')].join(' · ');
 }

@@ -18,6 +18,7 @@ export function slaPolicyFactory(overrides: Partial<SlaPolicy> = {}): SlaPolicy 
     burnRate: null,
     wilsonGuard: false,
     updatedAt: null,
+    status: null,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { rows } from '@lanewatch/db';
-import { AlertInput } from '@lanewatch/domain';
+import { DeliverableAlert } from '@lanewatch/domain';
 import { deriveChannelSecret } from '@lanewatch/pipeline';
 import type { AlertDeliveryJobPayload } from '@lanewatch/queue';
 import type { Job } from 'bullmq';
@@ -11,7 +11,7 @@ import { DeliveryFailure, EmailSender, sendWebhook } from './alert-sender';
 interface DeliveryRow {
   id: string;
   status: string;
-  payload: AlertInput;
+  payload: DeliverableAlert;
   channel_id: string;
   kind: string;
   target: string;

@@ -1,4 +1,17 @@
-import { AlertInput, checkWebhookUrl, classifyAddress, emailMessage, IDEMPOTENCY_KEY_HEADER, refusalOf, SIGNATURE_HEADER, signWebhook, webhookPayload } from '@lanewatch/domain';
+import {
+  channelTestEmail,
+  channelTestPayload,
+  checkWebhookUrl,
+  classifyAddress,
+  DeliverableAlert,
+  emailMessage,
+  IDEMPOTENCY_KEY_HEADER,
+  isChannelTest,
+  refusalOf,
+  SIGNATURE_HEADER,
+  signWebhook,
+  webhookPayload,
+} from '@lanewatch/domain';
 import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -62,7 +75,7 @@ function checkedLookup(resolve: ResolveAll, allowPrivate: boolean): LookupFuncti
 export async function sendWebhook(input: {
   url: string;
   secret: string;
-  alert: AlertInput;
+  alert: DeliverableAlert;
   nowSec: number;
   allowPrivate: boolean;
   resolve?: ResolveAll;
@@ -70,7 +83,8 @@ export async function sendWebhook(input: {
 }): Promise<void> {
   const target = checkWebhookUrl({ url: input.url, allowPrivate: input.allowPrivate });
   if (!target.ok) throw new DeliveryFailure(target.error.startsWith('host ') ? NOT_PUBLIC : 'delivery refused: the channel URL is not valid', `url ${target.error}`);
-  const payload = webhookPayload(input.alert);
+  // A channel test goes through the same checks, signature and connection as a breach alert.
+  const payload = isChannelTest(input.alert) ? channelTestPayload(input.alert) : webhookPayload(input.alert);
   const body = JSON.stringify(payload);
   const status = await post({
     url: target.url,
@@ -125,11 +139,12 @@ export class EmailSender {
 
   constructor(private readonly smtpUrl: string | undefined, private readonly from: string) {}
 
-  async send(input: { to: string; alert: AlertInput }): Promise<void> {
+  async send(input: { to: string; alert: DeliverableAlert }): Promise<void> {
     if (!this.smtpUrl) throw new Error('SMTP_URL is not configured: e-mail channels cannot deliver');
     this.transport ??= createTransport(this.smtpUrl);
-    const message = emailMessage(input.alert);
-    const key = webhookPayload(input.alert).idempotencyKey;
+    const { alert } = input;
+    const message = isChannelTest(alert) ? channelTestEmail(alert) : emailMessage(alert);
+    const key = isChannelTest(alert) ? channelTestPayload(alert).idempotencyKey : webhookPayload(alert).idempotencyKey;
     await this.transport.sendMail({
       from: this.from,
       to: input.to,

@@ -17,14 +17,15 @@ export class AlertDeliveryEntity {
   @JoinColumn({ name: 'channel_id' })
   channel?: NotificationChannelEntity;
 
-  @Column({ name: 'breach_id', type: 'uuid' })
-  breachId!: string;
+  // Null for a channel test ("send test"): it belongs to no breach.
+  @Column({ name: 'breach_id', type: 'uuid', nullable: true })
+  breachId!: string | null;
 
-  @ManyToOne(() => BreachEntity, { onDelete: 'CASCADE', nullable: false })
+  @ManyToOne(() => BreachEntity, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'breach_id' })
   breach?: BreachEntity;
 
-  // opened | resolved | reminder
+  // opened | resolved | reminder | test
   @Column({ type: 'varchar', length: 12 })
   transition!: string;
 

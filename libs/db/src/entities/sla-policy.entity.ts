@@ -54,6 +54,13 @@ export class SlaPolicyEntity {
   @Column({ name: 'wilson_guard', type: 'boolean', default: false })
   wilsonGuard!: boolean;
 
+  // The latest evaluation's instant and summary (state, value, sample), for the policy list.
+  @Column({ name: 'last_evaluated_at', type: 'timestamptz', nullable: true })
+  lastEvaluatedAt!: Date | null;
+
+  @Column({ name: 'last_evaluation', type: 'jsonb', nullable: true })
+  lastEvaluation!: Record<string, unknown> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -11,3 +11,5 @@ export * from './alert-message.util';
 export * from './alert-routing.util';
 export * from './alert-target.util';
 export * from './wrong-side.util';
+export * from './channel-test.util';
+export * from './policy-state.util';

@@ -17,6 +17,7 @@ import {
   slaVerdict,
   SlaVerdict,
   wrongSideSince,
+  summarisePolicyState,
 } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { insertAlertDeliveries } from './alert-channels';
@@ -133,11 +134,17 @@ export async function evaluateSlas(
       scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, evaluatedAt, reminderMinutes: input.reminderMinutes, deliveries: result }));
     }
     result.policies.push({ policyId: policy.id, name: policy.name, metric: policy.metric, scopes });
+    // For the policy list; an evaluation at an earlier asOf (a replay) does not overwrite a later one.
+    await dataSource.query(
+      'UPDATE sla_policies SET last_evaluated_at = $2, last_evaluation = $3 WHERE id = $1 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $2)',
+      [policy.id, input.asOf, JSON.stringify(summarisePolicyState({ op: policy.op, scopes }))],
+    );
   }
   return result;
 }
 
-async function measure(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date) {
+/** One scope instance's measurement and verdict; read-only (the evaluation and the draft preview). */
+export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date) {
   const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric };
   const long = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.window_days });
   const measurement = slaMeasurement(policy.metric, long.source);
@@ -164,7 +171,7 @@ async function evaluateInstance(
     // Each later statement takes its snapshot after a rebuild's swap, never across it.
     await lockRollupsForRead(manager);
     // Measured inside the lock so two evaluations never apply results out of order.
-    const { window, measurement, verdict } = await measure(manager, policy, instance, asOf);
+    const { window, measurement, verdict } = await measurePolicyInstance(manager, policy, instance, asOf);
     const wrongSide = isWrongSide({ op: policy.op, threshold: Number(policy.threshold), value: measurement.value });
     await recordSlaEvaluation(manager, {
       policyId: policy.id, scopeKey: key, evaluatedAt, windowTo: window.to, value: measurement.value, sample: measurement.sample, verdict, wrongSide,

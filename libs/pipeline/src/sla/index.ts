@@ -4,3 +4,4 @@ export * from './evaluate';
 export * from './evidence';
 export * from './measure-scope';
 export * from './apply-contract';
+export * from './preview';
