@@ -10,6 +10,7 @@ import { IngestCounts1795417763053 } from './1795417763053-ingest-counts';
 import { PartitionedWeekRollups1796213343666 } from './1796213343666-partitioned-week-rollups';
 import { ImportHeartbeat1796416258079 } from './1796416258079-import-heartbeat';
 import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-scalable-write-path';
+import { TryLockLegGroups1796500000000 } from './1796500000000-try-lock-leg-groups';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   PartitionedWeekRollups1796213343666,
   ImportHeartbeat1796416258079,
   TrustedScalableWritePath1796418928343,
+  TryLockLegGroups1796500000000,
 ];
