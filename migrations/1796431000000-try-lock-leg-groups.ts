@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * transaction; one with a busy lock gets none (its locks roll back with the block's subtransaction).
  * Returns the legs of the groups held.
  */
-export class TryLockLegGroups1796500000000 implements MigrationInterface {
-  name = 'TryLockLegGroups1796500000000';
+export class TryLockLegGroups1796431000000 implements MigrationInterface {
+  name = 'TryLockLegGroups1796431000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -10,7 +10,8 @@ import { IngestCounts1795417763053 } from './1795417763053-ingest-counts';
 import { PartitionedWeekRollups1796213343666 } from './1796213343666-partitioned-week-rollups';
 import { ImportHeartbeat1796416258079 } from './1796416258079-import-heartbeat';
 import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-scalable-write-path';
-import { TryLockLegGroups1796500000000 } from './1796500000000-try-lock-leg-groups';
+import { TryLockLegGroups1796431000000 } from './1796431000000-try-lock-leg-groups';
+import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-index';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -23,5 +24,6 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   PartitionedWeekRollups1796213343666,
   ImportHeartbeat1796416258079,
   TrustedScalableWritePath1796418928343,
-  TryLockLegGroups1796500000000,
+  TryLockLegGroups1796431000000,
+  HandoverFromIndex1796432498547,
 ];

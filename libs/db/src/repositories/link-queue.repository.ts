@@ -59,7 +59,7 @@ export async function lockLegs(runner: SqlRunner, legIds: string[]): Promise<voi
 /**
  * Takes, without waiting, the leg locks of whole groups (link components, each a list of leg ids):
  * a group with any lock held elsewhere gets none and is left to a later derivation. Returns the legs
- * of the groups now held (migration 1796500000000). Never waits, so it can never be part of a deadlock.
+ * of the groups now held (migration 1796431000000). Never waits, so it can never be part of a deadlock.
  */
 export async function tryLockLegGroups(runner: SqlRunner, groups: string[][]): Promise<string[]> {
   if (groups.length === 0) return [];
