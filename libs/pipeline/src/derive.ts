@@ -157,19 +157,19 @@ export async function lockQueuedComponents(runner: SqlRunner, seedLegIds: string
 /**
  * One derivation: picks the oldest queued legs no other worker holds, locks those of their link
  * components no other derivation holds (lockQueuedComponents) and derives them in one transaction.
- * Returns how many queue rows it took (0: the queue is empty, or all of it is held).
+ * Returns how many queue rows it took (0: the queue is empty, or, busy, every journey picked is held).
  */
-export async function deriveQueued(dataSource: DataSource, options: { chunk?: number } = {}): Promise<{ taken: number; shipments: number }> {
+export async function deriveQueued(dataSource: DataSource, options: { chunk?: number } = {}): Promise<{ taken: number; shipments: number; busy: boolean }> {
   return dataSource.transaction(async (manager) => {
     const picked = await pickQueuedLegs(manager, options.chunk ?? DERIVE_CHUNK);
-    if (picked.length === 0) return { taken: 0, shipments: 0 };
+    if (picked.length === 0) return { taken: 0, shipments: 0, busy: false };
     const locked = await lockQueuedComponents(manager, picked);
-    if (!locked || locked.queued.length === 0) return { taken: 0, shipments: 0 };
+    if (!locked || locked.queued.length === 0) return { taken: 0, shipments: 0, busy: true };
     const { component, queued } = locked;
     const counts = new Map<string, number>();
     for (const row of queued) counts.set(row.legId, (counts.get(row.legId) ?? 0) + row.events);
     const batchId = queued.find((row) => row.batchId !== null)?.batchId ?? null;
     const shipments = await deriveLegs(manager, { legIds: component.legs.map((leg) => leg.id), eventCounts: counts, batchId, locked: component });
-    return { taken: queued.length, shipments: shipments.length };
+    return { taken: queued.length, shipments: shipments.length, busy: false };
   });
 }

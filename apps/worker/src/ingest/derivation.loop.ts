@@ -1,9 +1,20 @@
 import { trimDeriveLog } from '@lanewatch/db';
-import { compactRollups, deriveQueued } from '@lanewatch/pipeline';
+import { COMPACTION_CHUNK, compactRollups, deriveQueued } from '@lanewatch/pipeline';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 
 const DERIVE_LOG_KEPT_MS = 10 * 60_000;
+/**
+ * Compaction cadence: a shard is folded as soon as it holds a quarter chunk of deltas, and every shard
+ * at least every COMPACTION_INTERVAL_MS. Folding many deltas at once writes each coarse cell (day, week,
+ * month, summed-away copies) once for all of them; folding as they come rewrote them for every few.
+ * Reads add the deltas not yet folded, so this moves no answer.
+ */
+export const COMPACTION_INTERVAL_MS = 2_000;
+const COMPACTION_MIN_DELTAS = COMPACTION_CHUNK / 4;
+const COMPACTION_POLL_MS = 500;
+/** A derivation whose journeys were all held by other loops tries again after this. */
+const BUSY_RETRY_MS = 20;
 
 export interface DerivationLoops {
   /** Something was stored: look at the queue now instead of at the next poll. */
@@ -38,15 +49,16 @@ export function startDerivationLoops(deps: {
       sleepers.add(done);
     });
   const wake = () => [...sleepers].forEach((done) => done());
+  let lastFullCompaction = 0;
 
-  const run = async (name: string, step: () => Promise<number>, after?: () => void) => {
+  const run = async (name: string, step: () => Promise<number>, after?: () => void, idleMs = deps.idleMs) => {
     let failures = 0;
     while (!stopped) {
       try {
         const done = await step();
         failures = 0;
         if (done > 0) after?.();
-        else await sleep(deps.idleMs);
+        else await sleep(idleMs);
       } catch (error) {
         failures += 1;
         deps.logger.error(`${name} failed`, { attempt: failures, error: error instanceof Error ? error.message : String(error) });
@@ -56,16 +68,31 @@ export function startDerivationLoops(deps: {
     }
   };
   const loops = [
-    ...Array.from({ length: deps.concurrency }, () => run('derivation', async () => (await deriveQueued(deps.dataSource)).taken, deps.onDerived)),
+    ...Array.from({ length: deps.concurrency }, () =>
+      run(
+        'derivation',
+        async () => {
+          const { taken, busy } = await deriveQueued(deps.dataSource);
+          // Every journey picked is being derived by another loop: look again soon, not at the next poll.
+          if (busy) await sleep(BUSY_RETRY_MS);
+          return busy ? 1 : taken;
+        },
+        deps.onDerived,
+      ),
+    ),
     run(
       'compaction',
       async () => {
-        const folded = await compactRollups(deps.dataSource);
+        const every = Date.now() - lastFullCompaction >= COMPACTION_INTERVAL_MS;
+        if (every) lastFullCompaction = Date.now();
+        const folded = await compactRollups(deps.dataSource, { minDeltas: every ? 1 : COMPACTION_MIN_DELTAS });
         // A rebuild needs the derivations of its own minutes only.
         await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
         return folded;
       },
       deps.onCompacted,
+      // Each poll counts the deltas per shard: often enough to fold a full shard soon, not more.
+      Math.max(deps.idleMs, COMPACTION_POLL_MS),
     ),
   ];
   return {
