@@ -11,10 +11,12 @@ import { PartitionedWeekRollups1796213343666 } from './1796213343666-partitioned
 import { ImportHeartbeat1796416258079 } from './1796416258079-import-heartbeat';
 import { TrustedScalableWritePath1796418928343 } from './1796418928343-trusted-scalable-write-path';
 import { BreachWrongSideSince1796430969579 } from './1796430969579-breach-wrong-side-since';
+import { TryLockLegGroups1796431000000 } from './1796431000000-try-lock-leg-groups';
 import { CitusReadyKeys1796431294613 } from './1796431294613-citus-ready-keys';
 import { IngestWarningCounts1796431476249 } from './1796431476249-ingest-warning-counts';
 import { PolicyStateAndTestDeliveries1796431685729 } from './1796431685729-policy-state-and-test-deliveries';
 import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
+import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-index';
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
@@ -29,9 +31,11 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   ImportHeartbeat1796416258079,
   TrustedScalableWritePath1796418928343,
   BreachWrongSideSince1796430969579,
+  TryLockLegGroups1796431000000,
   CitusReadyKeys1796431294613,
   IngestWarningCounts1796431476249,
   PolicyStateAndTestDeliveries1796431685729,
   ExceptionFacts1796432479750,
+  HandoverFromIndex1796432498547,
   LegNumberLookup1796500000000,
 ];

@@ -56,7 +56,7 @@ const PHASE_CONDITIONS: Record<Phase, string> = {
   compacting: `SELECT EXISTS (SELECT 1 FROM kpi_rollup_deltas) AS holds`,
 };
 const IN_TRANSACTION = `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
-   AND application_name = 'lanewatch-worker' AND xact_start IS NOT NULL AND state <> 'idle') AS holds`;
+   AND application_name LIKE 'lanewatch-worker/%' AND xact_start IS NOT NULL AND state <> 'idle') AS holds`;
 
 function crashPoints(random: Random, batches: number): CrashPoint[] {
   const points = Array.from({ length: random.int(1, 2) }, (): CrashPoint => {

@@ -36,13 +36,13 @@ export async function foldIntoRollups(runner: SqlRunner, deltas: RollupDelta[]):
 }
 
 /**
- * One compaction pass: each shard with deltas whose lock no other compactor holds is folded, a
- * chunk per transaction, until it is empty. Compactors on other workers take other shards, so more
- * workers fold more shards at once. Returns the deltas folded.
+ * One compaction pass: each shard with deltas (at least `minDeltas` of them) whose lock no other
+ * compactor holds is folded, a chunk per transaction, until it is empty. Compactors on other workers
+ * take other shards, so more workers fold more shards at once. Returns the deltas folded.
  */
-export async function compactRollups(dataSource: DataSource, options: { chunk?: number } = {}): Promise<number> {
+export async function compactRollups(dataSource: DataSource, options: { chunk?: number; minDeltas?: number } = {}): Promise<number> {
   let folded = 0;
-  for (const shard of await shardsWithDeltas(dataSource)) {
+  for (const shard of await shardsWithDeltas(dataSource, options.minDeltas ?? 1)) {
     for (;;) {
       const taken = await dataSource.transaction(async (manager) => {
         if (!(await tryLockShard(manager, shard))) return 0;

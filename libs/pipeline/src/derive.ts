@@ -1,14 +1,17 @@
 import {
   addLegEventCounts,
   applyLinkResolution,
-  claimQueuedLegs,
   createRootShipments,
   LinkComponent,
   loadLinkComponent,
   lockLegs,
   logDerivation,
+  pickQueuedLegs,
+  QueuedLeg,
   recomputeEffectiveAttributes,
   SqlRunner,
+  takeQueuedLegs,
+  tryLockLegGroups,
   unrootedClaimLegs,
 } from '@lanewatch/db';
 import { resolveLinks } from '@lanewatch/domain';
@@ -56,10 +59,10 @@ export async function lockComponent(runner: SqlRunner, seedLegIds: string[], onL
  */
 export async function deriveLegs(
   runner: SqlRunner,
-  input: { legIds: string[]; eventCounts?: Map<string, number>; batchId?: string | null; onLockWait?: (seconds: number) => void },
+  input: { legIds: string[]; eventCounts?: Map<string, number>; batchId?: string | null; locked?: LinkComponent; onLockWait?: (seconds: number) => void },
 ): Promise<string[]> {
   if (input.legIds.length === 0) return [];
-  const component = await lockComponent(runner, input.legIds, input.onLockWait);
+  const component = input.locked ?? (await lockComponent(runner, input.legIds, input.onLockWait));
   await logDerivation(runner, component.legs.map((leg) => leg.id));
   if (input.eventCounts) await addLegEventCounts(runner, input.eventCounts);
   const before = new Map(component.memberships.map((leg) => [leg.legId, leg.shipmentId]));
@@ -84,21 +87,98 @@ export async function deriveLegs(
   return shipments;
 }
 
+/** The legs of a (possibly partial) component grouped into link components: hand-overs and pins join legs. */
+export function linkGroupsOf(component: Pick<LinkComponent, 'legs' | 'handovers' | 'pins'>): string[][] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? (parent.set(root, root), root);
+    for (let at = id; at !== root; ) {
+      const next = parent.get(at) as string;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  const join = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const leg of component.legs) find(leg.id);
+  for (const edge of component.handovers) join(edge.fromLegId, edge.toLegId);
+  for (const pin of component.pins) if (pin.parentLegId !== null) join(pin.legId, pin.parentLegId);
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const root = find(id);
+    const group = groups.get(root);
+    if (group) group.push(id);
+    else groups.set(root, [id]);
+  }
+  return [...groups.values()];
+}
+
+const mergeComponents = (a: LinkComponent, b: LinkComponent): LinkComponent => ({
+  legs: [...new Map([...a.legs, ...b.legs].map((leg) => [leg.id, leg])).values()],
+  roots: [...a.roots, ...b.roots],
+  handovers: [...new Map([...a.handovers, ...b.handovers].map((edge) => [`${edge.fromLegId}>${edge.toLegId}`, edge])).values()],
+  pins: [...new Map([...a.pins, ...b.pins].map((pin) => [pin.legId, pin])).values()],
+  memberships: [],
+});
+
 /**
- * One derivation: takes queued legs no other worker holds and derives their journeys in one
- * transaction. Returns how many queue rows it took (0: the queue is empty, or all of it is held).
+ * Locks, without waiting, the link components of the picked legs that no other derivation holds, and
+ * takes their queued rows. The components are first read unlocked to know what to lock as a whole;
+ * once locked, the queue rows are taken and the components read again (so every row taken is
+ * visible to what is derived); if one grew meanwhile, the locks and rows are given back (savepoint)
+ * and the larger set tried again. A busy component is left queued for a later derivation instead of
+ * waited for: derivations never wait for each other, so never deadlock, and a loop always works on
+ * journeys no other loop holds. Null: every component is busy.
+ */
+export async function lockQueuedComponents(runner: SqlRunner, seedLegIds: string[]): Promise<{ component: LinkComponent; queued: QueuedLeg[] } | null> {
+  let known = await loadLinkComponent(runner, seedLegIds);
+  for (;;) {
+    const name = `lanewatch_component_${(savepoints += 1)}`;
+    await runner.query(`SAVEPOINT ${name}`);
+    const held = await tryLockLegGroups(runner, linkGroupsOf(known));
+    if (held.length === 0) {
+      await runner.query(`RELEASE SAVEPOINT ${name}`);
+      return null;
+    }
+    const queued = await takeQueuedLegs(runner, held);
+    const component = await loadLinkComponent(runner, held);
+    const heldSet = new Set(held);
+    if (component.legs.every((leg) => heldSet.has(leg.id))) {
+      await runner.query(`RELEASE SAVEPOINT ${name}`);
+      return { component, queued };
+    }
+    await runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    await runner.query(`RELEASE SAVEPOINT ${name}`);
+    known = mergeComponents(known, component);
+  }
+}
+
+/**
+ * One derivation: picks the oldest queued legs no other worker holds, locks those of their link
+ * components no other derivation holds (lockQueuedComponents) and derives them in one transaction.
+ * Returns how many queue rows it took (0: the queue is empty, or, busy, every journey picked is held).
  */
 export async function deriveQueued(
   dataSource: DataSource,
   options: { chunk?: number; onLockWait?: (seconds: number) => void } = {},
-): Promise<{ taken: number; legs: number; shipments: number }> {
+): Promise<{ taken: number; legs: number; shipments: number; busy: boolean }> {
   return dataSource.transaction(async (manager) => {
-    const queued = await claimQueuedLegs(manager, options.chunk ?? DERIVE_CHUNK);
-    if (queued.length === 0) return { taken: 0, legs: 0, shipments: 0 };
+    const picked = await pickQueuedLegs(manager, options.chunk ?? DERIVE_CHUNK);
+    if (picked.length === 0) return { taken: 0, legs: 0, shipments: 0, busy: false };
+    // Try-locks: never a wait on another derivation, only the time the statements take.
+    const lockStarted = process.hrtime.bigint();
+    const locked = await lockQueuedComponents(manager, picked);
+    options.onLockWait?.(Number(process.hrtime.bigint() - lockStarted) / 1e9);
+    if (!locked || locked.queued.length === 0) return { taken: 0, legs: 0, shipments: 0, busy: true };
+    const { component, queued } = locked;
     const counts = new Map<string, number>();
     for (const row of queued) counts.set(row.legId, (counts.get(row.legId) ?? 0) + row.events);
     const batchId = queued.find((row) => row.batchId !== null)?.batchId ?? null;
-    const shipments = await deriveLegs(manager, { legIds: [...counts.keys()], eventCounts: counts, batchId, onLockWait: options.onLockWait });
-    return { taken: queued.length, legs: counts.size, shipments: shipments.length };
+    const shipments = await deriveLegs(manager, { legIds: component.legs.map((leg) => leg.id), eventCounts: counts, batchId, locked: component });
+    return { taken: queued.length, legs: counts.size, shipments: shipments.length, busy: false };
   });
 }

@@ -1,10 +1,21 @@
 import { trimDeriveLog } from '@lanewatch/db';
-import { compactRollups, deriveQueued } from '@lanewatch/pipeline';
+import { COMPACTION_CHUNK, compactRollups, deriveQueued } from '@lanewatch/pipeline';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import type { WorkerMetrics } from '../metrics/worker-metrics';
 
 const DERIVE_LOG_KEPT_MS = 10 * 60_000;
+/**
+ * Compaction cadence: a shard is folded as soon as it holds a quarter chunk of deltas, and every shard
+ * at least every COMPACTION_INTERVAL_MS. Folding many deltas at once writes each coarse cell (day, week,
+ * month, summed-away copies) once for all of them; folding as they come rewrote them for every few.
+ * Reads add the deltas not yet folded, so this moves no answer.
+ */
+export const COMPACTION_INTERVAL_MS = 2_000;
+const COMPACTION_MIN_DELTAS = COMPACTION_CHUNK / 4;
+const COMPACTION_POLL_MS = 500;
+/** A derivation whose journeys were all held by other loops tries again after this. */
+const BUSY_RETRY_MS = 20;
 
 export interface DerivationLoops {
   /** Something was stored: look at the queue now instead of at the next poll. */
@@ -40,15 +51,16 @@ export function startDerivationLoops(deps: {
       sleepers.add(done);
     });
   const wake = () => [...sleepers].forEach((done) => done());
+  let lastFullCompaction = 0;
 
-  const run = async (name: string, step: () => Promise<number>, after?: () => void) => {
+  const run = async (name: string, step: () => Promise<number>, after?: () => void, idleMs = deps.idleMs) => {
     let failures = 0;
     while (!stopped) {
       try {
         const done = await step();
         failures = 0;
         if (done > 0) after?.();
-        else await sleep(deps.idleMs);
+        else await sleep(idleMs);
       } catch (error) {
         failures += 1;
         deps.logger.error(`${name} failed`, { attempt: failures, error: error instanceof Error ? error.message : String(error) });
@@ -58,24 +70,37 @@ export function startDerivationLoops(deps: {
     }
   };
   const onLockWait = deps.metrics ? (seconds: number) => deps.metrics?.lockWait.observe(seconds) : undefined;
+  // Consecutive passes whose journeys were all held by other loops: the retry backs off from
+  // BUSY_RETRY_MS to the idle poll, so a loop waiting on a long derivation does not spin.
+  let busyPasses = 0;
   const derive = async () => {
     const derived = await deriveQueued(deps.dataSource, { onLockWait });
     deps.metrics?.legsDerived.inc(derived.legs);
     deps.metrics?.shipmentsDerived.inc(derived.shipments);
-    return derived.taken;
+    if (!derived.busy) {
+      busyPasses = 0;
+      return derived.taken;
+    }
+    busyPasses += 1;
+    await sleep(Math.min(deps.idleMs, BUSY_RETRY_MS * 2 ** Math.min(busyPasses - 1, 8)));
+    return 1;
   };
   const loops = [
     ...Array.from({ length: deps.concurrency }, () => run('derivation', derive, deps.onDerived)),
     run(
       'compaction',
       async () => {
-        const folded = await compactRollups(deps.dataSource);
+        const every = Date.now() - lastFullCompaction >= COMPACTION_INTERVAL_MS;
+        if (every) lastFullCompaction = Date.now();
+        const folded = await compactRollups(deps.dataSource, { minDeltas: every ? 1 : COMPACTION_MIN_DELTAS });
         deps.metrics?.deltasFolded.inc(folded);
         // A rebuild needs the derivations of its own minutes only.
         await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
         return folded;
       },
       deps.onCompacted,
+      // Each poll counts the deltas per shard: often enough to fold a full shard soon, not more.
+      Math.max(deps.idleMs, COMPACTION_POLL_MS),
     ),
   ];
   return {

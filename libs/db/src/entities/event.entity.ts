@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 @Index('events_leg_idx', ['legId', 'occurredAt'])
 @Index('events_carrier_code_idx', ['carrierId', 'rawCode', 'id'])
 @Index('events_handover_leg_idx', ['handoverLegId'], { where: 'handover_leg_id IS NOT NULL' })
+// A derivation's hand-over edges from its legs (loadLinkComponent): only the hand-over events, not every event of a leg.
+@Index('events_handover_from_idx', ['legId', 'handoverLegId', 'occurredAt'], { where: `milestone = 'HANDED_OVER' AND handover_leg_id IS NOT NULL` })
 export class EventEntity {
   @PrimaryColumn({ type: 'bigint', default: () => `nextval('event_ids')` })
   id!: string;

@@ -21,7 +21,11 @@ const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.le
 export async function lockRollupCells(runner: SqlRunner, cells: RollupCellKey[]): Promise<Map<string, CellState>> {
   const states = new Map<string, CellState>();
   if (cells.length === 0) return states;
-  const sorted = [...cells].sort((a, b) => (rollupCellKey(a) < rollupCellKey(b) ? -1 : 1));
+  // Keyed once (not in the comparator): a chunk's cells are tens of thousands.
+  const sorted = cells
+    .map((cell) => ({ cell, key: rollupCellKey(cell) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.cell);
   const existing = await rows<{ key: string; count: number; successes: number; mean: number; m2: number; histogram: Uint8Array | null }>(
     runner,
     // One primary-key probe per cell (LATERAL): a join let the planner merge the whole table's index.

@@ -17,14 +17,20 @@ export async function upsertLegs(runner: SqlRunner, keys: LegKey[]): Promise<Map
   const parameters = [sorted.map((k) => k.carrierId), sorted.map((k) => k.trackingNumber)];
   const found = await rows<{ id: string; carrier_id: number; tracking_number: string }>(
     runner,
-    `WITH input AS (SELECT * FROM unnest($1::int[], $2::text[]) AS t(carrier_id, tracking_number)),
+    // Legs that exist are read, not inserted again: an insert's unique check on an existing leg waits
+    // for any transaction updating that row (a derivation counting its events or linking it).
+    `WITH input AS (SELECT * FROM unnest($1::int[], $2::text[]) WITH ORDINALITY AS t(carrier_id, tracking_number, ordinal)),
+     existing AS (SELECT l.id, l.carrier_id, l.tracking_number FROM legs l JOIN input i USING (carrier_id, tracking_number)),
      created AS (
-       INSERT INTO legs (carrier_id, tracking_number) SELECT carrier_id, tracking_number FROM input
+       INSERT INTO legs (carrier_id, tracking_number)
+       SELECT i.carrier_id, i.tracking_number FROM input i
+        WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.carrier_id = i.carrier_id AND e.tracking_number = i.tracking_number)
+        ORDER BY i.ordinal
        ON CONFLICT (carrier_id, tracking_number) DO NOTHING RETURNING id, carrier_id, tracking_number
      )
      SELECT id, carrier_id, tracking_number FROM created
      UNION ALL
-     SELECT l.id, l.carrier_id, l.tracking_number FROM legs l JOIN input i USING (carrier_id, tracking_number)`,
+     SELECT id, carrier_id, tracking_number FROM existing`,
     parameters,
   );
   for (const row of found) ids.set(legKey(row.carrier_id, row.tracking_number), String(row.id));

@@ -17,22 +17,26 @@ export async function enqueueLegs(runner: SqlRunner, legs: QueuedLeg[]): Promise
 }
 
 /**
- * Takes the queued rows of up to `limit` legs that no other transaction holds (SKIP LOCKED), every
- * row of each leg at once, so a leg queued by many batches is derived once. The rows are deleted by
- * this transaction: they come back if it rolls back, and no two workers take the same row.
+ * Picks the legs of up to `limit` of the oldest queue rows no other transaction holds (SKIP LOCKED),
+ * locking those rows; takeQueuedLegs later deletes the rows of the legs whose journeys were locked.
  */
-export async function claimQueuedLegs(runner: SqlRunner, limit: number): Promise<QueuedLeg[]> {
+export async function pickQueuedLegs(runner: SqlRunner, limit: number): Promise<string[]> {
   const picked = await rows<{ leg_id: string }>(
     runner,
     `SELECT DISTINCT leg_id::text AS leg_id FROM (SELECT leg_id FROM link_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS oldest`,
     [limit],
   );
-  if (picked.length === 0) return [];
+  return picked.map((row) => row.leg_id);
+}
+
+/** Takes (deletes) every queued row of these legs that no other transaction holds. */
+export async function takeQueuedLegs(runner: SqlRunner, legIds: string[]): Promise<QueuedLeg[]> {
+  if (legIds.length === 0) return [];
   const taken = await rows<{ leg_id: string; batch_id: string | null; events: number }>(
     runner,
     `DELETE FROM link_queue WHERE id IN (SELECT id FROM link_queue WHERE leg_id = ANY($1::bigint[]) FOR UPDATE SKIP LOCKED)
      RETURNING leg_id::text AS leg_id, batch_id, events`,
-    [picked.map((row) => row.leg_id)],
+    [legIds],
   );
   return taken.map((row) => ({ legId: row.leg_id, batchId: row.batch_id, events: row.events }));
 }
@@ -50,6 +54,20 @@ export async function linkQueueDepth(runner: SqlRunner): Promise<{ rows: number;
 export async function lockLegs(runner: SqlRunner, legIds: string[]): Promise<void> {
   if (legIds.length === 0) return;
   await runner.query(`SELECT lanewatch_lock_legs($1::bigint[])`, [legIds]);
+}
+
+/**
+ * Takes, without waiting, the leg locks of whole groups (link components, each a list of leg ids):
+ * a group with any lock held elsewhere gets none and is left to a later derivation. Returns the legs
+ * of the groups now held (migration 1796431000000). Never waits, so it can never be part of a deadlock.
+ */
+export async function tryLockLegGroups(runner: SqlRunner, groups: string[][]): Promise<string[]> {
+  if (groups.length === 0) return [];
+  const [found] = await rows<{ held: string[] }>(runner, `SELECT lanewatch_try_lock_leg_groups($1::bigint[], $2::int[])::text[] AS held`, [
+    groups.flat(),
+    groups.flatMap((group, index) => group.map(() => index)),
+  ]);
+  return found.held;
 }
 
 export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, number>): Promise<void> {

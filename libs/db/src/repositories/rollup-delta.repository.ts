@@ -42,9 +42,13 @@ export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[
   );
 }
 
-/** Shards with deltas waiting, the fullest first. */
-export async function shardsWithDeltas(runner: SqlRunner): Promise<number[]> {
-  const found = await rows<{ shard: number }>(runner, `SELECT shard FROM kpi_rollup_deltas GROUP BY shard ORDER BY count(*) DESC`);
+/** Shards with at least `minDeltas` deltas waiting, the fullest first. */
+export async function shardsWithDeltas(runner: SqlRunner, minDeltas = 1): Promise<number[]> {
+  const found = await rows<{ shard: number }>(
+    runner,
+    `SELECT shard FROM kpi_rollup_deltas GROUP BY shard HAVING count(*) >= $1 ORDER BY count(*) DESC`,
+    [Math.max(1, minDeltas)],
+  );
   return found.map((row) => Number(row.shard));
 }
 
