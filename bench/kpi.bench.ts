@@ -89,7 +89,10 @@ async function main(): Promise<void> {
       apps.push(app);
       await postFeed(app, feed, planDeliveries(feed, { seed: index + 1, batchSize: 5000, shuffle: true }), { codeMapLast: false, idleTimeoutMs: 3_600_000 });
     }
-    // Steady state: the worker vacuums every VACUUM_INTERVAL_MS; here once, right away, on both.
+    // Steady state: the compactor has folded the deltas (reads add the ones it has not: a backlog right
+    // after a burst makes reads slower for that while), and the worker vacuums every
+    // VACUUM_INTERVAL_MS; here once, right away, on both.
+    for (const app of apps) await app.waitFor(async () => (await app.status()).compactionBacklog === 0, 3_600_000, 'the compactor to fold every delta');
     for (const app of apps) await app.sql('VACUUM (ANALYZE) kpi_rollups');
     const events = await Promise.all(apps.map(async (app) => (await app.status()).eventsStored));
     const cells = await Promise.all(apps.map(async (app) => Number((await app.sql<{ cells: string }>('SELECT count(*) AS cells FROM kpi_rollups'))[0].cells)));
