@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { LanewatchApp } from './support/lanewatch-app';
 
 // Issue 14 item 3 in a browser: the ingest health page suggests a milestone for an unmapped code
@@ -46,13 +46,7 @@ describe('code-map suggestions in a browser', () => {
   });
 
   async function openIngestHealth(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(user.email);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: user });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ingest health' }).click();
     return page;
   }

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { type DashboardSeed, seedDashboard } from './support/dashboard-seed';
 import { LanewatchApp } from './support/lanewatch-app';
 
@@ -32,14 +32,8 @@ describe('dashboard in a browser', () => {
     if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function openSignedIn(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(user.email);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+  async function signedInPage(user: { email: string; password: string }): Promise<Page> {
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: user });
     return page;
   }
 
@@ -61,7 +55,7 @@ describe('dashboard in a browser', () => {
   });
 
   it('an admin sees the scorecard, opens a breach, reads its evidence, acknowledges it, follows a parcel and edits a policy', async () => {
-    const page = await openSignedIn(seed.admin);
+    const page = await signedInPage(seed.admin);
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toMatch(/Morgan Admin\s*admin/);
 
     // Overview: every seeded carrier in the scorecard, and the open breaches by severity.
@@ -141,7 +135,7 @@ describe('dashboard in a browser', () => {
   });
 
   it('an admin sees SLA colours in the scorecard, drills into a corridor and manages alert channels and silences', async () => {
-    const page = await openSignedIn(seed.admin);
+    const page = await signedInPage(seed.admin);
 
     // e2e-post delivers 2 of 6 at the first attempt against a target of 80 %: red, with the target readable.
     const firstAttemptCell = page.locator('table.scorecard tr', { hasText: 'e2e-post' }).locator('td[data-verdict]').first();
@@ -210,7 +204,7 @@ describe('dashboard in a browser', () => {
   });
 
   it('a viewer reads breaches and policies but gets no acknowledge or edit control', async () => {
-    const page = await openSignedIn(seed.viewer);
+    const page = await signedInPage(seed.viewer);
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toMatch(/Vic Viewer\s*viewer/);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Breaches' }).click();
@@ -237,7 +231,7 @@ describe('dashboard in a browser', () => {
   });
 
   it('an admin opens a carrier from the scorecard: trends, customs hold distribution, feed health, breach timeline and a CSV', async () => {
-    const page = await openSignedIn(seed.admin);
+    const page = await signedInPage(seed.admin);
     await page.locator('table.scorecard tr', { hasText: 'e2e-late' }).locator('a.scorecard__value').first().click();
     await page.waitForURL(/\/carriers\/e2e-late/);
     const section = (heading: RegExp) => page.locator('section.panel', { has: page.getByRole('heading', { name: heading }) });
@@ -286,7 +280,7 @@ describe('dashboard in a browser', () => {
     expect((put.body.remap as { codes: string[] }).codes).toEqual(['E2E_HUB']);
     await app.waitForIdle();
 
-    const page = await openSignedIn(seed.viewer);
+    const page = await signedInPage(seed.viewer);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ingest health' }).click();
     const tasks = page.getByTestId('background-tasks');
     const row = tasks.locator('tr[data-task-status="completed"]', { hasText: 'e2e-post: 1 changed code(s)' });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { LanewatchApp } from './support/lanewatch-app';
 import { Event, postEvents } from './support/sla-feed';
 
@@ -49,19 +49,13 @@ describe('exceptions and the watchlist in a browser', () => {
     if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function openSignedIn(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+  async function signedInPage(): Promise<Page> {
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: admin });
     return page;
   }
 
   it('follows a count of the report to exactly its parcels, and a parcel to its shipment', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/exceptions?from=${FROM}&to=${TO}`);
     await page.getByRole('heading', { name: 'Exceptions', level: 1 }).waitFor();
     const failed = page.getByRole('link', { name: '2 parcels with failed attempts of alpha CN-FR: list the parcels' });

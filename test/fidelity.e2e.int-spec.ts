@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { CAINIAO_REAL_CORPUS } from '../libs/formats/src/cainiao/cainiao.real-corpus';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { LanewatchApp } from './support/lanewatch-app';
 
 // Mapping fidelity in the dashboard (issue 14, item 4): the built app served by the real API and
@@ -56,21 +56,15 @@ describe('mapping fidelity in a browser', () => {
     if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function openSignedIn(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+  async function signedInPage(): Promise<Page> {
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: admin });
     return page;
   }
 
   const tile = (section: ReturnType<Page['getByTestId']>, label: string) => section.locator('.tile', { has: section.page().locator('dt', { hasText: label }) }).locator('.tile__value');
 
   it("shows a carrier's unmapped and UNCLASSIFIED shares, rejected entries and warnings on its page", async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/carriers/correios`);
     const section = page.getByTestId('carrier-fidelity');
     await section.getByRole('heading', { name: 'Mapping fidelity' }).waitFor();
@@ -95,7 +89,7 @@ describe('mapping fidelity in a browser', () => {
   });
 
   it("lists every carrier's fidelity on the ingest health page", async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/ingest-health`);
     const table = page.getByRole('table', { name: 'Mapping fidelity per carrier, last 24 hours' });
     const correios = table.getByRole('row', { name: /correios/ });

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { type DashboardSeed, seedDashboard } from './support/dashboard-seed';
 import { LanewatchApp } from './support/lanewatch-app';
 
@@ -33,20 +33,14 @@ describe('lookup, units and charts in a browser', () => {
     if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function openSignedIn(viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
-    const page = await browser.newPage({ viewport, timezoneId: 'America/Sao_Paulo', locale: 'en-US' });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(seed.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(seed.admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+  async function signedInPage(viewport: { width: number; height: number } = VIEWPORTS[0]): Promise<Page> {
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: seed.admin, page: { viewport, timezoneId: 'America/Sao_Paulo', locale: 'en-US' } });
     return page;
   }
 
   async function shootBoth(path: string, name: string, ready: (page: Page) => Promise<unknown>): Promise<void> {
     for (const viewport of VIEWPORTS) {
-      const page = await openSignedIn(viewport);
+      const page = await signedInPage(viewport);
       await page.goto(`${app.apiUrl}${path}`);
       await ready(page);
       await screenshot(page, `lookup-units-${name}-${viewport.width}x${viewport.height}`);
@@ -61,7 +55,7 @@ describe('lookup, units and charts in a browser', () => {
   }
 
   it('finds a parcel by its number alone in lower case, clears the "no parcel" banner on the next search, and names milestones in words', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/shipments`);
     await lookUp(page, 'nosuch0000');
     await page.getByTestId('lookup-not-found').waitFor();
@@ -95,7 +89,7 @@ describe('lookup, units and charts in a browser', () => {
   });
 
   it('shows feed latency in days, not hundreds of hours, on a carrier page', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/carriers/${seed.carriers[0]}`);
     const latency = page.locator('.tile', { hasText: 'Feed latency p95' }).locator('.tile__value');
     await latency.waitFor();
@@ -107,7 +101,7 @@ describe('lookup, units and charts in a browser', () => {
   });
 
   it('draws the SLA target on the first-attempt trend from 0 %, and offers weekly points on the carrier page', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/carriers/e2e-late`);
     const section = page.locator('section.panel', { has: page.getByRole('heading', { name: /^First-attempt rate per/ }) });
     await section.locator('.recharts-reference-line').first().waitFor({ state: 'attached' });
@@ -124,7 +118,7 @@ describe('lookup, units and charts in a browser', () => {
   });
 
   it('defaults the overview trend to the carrier in the most severe open breach', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/`);
     const carrier = page.getByRole('group', { name: 'Trend options' }).getByLabel('Carrier', { exact: true });
     await carrier.waitFor();
@@ -138,7 +132,7 @@ describe('lookup, units and charts in a browser', () => {
   });
 
   it('shows ingest health’s last update as a UTC clock, never a local 12-hour time', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/ingest-health`);
     await page.getByText(/last update \d{2}:\d{2}:\d{2} UTC/).waitFor();
     expect(await page.locator('body').textContent()).not.toMatch(/\b(AM|PM)\b/);

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { type DashboardSeed, seedDashboard } from './support/dashboard-seed';
 import { LanewatchApp } from './support/lanewatch-app';
 import { createPolicy, evaluate, firstAttemptPolicy } from './support/sla-feed';
@@ -52,13 +52,7 @@ describe('overview: who breaks which SLA, on which lane, since when', () => {
   });
 
   async function signIn(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage({ viewport, acceptDownloads: true });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(seed.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(seed.admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: seed.admin, page: { viewport, acceptDownloads: true } });
     return page;
   }
 

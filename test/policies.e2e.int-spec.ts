@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, launchChromium, screenshot } from './support/dashboard-browser';
+import { buildDashboard, launchChromium, screenshot, openSignedIn } from './support/dashboard-browser';
 import { type DashboardSeed, seedDashboard } from './support/dashboard-seed';
 import { LanewatchApp } from './support/lanewatch-app';
 
@@ -59,19 +59,13 @@ describe('policies, channels and acknowledgements in a browser', () => {
     if (webDir) rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function openSignedIn(): Promise<Page> {
-    const page = await browser.newPage({ viewport: VIEWPORTS[0] });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${app.apiUrl}/`);
-    await page.getByLabel('Email', { exact: true }).fill(seed.admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(seed.admin.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+  async function signedInPage(): Promise<Page> {
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: seed.admin, page: { viewport: VIEWPORTS[0] } });
     return page;
   }
 
   it('creates a policy in words with pickers and "95%", previews it, sees its state in the list, and deletes it', async () => {
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SLA policies' }).click();
     await page.getByRole('button', { name: 'New policy' }).click();
 
@@ -129,7 +123,7 @@ describe('policies, channels and acknowledgements in a browser', () => {
   it('sends a test alert through the worker and shows it in the channel history', async () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/e2e-test`;
     expect((await app.request('POST', '/api/v1/notification-channels', { body: { name: 'E2E ops hook', kind: 'webhook', url } })).status).toBe(201);
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('button', { name: 'Test and history of E2E ops hook' }).click();
     await page.getByText('Nothing sent to this channel yet.').waitFor();
@@ -155,7 +149,7 @@ describe('policies, channels and acknowledgements in a browser', () => {
       "SELECT b.id FROM breaches b JOIN sla_policies p ON p.id = b.policy_id WHERE p.name = $1 AND b.status = 'open'",
       [seed.acknowledged.policyName],
     );
-    const page = await openSignedIn();
+    const page = await signedInPage();
     await page.goto(`${app.apiUrl}/breaches/${breach.id}`);
     await page.getByRole('button', { name: 'Acknowledge breach' }).click();
     const note = page.getByLabel('Note', { exact: true });

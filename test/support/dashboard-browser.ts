@@ -38,3 +38,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A new page signed in through the dashboard's form as `user` (every Chromium spec starts this way). */
+export async function openSignedIn(
+  browser: Browser,
+  input: { url: string; user: { email: string; password: string }; page?: Parameters<Browser['newPage']>[0] },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, ...input.page });
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${input.url}/`);
+  await page.getByLabel('Email', { exact: true }).fill(input.user.email);
+  await page.getByLabel('Password', { exact: true }).fill(input.user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  return page;
+}
