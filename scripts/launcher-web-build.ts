@@ -34,6 +34,9 @@ function runVite(repoRoot: string): Promise<number> {
     const child = spawn('npx', ['--no', 'vite', 'build', '--config', 'apps/web/vite.config.mts'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Vite's colour library turns colours on whenever CI is set, even into a pipe; its output is
+      // re-printed line by line here, so it is coloured only when our own output is a terminal.
+      env: process.stdout.isTTY ? process.env : { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
     });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => process.stdout.write(`[web] ${line}\n`));
