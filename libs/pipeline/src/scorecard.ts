@@ -130,16 +130,16 @@ export async function computeScorecards(
   const ranges = fromMs < toMs ? rollupRanges(fromMs, toMs) : [];
   const dayRanges = fromMs < toMs ? rollupRanges(fromMs, toMs, 'day') : [];
   const byCarrier = (row: { carrier_id?: number }) => Number(row.carrier_id);
-  const [kpis, corridors, feed, silence, cohorts, handovers, networkSilence, networkCohorts] = await Promise.all([
-    readKpiGroups(runner, kpiParams),
-    readKpiGroups(runner, { ...kpiParams, groupBy: ['carrier', 'corridor'] }),
-    readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true }),
-    readSilence(runner, { level: 'l', asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId }),
-    readRollups(runner, { level: 'l', families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true }),
-    readRollups(runner, { level: 'h', families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true }),
-    readSilence(runner, { level: 's', asOfMs: params.asOfMs, groupBy: [] }),
-    readRollups(runner, { level: 's', families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true }),
-  ]);
+  // One after another: the runner is one transaction's connection (a read snapshot), which runs one
+  // query at a time anyway; pg deprecates queueing queries on a busy client.
+  const kpis = await readKpiGroups(runner, kpiParams);
+  const corridors = await readKpiGroups(runner, { ...kpiParams, groupBy: ['carrier', 'corridor'] });
+  const feed = await readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true });
+  const silence = await readSilence(runner, { level: 'l', asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId });
+  const cohorts = await readRollups(runner, { level: 'l', families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true });
+  const handovers = await readRollups(runner, { level: 'h', families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true });
+  const networkSilence = await readSilence(runner, { level: 's', asOfMs: params.asOfMs, groupBy: [] });
+  const networkCohorts = await readRollups(runner, { level: 's', families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true });
   const feedOf = groupRollups(feed, byCarrier, String);
   const cohortGroups = groupRollups(cohorts, (row) => ({ carrierId: byCarrier(row), periodMs: Number(row.period) }), (key) => `${key.carrierId}:${key.periodMs}`);
   const cohortsOf = (groups: typeof cohortGroups, carrierId: number): TransitCohort[] =>
