@@ -31,8 +31,18 @@ import { ShipmentEntity } from './shipment.entity';
 import { UnmappedCodeEntity } from './unmapped-code.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
+import { AuditLogEntity } from './audit-log.entity';
+import { DisputeEntity } from './dispute.entity';
+import { InvoiceEntity } from './invoice.entity';
+import { StatementRevisionEntity } from './statement-revision.entity';
+import { StatementEntity } from './statement.entity';
 
 export {
+  AuditLogEntity,
+  DisputeEntity,
+  InvoiceEntity,
+  StatementEntity,
+  StatementRevisionEntity,
   ImportEntity,
   ImportMappingEntity,
   ImportRejectionEntity,
@@ -106,4 +116,9 @@ export const ENTITIES = [
   UnmappedCodeEntity,
   UserEntity,
   UserSessionEntity,
+  StatementEntity,
+  StatementRevisionEntity,
+  DisputeEntity,
+  AuditLogEntity,
+  InvoiceEntity,
 ];
