@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { parseDocument } from 'yaml';
+import { CONTRACT_CLOCK_FIELDS, ContractClock, parseContractClock } from '../contracts/contract-clock.schema';
 import { CARRIER_CODE_PATTERN } from '../event-validation';
 import { parseSlaPolicy, SlaPolicy } from './sla-policy.schema';
 
@@ -15,6 +16,8 @@ export interface SlaContract {
   /** ISO date (YYYY-MM-DD) from which this version of the contract applies. */
   effectiveFrom: string;
   policies: SlaContractPolicy[];
+  /** calendar, timeZone, clock and allowances (contracts.md §1), parsed by contracts/contract-clock.schema. */
+  clock: ContractClock;
 }
 
 export type SlaContractParseResult = { ok: true; value: SlaContract } | { ok: false; errors: string[] };
@@ -52,7 +55,7 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
   const record = root as Record<string, unknown>;
   const errors: string[] = [];
   for (const key of Object.keys(record)) {
-    if (!TOP_LEVEL_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
+    if (!TOP_LEVEL_FIELDS.includes(key) && !CONTRACT_CLOCK_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
   }
 
   const contract = text(record.contract);
@@ -91,8 +94,10 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
       if (contract !== null && effectiveFrom !== null) policies.push({ ...parsed.value, contract, effectiveFrom });
     });
   }
-  if (errors.length > 0 || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
-  return { ok: true, value: { contract, carrier, effectiveFrom, policies } };
+  const clock = parseContractClock(record);
+  if (!clock.ok) errors.push(...clock.errors);
+  if (errors.length > 0 || !clock.ok || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
+  return { ok: true, value: { contract, carrier, effectiveFrom, policies, clock: clock.value } };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
