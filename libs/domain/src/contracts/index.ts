@@ -1,1 +1,5 @@
 export * from './contract-clock.schema';
+export * from './business-calendar';
+export * from './clock-measure';
+export * from './clock-episodes';
+export * from './clock-days';
