@@ -64,6 +64,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   import_mappings: reference,
   users: reference,
   sla_policies: reference,
+  sla_contracts: reference,
   notification_channels: reference,
   silences: reference,
   // Off the hot path.

@@ -22,6 +22,7 @@ export * from './activity-periods';
 export * from './censored-transit';
 export * from './user-accounts';
 export * from './sla';
+export * from './contracts';
 export * from './task-progress';
 export * from './uuid';
 export * from './storable-text';

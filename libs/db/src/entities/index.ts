@@ -5,6 +5,7 @@ import { NotificationChannelEntity } from './notification-channel.entity';
 import { SilenceEntity } from './silence.entity';
 import { SlaEvaluationEntity } from './sla-evaluation.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
+import { SlaContractEntity } from './sla-contract.entity';
 import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
 import { CodeMapEntryEntity } from './code-map-entry.entity';
@@ -52,6 +53,7 @@ export {
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaContractEntity,
   SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
@@ -91,6 +93,7 @@ export const ENTITIES = [
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaContractEntity,
   SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,

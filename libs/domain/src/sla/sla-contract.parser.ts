@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { parseDocument } from 'yaml';
+import { CONTRACT_CLOCK_FIELDS, ContractClock, parseContractClock } from '../contracts/contract-clock.schema';
 import { Consequence, ContractMoneyTerms, MONEY_FIELDS, parseConsequence, parseContractMoneyTerms } from '../contracts/consequence.schema';
 import { CARRIER_CODE_PATTERN } from '../event-validation';
 import { parseSlaPolicy, SlaPolicy } from './sla-policy.schema';
@@ -18,6 +19,8 @@ export interface SlaContract {
   /** ISO date (YYYY-MM-DD) from which this version of the contract applies. */
   effectiveFrom: string;
   policies: SlaContractPolicy[];
+  /** calendar, timeZone, clock and allowances (contracts.md §1), parsed by contracts/contract-clock.schema. */
+  clock: ContractClock;
   /** currency, invoice rate and monthly cap; null when the contract states no money terms and no consequence. */
   money?: ContractMoneyTerms | null;
 }
@@ -61,7 +64,7 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
   const record = root as Record<string, unknown>;
   const errors: string[] = [];
   for (const key of Object.keys(record)) {
-    if (!TOP_LEVEL_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
+    if (!TOP_LEVEL_FIELDS.includes(key) && !CONTRACT_CLOCK_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
   }
 
   const contract = text(record.contract);
@@ -115,8 +118,10 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
     if (parsedMoney.ok) money = parsedMoney.value;
     else errors.push(...parsedMoney.errors);
   }
-  if (errors.length > 0 || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
-  return { ok: true, value: { contract, carrier, effectiveFrom, policies, ...(money ? { money } : {}) } };
+  const clock = parseContractClock(record);
+  if (!clock.ok) errors.push(...clock.errors);
+  if (errors.length > 0 || !clock.ok || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
+  return { ok: true, value: { contract, carrier, effectiveFrom, policies, clock: clock.value, ...(money ? { money } : {}) } };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
