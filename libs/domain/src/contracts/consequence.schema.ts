@@ -67,12 +67,12 @@ export function decimalText(value: unknown, path: string, errors: string[], opti
     errors.push(`${path} ${value === undefined ? 'is required' : 'must be a non-negative decimal such as "2.50" (at most 15 digits before and 10 after the point)'}`);
     return null;
   }
-  const canonical = new Decimal(text).toFixed();
-  if (options.max !== undefined && new Decimal(canonical).gt(options.max)) {
+  // Kept as written ("2.00" stays "2.00"): the statement's arithmetic quotes the contract.
+  if (options.max !== undefined && new Decimal(text).gt(options.max)) {
     errors.push(`${path} must be at most ${options.max}`);
     return null;
   }
-  return canonical;
+  return text;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
