@@ -86,18 +86,18 @@ describe('monthly statements, disputes and the audit log', () => {
     await app.createCarrier('stmt-other');
     await postEvents(app, [
       // Nov 5: four parcels, two failed at the first attempt (delivered the same day).
-      ...parcel('SA1', '2026-11-05T00:00:00Z', '2026-11-05T10:00:00Z'),
-      ...parcel('SA2', '2026-11-05T00:00:00Z', '2026-11-05T10:00:00Z'),
-      ...parcel('SA3', '2026-11-05T00:00:00Z', '2026-11-05T18:00:00Z', true),
-      ...parcel('SA4', '2026-11-05T00:00:00Z', '2026-11-05T18:00:00Z', true),
+      ...parcel('STSA1', '2026-11-05T00:00:00Z', '2026-11-05T10:00:00Z'),
+      ...parcel('STSA2', '2026-11-05T00:00:00Z', '2026-11-05T10:00:00Z'),
+      ...parcel('STSA3', '2026-11-05T00:00:00Z', '2026-11-05T18:00:00Z', true),
+      ...parcel('STSA4', '2026-11-05T00:00:00Z', '2026-11-05T18:00:00Z', true),
       // 5 days 10 h against an allowance of 3 days: 2.42 over, 3 started days → 2.00 + 0.50 × 3 = 3.50 each.
-      ...parcel('SB1', '2026-11-12T00:00:00Z', '2026-11-17T10:00:00Z'),
-      ...parcel('SB2', '2026-11-12T00:00:00Z', '2026-11-17T10:00:00Z'),
-      ...parcel('SB3', '2026-11-12T00:00:00Z', '2026-11-17T10:00:00Z'),
+      ...parcel('STSB1', '2026-11-12T00:00:00Z', '2026-11-17T10:00:00Z'),
+      ...parcel('STSB2', '2026-11-12T00:00:00Z', '2026-11-17T10:00:00Z'),
+      ...parcel('STSB3', '2026-11-12T00:00:00Z', '2026-11-17T10:00:00Z'),
       // 18 days 10 h: 2.00 + 0.50 × 16 = 10.00, capped at 9.00.
-      ...parcel('SC1', '2026-11-12T00:00:00Z', '2026-11-30T10:00:00Z'),
+      ...parcel('STSC1', '2026-11-12T00:00:00Z', '2026-11-30T10:00:00Z'),
       // Delivered in December: not on the November statement.
-      ...parcel('SD1', '2026-11-28T00:00:00Z', '2026-12-02T10:00:00Z'),
+      ...parcel('STSD1', '2026-11-28T00:00:00Z', '2026-12-02T10:00:00Z'),
     ]);
     const dir = mkdtempSync(join(tmpdir(), 'lanewatch-statement-'));
     writeFileSync(join(dir, 'contract.yaml'), CONTRACT);
@@ -140,18 +140,18 @@ describe('monthly statements, disputes and the audit log', () => {
     const credit = termOf(statement, 'first attempt credit');
     expect(credit).toMatchObject({ value: 0.75, sample: 8, verdict: 'violates' });
     expect(credit.consequence).toMatchObject({ kind: 'tiered', amount: '100.00', arithmetic: ['value 0.75 selects tier [0, 0.8): credit 0.1 × invoiced 1000.00 = 100'] });
-    expect(credit.parcels.filter((entry) => entry.miss).map((entry) => entry.trackingNumber)).toEqual(['SA3', 'SA4']);
+    expect(credit.parcels.filter((entry) => entry.miss).map((entry) => entry.trackingNumber)).toEqual(['STSA3', 'STSA4']);
 
     const transit = termOf(statement, 'transit');
     expect(transit.consequence).toMatchObject({ kind: 'per_parcel', amount: '19.50' });
     expect(transit.parcels.filter((entry) => entry.amount !== undefined).map((entry) => [entry.trackingNumber, entry.amount])).toEqual([
-      ['SB1', '3.5'],
-      ['SB2', '3.5'],
-      ['SB3', '3.5'],
-      ['SC1', '9'],
+      ['STSB1', '3.5'],
+      ['STSB2', '3.5'],
+      ['STSB3', '3.5'],
+      ['STSC1', '9'],
     ]);
-    expect(transit.parcels.map((entry) => entry.trackingNumber)).not.toContain('SD1');
-    expect(transit.parcels[0].journey).toBe(`/shipments?carrier=${CARRIER}&tracking=SA1`);
+    expect(transit.parcels.map((entry) => entry.trackingNumber)).not.toContain('STSD1');
+    expect(transit.parcels[0].journey).toBe(`/shipments?carrier=${CARRIER}&tracking=STSA1`);
 
     expect(termOf(statement, 'big sample only')).toMatchObject({ sample: 8, verdict: 'insufficient_data', consequence: { amount: '0.00', note: 'only 8 parcels, fewer than minSample 1000: no consequence' } });
     expect(statement.totals).toEqual({
@@ -180,10 +180,10 @@ describe('monthly statements, disputes and the audit log', () => {
     expect((await app.request('GET', STATEMENT, { token: viewerToken })).status).toBe(200);
     expect((await app.request('POST', `${STATEMENT}/issue`, { token: viewerToken, body: {} })).status).toBe(403);
     expect((await app.request('POST', `${STATEMENT}/issue`, { token: carrierKey, body: {} })).status).toBe(403);
-    const byKey = await app.request('POST', `${STATEMENT}/disputes`, { token: carrierKey, body: { parcel: 'SC1', reason: 'closed for holidays' } });
+    const byKey = await app.request('POST', `${STATEMENT}/disputes`, { token: carrierKey, body: { parcel: 'STSC1', reason: 'closed for holidays' } });
     expect(byKey.status).toBe(403);
     expect(byKey.body.message).toContain("a carrier's API key cannot dispute");
-    expect((await app.request('POST', `${STATEMENT}/disputes`, { token: viewerToken, body: { parcel: 'SC1', reason: 'x' } })).status).toBe(403);
+    expect((await app.request('POST', `${STATEMENT}/disputes`, { token: viewerToken, body: { parcel: 'STSC1', reason: 'x' } })).status).toBe(403);
     expect((await app.request('GET', '/api/v1/audit', { token: viewerToken })).status).toBe(403);
     expect((await app.request('GET', '/api/v1/audit', { token: carrierKey })).status).toBe(403);
   });
@@ -200,13 +200,13 @@ describe('monthly statements, disputes and the audit log', () => {
 
   it('takes an accepted dispute out of the consequences as a draft revision, and keeps a rejected one in', async () => {
     const open = (parcelName: string, reason: string) => app.request('POST', `${STATEMENT}/disputes`, { body: { parcel: parcelName, reason } });
-    const accepted = await open('sc1', 'the consignee closed for two weeks');
+    const accepted = await open('stsc1', 'the consignee closed for two weeks');
     expect(accepted.status).toBe(201);
-    expect(accepted.body).toMatchObject({ trackingNumber: 'SC1', status: 'open', reason: 'the consignee closed for two weeks' });
-    const rejected = await open('SA3', 'the address was wrong');
-    expect((await open('SC1', 'again')).status).toBe(409);
+    expect(accepted.body).toMatchObject({ trackingNumber: 'STSC1', status: 'open', reason: 'the consignee closed for two weeks' });
+    const rejected = await open('STSA3', 'the address was wrong');
+    expect((await open('STSC1', 'again')).status).toBe(409);
     expect((await open('NOPE1', 'not ours')).status).toBe(404);
-    expect((await app.request('POST', `${STATEMENT}/disputes`, { body: { parcel: 'SA4' } })).status).toBe(400);
+    expect((await app.request('POST', `${STATEMENT}/disputes`, { body: { parcel: 'STSA4' } })).status).toBe(400);
 
     const decide = (id: unknown, body: Json) => app.request('POST', `/api/v1/disputes/${String(id)}/decision`, { body });
     expect((await decide(accepted.body.id, { decision: 'accept' })).status).toBe(400);
@@ -223,18 +223,18 @@ describe('monthly statements, disputes and the audit log', () => {
     expect(draft.revision).toBe(2);
     const transit = termOf(draft.statement, 'transit');
     expect(transit.consequence).toMatchObject({ amount: '10.50' });
-    expect(transit.excludedParcels).toEqual([expect.objectContaining({ trackingNumber: 'SC1', disputeId: accepted.body.id, amount: '0' })]);
-    expect(termOf(draft.statement, 'first attempt credit').parcels.map((entry) => entry.trackingNumber)).toContain('SA3');
-    expect(draft.difference).toMatchObject({ totals: { issuedBeforeCap: '1319.50', draftBeforeCap: '1310.50', issuedAfterCap: '1000.00', draftAfterCap: '1000.00' }, parcelsRemoved: ['SC1'] });
-    expect((view.disputes as Json[]).map((dispute) => [dispute.trackingNumber, dispute.status])).toEqual([['SC1', 'accepted'], ['SA3', 'rejected']]);
+    expect(transit.excludedParcels).toEqual([expect.objectContaining({ trackingNumber: 'STSC1', disputeId: accepted.body.id, amount: '0' })]);
+    expect(termOf(draft.statement, 'first attempt credit').parcels.map((entry) => entry.trackingNumber)).toContain('STSA3');
+    expect(draft.difference).toMatchObject({ totals: { issuedBeforeCap: '1319.50', draftBeforeCap: '1310.50', issuedAfterCap: '1000.00', draftAfterCap: '1000.00' }, parcelsRemoved: ['STSC1'] });
+    expect((view.disputes as Json[]).map((dispute) => [dispute.trackingNumber, dispute.status])).toEqual([['STSC1', 'accepted'], ['STSA3', 'rejected']]);
   });
 
   it('shows a late event of the month as a draft revision, never a silent change, and issues it as revision 2', async () => {
-    await postEvents(app, parcel('SE1', '2026-11-25T00:00:00Z', '2026-11-29T10:00:00Z'));
+    await postEvents(app, parcel('STSE1', '2026-11-25T00:00:00Z', '2026-11-29T10:00:00Z'));
     const view = (await app.request('GET', STATEMENT)).body;
     expect(view).toMatchObject({ status: 'revised', revision: 1 });
-    expect((view.draft as { difference: Json }).difference).toMatchObject({ parcelsAdded: ['SE1'], totals: { draftBeforeCap: '1313.50' } });
-    const reissued = await app.request('POST', `${STATEMENT}/issue`, { body: { note: 'dispute SC1 and the late SE1' } });
+    expect((view.draft as { difference: Json }).difference).toMatchObject({ parcelsAdded: ['STSE1'], totals: { draftBeforeCap: '1313.50' } });
+    const reissued = await app.request('POST', `${STATEMENT}/issue`, { body: { note: 'dispute STSC1 and the late STSE1' } });
     expect(reissued.body).toMatchObject({ status: 'issued', revision: 2, draft: null });
     const revisions = (await app.request('GET', `${STATEMENT}/revisions`)).body as Json[];
     expect(revisions.filter((revision) => revision.kind === 'issued').map((revision) => revision.revision)).toEqual([1, 2]);
@@ -252,8 +252,8 @@ describe('monthly statements, disputes and the audit log', () => {
       'dispute.rejected',
       'statement.issued',
     ]);
-    expect(all[0]).toMatchObject({ actor: 'admin-token', carrier: CARRIER, month: MONTH, reason: 'dispute SC1 and the late SE1', details: { revision: 2 } });
-    expect(all.find((entry) => entry.action === 'dispute.accepted')).toMatchObject({ reason: 'closure confirmed by the consignee', details: { trackingNumber: 'SC1' } });
+    expect(all[0]).toMatchObject({ actor: 'admin-token', carrier: CARRIER, month: MONTH, reason: 'dispute STSC1 and the late STSE1', details: { revision: 2 } });
+    expect(all.find((entry) => entry.action === 'dispute.accepted')).toMatchObject({ reason: 'closure confirmed by the consignee', details: { trackingNumber: 'STSC1' } });
     const own = await app.request('GET', `${STATEMENT}/audit`, { token: carrierKey });
     expect(own.status).toBe(200);
     expect(own.body).toEqual(all);
