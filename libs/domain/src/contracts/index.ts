@@ -3,3 +3,4 @@ export * from './business-calendar';
 export * from './clock-measure';
 export * from './clock-episodes';
 export * from './clock-days';
+export * from './clock-facts';
