@@ -125,6 +125,16 @@ describe('monthly statements, disputes and the audit log', () => {
     expect((await app.sql('SELECT carrier_id, amount::text AS amount FROM invoices ORDER BY amount')).map((row) => row.amount)).toEqual(['1000.000000', '55.100000']);
   });
 
+  it('enters one invoiced amount by API, as an exact decimal string', async () => {
+    expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: 12.5 } })).status).toBe(200);
+    const stored = await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '12.345', currency: 'eur' } });
+    expect(stored.body).toMatchObject({ carrier: 'stmt-other', month: '2026-10', amount: '12.345', currency: 'EUR', source: 'api' });
+    expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '-1' } })).status).toBe(400);
+    expect((await app.request('PUT', '/api/v1/carriers/nobody/invoices/2026-10', { body: { amount: '1' } })).status).toBe(404);
+    expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { token: viewerToken, body: { amount: '1' } })).status).toBe(403);
+    expect(await app.sql("SELECT amount::text AS amount FROM invoices WHERE month = '2026-10'")).toEqual([{ amount: '12.345000' }]);
+  });
+
   it('computes every term with its consequence and arithmetic, and totals before and after the cap', async () => {
     const response = await app.request('GET', STATEMENT);
     expect(response.status).toBe(200);

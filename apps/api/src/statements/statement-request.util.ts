@@ -1,6 +1,7 @@
 import { isStatementMonth, parseInstantWithOffset, storageProblems } from '@lanewatch/domain';
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { disputeRefusal } from './dispute-access.util';
 
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -30,14 +31,8 @@ export function requiredText(body: Record<string, unknown>, field: string, what:
   return raw.trim();
 }
 
-/**
- * Who may dispute parcels of a carrier's statement (contracts.md §3): a carrier user bound to that
- * carrier, or an admin. A carrier's API key is its systems, not a person; a viewer changes nothing.
- */
+/** Refuses (403) anyone but a carrier user of that carrier or an admin (dispute-access.util.ts). */
 export function assertMayDispute(principal: Principal, carrierCode: string): void {
-  if (principal.kind === 'admin') return;
-  if (principal.kind === 'viewer') throw new ForbiddenException('viewers can read but not dispute; a carrier user or an admin disputes a parcel');
-  const userId = 'userId' in principal ? (principal as { userId?: number }).userId : undefined;
-  if (userId === undefined) throw new ForbiddenException("a carrier's API key cannot dispute: sign in as a carrier user of that carrier");
-  if (principal.carrierCode !== carrierCode) throw new ForbiddenException(`this user is bound to carrier '${principal.carrierCode}', not '${carrierCode}'`);
+  const refusal = disputeRefusal(principal, carrierCode);
+  if (refusal !== null) throw new ForbiddenException(refusal);
 }
