@@ -130,6 +130,9 @@ describe('monthly statements, disputes and the audit log', () => {
     const stored = await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '12.345', currency: 'eur' } });
     expect(stored.body).toMatchObject({ carrier: 'stmt-other', month: '2026-10', amount: '12.345', currency: 'EUR', source: 'api' });
     expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '-1' } })).status).toBe(400);
+    expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '1.0000001' } })).body).toMatchObject({
+      errors: ['amount must have at most 14 digits before and 6 after the point'],
+    });
     expect((await app.request('PUT', '/api/v1/carriers/nobody/invoices/2026-10', { body: { amount: '1' } })).status).toBe(404);
     expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { token: viewerToken, body: { amount: '1' } })).status).toBe(403);
     expect(await app.sql("SELECT amount::text AS amount FROM invoices WHERE month = '2026-10'")).toEqual([{ amount: '12.345000' }]);
