@@ -1,3 +1,4 @@
+/// <reference path="./date-holidays-data.d.ts" />
 import Holidays from 'date-holidays';
 import { data as holidayData } from 'date-holidays/data';
 

@@ -82,7 +82,7 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
         errors.push(`${path}.carrier must be the contract's carrier${carrier ? ` '${carrier}'` : ''}, or left out`);
       }
       const input = isRecord(rawPolicy) ? { ...rawPolicy, carrier: carrier ?? undefined } : rawPolicy;
-      const parsed = parseSlaPolicy(input, { path });
+      const parsed = parseSlaPolicy(input, { path, inContract: true });
       if (!parsed.ok) {
         // A bad contract carrier is reported once above, not again for every policy.
         errors.push(...parsed.errors.filter((error) => !error.startsWith(`${path}.carrier `)));
