@@ -1,4 +1,3 @@
-/// <reference path="./date-holidays-data.d.ts" />
 import Holidays from 'date-holidays';
 import { data as holidayData } from 'date-holidays/data';
 
