@@ -97,7 +97,7 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
       if (consequence && !consequence.ok) errors.push(...consequence.errors);
       if (consequence?.ok) withConsequence = true;
       const input = isRecord(rawPolicy) ? { ...policyFields, carrier: carrier ?? undefined } : rawPolicy;
-      const parsed = parseSlaPolicy(input, { path });
+      const parsed = parseSlaPolicy(input, { path, inContract: true });
       if (!parsed.ok) {
         // A bad contract carrier is reported once above, not again for every policy.
         errors.push(...parsed.errors.filter((error) => !error.startsWith(`${path}.carrier `)));
