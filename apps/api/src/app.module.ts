@@ -15,6 +15,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { SlaModule } from './sla/sla.module';
+import { StatementsModule } from './statements/statements.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -23,7 +24,7 @@ export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule],
+      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule, StatementsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
