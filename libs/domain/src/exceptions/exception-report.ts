@@ -174,11 +174,18 @@ export function parseExceptionReportQuery(query: Record<string, unknown>, nowMs:
 }
 
 export function encodeParcelCursor(cursor: ParcelCursor): string {
-  return Buffer.from(`${cursor.at}:${cursor.legId}`, 'utf8').toString('base64url');
+  // ASCII digits only, so btoa (a browser and Node global, unlike Buffer) takes the text as it is.
+  return btoa(`${cursor.at}:${cursor.legId}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function decodeParcelCursor(value: string): ParcelCursor | null {
-  const match = /^(-?\d{1,15}):(\d{1,19})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  let text: string;
+  try {
+    text = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+  const match = /^(-?\d{1,15}):(\d{1,19})$/.exec(text);
   return match ? { at: Number(match[1]), legId: match[2] } : null;
 }
 
