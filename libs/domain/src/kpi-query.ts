@@ -81,7 +81,10 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
 export const KPI_TIMESERIES_METRICS = ['transit', 'customsHold', 'firstAttempt', 'onTime'] as const;
 export type KpiTimeseriesMetric = (typeof KPI_TIMESERIES_METRICS)[number];
 
-export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesMetric; bucket: 'day' | 'week' };
+export const KPI_TIMESERIES_BUCKETS = ['day', 'week'] as const;
+export type KpiTimeseriesBucket = (typeof KPI_TIMESERIES_BUCKETS)[number];
+
+export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesMetric; bucket: KpiTimeseriesBucket };
 
 /** GET /kpis/timeseries: the /kpis parameters plus metric and bucket (kpis.md §6). */
 export function parseKpiTimeseriesQuery(query: Record<string, unknown>): { ok: true; value: KpiTimeseriesParams } | { ok: false; errors: string[] } {
@@ -90,9 +93,9 @@ export function parseKpiTimeseriesQuery(query: Record<string, unknown>): { ok: t
   const metric = typeof query.metric === 'string' ? query.metric.trim() : '';
   if (!(KPI_TIMESERIES_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_TIMESERIES_METRICS.join(', ')}`);
   const bucket = typeof query.bucket === 'string' ? query.bucket.trim() : 'day';
-  if (bucket !== 'day' && bucket !== 'week') errors.push('bucket must be day or week');
+  if (!(KPI_TIMESERIES_BUCKETS as readonly string[]).includes(bucket)) errors.push('bucket must be day or week');
   if (errors.length > 0 || !base.ok) return { ok: false, errors };
-  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesMetric, bucket: bucket as 'day' | 'week' } };
+  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesMetric, bucket: bucket as KpiTimeseriesBucket } };
 }
 
 export interface ScorecardQueryParams {

@@ -3,24 +3,18 @@ import {
   compareExceptionPeriods,
   encodeParcelCursor,
   ExceptionGroupCounts,
+  ExceptionReport,
   ExceptionReportParams,
-  ExceptionReportRow,
   MAX_PARCEL_CSV_ROWS,
+  ParcelList,
   ParcelListParams,
   previousWindow,
+  WatchParcel,
 } from '@lanewatch/domain';
 import { filterCarrierId } from './kpis';
 
-export interface ExceptionReport {
-  from: string;
-  to: string;
-  previousFrom: string;
-  previousTo: string;
-  asOf: string;
-  rows: ExceptionReportRow[];
-  /** parcels open at asOf that want action, per carrier × lane */
-  watch: { carrier: string; corridor: string | null; silent: number; lost: number; openExceptions: number; failedAttempts: number }[];
-}
+// The response shapes are the domain's (browser-safe, so the dashboard reads the same types).
+export type { ExceptionReport, ParcelList, WatchParcel } from '@lanewatch/domain';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -68,32 +62,6 @@ export async function readExceptionReport(runner: SqlRunner, params: ExceptionRe
       failedAttempts: row.failed_attempts,
     })),
   };
-}
-
-export interface WatchParcel {
-  carrier: string;
-  trackingNumber: string;
-  corridor: string | null;
-  serviceLevel: string | null;
-  legStartAt: string | null;
-  lastEventAt: string | null;
-  /** whole days since the latest event at asOf */
-  daysSilent: number | null;
-  status: 'open' | 'closed';
-  exceptionCategory: string | null;
-  exceptionOpen: boolean;
-  failedAttempts: number;
-  failureReason: string | null;
-  onTime: boolean | null;
-  lateReason: string | null;
-}
-
-export interface ParcelList {
-  kind: string;
-  asOf: string;
-  total: number;
-  parcels: WatchParcel[];
-  nextCursor: string | null;
 }
 
 const isoOrNull = (value: Date | null) => (value ? new Date(value).toISOString() : null);

@@ -12,46 +12,9 @@ import {
 } from '@lanewatch/domain';
 import { compareCodeUnits, FamilyCells, groupRollups } from './rollup-groups';
 
-type Stat = number | null;
-
-export interface TransitKpi {
-  count: number;
-  meanDays: Stat;
-  stddevDays: Stat;
-  varianceDays: Stat;
-  p50Days: Stat;
-  p90Days: Stat;
-  p95Days: Stat;
-}
-export interface CustomsHoldKpi {
-  count: number;
-  meanHours: Stat;
-  p50Hours: Stat;
-  p90Hours: Stat;
-}
-export interface FirstAttemptKpi {
-  attempted: number;
-  delivered: number;
-  rate: Stat;
-}
-export interface OnTimeKpi {
-  delivered: number;
-  onTime: number;
-  rate: Stat;
-}
-
-export interface KpiGroup {
-  carrier: string | null;
-  corridor: string | null;
-  serviceLevel: string | null;
-}
-
-export interface KpiRow extends KpiGroup {
-  transit: TransitKpi | null;
-  customsHold: CustomsHoldKpi | null;
-  firstAttempt: FirstAttemptKpi | null;
-  onTime: OnTimeKpi | null;
-}
+// The response rows are the domain's (browser-safe): the dashboard reads the same types.
+import type { CustomsHoldKpi, FirstAttemptKpi, KpiGroup, KpiRow, OnTimeKpi, TransitKpi } from '@lanewatch/domain';
+export type { CustomsHoldKpi, FirstAttemptKpi, KpiGroup, KpiRow, OnTimeKpi, TransitKpi };
 
 export interface KpiResponse {
   from: string;

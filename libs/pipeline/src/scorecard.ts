@@ -7,6 +7,7 @@ import {
   KpiLevel,
   KpiQueryParams,
   rate,
+  RateInterval,
   rollupRanges,
   TRANSIT_DAYS_HISTOGRAM,
   TransitCohort,
@@ -15,10 +16,7 @@ import {
 import { effectiveWindow, FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
 import { compareCodeUnits, groupRollups } from './rollup-groups';
 
-export interface Interval {
-  low: number;
-  high: number;
-}
+export type Interval = RateInterval;
 
 const interval = (successes: number, trials: number): Interval | null => {
   const bounds = wilsonInterval(successes, trials);

@@ -80,7 +80,7 @@ export function judgeAgainstPolicy({ policy, measurement }: { policy: SlaPolicy;
     return { policy, verdict: null, reason: `no SLA metric ${metric}` };
   }
   const long = slaMeasurement(metric, measurement.source);
-  const burnRate = burnRateOf(policy);
+  const burnRate = policy.burnRate;
   const short = measurement.shortWindow ? slaMeasurement(metric, measurement.shortWindow) : null;
   const verdict = policyVerdict({ policy: { ...policy, metric, burnRate }, long, short });
   const wilson = policy.wilsonGuard && isRateMetric(metric);
@@ -124,15 +124,6 @@ function insufficientReason(input: {
     return `insufficient data: sample ${short.sample} over the last ${burnRate.shortWindowDays} days below the minimum of ${policy.minSample}`;
   }
   return 'insufficient data';
-}
-
-// The API sends a policy's burn rate as it stored it; anything else counts as none.
-export function burnRateOf(policy: Pick<SlaPolicy, 'burnRate'>): { shortWindowDays: number; longWindowDays: number } | null {
-  const burnRate = policy.burnRate;
-  if (burnRate === null || typeof burnRate.shortWindowDays !== 'number' || typeof burnRate.longWindowDays !== 'number') {
-    return null;
-  }
-  return { shortWindowDays: burnRate.shortWindowDays, longWindowDays: burnRate.longWindowDays };
 }
 
 // The worst of several judgements (red over amber over green); null when none gives a verdict.

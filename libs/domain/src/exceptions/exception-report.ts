@@ -33,6 +33,53 @@ export interface ExceptionReportRow {
   change: { exceptionRate: number | null; failedAttemptRate: number | null; lateRate: number | null };
 }
 
+/** Parcels open at asOf that want action, per carrier × lane. */
+export interface WatchCounts {
+  carrier: string;
+  corridor: string | null;
+  silent: number;
+  lost: number;
+  openExceptions: number;
+  failedAttempts: number;
+}
+
+/** GET /exceptions (issue 15): the API's answer, which the dashboard reads as it is. */
+export interface ExceptionReport {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  asOf: string;
+  rows: ExceptionReportRow[];
+  watch: WatchCounts[];
+}
+
+export interface WatchParcel {
+  carrier: string;
+  trackingNumber: string;
+  corridor: string | null;
+  serviceLevel: string | null;
+  legStartAt: string | null;
+  lastEventAt: string | null;
+  /** whole days since the latest event at asOf */
+  daysSilent: number | null;
+  status: 'open' | 'closed';
+  exceptionCategory: string | null;
+  exceptionOpen: boolean;
+  failedAttempts: number;
+  failureReason: string | null;
+  onTime: boolean | null;
+  lateReason: string | null;
+}
+
+export interface ParcelList {
+  kind: string;
+  asOf: string;
+  total: number;
+  parcels: WatchParcel[];
+  nextCursor: string | null;
+}
+
 const EMPTY: ExceptionCounts = { parcels: 0, exceptions: 0, categories: {}, failedAttempts: 0, failureReasons: {}, delivered: 0, late: 0, lateReasons: {} };
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
