@@ -1,6 +1,7 @@
 export * from './milestones';
 export * from './country';
 export * from './timestamps';
+export * from './time-units';
 export * from './event-identity';
 export * from './event-validation';
 export * from './code-map';

@@ -1,5 +1,5 @@
 import { parseInstantWithOffset } from './timestamps';
-import { QUARTER_HOUR_MS } from './kpi-contributions';
+import { DAY_MS, QUARTER_HOUR_MS } from './time-units';
 
 export const KPI_GROUP_BYS = ['carrier', 'corridor', 'serviceLevel', 'carrier,corridor', 'corridor,serviceLevel'] as const;
 export type KpiGroupBy = (typeof KPI_GROUP_BYS)[number];
@@ -49,7 +49,7 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
   const asOfMs = instant('asOf');
   if (fromMs !== null && toMs !== null) {
     if (fromMs >= toMs) errors.push('from must be before to');
-    else if (toMs - fromMs > MAX_KPI_WINDOW_DAYS * 86_400_000) errors.push(`the window must be at most ${MAX_KPI_WINDOW_DAYS} days`);
+    else if (toMs - fromMs > MAX_KPI_WINDOW_DAYS * DAY_MS) errors.push(`the window must be at most ${MAX_KPI_WINDOW_DAYS} days`);
   }
   const groupBy = text('groupBy');
   if (groupBy !== undefined && !(KPI_GROUP_BYS as readonly string[]).includes(groupBy)) {
@@ -119,7 +119,7 @@ export function parseScorecardQuery(query: Record<string, unknown>, nowMs: numbe
   const asOfMs = quarterHourInstant('asOf', asOfText, errors);
   if (asOfMs === null || errors.length > 0) return { ok: false, errors };
   const parsed = parseKpiQuery({
-    from: given('from') ?? iso(asOfMs - 30 * 86_400_000),
+    from: given('from') ?? iso(asOfMs - 30 * DAY_MS),
     to: given('to') ?? iso(asOfMs),
   });
   if (!parsed.ok) return parsed;

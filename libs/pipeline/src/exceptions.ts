@@ -1,6 +1,7 @@
 import { ExceptionBreakdownRow, ParcelRow, readExceptionCounts, readParcels, readWatchCounts, SqlRunner } from '@lanewatch/db';
 import {
   compareExceptionPeriods,
+  DAY_MS,
   encodeParcelCursor,
   ExceptionGroupCounts,
   ExceptionReport,
@@ -75,7 +76,7 @@ function watchParcel(row: ParcelRow, asOfMs: number): WatchParcel {
     serviceLevel: row.service_level,
     legStartAt: isoOrNull(row.leg_start_at),
     lastEventAt: isoOrNull(row.last_event_at),
-    daysSilent: latest ? Math.max(0, Math.floor((asOfMs - new Date(latest).getTime()) / 86_400_000)) : null,
+    daysSilent: latest ? Math.max(0, Math.floor((asOfMs - new Date(latest).getTime()) / DAY_MS)) : null,
     status: row.closed_at === null ? 'open' : 'closed',
     exceptionCategory: row.exception_at ? row.exception_category : null,
     exceptionOpen: row.exception_open,

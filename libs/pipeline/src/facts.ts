@@ -6,6 +6,8 @@ import {
   deliveringLegIndex,
   deriveActivityPeriods,
   deriveExceptionFacts,
+  HOUR_MS,
+  KPI_LEVEL,
   lateReasonOf,
   deriveLegFacts,
   deriveShipmentFacts,
@@ -21,7 +23,6 @@ import {
   unpackContribution,
 } from '@lanewatch/domain';
 
-const HOUR_MS = 3_600_000;
 // Stored facts do not depend on a reading time: silences are measured at read time from lastEventAt.
 const ALL_EVENTS = Number.POSITIVE_INFINITY;
 
@@ -83,7 +84,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
     const facts = deriveShipmentFacts({ events: allEvents, promisedByMs, asOfMs: ALL_EVENTS });
     // maxSilenceHours depends on the reading time: measured at read time from lastEventAt instead.
     const { maxSilenceHours: _readTimeOnly, ...stored } = facts;
-    const shipmentKey = { level: 's' as const, carrierId: 0, corridor, serviceLevel };
+    const shipmentKey = { level: KPI_LEVEL.shipment, carrierId: 0, corridor, serviceLevel };
     shipmentFacts.push({
       shipmentId: shipment.id,
       corridor,
@@ -91,7 +92,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
       promisedBy: shipment.promised_by,
       ...stored,
       rollup: [
-        ...kpiContributions('s', 0, {
+        ...kpiContributions(KPI_LEVEL.shipment, 0, {
           corridor,
           serviceLevel,
           transitClosingMs: facts.deliveredAt,
@@ -128,7 +129,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
       // For censored transit a leg whose own hand-over went unreported has ended when the next leg started.
       const cohortTransitDays =
         legOwn.legTransitDays ?? (nextStartAt !== null && legOwn.legStartAt !== null ? (nextStartAt - legOwn.legStartAt) / DAY_MS : null);
-      const legKey = { level: 'l' as const, carrierId: leg.carrier_id, corridor, serviceLevel };
+      const legKey = { level: KPI_LEVEL.leg, carrierId: leg.carrier_id, corridor, serviceLevel };
       const exceptions = deriveExceptionFacts({ events: legEvents[index].events, closedAtMs: closedAt });
       const lateReason = legOwn.onTime === false && facts.deliveredAt !== null ? lateReasonOf({ events: allEvents, deliveredAtMs: facts.deliveredAt }) : null;
       legFacts.push({
@@ -156,7 +157,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
         ...exceptions,
         lateReason,
         rollup: [
-          ...kpiContributions('l', leg.carrier_id, {
+          ...kpiContributions(KPI_LEVEL.leg, leg.carrier_id, {
             corridor,
             serviceLevel,
             transitClosingMs: legOwn.legEndAt,

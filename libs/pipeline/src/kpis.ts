@@ -2,6 +2,7 @@ import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, RollupQuery,
 import {
   DAY_MS,
   KPI_FAMILIES,
+  KPI_LEVEL,
   KpiFamily,
   KpiQueryParams,
   KpiTimeseriesMetric,
@@ -84,7 +85,7 @@ export async function readKpiGroups(
   const carrierId = await filterCarrierId(runner, params.carrier);
   const window = effectiveWindow(params);
   const query: RollupQuery = {
-    level: params.groupBy.includes('carrier') || params.carrier ? 'l' : 's',
+    level: params.groupBy.includes('carrier') || params.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment,
     families: KPI_FAMILIES,
     ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs, period ?? 'month') : [],
     groupBy: params.groupBy.map((key) => COLUMN[key]),

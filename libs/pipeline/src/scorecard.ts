@@ -3,6 +3,7 @@ import {
   censoredTransit,
   CensoredTransit,
   DAY_MS,
+  KPI_LEVEL,
   KpiFamily,
   KpiLevel,
   KpiQueryParams,
@@ -131,12 +132,12 @@ export async function computeScorecards(
   const [kpis, corridors, feed, silence, cohorts, handovers, networkSilence, networkCohorts] = await Promise.all([
     readKpiGroups(runner, kpiParams),
     readKpiGroups(runner, { ...kpiParams, groupBy: ['carrier', 'corridor'] }),
-    readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true }),
-    readSilence(runner, { level: 'l', asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId }),
-    readRollups(runner, { level: 'l', families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true }),
-    readRollups(runner, { level: 'h', families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true }),
-    readSilence(runner, { level: 's', asOfMs: params.asOfMs, groupBy: [] }),
-    readRollups(runner, { level: 's', families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true }),
+    readRollups(runner, { level: KPI_LEVEL.event, families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true }),
+    readSilence(runner, { level: KPI_LEVEL.leg, asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId }),
+    readRollups(runner, { level: KPI_LEVEL.leg, families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true }),
+    readRollups(runner, { level: KPI_LEVEL.handover, families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true }),
+    readSilence(runner, { level: KPI_LEVEL.shipment, asOfMs: params.asOfMs, groupBy: [] }),
+    readRollups(runner, { level: KPI_LEVEL.shipment, families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true }),
   ]);
   const feedOf = groupRollups(feed, byCarrier, String);
   const cohortGroups = groupRollups(cohorts, (row) => ({ carrierId: byCarrier(row), periodMs: Number(row.period) }), (key) => `${key.carrierId}:${key.periodMs}`);

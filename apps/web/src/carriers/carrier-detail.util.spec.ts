@@ -14,8 +14,7 @@ import {
   sortCorridors,
   sortHandovers,
 } from './carrier-detail.util';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '@lanewatch/domain';
 
 describe('carrierPath', () => {
   it('encodes the code and keeps the search', () => {

@@ -9,8 +9,8 @@ import {
   throughputPoints,
   throughputWindow,
 } from './ingest-throughput.util';
+import { HOUR_MS } from '@lanewatch/domain';
 
-const HOUR_MS = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
 
 function throughputFactory(overrides: Partial<IngestThroughput> = {}): IngestThroughput {

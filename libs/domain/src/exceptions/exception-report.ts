@@ -1,5 +1,5 @@
 import { parseInstantWithOffset } from '../timestamps';
-import { QUARTER_HOUR_MS } from '../kpi-contributions';
+import { DAY_MS, QUARTER_HOUR_MS } from '../time-units';
 
 /** Counts of one carrier × lane over one cohort of legs (legs that started in the window). */
 export interface ExceptionCounts {
@@ -199,7 +199,7 @@ function common(query: Record<string, unknown>, nowMs: number, errors: string[])
   const toMs = instant('to');
   if (fromMs !== undefined && toMs !== undefined) {
     if (fromMs >= toMs) errors.push('from must be before to');
-    else if (toMs - fromMs > MAX_EXCEPTION_WINDOW_DAYS * 86_400_000) errors.push(`the window must be at most ${MAX_EXCEPTION_WINDOW_DAYS} days`);
+    else if (toMs - fromMs > MAX_EXCEPTION_WINDOW_DAYS * DAY_MS) errors.push(`the window must be at most ${MAX_EXCEPTION_WINDOW_DAYS} days`);
   }
   const carrier = text('carrier');
   if (carrier !== undefined && !/^[a-z0-9][a-z0-9_-]{1,39}$/.test(carrier)) errors.push('carrier must be a carrier code');
@@ -216,7 +216,7 @@ export function parseExceptionReportQuery(query: Record<string, unknown>, nowMs:
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { fromMs: fromMs ?? asOfMs - 30 * 86_400_000, toMs: toMs ?? asOfMs, asOfMs, ...(carrier ? { carrier } : {}), ...(corridor ? { corridor } : {}) },
+    value: { fromMs: fromMs ?? asOfMs - 30 * DAY_MS, toMs: toMs ?? asOfMs, asOfMs, ...(carrier ? { carrier } : {}), ...(corridor ? { corridor } : {}) },
   };
 }
 
