@@ -1,6 +1,6 @@
+import { HOUR_MS } from '@lanewatch/domain';
 import type { ChannelKind, NotificationChannel } from '../api/alert-types';
 import { SLA_SEVERITIES } from '../api/sla-types';
-import { HOUR_MS } from '@lanewatch/domain';
 
 export type ChannelDraft = {
   name: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { HOUR_MS } from '@lanewatch/domain';
 import { carrierScorecardFactory, emptyKpis } from '../api/api-types.factory';
 import { breachFactory } from '../breaches/breach.factory';
 import {
@@ -14,7 +15,6 @@ import {
   sortCorridors,
   sortHandovers,
 } from './carrier-detail.util';
-import { HOUR_MS } from '@lanewatch/domain';
 
 describe('carrierPath', () => {
   it('encodes the code and keeps the search', () => {

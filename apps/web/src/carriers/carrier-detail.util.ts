@@ -1,8 +1,8 @@
+import { HOUR_MS } from '@lanewatch/domain';
 import type { CarrierScorecard, CorridorKpiRow, Handover } from '../api/api-types';
 import type { Breach } from '../api/sla-types';
 import { columnsCsv, type CsvCell, type CsvColumn, toCsv } from '../shared/csv.util';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate } from '../shared/kpi-format.util';
-import { HOUR_MS } from '@lanewatch/domain';
 
 export const CARRIERS_PATH = '/carriers';
 
