@@ -1,8 +1,9 @@
+import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // Module boundaries (the rule needs Nx's project graph: `npm run lint` computes it first, otherwise
-// the rule is skipped with only a console warning): apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (and no I/O packages).
+// the rule is skipped with only a console warning): apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (no I/O packages, no Node built-ins: the dashboard bundles it); libs/crypto (Node-only hashing and signing) -> libs/domain.
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dist/**', '.nx/**', '.lanewatch/**', 'test-artifacts/**'] },
   ...tseslint.configs.recommended,
@@ -29,9 +30,33 @@ export default tseslint.config(
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The dashboard bundles only browser-safe libs (libs/domain); libs/crypto is Node-only.
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['platform:browser'] },
+            { sourceTag: 'platform:browser', onlyDependOnLibsWithTags: ['platform:browser'] },
           ],
         },
+      ],
+    },
+  },
+  {
+    // All of libs/domain is browser-safe, since the dashboard bundles it: no Node built-in (hashing and
+    // signing live in libs/crypto), no Node-only global. Specs run under Node and may use them.
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...builtinModules.map((name) => ({ name, message: 'libs/domain is bundled into the dashboard: no Node built-ins (Node-only code goes to libs/crypto or the apps).' })),
+            { name: '@lanewatch/crypto', message: 'libs/crypto is Node-only; libs/domain is bundled into the dashboard.' },
+          ],
+          patterns: [{ group: ['node:*'], message: 'libs/domain is bundled into the dashboard: no Node built-ins (Node-only code goes to libs/crypto or the apps).' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({ name, message: 'a Node-only global; libs/domain is bundled into the dashboard.' })),
       ],
     },
   },

@@ -1,8 +1,8 @@
 // Two projects: unit specs (pure, fast) and integration specs (real PostgreSQL + Redis).
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const moduleNameMapper = {
-  '^@lanewatch/domain/browser$': '<rootDir>/libs/domain/src/browser.ts',
-  '^@lanewatch/(domain|db|queue|config|provision|simulator|pipeline|formats)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@lanewatch/domain/testing$': '<rootDir>/libs/domain/src/testing.ts',
+  '^@lanewatch/(domain|crypto|db|queue|config|provision|simulator|pipeline|formats)$': '<rootDir>/libs/$1/src/index.ts',
   '^@lanewatch/migrations$': '<rootDir>/migrations/index.ts',
 };
 module.exports = {

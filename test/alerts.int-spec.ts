@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { IDEMPOTENCY_KEY_HEADER, SIGNATURE_HEADER, verifyWebhookSignature } from '@lanewatch/domain';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '@lanewatch/crypto';
+import { IDEMPOTENCY_KEY_HEADER } from '@lanewatch/domain';
 import { SMTPServer } from 'smtp-server';
 import { LanewatchApp } from './support/lanewatch-app';
 import { createPolicy, debouncedEvaluationQueued, evaluate, firstAttemptPolicy, parcels, postEvents } from './support/sla-feed';

@@ -1,9 +1,8 @@
 import type { FidelityAnswer, FidelityFigures } from '@lanewatch/domain';
 import { CAINIAO_REAL_CORPUS } from '../libs/formats/src/cainiao/cainiao.real-corpus';
 import { LanewatchApp } from './support/lanewatch-app';
+import { DAY_MS, HOUR_MS } from '@lanewatch/domain';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
 // Mapping fidelity (issue 14, item 4) over HTTP: a real Cainiao payload posted to its webhook with a

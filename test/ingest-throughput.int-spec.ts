@@ -1,7 +1,7 @@
 import type { IngestHourCounts, IngestThroughput } from '@lanewatch/domain';
 import { LanewatchApp } from './support/lanewatch-app';
+import { HOUR_MS } from '@lanewatch/domain';
 
-const HOUR_MS = 3_600_000;
 
 // GET /api/v1/ingest/throughput: what every request answered (canonical posts, a CSV import, an
 // admin request spanning carriers, a request with nothing valid), per UTC hour and carrier.

@@ -3,6 +3,7 @@ import { corridorOf, legFacts, type OracleInput } from './oracle/kpi-oracle';
 import { LanewatchApp } from './support/lanewatch-app';
 import { oracleInputOf } from './support/oracle-input';
 import { postFeed } from './support/post-feed';
+import { HOUR_MS } from '@lanewatch/domain';
 
 // GET /api/v1/kpis/distribution against plain loops over the posted events: every bin counts the
 // values inside its [from, to) edges, the total equals the /kpis count, and access is confined.
@@ -14,7 +15,6 @@ type Distribution = { metric: string; unit: string; count: number; bins: Bin[] }
 type Unit = { carrier: string | null; corridor: string | null; serviceLevel: string | null; at: number; value: number };
 type Filter = { carrier?: string; corridor?: string; serviceLevel?: string };
 
-const HOUR_MS = 3_600_000;
 const CUSTOMS_STARTS = new Set(['IMPORT_CUSTOMS_STARTED', 'IMPORT_CUSTOMS_HELD']);
 
 /** kpis.md §1/§2: hold = earliest release at or after the earliest start − that start; closes at the release. */

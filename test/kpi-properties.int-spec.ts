@@ -7,6 +7,7 @@ import { formatInOffset, groupValuesOf, isolatedFeed, offsetMinutes } from './su
 import { LanewatchApp } from './support/lanewatch-app';
 import { oracleInputOf } from './support/oracle-input';
 import { postFeed } from './support/post-feed';
+import { DAY_MS } from '@lanewatch/domain';
 
 // kpis.md §3–§5 as properties of the live app: for random feeds posted in random orders with random
 // duplicates, GET /api/v1/kpis agrees with the independent oracle (test/oracle) on every metric, for
@@ -31,7 +32,6 @@ const RUN_ORIGINS = ['AR', 'AU', 'CA', 'CL', 'CO', 'DE', 'IN', 'JP', 'MX', 'NZ',
 // Whole, half and quarter-hour offsets, both sides of UTC.
 const OFFSETS = ['Z', '-03:00', '+08:00', '+05:45', '-09:30', '+14:00', '-12:00', '+01:00'];
 const QUARTER_MS = 15 * 60_000;
-const DAY_MS = 86_400_000;
 const LATEST_NOW_MS = Date.parse('2026-11-01T00:00:00Z');
 
 // Rates and positions are whole percents and permilles: fast-check's doubles crowd at the ends of their

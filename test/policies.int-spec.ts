@@ -1,5 +1,6 @@
 import { LanewatchApp } from './support/lanewatch-app';
 import { createPolicy, evaluate, firstAttemptPolicy, parcels, postEvents } from './support/sla-feed';
+import { DAY_MS } from '@lanewatch/domain';
 
 // Issue 15 points 7 and 8 through the real API: a policy's carrier must be registered, a draft is
 // previewed without being saved, the list carries each policy's state, a policy can be deleted, and
@@ -13,7 +14,6 @@ interface PolicyStatus {
   nextEvaluationAt: string | null;
 }
 
-const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 
 describe('SLA policies: validation, preview, state, delete; acknowledgements', () => {

@@ -1,18 +1,35 @@
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // Resolved from this file, not the working directory, so the build works from the repo root.
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
+// A Node built-in reaching the bundle would only be an empty stub at run time: the build fails instead.
+function refuseNodeBuiltins(): Plugin {
+  return {
+    name: 'lanewatch-refuse-node-builtins',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const bare = source.startsWith('node:') ? source.slice('node:'.length) : source;
+      if (source.startsWith('node:') || builtinModules.includes(bare.split('/')[0])) {
+        throw new Error(`${importer ?? 'the dashboard'} imports the Node built-in '${source}': the dashboard bundle must stay browser-safe`);
+      }
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), refuseNodeBuiltins()],
   resolve: {
-    // The one runtime import from a lib: libs/domain's pure entry (milestones, statistics), which pulls
-    // in nothing Node-only, so the dashboard uses the API's milestone list and Wilson formula.
-    alias: { '@lanewatch/domain/browser': fileURLToPath(new URL('../../libs/domain/src/browser.ts', import.meta.url)) },
+    // apps/web/tsconfig.json maps @lanewatch/domain, the one lib the dashboard imports: all of libs/domain
+    // is browser-safe (lint-guarded; hashing and signing live in libs/crypto), so the dashboard judges
+    // targets with the API's own verdict, milestone list and Wilson formula.
+    tsconfigPaths: true,
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),

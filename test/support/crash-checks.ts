@@ -3,10 +3,10 @@ import { kpis, KpiResponse, legFacts, shipmentFacts } from '../oracle/kpi-oracle
 import { kpiMismatches, KpiRequest, kpiPath } from './kpi-comparison';
 import type { LanewatchApp } from './lanewatch-app';
 import { oracleInputOf } from './oracle-input';
+import { DAY_MS } from '@lanewatch/domain';
 
 // The checks a crash trial ends with, each returning its disagreements in words (empty: none).
 
-const DAY_MS = 86_400_000;
 const ms = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).getTime());
 
 /**

@@ -4,14 +4,17 @@ import { createDataSource, vacuumHotTables } from '@lanewatch/db';
 import { kpisNeedRebuild, rebuildKpis, RebuildRunningError } from '@lanewatch/pipeline';
 import {
   ALERT_DELIVERY_JOB,
+  AlertDeliveryQueue,
   ALERTS_QUEUE,
   assertProcessorsCover,
+  debouncedSlaEvaluationJob,
   INGEST_BATCH_JOB,
   INGEST_QUEUE,
+  IngestQueue,
   queueConnection,
-  SLA_EVALUATION_DEBOUNCE_JOB_ID,
   SLA_EVALUATION_JOB,
   SLA_QUEUE,
+  SlaQueue,
 } from '@lanewatch/queue';
 import { Job, Queue, Worker } from 'bullmq';
 import { hostname } from 'node:os';
@@ -49,12 +52,12 @@ async function main(): Promise<void> {
   const metrics = new WorkerMetrics();
   const queues = queueConnection(config);
   const connection = queues.options;
-  const slaQueue = new Queue(SLA_QUEUE, { connection, prefix: config.queuePrefix });
-  const alertsQueue = new Queue(ALERTS_QUEUE, { connection, prefix: config.queuePrefix });
+  const slaQueue: SlaQueue = new Queue(SLA_QUEUE, { connection, prefix: config.queuePrefix });
+  const alertsQueue: AlertDeliveryQueue = new Queue(ALERTS_QUEUE, { connection, prefix: config.queuePrefix });
   // After ingestion: one delayed evaluation under a fixed id, so a burst of batches collapses into one.
   const evaluateSoon = () =>
     slaQueue
-      .add(SLA_EVALUATION_JOB, {}, { jobId: SLA_EVALUATION_DEBOUNCE_JOB_ID, delay: SLA_DEBOUNCE_MS, removeOnComplete: true, removeOnFail: true })
+      .addBulk([debouncedSlaEvaluationJob(SLA_DEBOUNCE_MS)])
       .then(() => undefined)
       .catch((error: unknown) => logger.warn('could not schedule an SLA evaluation', { error: error instanceof Error ? error.message : String(error) }));
   // Stored batches queue their legs; these loops derive them and fold the rollup deltas. New facts may
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
   };
   assertProcessorsCover(ALERTS_QUEUE, alertProcessors);
 
-  const queue = new Queue(INGEST_QUEUE, { connection, prefix: config.queuePrefix });
+  const queue: IngestQueue = new Queue(INGEST_QUEUE, { connection, prefix: config.queuePrefix });
   const worker = new Worker(
     INGEST_QUEUE,
     async (job) => {

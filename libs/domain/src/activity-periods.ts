@@ -1,6 +1,7 @@
 import { isPhysical, isTerminal, Milestone } from './milestones';
 import { FactEvent } from './shipment-facts';
-import { DAY_MS, KpiContribution, KpiLevel } from './kpi-contributions';
+import { KpiContribution, KpiLevel } from './kpi-contributions';
+import { DAY_MS } from './time-units';
 
 // kpis.md §6: silent = not terminal and lastEventAt (latest physical event) more than 10 days
 // before asOf; lost candidate = not terminal and no (mapped) event at all for 60 days or more.

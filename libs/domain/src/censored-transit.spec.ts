@@ -1,7 +1,7 @@
+import { DAY_MS } from './time-units';
 import { censoredTransit } from './censored-transit';
 import { bucketOf, TRANSIT_DAYS_HISTOGRAM } from './statistics';
 
-const DAY = 86_400_000;
 const histogramOf = (values: number[]) => {
   const out = new Map<number, number>();
   for (const value of values) {
@@ -16,8 +16,8 @@ describe('censoredTransit', () => {
 
   it('equals the plain median when everything started has been delivered', () => {
     const result = censoredTransit({
-      cohorts: [{ startMs: start, sizeMs: DAY, ended: histogramOf([4, 6, 8, 10, 12]), open: 0 }],
-      asOfMs: start + 60 * DAY,
+      cohorts: [{ startMs: start, sizeMs: DAY_MS, ended: histogramOf([4, 6, 8, 10, 12]), open: 0 }],
+      asOfMs: start + 60 * DAY_MS,
       spec: TRANSIT_DAYS_HISTOGRAM,
     });
     expect(result).toMatchObject({ cohort: 5, delivered: 5, censored: 0 });
@@ -27,8 +27,8 @@ describe('censoredTransit', () => {
   it('does not let slow parcels still on the road flatter the median', () => {
     // 4 delivered fast, 6 still open after 20 days: the plain median of the delivered says 3 days.
     const result = censoredTransit({
-      cohorts: [{ startMs: start, sizeMs: DAY, ended: histogramOf([2, 3, 3, 4]), open: 6 }],
-      asOfMs: start + 20.5 * DAY,
+      cohorts: [{ startMs: start, sizeMs: DAY_MS, ended: histogramOf([2, 3, 3, 4]), open: 6 }],
+      asOfMs: start + 20.5 * DAY_MS,
       spec: TRANSIT_DAYS_HISTOGRAM,
     });
     expect(result).toMatchObject({ cohort: 10, delivered: 4, censored: 6 });
@@ -38,8 +38,8 @@ describe('censoredTransit', () => {
 
   it('censors at asOf a parcel whose delivery came after asOf', () => {
     const result = censoredTransit({
-      cohorts: [{ startMs: start, sizeMs: DAY, ended: histogramOf([2, 30]), open: 0 }],
-      asOfMs: start + 10.5 * DAY,
+      cohorts: [{ startMs: start, sizeMs: DAY_MS, ended: histogramOf([2, 30]), open: 0 }],
+      asOfMs: start + 10.5 * DAY_MS,
       spec: TRANSIT_DAYS_HISTOGRAM,
     });
     expect(result).toMatchObject({ cohort: 2, delivered: 1, censored: 1 });
@@ -48,8 +48,8 @@ describe('censoredTransit', () => {
   it('counts a parcel delivered shortly before asOf as delivered though its cell middle says otherwise', () => {
     // 6 delivered after 2.7 days, 4 still open; asOf 3 days after the start day began.
     const result = censoredTransit({
-      cohorts: [{ startMs: start, sizeMs: DAY, ended: histogramOf([2.7, 2.7, 2.7, 2.7, 2.7, 2.7]), open: 4 }],
-      asOfMs: start + 3 * DAY,
+      cohorts: [{ startMs: start, sizeMs: DAY_MS, ended: histogramOf([2.7, 2.7, 2.7, 2.7, 2.7, 2.7]), open: 4 }],
+      asOfMs: start + 3 * DAY_MS,
       spec: TRANSIT_DAYS_HISTOGRAM,
     });
     expect(result).toMatchObject({ cohort: 10, delivered: 6, censored: 4 });

@@ -1,4 +1,4 @@
-import { DAY_MS } from './kpi-contributions';
+import { DAY_MS } from './time-units';
 import { bucketValue, Histogram, HistogramSpec, kaplanMeier, SurvivalObservation } from './statistics';
 
 /** Parcels (or legs) that started within one rollup cell: the ended ones' transit histogram and how many are still open. */

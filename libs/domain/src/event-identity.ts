@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { NormalizedLocation } from './event-validation';
 
 export interface IdentityInput {
@@ -11,14 +10,17 @@ export interface IdentityInput {
   location: NormalizedLocation;
 }
 
+/** What turns an event's identity key into the stored identity (a hex SHA-256: `eventIdentity` in @lanewatch/crypto). */
+export type EventIdentityOf = (input: IdentityInput) => string;
+
 const fold = (value: string | null) => (value ?? '').trim().toLowerCase();
 
 /**
  * events.md §6: same carrier + eventId, or without eventId the same carrier, tracking number,
- * instant, milestone-or-code and case-folded location. Returned as a hex SHA-256 so the
- * database can enforce it with a fixed-width unique key.
+ * instant, milestone-or-code and case-folded location. The text the identity hash is taken of;
+ * JSON encoding keeps the parts apart whatever characters they contain (a separator could occur in a field).
  */
-export function eventIdentity(input: IdentityInput): string {
+export function eventIdentityKey(input: IdentityInput): string {
   const parts = input.eventId
     ? ['id', input.carrier, input.eventId]
     : [
@@ -31,6 +33,5 @@ export function eventIdentity(input: IdentityInput): string {
         fold(input.location.city),
         fold(input.location.facility),
       ];
-  // JSON encoding keeps the parts apart whatever characters they contain (a separator could occur in a field).
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return JSON.stringify(parts);
 }

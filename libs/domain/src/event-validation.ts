@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toAlpha2 } from './country';
 import { DELIVERED_SUBTYPES, isMilestone, Milestone, MILESTONES } from './milestones';
 import { checkOccurredAt, formatUtc, parseInstantWithOffset } from './timestamps';
-import { eventIdentity } from './event-identity';
+import type { EventIdentityOf } from './event-identity';
 
 export const TRACKING_NUMBER_PATTERN = /^[A-Za-z0-9._-]{4,64}$/;
 export const CARRIER_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{1,39}$/;
@@ -49,6 +49,8 @@ export interface EventValidationContext {
   isKnownCarrier: (code: string) => boolean;
   /** The milestone the carrier's code map gives a raw code, if any (handover and subtype rules judge it). */
   milestoneOfCode?: (code: string) => Milestone | null;
+  /** The event's stored identity from its identity key: `eventIdentity` from @lanewatch/crypto (a hash is Node-only). */
+  identityOf: EventIdentityOf;
 }
 
 export type EventValidationResult = { ok: true; event: NormalizedEvent } | { ok: false; errors: string[] };
@@ -217,7 +219,7 @@ export function validateEvent(input: unknown, context: EventValidationContext): 
       subtype: event.subtype,
       handover: event.handover ?? null,
       shipment: event.shipment ?? null,
-      identity: eventIdentity({
+      identity: context.identityOf({
         carrier,
         trackingNumber: event.trackingNumber,
         eventId: event.eventId,

@@ -1,8 +1,8 @@
 // Mapping fidelity per carrier (issue 14): how much of a feed lands on a milestone, over time. Events,
 // unmapped and UNCLASSIFIED events come from the received-event rollups (re-maps move them); rejected
 // entries and adapter warnings from the counters the API keeps per UTC hour of receipt.
-import { DAY_MS } from './kpi-contributions';
-import { HOUR_MS, utcHourStart } from './ingest-throughput';
+import { utcHourStart } from './ingest-throughput';
+import { DAY_MS, HOUR_MS } from './time-units';
 import { parseInstantWithOffset } from './timestamps';
 
 /** The code a real scan without a usable code or status is stored under (formats.md, "never drop a real scan"). */

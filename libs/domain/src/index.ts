@@ -1,6 +1,7 @@
 export * from './milestones';
 export * from './country';
 export * from './timestamps';
+export * from './time-units';
 export * from './event-identity';
 export * from './event-validation';
 export * from './code-map';
@@ -18,6 +19,7 @@ export * from './statistics';
 export * from './kpi-contributions';
 export * from './rollup-deltas';
 export * from './kpi-query';
+export * from './kpi-response';
 export * from './activity-periods';
 export * from './censored-transit';
 export * from './user-accounts';

@@ -1,6 +1,6 @@
 import { parseInstantWithOffset } from './timestamps';
+import { HOUR_MS } from './time-units';
 
-export const HOUR_MS = 3_600_000;
 export const DEFAULT_THROUGHPUT_HOURS = 24;
 export const MAX_THROUGHPUT_DAYS = 7;
 

@@ -1,3 +1,5 @@
+import { DAY_MS, HOUR_MS, QUARTER_HOUR_MS, WEEK_MS } from './time-units';
+
 // What one fact adds to the KPI rollups (kpis.md §3): each metric family counts in the window of
 // its own closing instant. Facts with no value for a family contribute nothing to it.
 
@@ -26,8 +28,12 @@ export const SCORECARD_FAMILIES = [
  */
 export const CLOCK_FAMILIES = ['clock', 'clock_within'] as const;
 export type KpiFamily = (typeof KPI_FAMILIES)[number] | (typeof SCORECARD_FAMILIES)[number] | (typeof CLOCK_FAMILIES)[number];
-/** s = shipment facts, l = leg facts, e = received events, h = hand-overs between legs, k = legs on a contract clock */
-export type KpiLevel = 's' | 'l' | 'e' | 'h' | 'k';
+/**
+ * What a rollup cell counts over: s = shipment facts, l = leg facts, e = received events, h = hand-overs
+ * between legs, k = legs on a contract's clock.
+ */
+export const KPI_LEVEL = { shipment: 's', leg: 'l', event: 'e', handover: 'h', contractClock: 'k' } as const;
+export type KpiLevel = (typeof KPI_LEVEL)[keyof typeof KPI_LEVEL];
 
 export interface KpiContribution {
   level: KpiLevel;
@@ -75,34 +81,31 @@ export function kpiContributions(level: KpiLevel, carrierId: number, fact: FactF
   return out;
 }
 
-export const QUARTER_HOUR_MS = 15 * 60_000;
-export const DAY_MS = 86_400_000;
+/** Rollup tiers, as stored: 0 = UTC day, 1 = 15 minutes, 2 = UTC calendar month, 3 = ISO week (Monday, UTC). */
+export const ROLLUP_TIER = { day: 0, quarterHour: 1, month: 2, week: 3 } as const;
+export type RollupTier = (typeof ROLLUP_TIER)[keyof typeof ROLLUP_TIER];
+export const ROLLUP_TIERS: readonly RollupTier[] = [ROLLUP_TIER.day, ROLLUP_TIER.quarterHour, ROLLUP_TIER.month, ROLLUP_TIER.week];
 
-/** Rollup tiers: 0 = UTC day, 1 = 15 minutes, 2 = UTC calendar month, 3 = ISO week (Monday, UTC). */
-export type RollupTier = 0 | 1 | 2 | 3;
-export const ROLLUP_TIERS: readonly RollupTier[] = [0, 1, 2, 3];
-
-const WEEK_MS = 7 * DAY_MS;
 // 1970-01-05, the first Monday after the epoch: week cells start on Mondays, as ISO weeks do.
 const FIRST_MONDAY_MS = 4 * DAY_MS;
 
 export function tierBucketStart(tier: RollupTier, ms: number): number {
-  if (tier === 2) {
+  if (tier === ROLLUP_TIER.month) {
     const date = new Date(ms);
     return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
   }
-  if (tier === 3) return Math.floor((ms - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
-  const size = tier === 0 ? DAY_MS : QUARTER_HOUR_MS;
+  if (tier === ROLLUP_TIER.week) return Math.floor((ms - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
+  const size = tier === ROLLUP_TIER.day ? DAY_MS : QUARTER_HOUR_MS;
   return Math.floor(ms / size) * size;
 }
 
 /** The start of the tier's next bucket after the one holding ms. */
 export function tierBucketEnd(tier: RollupTier, ms: number): number {
-  if (tier === 2) {
+  if (tier === ROLLUP_TIER.month) {
     const date = new Date(ms);
     return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
   }
-  return tierBucketStart(tier, ms) + (tier === 3 ? WEEK_MS : tier === 0 ? DAY_MS : QUARTER_HOUR_MS);
+  return tierBucketStart(tier, ms) + (tier === ROLLUP_TIER.week ? WEEK_MS : tier === ROLLUP_TIER.day ? DAY_MS : QUARTER_HOUR_MS);
 }
 
 export interface TierRange {
@@ -115,7 +118,8 @@ const ceilTo = (tier: RollupTier, ms: number) => (tierBucketStart(tier, ms) === 
 
 /** The coarsest cells a read may use: per-period reads must not mix a bucket across periods. */
 export type RollupGranularity = 'month' | 'week' | 'day';
-const TIERS_FROM: Record<RollupGranularity, RollupTier[]> = { month: [2, 3, 0, 1], week: [3, 0, 1], day: [0, 1] };
+const { day, quarterHour, month, week } = ROLLUP_TIER;
+const TIERS_FROM: Record<RollupGranularity, RollupTier[]> = { month: [month, week, day, quarterHour], week: [week, day, quarterHour], day: [day, quarterHour] };
 
 /**
  * [from, to) as the fewest rollup cells: whole months (unless `coarsest` is finer), whole ISO
@@ -172,7 +176,7 @@ export function handoverContributions(
   if (key.previousCarrierId === null || receivingStartMs === null || gapHours === null) return [];
   return [
     {
-      level: 'h',
+      level: KPI_LEVEL.handover,
       carrierId: key.carrierId,
       peerCarrierId: key.previousCarrierId,
       corridor: key.corridor ?? '',
@@ -191,14 +195,14 @@ export function handoverContributions(
  */
 export function feedContribution(event: { carrierId: number; receivedAtMs: number; occurredAtMs: number; unmapped: boolean }): KpiContribution {
   return {
-    level: 'e',
+    level: KPI_LEVEL.event,
     carrierId: event.carrierId,
     peerCarrierId: 0,
     corridor: '',
     serviceLevel: '',
     family: event.unmapped ? 'unmapped' : 'feed',
     closingMs: event.receivedAtMs,
-    value: event.unmapped ? null : (event.receivedAtMs - event.occurredAtMs) / 3_600_000,
+    value: event.unmapped ? null : (event.receivedAtMs - event.occurredAtMs) / HOUR_MS,
     success: null,
   };
 }
@@ -252,11 +256,11 @@ export const KEEPS_ALL = KEEPS_CORRIDOR | KEEPS_SERVICE_LEVEL;
  * groups those itself, while every day, week and month cell is read whole by most reads.
  */
 export function keptCopies(level: KpiLevel, tier: RollupTier): readonly number[] {
-  return level === 'e' || tier === 1 ? [KEEPS_ALL] : [0, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, KEEPS_ALL];
+  return level === KPI_LEVEL.event || tier === ROLLUP_TIER.quarterHour ? [KEEPS_ALL] : [0, KEEPS_CORRIDOR, KEEPS_SERVICE_LEVEL, KEEPS_ALL];
 }
 
 /** The copy a read needs: the dimensions it groups or filters by, and nothing else (quarter hours: the whole cell). */
 export function keepsFor(level: KpiLevel, tier: RollupTier, needs: { corridor: boolean; serviceLevel: boolean }): number {
-  if (level === 'e' || tier === 1) return KEEPS_ALL;
+  if (level === KPI_LEVEL.event || tier === ROLLUP_TIER.quarterHour) return KEEPS_ALL;
   return (needs.corridor ? KEEPS_CORRIDOR : 0) | (needs.serviceLevel ? KEEPS_SERVICE_LEVEL : 0);
 }

@@ -1,5 +1,5 @@
 import { parseInstantWithOffset } from './timestamps';
-import { QUARTER_HOUR_MS } from './kpi-contributions';
+import { DAY_MS, QUARTER_HOUR_MS } from './time-units';
 
 export const KPI_GROUP_BYS = ['carrier', 'corridor', 'serviceLevel', 'carrier,corridor', 'corridor,serviceLevel'] as const;
 export type KpiGroupBy = (typeof KPI_GROUP_BYS)[number];
@@ -51,7 +51,7 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
   const asOfMs = instant('asOf');
   if (fromMs !== null && toMs !== null) {
     if (fromMs >= toMs) errors.push('from must be before to');
-    else if (toMs - fromMs > MAX_KPI_WINDOW_DAYS * 86_400_000) errors.push(`the window must be at most ${MAX_KPI_WINDOW_DAYS} days`);
+    else if (toMs - fromMs > MAX_KPI_WINDOW_DAYS * DAY_MS) errors.push(`the window must be at most ${MAX_KPI_WINDOW_DAYS} days`);
   }
   const groupBy = text('groupBy');
   if (groupBy !== undefined && !(KPI_GROUP_BYS as readonly string[]).includes(groupBy)) {
@@ -86,7 +86,10 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
 export const KPI_TIMESERIES_METRICS = ['transit', 'customsHold', 'firstAttempt', 'onTime'] as const;
 export type KpiTimeseriesMetric = (typeof KPI_TIMESERIES_METRICS)[number];
 
-export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesMetric; bucket: 'day' | 'week' };
+export const KPI_TIMESERIES_BUCKETS = ['day', 'week'] as const;
+export type KpiTimeseriesBucket = (typeof KPI_TIMESERIES_BUCKETS)[number];
+
+export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesMetric; bucket: KpiTimeseriesBucket };
 
 /** GET /kpis/timeseries: the /kpis parameters plus metric and bucket (kpis.md §6). */
 export function parseKpiTimeseriesQuery(query: Record<string, unknown>): { ok: true; value: KpiTimeseriesParams } | { ok: false; errors: string[] } {
@@ -95,9 +98,9 @@ export function parseKpiTimeseriesQuery(query: Record<string, unknown>): { ok: t
   const metric = typeof query.metric === 'string' ? query.metric.trim() : '';
   if (!(KPI_TIMESERIES_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_TIMESERIES_METRICS.join(', ')}`);
   const bucket = typeof query.bucket === 'string' ? query.bucket.trim() : 'day';
-  if (bucket !== 'day' && bucket !== 'week') errors.push('bucket must be day or week');
+  if (!(KPI_TIMESERIES_BUCKETS as readonly string[]).includes(bucket)) errors.push('bucket must be day or week');
   if (errors.length > 0 || !base.ok) return { ok: false, errors };
-  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesMetric, bucket: bucket as 'day' | 'week' } };
+  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesMetric, bucket: bucket as KpiTimeseriesBucket } };
 }
 
 export interface ScorecardQueryParams {
@@ -121,7 +124,7 @@ export function parseScorecardQuery(query: Record<string, unknown>, nowMs: numbe
   const asOfMs = quarterHourInstant('asOf', asOfText, errors);
   if (asOfMs === null || errors.length > 0) return { ok: false, errors };
   const parsed = parseKpiQuery({
-    from: given('from') ?? iso(asOfMs - 30 * 86_400_000),
+    from: given('from') ?? iso(asOfMs - 30 * DAY_MS),
     to: given('to') ?? iso(asOfMs),
   });
   if (!parsed.ok) return parsed;

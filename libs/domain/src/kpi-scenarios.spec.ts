@@ -1,3 +1,4 @@
+import { HOUR_MS } from './time-units';
 import { resolveMilestone } from './code-map';
 import { kpiContributions } from './kpi-contributions';
 import { deliveringLegIndex, deriveLegFacts, LegFacts } from './leg-facts';
@@ -18,9 +19,8 @@ import {
 // leg facts (§2), linking late, re-mapping, a missing corridor and percentiles on tiny groups. The same
 // cases run end to end in test/kpi-scenarios.int-spec.ts.
 
-const HOUR = 3_600_000;
 const T0 = Date.parse('2026-02-09T00:00:00Z');
-const at = (hours: number) => T0 + hours * HOUR;
+const at = (hours: number) => T0 + hours * HOUR_MS;
 const scan = (milestone: Milestone | null, hours: number): FactEvent => ({ milestone, occurredAtMs: at(hours) });
 
 /** What the worker does for one shipment: shipment facts over all legs, then each leg's own facts. */
@@ -59,7 +59,7 @@ describe('KPI scenarios on the pure facts', () => {
       [at(126), true, true],
     ]);
     // Hand-over gaps: the next leg's first scan after the hand-over that closed the leg before it.
-    expect([(legFacts[1].legStartAt! - legFacts[0].legEndAt!) / HOUR, (legFacts[2].legStartAt! - legFacts[1].legEndAt!) / HOUR]).toEqual([6, 12]);
+    expect([(legFacts[1].legStartAt! - legFacts[0].legEndAt!) / HOUR_MS, (legFacts[2].legStartAt! - legFacts[1].legEndAt!) / HOUR_MS]).toEqual([6, 12]);
     expect(shipment).toMatchObject({ firstScanAt: at(0), deliveredAt: at(126), transitDays: 5.25, customsHoldHours: 12, firstAttemptDelivered: true, onTime: true });
   });
 

@@ -1,4 +1,5 @@
 import { deriveShipmentFacts, FactEvent, ShipmentFacts } from './shipment-facts';
+import { DAY_MS } from './time-units';
 
 export interface LegFacts {
   legStartAt: number | null;
@@ -19,7 +20,6 @@ export interface LegFacts {
   terminal: boolean;
 }
 
-const DAY_MS = 86_400_000;
 const ALL_EVENTS = Number.POSITIVE_INFINITY;
 
 /** kpis.md §2: a leg's facts from that leg's events only; customs and attempts as in §1. */

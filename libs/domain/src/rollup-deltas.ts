@@ -10,11 +10,11 @@ import {
   KpiContribution,
   KpiFamily,
   KpiLevel,
-  QUARTER_HOUR_MS,
   ROLLUP_TIERS,
   RollupTier,
   tierBucketStart,
 } from './kpi-contributions';
+import { QUARTER_HOUR_MS } from './time-units';
 import {
   bucketOf,
   CUSTOMS_HOURS_HISTOGRAM,

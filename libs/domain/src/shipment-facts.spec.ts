@@ -1,10 +1,10 @@
 import fc from 'fast-check';
+import { HOUR_MS } from './time-units';
 import { MILESTONES, Milestone } from './milestones';
 import { deriveShipmentFacts, FactEvent, findTrackingGaps, ShipmentFacts } from './shipment-facts';
 
-const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-02T00:00:00Z');
-const at = (hours: number) => T0 + hours * HOUR;
+const at = (hours: number) => T0 + hours * HOUR_MS;
 const scan = (milestone: Milestone | null, hours: number): FactEvent => ({ milestone, occurredAtMs: at(hours) });
 
 const facts = (events: FactEvent[], overrides: { promisedByMs?: number | null; asOfMs?: number } = {}): ShipmentFacts =>

@@ -1,4 +1,5 @@
 import { isPhysical, isTerminal, Milestone, milestoneOrder } from './milestones';
+import { DAY_MS, HOUR_MS } from './time-units';
 
 export interface FactEvent {
   milestone: Milestone | null;
@@ -33,8 +34,6 @@ export interface TrackingGap {
   open: boolean;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** Journey order: instant, then the milestone table's position (events.md §1). */
 export function compareFactEvents(a: FactEvent, b: FactEvent): number {

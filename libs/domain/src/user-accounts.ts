@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ParseResult } from './registration';
 import { storageProblems } from './storable-text';
+import { MINUTE_MS } from './time-units';
 
 export const USER_ROLES = ['admin', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -111,7 +112,7 @@ export function parseUserUpdate(body: unknown): ParseResult<UserUpdate> {
  * most every tenth of the lifetime (and at least every minute), not on every request.
  */
 export function renewedSessionExpiry(input: { now: Date; lastSeenAt: Date; ttlMs: number }): Date | null {
-  const interval = Math.min(60_000, input.ttlMs / 10);
+  const interval = Math.min(MINUTE_MS, input.ttlMs / 10);
   if (input.now.getTime() - input.lastSeenAt.getTime() < interval) return null;
   return new Date(input.now.getTime() + input.ttlMs);
 }

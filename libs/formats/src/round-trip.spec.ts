@@ -5,6 +5,7 @@ import type { CanonicalEventInput } from './adapter.types';
 import { FORMAT_DEFINITIONS, FormatName } from './formats.registry';
 import { context } from './testing/fixture.util';
 import { RenderableEvent, renderAfterShip, renderCainiao, renderEasyPost, renderSeventeenTrack, renderUpu } from './testing/renderers';
+import { eventIdentity } from '@lanewatch/crypto';
 
 // Property: any canonical feed a format can express, rendered into that format and read back by
 // its adapter, gives the same stored events (identity, milestone, instant, offset, location).
@@ -48,7 +49,7 @@ const eventArbitrary = (spec: FormatCase, codes: string[]) =>
   }));
 
 function stored(event: CanonicalEventInput, codeMap: Readonly<Record<string, string>>, keepsOffset: boolean) {
-  const result = validateEvent(event, { receivedAt: new Date('2026-11-20T00:00:00Z'), keyCarrier: 'carrier', isKnownCarrier: () => true });
+  const result = validateEvent(event, { receivedAt: new Date('2026-11-20T00:00:00Z'), keyCarrier: 'carrier', isKnownCarrier: () => true, identityOf: eventIdentity });
   if (!result.ok) throw new Error(result.errors.join('; '));
   const normalized: NormalizedEvent = result.event;
   return {

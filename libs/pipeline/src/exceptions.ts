@@ -1,26 +1,21 @@
 import { ExceptionBreakdownRow, ParcelRow, readExceptionCounts, readParcels, readWatchCounts, SqlRunner } from '@lanewatch/db';
 import {
   compareExceptionPeriods,
+  DAY_MS,
   encodeParcelCursor,
   ExceptionGroupCounts,
+  ExceptionReport,
   ExceptionReportParams,
-  ExceptionReportRow,
   MAX_PARCEL_CSV_ROWS,
+  ParcelList,
   ParcelListParams,
   previousWindow,
+  WatchParcel,
 } from '@lanewatch/domain';
 import { filterCarrierId } from './kpis';
 
-export interface ExceptionReport {
-  from: string;
-  to: string;
-  previousFrom: string;
-  previousTo: string;
-  asOf: string;
-  rows: ExceptionReportRow[];
-  /** parcels open at asOf that want action, per carrier × lane */
-  watch: { carrier: string; corridor: string | null; silent: number; lost: number; openExceptions: number; failedAttempts: number }[];
-}
+// The response shapes are the domain's (browser-safe, so the dashboard reads the same types).
+export type { ExceptionReport, ParcelList, WatchParcel } from '@lanewatch/domain';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -70,32 +65,6 @@ export async function readExceptionReport(runner: SqlRunner, params: ExceptionRe
   };
 }
 
-export interface WatchParcel {
-  carrier: string;
-  trackingNumber: string;
-  corridor: string | null;
-  serviceLevel: string | null;
-  legStartAt: string | null;
-  lastEventAt: string | null;
-  /** whole days since the latest event at asOf */
-  daysSilent: number | null;
-  status: 'open' | 'closed';
-  exceptionCategory: string | null;
-  exceptionOpen: boolean;
-  failedAttempts: number;
-  failureReason: string | null;
-  onTime: boolean | null;
-  lateReason: string | null;
-}
-
-export interface ParcelList {
-  kind: string;
-  asOf: string;
-  total: number;
-  parcels: WatchParcel[];
-  nextCursor: string | null;
-}
-
 const isoOrNull = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 function watchParcel(row: ParcelRow, asOfMs: number): WatchParcel {
@@ -107,7 +76,7 @@ function watchParcel(row: ParcelRow, asOfMs: number): WatchParcel {
     serviceLevel: row.service_level,
     legStartAt: isoOrNull(row.leg_start_at),
     lastEventAt: isoOrNull(row.last_event_at),
-    daysSilent: latest ? Math.max(0, Math.floor((asOfMs - new Date(latest).getTime()) / 86_400_000)) : null,
+    daysSilent: latest ? Math.max(0, Math.floor((asOfMs - new Date(latest).getTime()) / DAY_MS)) : null,
     status: row.closed_at === null ? 'open' : 'closed',
     exceptionCategory: row.exception_at ? row.exception_category : null,
     exceptionOpen: row.exception_open,

@@ -9,6 +9,8 @@ import {
   deliveringLegIndex,
   deriveActivityPeriods,
   deriveExceptionFacts,
+  HOUR_MS,
+  KPI_LEVEL,
   lateReasonOf,
   legClockFacts,
   deriveLegFacts,
@@ -25,7 +27,6 @@ import {
   unpackContribution,
 } from '@lanewatch/domain';
 
-const HOUR_MS = 3_600_000;
 // Stored facts do not depend on a reading time: silences are measured at read time from lastEventAt.
 const ALL_EVENTS = Number.POSITIVE_INFINITY;
 
@@ -99,7 +100,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
     const facts = deriveShipmentFacts({ events: allEvents, promisedByMs, asOfMs: ALL_EVENTS });
     // maxSilenceHours depends on the reading time: measured at read time from lastEventAt instead.
     const { maxSilenceHours: _readTimeOnly, ...stored } = facts;
-    const shipmentKey = { level: 's' as const, carrierId: 0, corridor, serviceLevel };
+    const shipmentKey = { level: KPI_LEVEL.shipment, carrierId: 0, corridor, serviceLevel };
     shipmentFacts.push({
       shipmentId: shipment.id,
       corridor,
@@ -107,7 +108,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
       promisedBy: shipment.promised_by,
       ...stored,
       rollup: [
-        ...kpiContributions('s', 0, {
+        ...kpiContributions(KPI_LEVEL.shipment, 0, {
           corridor,
           serviceLevel,
           transitClosingMs: facts.deliveredAt,
@@ -144,7 +145,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
       // For censored transit a leg whose own hand-over went unreported has ended when the next leg started.
       const cohortTransitDays =
         legOwn.legTransitDays ?? (nextStartAt !== null && legOwn.legStartAt !== null ? (nextStartAt - legOwn.legStartAt) / DAY_MS : null);
-      const legKey = { level: 'l' as const, carrierId: leg.carrier_id, corridor, serviceLevel };
+      const legKey = { level: KPI_LEVEL.leg, carrierId: leg.carrier_id, corridor, serviceLevel };
       const exceptions = deriveExceptionFacts({ events: legEvents[index].events, closedAtMs: closedAt });
       const lateReason = legOwn.onTime === false && facts.deliveredAt !== null ? lateReasonOf({ events: allEvents, deliveredAtMs: facts.deliveredAt }) : null;
       // contracts.md §1: the leg on each of its carrier's contract clocks, counted like transit at legEndAt.
@@ -187,7 +188,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
         lateReason,
         clockDays: Object.fromEntries(clockFacts.map((fact) => [fact.contract, fact.clockDays])),
         rollup: [
-          ...kpiContributions('l', leg.carrier_id, {
+          ...kpiContributions(KPI_LEVEL.leg, leg.carrier_id, {
             corridor,
             serviceLevel,
             transitClosingMs: legOwn.legEndAt,

@@ -1,5 +1,5 @@
 import { fidelityCounters, forEachFramedCell, readRollups, SqlRunner } from '@lanewatch/db';
-import { addFidelityCounts, emptyFidelityCounts, FidelityCounts, FidelityCountsPart, FidelityParams, rollupRanges } from '@lanewatch/domain';
+import { addFidelityCounts, emptyFidelityCounts, FidelityCounts, FidelityCountsPart, FidelityParams, KPI_LEVEL, ROLLUP_TIER, rollupRanges } from '@lanewatch/domain';
 
 /** Per carrier id, per bucket start (epoch ms): what mapping fidelity counts there. */
 export type FidelityCountsByCarrier = Map<number, Map<number, FidelityCounts>>;
@@ -12,10 +12,10 @@ export type FidelityCountsByCarrier = Map<number, Map<number, FidelityCounts>>;
 export async function readFidelity(runner: SqlRunner, query: { params: FidelityParams; carrierId: number | null }): Promise<FidelityCountsByCarrier> {
   const { fromMs, toMs, bucket } = query.params;
   // Hours read quarter-hour cells only; days read day cells (quarter hours at no edge: the bounds are midnights).
-  const ranges = bucket === 'hour' ? [{ tier: 1 as const, fromMs, toMs }] : rollupRanges(fromMs, toMs, 'day');
+  const ranges = bucket === 'hour' ? [{ tier: ROLLUP_TIER.quarterHour, fromMs, toMs }] : rollupRanges(fromMs, toMs, 'day');
   const [cells, counters] = await Promise.all([
     readRollups(runner, {
-      level: 'e',
+      level: KPI_LEVEL.event,
       families: ['feed', 'unmapped', 'unclassified'],
       ranges,
       groupBy: ['carrier_id'],

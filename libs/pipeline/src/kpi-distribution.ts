@@ -1,5 +1,5 @@
 import { readRollups, SqlRunner } from '@lanewatch/db';
-import { HISTOGRAM_OF, HistogramSpec, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
+import { HISTOGRAM_OF, HistogramSpec, KPI_LEVEL, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
 import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
 import { effectiveWindow, filterCarrierId } from './kpis';
 import { groupRollups } from './rollup-groups';
@@ -49,7 +49,7 @@ export async function computeKpiDistribution(runner: SqlRunner, params: KpiDistr
   const carrierId = await filterCarrierId(runner, params.carrier);
   const window = effectiveWindow(params);
   const result = await readRollups(runner, {
-    level: params.carrier ? 'l' : 's',
+    level: params.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment,
     families: [metric.family],
     ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs) : [],
     groupBy: [],

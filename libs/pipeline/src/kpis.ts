@@ -3,6 +3,7 @@ import {
   CLOCK_FAMILIES,
   DAY_MS,
   KPI_FAMILIES,
+  KPI_LEVEL,
   KpiFamily,
   KpiQueryParams,
   KpiTimeseriesMetric,
@@ -13,53 +14,9 @@ import {
 } from '@lanewatch/domain';
 import { compareCodeUnits, FamilyCells, groupRollups } from './rollup-groups';
 
-type Stat = number | null;
-
-export interface TransitKpi {
-  count: number;
-  meanDays: Stat;
-  stddevDays: Stat;
-  varianceDays: Stat;
-  p50Days: Stat;
-  p90Days: Stat;
-  p95Days: Stat;
-}
-export interface CustomsHoldKpi {
-  count: number;
-  meanHours: Stat;
-  p50Hours: Stat;
-  p90Hours: Stat;
-}
-export interface FirstAttemptKpi {
-  attempted: number;
-  delivered: number;
-  rate: Stat;
-}
-export interface OnTimeKpi {
-  delivered: number;
-  onTime: number;
-  rate: Stat;
-}
-
-export interface KpiGroup {
-  carrier: string | null;
-  corridor: string | null;
-  serviceLevel: string | null;
-}
-
-/** clockDays of a contract's legs (contracts.md §1), like transit; withinAllowance: legs of lanes with an allowance. */
-export interface ClockKpi extends TransitKpi {
-  withinAllowance: { legs: number; within: number; rate: Stat } | null;
-}
-
-export interface KpiRow extends KpiGroup {
-  transit: TransitKpi | null;
-  customsHold: CustomsHoldKpi | null;
-  firstAttempt: FirstAttemptKpi | null;
-  onTime: OnTimeKpi | null;
-  /** only when the read names a contract */
-  clock?: ClockKpi | null;
-}
+// The response rows are the domain's (browser-safe): the dashboard reads the same types.
+import type { ClockKpi, CustomsHoldKpi, FirstAttemptKpi, KpiGroup, KpiRow, OnTimeKpi, TransitKpi } from '@lanewatch/domain';
+export type { ClockKpi, CustomsHoldKpi, FirstAttemptKpi, KpiGroup, KpiRow, OnTimeKpi, TransitKpi };
 
 export interface KpiResponse {
   from: string;
@@ -148,7 +105,7 @@ export async function readKpiGroups(
   const carrierId = await filterCarrierId(runner, params.carrier);
   const window = effectiveWindow(params);
   const query: RollupQuery = {
-    level: params.groupBy.includes('carrier') || params.carrier ? 'l' : 's',
+    level: params.groupBy.includes('carrier') || params.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment,
     families: KPI_FAMILIES,
     ranges: window.fromMs < window.toMs ? rollupRanges(window.fromMs, window.toMs, period ?? 'month') : [],
     groupBy: params.groupBy.map((key) => COLUMN[key]),

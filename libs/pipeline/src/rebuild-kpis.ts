@@ -26,6 +26,7 @@ import {
   HISTOGRAM_OF,
   KpiContribution,
   mergeMoments,
+  ROLLUP_TIER,
   RollupCellKey,
   rollupCellKey,
   RollupDelta,
@@ -80,7 +81,7 @@ class BaseCells {
 
   add(contributions: KpiContribution[]): void {
     for (const delta of rollupDeltas({ removed: [], added: contributions })) {
-      const key = rollupCellKey({ ...delta, tier: 1, bucketStart: delta.bucketMs, keeps: 3 });
+      const key = rollupCellKey({ ...delta, tier: ROLLUP_TIER.quarterHour, bucketStart: delta.bucketMs, keeps: 3 });
       const known = this.cells.get(key);
       if (!known) {
         this.cells.set(key, delta);

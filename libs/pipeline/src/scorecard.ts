@@ -3,10 +3,12 @@ import {
   censoredTransit,
   CensoredTransit,
   DAY_MS,
+  KPI_LEVEL,
   KpiFamily,
   KpiLevel,
   KpiQueryParams,
   rate,
+  RateInterval,
   rollupRanges,
   TRANSIT_DAYS_HISTOGRAM,
   TransitCohort,
@@ -15,10 +17,7 @@ import {
 import { effectiveWindow, FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
 import { compareCodeUnits, groupRollups } from './rollup-groups';
 
-export interface Interval {
-  low: number;
-  high: number;
-}
+export type Interval = RateInterval;
 
 const interval = (successes: number, trials: number): Interval | null => {
   const bounds = wilsonInterval(successes, trials);
@@ -134,12 +133,12 @@ export async function computeScorecards(
   // query at a time anyway; pg deprecates queueing queries on a busy client.
   const kpis = await readKpiGroups(runner, kpiParams);
   const corridors = await readKpiGroups(runner, { ...kpiParams, groupBy: ['carrier', 'corridor'] });
-  const feed = await readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true });
-  const silence = await readSilence(runner, { level: 'l', asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId });
-  const cohorts = await readRollups(runner, { level: 'l', families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true });
-  const handovers = await readRollups(runner, { level: 'h', families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true });
-  const networkSilence = await readSilence(runner, { level: 's', asOfMs: params.asOfMs, groupBy: [] });
-  const networkCohorts = await readRollups(runner, { level: 's', families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true });
+  const feed = await readRollups(runner, { level: KPI_LEVEL.event, families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true });
+  const silence = await readSilence(runner, { level: KPI_LEVEL.leg, asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId });
+  const cohorts = await readRollups(runner, { level: KPI_LEVEL.leg, families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true });
+  const handovers = await readRollups(runner, { level: KPI_LEVEL.handover, families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true });
+  const networkSilence = await readSilence(runner, { level: KPI_LEVEL.shipment, asOfMs: params.asOfMs, groupBy: [] });
+  const networkCohorts = await readRollups(runner, { level: KPI_LEVEL.shipment, families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true });
   const feedOf = groupRollups(feed, byCarrier, String);
   const cohortGroups = groupRollups(cohorts, (row) => ({ carrierId: byCarrier(row), periodMs: Number(row.period) }), (key) => `${key.carrierId}:${key.periodMs}`);
   const cohortsOf = (groups: typeof cohortGroups, carrierId: number): TransitCohort[] =>

@@ -3,3 +3,4 @@ export * from './ingest-batch.job';
 export * from './queues';
 export * from './redis-connection';
 export * from './sla-evaluation.job';
+export * from './jobs';

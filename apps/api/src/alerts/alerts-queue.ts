@@ -1,5 +1,5 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, ALERTS_QUEUE, QueueConnection } from '@lanewatch/queue';
+import { alertDeliveryJob, AlertDeliveryQueue, ALERTS_QUEUE, QueueConnection } from '@lanewatch/queue';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { CONFIG, QUEUE_CONNECTION } from '../infrastructure/tokens';
@@ -10,7 +10,7 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 @Injectable()
 export class AlertsQueue implements OnModuleDestroy {
   private readonly logger = new Logger('AlertsQueue');
-  private readonly queue: Queue;
+  private readonly queue: AlertDeliveryQueue;
 
   constructor(
     @Inject(CONFIG) private readonly config: LanewatchConfig,
@@ -24,13 +24,7 @@ export class AlertsQueue implements OnModuleDestroy {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queue.addBulk(
-          deliveryIds.map((deliveryId) => ({
-            name: ALERT_DELIVERY_JOB,
-            data: { deliveryId },
-            opts: alertDeliveryJobOptions(deliveryId, this.config.alertDeliveryAttempts, this.config.alertBackoffMs),
-          })),
-        ),
+        this.queue.addBulk(deliveryIds.map((deliveryId) => alertDeliveryJob(deliveryId, this.config.alertDeliveryAttempts, this.config.alertBackoffMs))),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS);
         }),

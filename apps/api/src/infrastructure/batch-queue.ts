@@ -1,7 +1,6 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { INGEST_BATCH_JOB, ingestJobOptions } from '@lanewatch/queue';
+import { ingestBatchJob, IngestQueue } from '@lanewatch/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { CONFIG, INGEST_QUEUE_TOKEN } from './tokens';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -11,7 +10,7 @@ export class BatchQueue {
   private readonly logger = new Logger('BatchQueue');
 
   constructor(
-    @Inject(INGEST_QUEUE_TOKEN) private readonly queue: Queue,
+    @Inject(INGEST_QUEUE_TOKEN) private readonly queue: IngestQueue,
     @Inject(CONFIG) private readonly config: LanewatchConfig,
   ) {}
 
@@ -23,7 +22,7 @@ export class BatchQueue {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queue.add(INGEST_BATCH_JOB, { batchId }, ingestJobOptions(batchId, this.config.ingestJobAttempts)),
+        this.queue.addBulk([ingestBatchJob(batchId, this.config.ingestJobAttempts)]),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS);
         }),

@@ -32,6 +32,7 @@ import {
   utcHourStart,
   validateEvent,
 } from '@lanewatch/domain';
+import { eventIdentity } from '@lanewatch/crypto';
 import { BadRequestException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -118,6 +119,7 @@ export class IngestService {
         keyCarrier: principal.kind === 'carrier' ? principal.carrierCode : null,
         isKnownCarrier: (code: string) => carriers.has(code),
         milestoneOfCode: (code: string) => (codeMaps.get(carrier)?.get(code) as Milestone | undefined) ?? null,
+        identityOf: eventIdentity,
       };
     };
 

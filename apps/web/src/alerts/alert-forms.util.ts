@@ -1,3 +1,4 @@
+import { HOUR_MS } from '@lanewatch/domain';
 import type { ChannelKind, NotificationChannel } from '../api/alert-types';
 import { SLA_SEVERITIES } from '../api/sla-types';
 
@@ -47,7 +48,7 @@ function localInput(epochMs: number): string {
 
 // A new silence starts now and lasts two hours, the usual length of a planned outage.
 export function emptySilenceDraft(nowMs: number): SilenceDraft {
-  return { from: localInput(nowMs), to: localInput(nowMs + 2 * 3_600_000), carrier: '', corridor: '', severity: '', reason: '' };
+  return { from: localInput(nowMs), to: localInput(nowMs + 2 * HOUR_MS), carrier: '', corridor: '', severity: '', reason: '' };
 }
 
 // "2026-11-23T10:00" → "2026-11-23T10:00:00Z"; anything else is passed on for the API to name.

@@ -1,5 +1,15 @@
 export type { IngestStatus } from '@lanewatch/domain';
-import type { IngestStatus } from '@lanewatch/domain';
+import {
+  type CustomsHoldKpi,
+  type FirstAttemptKpi,
+  type IngestStatus,
+  KPI_TIMESERIES_METRICS,
+  type KpiTimeseriesBucket,
+  type KpiTimeseriesMetric,
+  type OnTimeKpi,
+  type RateInterval,
+  type TransitKpi,
+} from '@lanewatch/domain';
 
 export type DependencyHealth = { ok: boolean };
 
@@ -74,33 +84,18 @@ export function parseHealthReport(body: unknown): HealthReport {
 // A missing field reads as null so an older API still renders; a field of the wrong type fails
 // with its path, which is what someone debugging a version mismatch needs.
 
-export type Interval = { low: number; high: number };
+export type Interval = RateInterval;
 
-export type TransitStats = {
-  count: number | null;
-  meanDays: number | null;
-  stddevDays: number | null;
-  varianceDays: number | null;
-  p50Days: number | null;
-  p90Days: number | null;
-  p95Days: number | null;
-};
+// The API's KPI rows (the domain's contract types) as the dashboard keeps them: any figure may be null.
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
-export type CustomsHoldStats = {
-  count: number | null;
-  meanHours: number | null;
-  p50Hours: number | null;
-  p90Hours: number | null;
-};
+export type TransitStats = Nullable<TransitKpi>;
 
-export type FirstAttemptStats = {
-  attempted: number | null;
-  delivered: number | null;
-  rate: number | null;
-  ci95: Interval | null;
-};
+export type CustomsHoldStats = Nullable<CustomsHoldKpi>;
 
-export type OnTimeStats = { delivered: number | null; onTime: number | null; rate: number | null; ci95: Interval | null };
+export type FirstAttemptStats = Nullable<FirstAttemptKpi> & { ci95: Interval | null };
+
+export type OnTimeStats = Nullable<OnTimeKpi> & { ci95: Interval | null };
 
 export type KpiFamilies = {
   transit: TransitStats;
@@ -109,8 +104,8 @@ export type KpiFamilies = {
   onTime: OnTimeStats;
 };
 
-export type KpiMetric = keyof KpiFamilies;
-export const KPI_METRICS = ['transit', 'customsHold', 'firstAttempt', 'onTime'] as const satisfies readonly KpiMetric[];
+export type KpiMetric = KpiTimeseriesMetric;
+export const KPI_METRICS = KPI_TIMESERIES_METRICS;
 
 export type KpiFamilyValues = { [M in KpiMetric]: KpiFamilies[M] | null };
 
@@ -163,7 +158,7 @@ export type CarrierScorecard = {
 
 export type Scorecards = { from: string; to: string; asOf: string | null; carriers: CarrierScorecard[] };
 
-export type TimeseriesBucket = 'day' | 'week';
+export type TimeseriesBucket = KpiTimeseriesBucket;
 
 export type TimeseriesPoint<M extends KpiMetric> = {
   start: string;

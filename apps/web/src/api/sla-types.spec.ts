@@ -1,30 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
+import { alertBreach, policyBody } from '@lanewatch/domain/testing';
 import { parseBreachDetail, parseBreaches, parsePolicies } from './sla-types';
 
 // Bodies as apps/api sends them (breach-view.ts, breaches.service.ts, sla-policies.service.ts).
 const BREACH = {
-  id: 'b1',
-  policyId: 'p1',
-  policyName: 'Correios first attempt',
-  severity: 'critical',
-  carrier: 'correios',
-  corridor: 'CN-BR',
-  serviceLevel: null,
-  metric: 'first_attempt_rate',
-  op: 'gte',
-  threshold: 0.9,
-  value: 0.842,
-  worstValue: 0.81,
-  sample: 233,
-  windowFrom: '2026-11-01T00:00:00.000Z',
-  windowTo: '2026-11-08T00:00:00.000Z',
-  status: 'acknowledged',
-  openedAt: '2026-11-08T00:00:00.000Z',
-  lastEvaluatedAt: '2026-11-08T00:15:00.000Z',
-  acknowledgedAt: '2026-11-08T09:00:00.000Z',
-  acknowledgedBy: 'ana@example.com',
+  ...alertBreach({
+    id: 'b1',
+    policyId: 'p1',
+    policyName: 'Correios first attempt',
+    windowFrom: '2026-11-01T00:00:00.000Z',
+    windowTo: '2026-11-08T00:00:00.000Z',
+    status: 'acknowledged',
+    openedAt: '2026-11-08T00:00:00.000Z',
+    lastEvaluatedAt: '2026-11-08T00:15:00.000Z',
+    acknowledgedAt: '2026-11-08T09:00:00.000Z',
+    acknowledgedBy: 'ana@example.com',
+  }),
   acknowledgedNote: 'strike',
-  resolvedAt: null,
   evidence: {
     evaluatedAt: '2026-11-08T00:15:00.000Z',
     value: 0.842,
@@ -77,22 +69,10 @@ describe('parsePolicies', () => {
   it('keeps burn rate and Wilson guard for a later PUT', () => {
     const [policy] = parsePolicies([
       {
+        ...policyBody({ name: 'x', carrier: '*', corridor: null, minSample: 20, severity: 'major', burnRate: { shortWindowDays: 1, longWindowDays: 7 }, wilsonGuard: true }),
         id: 'p1',
-        name: 'x',
         contract: null,
         effectiveFrom: null,
-        carrier: '*',
-        corridor: null,
-        serviceLevel: null,
-        metric: 'first_attempt_rate',
-        op: 'gte',
-        threshold: 0.9,
-        windowDays: 7,
-        minSample: 20,
-        severity: 'major',
-        enabled: true,
-        burnRate: { shortWindowDays: 1, longWindowDays: 7 },
-        wilsonGuard: true,
         createdAt: '2026-11-01T00:00:00.000Z',
         updatedAt: '2026-11-01T00:00:00.000Z',
       },

@@ -1,3 +1,4 @@
+import { type AlertBreach, BREACH_STATUSES, type SlaBurnRate, type SlaPolicy as DomainSlaPolicy, SLA_OPS, SLA_SEVERITIES } from '@lanewatch/domain';
 import {
   asArray,
   asRecord,
@@ -12,30 +13,9 @@ import {
 } from './parse.util';
 import { type PolicyStatus, parsePolicyStatus } from './policy-state-types';
 
-// sla.md §1 and §3 as the dashboard reads them.
-export const SLA_SEVERITIES = ['critical', 'major', 'minor'] as const;
-export type SlaSeverity = (typeof SLA_SEVERITIES)[number];
-
-export const BREACH_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
-export type BreachStatus = (typeof BREACH_STATUSES)[number];
-
-export const SLA_OPS = ['lte', 'gte'] as const;
-export type SlaOp = (typeof SLA_OPS)[number];
-
-export const SLA_METRICS = [
-  'transit_mean_days',
-  'transit_p50_days',
-  'transit_p90_days',
-  'transit_p95_days',
-  'transit_stddev_days',
-  'customs_hold_mean_hours',
-  'customs_hold_p90_hours',
-  'first_attempt_rate',
-  'on_time_rate',
-  'feed_latency_p95_hours',
-  'unmapped_rate',
-  'silent_rate',
-] as const;
+// sla.md §1 and §3 as the dashboard reads them: the enums are the domain's.
+export { BREACH_STATUSES, SLA_METRICS, SLA_OPS, SLA_SEVERITIES } from '@lanewatch/domain';
+export type { BreachStatus, SlaBurnRate, SlaOp, SlaSeverity } from '@lanewatch/domain';
 
 export type EvidenceParcel = {
   carrier: string;
@@ -54,34 +34,15 @@ export type EvidenceExport = { total: number; truncated: boolean; parcels: Evide
 
 export type BreachHistoryPoint = { at: string; value: number | null; sample: number; verdict: string };
 
-export type Breach = {
-  id: string;
-  policyId: string;
-  policyName: string;
-  severity: SlaSeverity;
-  carrier: string | null;
+// The domain's breach as the API shows it (sla.md §3), with what the dashboard reads besides.
+export type Breach = Omit<AlertBreach, 'metric'> & {
   // The carrier's display name; null when the scope has no carrier or the carrier is unknown.
   carrierName: string | null;
-  corridor: string | null;
-  serviceLevel: string | null;
   // Kept as a string: a metric added to the API later still lists, with its raw name.
   metric: string;
-  op: SlaOp;
-  threshold: number;
-  value: number;
-  worstValue: number;
-  sample: number;
-  windowFrom: string;
-  windowTo: string;
-  status: BreachStatus;
-  openedAt: string;
   // Since when the metric has been on the wrong side of the target (from the evaluations).
   wrongSideSince: string;
-  lastEvaluatedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
   acknowledgedNote: string | null;
-  resolvedAt: string | null;
   evidence: BreachEvidence;
 };
 
@@ -186,27 +147,24 @@ export function parseBreachDetail(body: unknown): BreachDetail {
   };
 }
 
-export type SlaPolicy = {
+// The domain's policy as the API lists it: with its id, contract and state; the metric kept as a string,
+// so a metric added to the API later still lists, with its raw name.
+export type SlaPolicy = Omit<DomainSlaPolicy, 'metric'> & {
   id: string;
-  name: string;
   contract: string | null;
-  carrier: string | null;
-  corridor: string | null;
-  serviceLevel: string | null;
   metric: string;
-  op: SlaOp;
-  threshold: number;
-  windowDays: number;
-  minSample: number;
-  severity: SlaSeverity;
-  enabled: boolean;
-  // Passed back unchanged on edit: the form does not offer these modes yet.
-  burnRate: Fields | null;
-  wilsonGuard: boolean;
   updatedAt: string | null;
   // In the list only: the last evaluation's state, value, sample and the next evaluation.
   status: PolicyStatus | null;
 };
+
+// A burn rate as the API stores it (sla.md §1), anything else as none.
+function parseBurnRate(value: unknown): SlaBurnRate | null {
+  if (!isRecord(value) || typeof value.shortWindowDays !== 'number' || typeof value.longWindowDays !== 'number') {
+    return null;
+  }
+  return { shortWindowDays: value.shortWindowDays, longWindowDays: value.longWindowDays };
+}
 
 export function parsePolicy(value: unknown, path = 'policy'): SlaPolicy {
   const record = asRecord(value, path);
@@ -224,7 +182,7 @@ export function parsePolicy(value: unknown, path = 'policy'): SlaPolicy {
     minSample: requiredNumber(record, 'minSample', path),
     severity: oneOf(record, 'severity', SLA_SEVERITIES, path),
     enabled: optionalBoolean(record, 'enabled', path) ?? true,
-    burnRate: isRecord(record.burnRate) ? record.burnRate : null,
+    burnRate: parseBurnRate(record.burnRate),
     wilsonGuard: optionalBoolean(record, 'wilsonGuard', path) ?? false,
     updatedAt: optionalText(record, 'updatedAt', path),
     status: parsePolicyStatus(record.status, `${path}.status`),

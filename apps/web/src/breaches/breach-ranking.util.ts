@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@lanewatch/domain';
 import type { Breach, SlaSeverity } from '../api/sla-types';
 import { formatMetricValue, formatThreshold, metricUnit } from './breach-format.util';
 
@@ -67,10 +68,6 @@ export function rankOpenBreaches<T extends Breach>(breaches: readonly T[]): T[] 
       a.id.localeCompare(b.id),
   );
 }
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 /** "under a minute", "45 min", "3 h 20 min", "2 d 4 h": two units at most, rounded down. */
 export function formatDuration(ms: number): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { HOUR_MS } from '@lanewatch/domain';
 import { carrierScorecardFactory, emptyKpis } from '../api/api-types.factory';
 import { breachFactory } from '../breaches/breach.factory';
 import {
@@ -14,8 +15,6 @@ import {
   sortCorridors,
   sortHandovers,
 } from './carrier-detail.util';
-
-const HOUR_MS = 3_600_000;
 
 describe('carrierPath', () => {
   it('encodes the code and keeps the search', () => {

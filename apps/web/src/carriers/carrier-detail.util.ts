@@ -1,3 +1,4 @@
+import { HOUR_MS } from '@lanewatch/domain';
 import type { CarrierScorecard, CorridorKpiRow, Handover } from '../api/api-types';
 import type { Breach } from '../api/sla-types';
 import { columnsCsv, type CsvCell, type CsvColumn, toCsv } from '../shared/csv.util';
@@ -153,7 +154,7 @@ export function breachTimeline({ breaches, nowMs }: { breaches: readonly Breach[
     .map((breach) => {
       const endedAt = breach.status === 'resolved' ? breach.resolvedAt : null;
       const endMs = endedAt === null ? nowMs : Date.parse(endedAt);
-      return { breach, endedAt, durationHours: Math.max(0, (endMs - Date.parse(breach.openedAt)) / 3_600_000) };
+      return { breach, endedAt, durationHours: Math.max(0, (endMs - Date.parse(breach.openedAt)) / HOUR_MS) };
     });
 }
 

@@ -1,8 +1,7 @@
+import { DAY_MS, FEED_WARNING_KINDS } from '@lanewatch/domain';
 import { describe, expect, it } from '@jest/globals';
-import { FEED_WARNING_KINDS } from '@lanewatch/domain';
 import { fidelityCsv, fidelityDays, fidelityPoints, hasFidelity, ingestFidelityCsv, parseFidelityAnswer, parseIngestFidelity, WARNING_KINDS } from './fidelity.util';
 
-const DAY_MS = 86_400_000;
 const figures = (overrides: Record<string, unknown> = {}) => ({
   events: 4,
   unmapped: 3,

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@lanewatch/domain';
 import type { FeedWarningKind, FidelityAnswer, FidelityFigures, WarningCounts } from '@lanewatch/domain';
 import { asArray, asRecord, oneOf, optionalNumber, requiredNumber, text, type Fields } from '../api/parse.util';
 import { columnsCsv, type CsvColumn, csvFileName } from '../shared/csv.util';
@@ -12,7 +13,6 @@ export const WARNING_LABELS: Record<FeedWarningKind, string> = {
   other: 'Other warnings',
 };
 
-const DAY_MS = 86_400_000;
 export const MAX_FIDELITY_DAYS = 92;
 
 export type CarrierFidelityRow = { carrier: string; name: string; totals: FidelityFigures; buckets: FidelityAnswer['buckets'] };

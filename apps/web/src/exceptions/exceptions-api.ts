@@ -1,50 +1,10 @@
+import type { ExceptionReport, ParcelList } from '@lanewatch/domain';
 import { authorizationHeader } from '../auth/session-token.store';
 import { API_ROOT, ApiError, RequestOptions, sendJson, withQuery } from '../api/api-client';
 
-export type ExceptionPeriod = {
-  parcels: number;
-  exceptions: number;
-  categories: Record<string, number>;
-  failedAttempts: number;
-  failureReasons: Record<string, number>;
-  delivered: number;
-  late: number;
-  lateReasons: Record<string, number>;
-  exceptionRate: number | null;
-  failedAttemptRate: number | null;
-  lateRate: number | null;
-};
-
-export type ExceptionReportRow = {
-  carrier: string;
-  corridor: string | null;
-  current: ExceptionPeriod;
-  previous: ExceptionPeriod;
-  change: { exceptionRate: number | null; failedAttemptRate: number | null; lateRate: number | null };
-};
-
-export type WatchCounts = { carrier: string; corridor: string | null; silent: number; lost: number; openExceptions: number; failedAttempts: number };
-
-export type ExceptionReport = { from: string; to: string; previousFrom: string; previousTo: string; asOf: string; rows: ExceptionReportRow[]; watch: WatchCounts[] };
-
-export type WatchParcel = {
-  carrier: string;
-  trackingNumber: string;
-  corridor: string | null;
-  serviceLevel: string | null;
-  legStartAt: string | null;
-  lastEventAt: string | null;
-  daysSilent: number | null;
-  status: 'open' | 'closed';
-  exceptionCategory: string | null;
-  exceptionOpen: boolean;
-  failedAttempts: number;
-  failureReason: string | null;
-  onTime: boolean | null;
-  lateReason: string | null;
-};
-
-export type ParcelPage = { kind: string; asOf: string; total: number; parcels: WatchParcel[]; nextCursor: string | null };
+// The API's answers (issue 15) are the domain's contract types; ParcelPage is GET /exceptions/parcels' page.
+export type { ExceptionPeriod, ExceptionReport, ExceptionReportRow, WatchCounts, WatchParcel } from '@lanewatch/domain';
+export type ParcelPage = ParcelList;
 
 function hasArrays<T>(body: unknown, ...keys: string[]): T {
   if (typeof body !== 'object' || body === null || keys.some((key) => !Array.isArray((body as Record<string, unknown>)[key]))) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { DAY_MS } from '@lanewatch/domain';
 import {
   chooseBucket,
-  DAY_MS,
   describeRangeProblem,
   inclusiveDateInputs,
   matchPreset,

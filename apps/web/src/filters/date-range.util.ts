@@ -1,7 +1,6 @@
-export const DAY_MS = 86_400_000;
-export const QUARTER_HOUR_MS = 900_000;
-// The API's limit (MAX_KPI_WINDOW_DAYS in libs/domain); repeated here so the bundle does not pull in the domain library.
-export const MAX_WINDOW_DAYS = 400;
+import { DAY_MS, MAX_KPI_WINDOW_DAYS, QUARTER_HOUR_MS } from '@lanewatch/domain';
+// The API's limit.
+export const MAX_WINDOW_DAYS = MAX_KPI_WINDOW_DAYS;
 // Above this many days a daily chart gets too dense to read; weeks keep it near 60 points or fewer.
 export const WEEKLY_BUCKETS_ABOVE_DAYS = 45;
 

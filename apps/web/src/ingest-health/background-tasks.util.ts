@@ -1,8 +1,8 @@
-import { STALLED_AFTER_MS, TASK_KIND_LABELS, type TaskKind, type TaskProgress, type TaskStatus } from '@lanewatch/domain/browser';
+import { MINUTE_MS, STALLED_AFTER_MS, TASK_KIND_LABELS, type TaskKind, type TaskProgress, type TaskStatus } from '@lanewatch/domain';
 import { asArray, asRecord, oneOf, optionalNumber, optionalText, requiredNumber, text } from '../api/parse.util';
 import { NO_DATA } from '../shared/kpi-format.util';
 
-export type { TaskProgress } from '@lanewatch/domain/browser';
+export type { TaskProgress } from '@lanewatch/domain';
 
 const KINDS: readonly TaskKind[] = ['rebuild', 'remap'];
 const STATUSES: readonly TaskStatus[] = ['running', 'completed', 'failed', 'stalled'];
@@ -38,7 +38,7 @@ const STATUS_TEXT: Readonly<Record<TaskStatus, string>> = {
   running: 'Running',
   completed: 'Completed',
   failed: 'Failed',
-  stalled: `Stalled: no progress for ${STALLED_AFTER_MS / 60_000} min`,
+  stalled: `Stalled: no progress for ${STALLED_AFTER_MS / MINUTE_MS} min`,
 };
 
 export function taskStatusText(status: TaskStatus): string {

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '@lanewatch/domain';
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/session.context';
@@ -13,7 +14,6 @@ import { useKeptAnswer } from '../shared/use-kept-answer.hook';
 import { throughputWindow } from './ingest-throughput.util';
 
 const FIDELITY_HOURS = 24;
-const MINUTE_MS = 60_000;
 
 // The last 24 UTC hours of receipt, asked again at most once a minute like the throughput chart.
 export function FidelityTable({ nowMs }: { nowMs: number }) {

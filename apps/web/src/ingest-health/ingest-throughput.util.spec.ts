@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { HOUR_MS, ingestThroughputAnswer } from '@lanewatch/domain';
 import {
   hasThroughput,
   type IngestThroughput,
@@ -10,22 +11,18 @@ import {
   throughputWindow,
 } from './ingest-throughput.util';
 
-const HOUR_MS = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
 
+// The API's answer, built as the API builds it, with overrides per scenario.
 function throughputFactory(overrides: Partial<IngestThroughput> = {}): IngestThroughput {
-  return {
-    from: '2026-11-02T08:00:00.000Z',
-    to: '2026-11-02T11:00:00.000Z',
+  const hour = (iso: string, accepted: number, duplicates: number, rejected: number) => ({ hour: new Date(iso), accepted, duplicates, rejected });
+  const answer = ingestThroughputAnswer({
+    fromMs: at('2026-11-02T08:00:00Z'),
+    toMs: at('2026-11-02T11:00:00Z'),
     carrier: null,
-    hours: [
-      { hour: '2026-11-02T08:00:00.000Z', accepted: 0, duplicates: 0, rejected: 0 },
-      { hour: '2026-11-02T09:00:00.000Z', accepted: 1200, duplicates: 3, rejected: 7 },
-      { hour: '2026-11-02T10:00:00.000Z', accepted: 40, duplicates: 0, rejected: 1 },
-    ],
-    totals: { accepted: 1240, duplicates: 3, rejected: 8 },
-    ...overrides,
-  };
+    hours: [hour('2026-11-02T08:00:00Z', 0, 0, 0), hour('2026-11-02T09:00:00Z', 1200, 3, 7), hour('2026-11-02T10:00:00Z', 40, 0, 1)],
+  });
+  return { ...answer, ...overrides };
 }
 
 describe('throughputWindow', () => {

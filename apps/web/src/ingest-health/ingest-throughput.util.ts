@@ -1,10 +1,10 @@
+import { HOUR_MS } from '@lanewatch/domain';
 import type { IngestHourCounts, IngestThroughput } from '@lanewatch/domain';
 import { asArray, asRecord, optionalText, requiredNumber, text } from '../api/parse.util';
 import { columnsCsv, csvFileName } from '../shared/csv.util';
 
 export type { IngestHourCounts, IngestThroughput } from '@lanewatch/domain';
 
-const HOUR_MS = 3_600_000;
 export const THROUGHPUT_HOURS = 24;
 
 function counts(record: Record<string, unknown>, path: string): IngestHourCounts {

@@ -1,4 +1,4 @@
-import { MILESTONES, milestoneLabel } from '@lanewatch/domain/browser';
+import { MILESTONES, milestoneLabel } from '@lanewatch/domain';
 import { useId, useState } from 'react';
 import { UnauthorizedError } from '../api/api-client';
 import type { CodeSuggestion, UnmappedCode } from '../api/data-quality-types';

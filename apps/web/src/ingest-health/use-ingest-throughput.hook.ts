@@ -1,11 +1,10 @@
+import { MINUTE_MS } from '@lanewatch/domain';
 import { useCallback } from 'react';
 import { formatApiInstant } from '../filters/dashboard-query.util';
 import { useApiQuery, type ApiQueryState } from '../shared/use-api-query.hook';
 import { useKeptAnswer } from '../shared/use-kept-answer.hook';
 import { fetchIngestThroughput } from './ingest-throughput-api';
 import { type IngestThroughput, throughputWindow } from './ingest-throughput.util';
-
-const MINUTE_MS = 60_000;
 
 type UseIngestThroughputOptions = { token: string; onUnauthorized: () => void; nowMs: number; hours?: number };
 

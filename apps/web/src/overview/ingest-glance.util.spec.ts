@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ingestThroughputAnswer } from '@lanewatch/domain';
 import type { NotificationChannel } from '../api/alert-types';
 import type { HealthReport, IngestStatus } from '../api/api-types';
 import { ingestGlance } from './ingest-glance.util';
@@ -76,16 +77,16 @@ describe('ingestGlance', () => {
   });
 
   it('gives the last complete hour from the hourly counts, and the hour so far in the hint', () => {
-    const answer = {
-      from: '2026-11-02T09:00:00.000Z',
-      to: '2026-11-02T11:00:00.000Z',
+    // The API's answer, built as the API builds it.
+    const answer = ingestThroughputAnswer({
+      fromMs: Date.parse('2026-11-02T09:00:00Z'),
+      toMs: Date.parse('2026-11-02T11:00:00Z'),
       carrier: null,
       hours: [
-        { hour: '2026-11-02T09:00:00.000Z', accepted: 1200, duplicates: 3, rejected: 0 },
-        { hour: '2026-11-02T10:00:00.000Z', accepted: 40, duplicates: 0, rejected: 2 },
+        { hour: new Date('2026-11-02T09:00:00Z'), accepted: 1200, duplicates: 3, rejected: 0 },
+        { hour: new Date('2026-11-02T10:00:00Z'), accepted: 40, duplicates: 0, rejected: 2 },
       ],
-      totals: { accepted: 1240, duplicates: 3, rejected: 2 },
-    };
+    });
     const glance = ingestGlance({
       status: statusFactory(),
       health: healthFactory(),
@@ -101,16 +102,12 @@ describe('ingestGlance', () => {
   });
 
   it('is amber for events rejected in the last complete hour', () => {
-    const answer = {
-      from: '2026-11-02T09:00:00.000Z',
-      to: '2026-11-02T11:00:00.000Z',
+    const answer = ingestThroughputAnswer({
+      fromMs: Date.parse('2026-11-02T09:00:00Z'),
+      toMs: Date.parse('2026-11-02T11:00:00Z'),
       carrier: null,
-      hours: [
-        { hour: '2026-11-02T09:00:00.000Z', accepted: 10, duplicates: 0, rejected: 4 },
-        { hour: '2026-11-02T10:00:00.000Z', accepted: 0, duplicates: 0, rejected: 0 },
-      ],
-      totals: { accepted: 10, duplicates: 0, rejected: 4 },
-    };
+      hours: [{ hour: new Date('2026-11-02T09:00:00Z'), accepted: 10, duplicates: 0, rejected: 4 }],
+    });
     const glance = ingestGlance({ status: statusFactory(), health: healthFactory(), channels: [], throughput: { answer, nowMs: Date.parse('2026-11-02T10:00:00Z') } });
     expect(tones(glance).lastHour).toBe('warning');
     expect(glance.headline).toBe('Worth a look');

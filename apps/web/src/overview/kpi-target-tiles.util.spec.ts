@@ -72,7 +72,7 @@ describe('kpiTargetTile', () => {
   });
 
   it('is amber when a rate misses within its interval, and says at risk', () => {
-    const policies = [slaPolicyFactory({ carrier: 'a', metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 })];
+    const policies = [slaPolicyFactory({ carrier: 'a', metric: 'first_attempt_rate', op: 'gte', threshold: 0.89, wilsonGuard: true })];
     const tile = kpiTargetTile({ definition: firstAttempt, network, carriers: [carrier('a')], lanes: [], policies });
     expect(tile.verdict).toBe('warning');
     expect(tile.carrierSummary).toBe('0 of 1 carrier with a target misses it · 1 at risk');
@@ -94,12 +94,15 @@ describe('kpiTargetTile', () => {
     expect(tile.verdict).toBe('bad');
   });
 
-  it('judges a network rate with the Wilson interval of its counts', () => {
+  it('judges a network rate with the Wilson interval of its counts when the policy has the Wilson guard', () => {
     // 702 of 801 first attempts: interval about 85.2–89.8 %, so a 91 % target is missed beyond doubt.
-    const policy = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.91 });
+    const policy = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.91, wilsonGuard: true });
     expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], lanes: [], policies: [policy] }).verdict).toBe('bad');
-    const closer = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 });
+    const closer = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.89, wilsonGuard: true });
     expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], lanes: [], policies: [closer] }).verdict).toBe('warning');
+    // Without the guard the evaluator breaches on the figure alone, and so does the tile.
+    const unguarded = slaPolicyFactory({ carrier: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 });
+    expect(kpiTargetTile({ definition: firstAttempt, network, carriers: [], lanes: [], policies: [unguarded] }).verdict).toBe('bad');
   });
 
   it("judges lane-scoped policies on their lane's figure, and ignores service-level ones", () => {

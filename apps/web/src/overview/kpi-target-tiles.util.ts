@@ -1,10 +1,9 @@
-import type { CarrierScorecard, Interval, KpiGroupRow } from '../api/api-types';
+import type { CarrierScorecard, KpiGroupRow } from '../api/api-types';
 import type { SlaPolicy } from '../api/sla-types';
 import { formatThreshold } from '../breaches/breach-format.util';
 import { SCORECARD_COLUMNS, type Verdict } from '../scorecard/scorecard-columns.util';
-import { judgeAgainstPolicy, scorecardCellVerdict, worstVerdict } from '../scorecard/scorecard-verdict.util';
+import { judgeAgainstPolicy, type Measurement, scorecardCellVerdict, slaSource, worstVerdict } from '../scorecard/scorecard-verdict.util';
 import { formatCount, formatDays, formatHours, formatRate } from '../shared/kpi-format.util';
-import { wilsonInterval } from './rate-interval.util';
 import { policiesForLane } from './worst-lanes.util';
 
 // "Against target" on the overview: the tile's figure is the whole network's (shipment facts, GET /kpis
@@ -21,13 +20,11 @@ export type TileDefinition = {
   value: (row: KpiGroupRow) => number | null;
   sample: (row: KpiGroupRow) => number | null;
   sampleNoun: string;
-  interval: (row: KpiGroupRow) => Interval | null;
   // The SLA metric the targets are on and the scorecard column that shows it per carrier.
   slaMetric: string;
   scorecardColumnId: string;
-  // When the targets are on another statistic than the tile shows (customs: p50 shown, p90 targeted):
-  // the figure a lane or network policy is judged on, and a note saying so.
-  targetValue?: (row: KpiGroupRow) => number | null;
+  // When the targets are on another statistic than the tile shows (customs: p50 shown, p90 targeted),
+  // a note saying so; a lane or network policy is judged on its own metric's figure.
   targetNote: string | null;
 };
 
@@ -39,7 +36,6 @@ export const KPI_TILES: readonly TileDefinition[] = [
     value: (row) => row.onTime?.rate ?? null,
     sample: (row) => row.onTime?.delivered ?? null,
     sampleNoun: 'deliveries',
-    interval: (row) => wilsonInterval({ successes: row.onTime?.onTime ?? null, trials: row.onTime?.delivered ?? null }),
     slaMetric: 'on_time_rate',
     scorecardColumnId: 'onTimeRate',
     targetNote: null,
@@ -51,8 +47,6 @@ export const KPI_TILES: readonly TileDefinition[] = [
     value: (row) => row.firstAttempt?.rate ?? null,
     sample: (row) => row.firstAttempt?.attempted ?? null,
     sampleNoun: 'attempts',
-    interval: (row) =>
-      wilsonInterval({ successes: row.firstAttempt?.delivered ?? null, trials: row.firstAttempt?.attempted ?? null }),
     slaMetric: 'first_attempt_rate',
     scorecardColumnId: 'firstAttemptRate',
     targetNote: null,
@@ -64,7 +58,6 @@ export const KPI_TILES: readonly TileDefinition[] = [
     value: (row) => row.transit?.p50Days ?? null,
     sample: (row) => row.transit?.count ?? null,
     sampleNoun: 'shipments',
-    interval: () => null,
     slaMetric: 'transit_p50_days',
     scorecardColumnId: 'transitP50',
     targetNote: null,
@@ -76,7 +69,6 @@ export const KPI_TILES: readonly TileDefinition[] = [
     value: (row) => row.transit?.p95Days ?? null,
     sample: (row) => row.transit?.count ?? null,
     sampleNoun: 'shipments',
-    interval: () => null,
     slaMetric: 'transit_p95_days',
     scorecardColumnId: 'transitP95',
     targetNote: null,
@@ -88,10 +80,8 @@ export const KPI_TILES: readonly TileDefinition[] = [
     value: (row) => row.customsHold?.p50Hours ?? null,
     sample: (row) => row.customsHold?.count ?? null,
     sampleNoun: 'holds',
-    interval: () => null,
     // No SLA metric is a p50 of the hold (sla.md §1): the closest targets are on its p90.
     slaMetric: 'customs_hold_p90_hours',
-    targetValue: (row) => row.customsHold?.p90Hours ?? null,
     scorecardColumnId: 'customsHoldP90',
     targetNote: 'targets are on the p90',
   },
@@ -163,12 +153,7 @@ type TileInput = {
 };
 
 // What a policy on the tile's metric is judged on: the targeted statistic, not always the one shown.
-const measure = (definition: TileDefinition, row: KpiGroupRow | null) => ({
-  value: row === null ? null : (definition.targetValue ?? definition.value)(row),
-  sample: row === null ? null : definition.sample(row),
-  interval: row === null ? null : definition.interval(row),
-  isRate: definition.kind === 'rate',
-});
+const measure = (row: KpiGroupRow | null): Measurement => ({ source: row === null ? {} : slaSource({ kpis: row }) });
 
 export function kpiTargetTile({ definition, network, carriers, lanes, policies }: TileInput): KpiTargetTile {
   const column = SCORECARD_COLUMNS.find(({ id }) => id === definition.scorecardColumnId);
@@ -186,7 +171,7 @@ export function kpiTargetTile({ definition, network, carriers, lanes, policies }
   for (const lane of lanes) {
     if (lane.carrier === null || lane.corridor === null) continue;
     for (const policy of policiesForLane({ policies, carrier: lane.carrier, corridor: lane.corridor, metric: definition.slaMetric })) {
-      const judgement = judgeAgainstPolicy({ policy, measurement: measure(definition, lane) });
+      const judgement = judgeAgainstPolicy({ policy, measurement: measure(lane) });
       verdicts.push(judgement);
       countVerdict(laneCounts, judgement.verdict);
     }
@@ -202,7 +187,7 @@ export function kpiTargetTile({ definition, network, carriers, lanes, policies }
   const onNetwork = networkPolicies(policies, definition.slaMetric);
   let networkSummary: string | null = null;
   if (onNetwork.length > 0) {
-    const judgements = onNetwork.map((policy) => judgeAgainstPolicy({ policy, measurement: measure(definition, network) }));
+    const judgements = onNetwork.map((policy) => judgeAgainstPolicy({ policy, measurement: measure(network) }));
     verdicts.push(...judgements);
     networkSummary = judgements.map(({ policy, reason }) => `Network ${formatThreshold(policy)}: ${reason}`).join('; ');
   }

@@ -1,4 +1,4 @@
-import { wilsonInterval as wilson } from '@lanewatch/domain/browser';
+import { wilsonInterval as wilson } from '@lanewatch/domain';
 import type { Interval } from '../api/api-types';
 
 // GET /kpis rows carry no interval (the scorecard does), yet a lane's or the network's rate needs one

@@ -1,3 +1,4 @@
+import { SLA_WILDCARD } from '@lanewatch/domain';
 import type { Interval, KpiGroupRow } from '../api/api-types';
 import type { Breach, SlaPolicy } from '../api/sla-types';
 import { formatThreshold } from '../breaches/breach-format.util';
@@ -5,7 +6,7 @@ import { rankOpenBreaches } from '../breaches/breach-ranking.util';
 import { inclusiveDateInputs } from '../filters/date-range.util';
 import { toCsv } from '../shared/csv.util';
 import type { Verdict } from '../scorecard/scorecard-columns.util';
-import { judgeAgainstPolicy, worstVerdict } from '../scorecard/scorecard-verdict.util';
+import { judgeAgainstPolicy, slaSource, worstVerdict } from '../scorecard/scorecard-verdict.util';
 import { wilsonInterval } from './rate-interval.util';
 
 export type LaneMetricId = 'onTimeRate' | 'firstAttemptRate' | 'transitP95';
@@ -74,8 +75,6 @@ export function laneMinSample(text: string | null): number {
   return (LANE_MIN_SAMPLES as readonly number[]).includes(value) ? value : DEFAULT_LANE_MIN_SAMPLE;
 }
 
-const WILDCARD = '*';
-
 // A lane row is one carrier's legs on one corridor, so only policies that name (or fan out over) both
 // describe the same figure; a carrier-wide policy (corridor null) measures all its lanes together.
 type LanePolicyInput = { policies: readonly SlaPolicy[]; carrier: string; corridor: string; metric: string };
@@ -85,8 +84,8 @@ export function policiesForLane({ policies, carrier, corridor, metric }: LanePol
     (policy) =>
       policy.enabled &&
       policy.metric === metric &&
-      (policy.carrier === carrier || policy.carrier === WILDCARD) &&
-      (policy.corridor === corridor || policy.corridor === WILDCARD) &&
+      (policy.carrier === carrier || policy.carrier === SLA_WILDCARD) &&
+      (policy.corridor === corridor || policy.corridor === SLA_WILDCARD) &&
       policy.serviceLevel === null,
   );
 }
@@ -113,8 +112,7 @@ function laneTarget({ metric, row, policies }: { metric: LaneMetric; row: KpiGro
   if (applicable.length === 0) {
     return null;
   }
-  const measurement = { value: metric.value(row), sample: metric.sample(row), interval: metric.interval(row), isRate: metric.kind === 'rate' };
-  const judgements = applicable.map((policy) => judgeAgainstPolicy({ policy, measurement }));
+  const judgements = applicable.map((policy) => judgeAgainstPolicy({ policy, measurement: { source: slaSource({ kpis: row }) } }));
   return {
     verdict: worstVerdict(judgements),
     description: judgements.map(({ policy, reason }) => `${formatThreshold(policy)} (${policy.name}): ${reason}`).join('; '),

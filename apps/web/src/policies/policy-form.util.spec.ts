@@ -1,45 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
+import { policyBody, slaPolicy } from '@lanewatch/domain/testing';
 import type { SlaPolicy } from '../api/sla-types';
 import { bodyFromDraft, describePolicyScope, draftFromPolicy, errorsByField } from './policy-form.util';
 
-const policy: SlaPolicy = {
-  id: 'p1',
-  name: 'Correios CN-BR first attempt',
-  contract: null,
-  carrier: 'correios',
-  corridor: 'CN-BR',
-  serviceLevel: null,
-  metric: 'first_attempt_rate',
-  op: 'gte',
-  threshold: 0.9,
-  windowDays: 7,
-  minSample: 30,
-  severity: 'critical',
-  enabled: true,
-  burnRate: { shortWindowDays: 1, longWindowDays: 7 },
-  wilsonGuard: true,
-  updatedAt: null,
-  status: null,
-};
+const modes = { burnRate: { shortWindowDays: 1, longWindowDays: 7 }, wilsonGuard: true };
+const policy: SlaPolicy = { ...slaPolicy(modes), id: 'p1', contract: null, updatedAt: null, status: null };
 
 describe('draftFromPolicy and bodyFromDraft', () => {
   it('an unchanged policy goes back as it came, the modes the form does not show included', () => {
     expect(draftFromPolicy(policy).threshold).toBe('90%');
-    expect(bodyFromDraft(draftFromPolicy(policy), policy).body).toEqual({
-      name: 'Correios CN-BR first attempt',
-      carrier: 'correios',
-      corridor: 'CN-BR',
-      serviceLevel: null,
-      metric: 'first_attempt_rate',
-      op: 'gte',
-      threshold: 0.9,
-      windowDays: 7,
-      minSample: 30,
-      severity: 'critical',
-      enabled: true,
-      burnRate: { shortWindowDays: 1, longWindowDays: 7 },
-      wilsonGuard: true,
-    });
+    expect(bodyFromDraft(draftFromPolicy(policy), policy).body).toEqual(policyBody(modes));
   });
 
   it('"95%" and "95" are both 0.95 for a rate', () => {

@@ -1,20 +1,11 @@
+import { SLA_POLICY_FIELDS } from '@lanewatch/domain';
 import { SLA_METRICS, type SlaPolicy } from '../api/sla-types';
 import { errorInWords, formatThresholdInput, metricScopes, parseThreshold } from './policy-words.util';
 
-export const POLICY_FIELDS = [
-  'name',
-  'carrier',
-  'corridor',
-  'serviceLevel',
-  'metric',
-  'op',
-  'threshold',
-  'windowDays',
-  'minSample',
-  'severity',
-  'enabled',
-] as const;
-export type PolicyField = (typeof POLICY_FIELDS)[number];
+// The fields the form edits: the domain's policy fields but the modes it does not offer yet (passed back unchanged).
+type FormField = Exclude<(typeof SLA_POLICY_FIELDS)[number], 'burnRate' | 'wilsonGuard'>;
+export const POLICY_FIELDS: readonly FormField[] = SLA_POLICY_FIELDS.filter((field): field is FormField => field !== 'burnRate' && field !== 'wilsonGuard');
+export type PolicyField = FormField;
 
 // What the form holds: text as typed; the threshold as said ("95%"), converted when it is sent.
 export type PolicyDraft = Record<Exclude<PolicyField, 'enabled'>, string> & { enabled: boolean };

@@ -1,3 +1,4 @@
+import { DAY_MS, QUARTER_HOUR_MS } from '@lanewatch/domain';
 import { useCallback, useState } from 'react';
 import { fetchKpiGroups } from '../api/api-client';
 import { fetchCarrierList } from '../api/dashboard-api';
@@ -7,7 +8,6 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 
 // Lanes seen over the longest policy window: a picker offers what exists, so a typo cannot be saved.
 const KNOWN_LANES_DAYS = 90;
-const QUARTER_HOUR_MS = 15 * 60_000;
 
 export type ScopeOptions = { carriers: CarrierSummary[]; corridors: string[]; loading: boolean };
 
@@ -16,7 +16,7 @@ export function useScopeOptions(): ScopeOptions {
   const [window] = useState(() => {
     // The KPI API reads rollups kept per quarter hour: its bounds must fall on one.
     const to = new Date(Math.ceil(Date.now() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
-    return { from: new Date(to.getTime() - KNOWN_LANES_DAYS * 86_400_000).toISOString(), to: to.toISOString() };
+    return { from: new Date(to.getTime() - KNOWN_LANES_DAYS * DAY_MS).toISOString(), to: to.toISOString() };
   });
   const loadCarriers = useCallback((signal: AbortSignal) => fetchCarrierList({ token, signal }), [token]);
   const loadLanes = useCallback(

@@ -1,3 +1,4 @@
+import type { SlaMetric } from '@lanewatch/domain';
 import type { CarrierScorecard, Interval } from '../api/api-types';
 import type { CsvCell } from '../shared/csv.util';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate, NO_DATA } from '../shared/kpi-format.util';
@@ -5,14 +6,12 @@ import type { SortValue } from './table-sort.util';
 
 export type ValueKind = 'text' | 'days' | 'hours' | 'rate' | 'count';
 
-// SLA colouring (sla.md): a column measured by an SLA metric names it and its sample, and
+// SLA colouring (sla.md): a column measured by an SLA metric names it, and
 // scorecard-verdict.util.ts judges the cell against the enabled policies that scope the carrier.
 export type Verdict = 'good' | 'warning' | 'bad';
 
-export type ColumnSla = {
-  metric: string;
-  sample: (row: CarrierScorecard) => number | null;
-};
+// The figure and sample a policy reads come from the row through the domain (slaMeasurement), as the evaluator reads them.
+export type ColumnSla = { metric: SlaMetric };
 
 type CsvField = { header: string; value: (row: CarrierScorecard) => CsvCell };
 
@@ -41,7 +40,6 @@ function csvInterval(prefix: string, interval: (row: CarrierScorecard) => Interv
 const firstAttemptInterval = (row: CarrierScorecard) => row.kpis.firstAttempt?.ci95 ?? null;
 const onTimeInterval = (row: CarrierScorecard) => row.kpis.onTime?.ci95 ?? null;
 const unmappedInterval = (row: CarrierScorecard) => row.feed?.unmappedCi95 ?? null;
-const transitSample = (row: CarrierScorecard) => row.kpis.transit?.count ?? null;
 
 export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   {
@@ -64,7 +62,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: 'Mean leg transit time in days, legs delivered or handed over in the range',
     kind: 'days',
     value: (row) => row.kpis.transit?.meanDays ?? null,
-    sla: { metric: 'transit_mean_days', sample: transitSample },
+    sla: { metric: 'transit_mean_days' },
     csv: [{ header: 'transit_mean_days', value: (row) => row.kpis.transit?.meanDays ?? null }],
   },
   {
@@ -74,7 +72,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: 'Median leg transit time in days',
     kind: 'days',
     value: (row) => row.kpis.transit?.p50Days ?? null,
-    sla: { metric: 'transit_p50_days', sample: transitSample },
+    sla: { metric: 'transit_p50_days' },
     csv: [{ header: 'transit_p50_days', value: (row) => row.kpis.transit?.p50Days ?? null }],
   },
   {
@@ -84,7 +82,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: '95th percentile of leg transit time in days',
     kind: 'days',
     value: (row) => row.kpis.transit?.p95Days ?? null,
-    sla: { metric: 'transit_p95_days', sample: transitSample },
+    sla: { metric: 'transit_p95_days' },
     csv: [{ header: 'transit_p95_days', value: (row) => row.kpis.transit?.p95Days ?? null }],
   },
   {
@@ -103,7 +101,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: '90th percentile of the import customs hold in hours, holds released in the range',
     kind: 'hours',
     value: (row) => row.kpis.customsHold?.p90Hours ?? null,
-    sla: { metric: 'customs_hold_p90_hours', sample: (row) => row.kpis.customsHold?.count ?? null },
+    sla: { metric: 'customs_hold_p90_hours' },
     csv: [{ header: 'customs_hold_p90_hours', value: (row) => row.kpis.customsHold?.p90Hours ?? null }],
   },
   {
@@ -114,7 +112,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.kpis.firstAttempt?.rate ?? null,
     interval: firstAttemptInterval,
-    sla: { metric: 'first_attempt_rate', sample: (row) => row.kpis.firstAttempt?.attempted ?? null },
+    sla: { metric: 'first_attempt_rate' },
     csv: [
       { header: 'first_attempt_rate', value: (row) => row.kpis.firstAttempt?.rate ?? null },
       ...csvInterval('first_attempt', firstAttemptInterval),
@@ -137,7 +135,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.kpis.onTime?.rate ?? null,
     interval: onTimeInterval,
-    sla: { metric: 'on_time_rate', sample: (row) => row.kpis.onTime?.delivered ?? null },
+    sla: { metric: 'on_time_rate' },
     csv: [{ header: 'on_time_rate', value: (row) => row.kpis.onTime?.rate ?? null }, ...csvInterval('on_time', onTimeInterval)],
   },
   {
@@ -156,7 +154,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: '95th percentile of the time from an event to its arrival at Lanewatch, in hours',
     kind: 'hours',
     value: (row) => row.feed?.latencyP95Hours ?? null,
-    sla: { metric: 'feed_latency_p95_hours', sample: (row) => row.feed?.events ?? null },
+    sla: { metric: 'feed_latency_p95_hours' },
     csv: [{ header: 'feed_latency_p95_hours', value: (row) => row.feed?.latencyP95Hours ?? null }],
   },
   {
@@ -167,7 +165,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.feed?.unmappedRate ?? null,
     interval: unmappedInterval,
-    sla: { metric: 'unmapped_rate', sample: (row) => row.feed?.events ?? null },
+    sla: { metric: 'unmapped_rate' },
     csv: [{ header: 'unmapped_rate', value: (row) => row.feed?.unmappedRate ?? null }, ...csvInterval('unmapped', unmappedInterval)],
   },
   {

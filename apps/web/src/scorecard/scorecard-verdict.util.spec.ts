@@ -59,39 +59,65 @@ describe('scorecardCellVerdict', () => {
     expect(scorecardCellVerdict({ column: p95, row, policies: [slaPolicyFactory({ threshold: 14 })] })?.verdict).toBe('bad');
   });
 
-  it('is amber when the sample is below minSample, whatever the value', () => {
+  it('gives no colour when the sample is below minSample, whatever the value: the evaluator says insufficient data', () => {
     const verdict = scorecardCellVerdict({ column: p95, row, policies: [slaPolicyFactory({ threshold: 14, minSample: 1000 })] });
-    expect(verdict?.verdict).toBe('warning');
-    expect(verdict?.description).toContain('sample 812 below the minimum of 1000');
+    expect(verdict?.verdict).toBeNull();
+    expect(verdict?.description).toContain('insufficient data: sample 812 below the minimum of 1000');
   });
 
-  it('is red when a rate misses and its whole Wilson interval is past the threshold', () => {
-    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.91 });
+  it('is red when a rate misses without the Wilson guard, as the evaluator breaches on the figure alone', () => {
+    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 });
     expect(scorecardCellVerdict({ column: firstAttempt, row, policies: [policy] })?.verdict).toBe('bad');
   });
 
-  it('is amber when a rate misses but its interval still reaches the threshold', () => {
-    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.89 });
+  it('is red when a guarded rate misses and its whole Wilson interval is past the threshold', () => {
+    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.91, wilsonGuard: true });
+    expect(scorecardCellVerdict({ column: firstAttempt, row, policies: [policy] })?.verdict).toBe('bad');
+  });
+
+  it('is amber when a guarded rate misses but its interval still reaches the threshold', () => {
+    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.89, wilsonGuard: true });
     const verdict = scorecardCellVerdict({ column: firstAttempt, row, policies: [policy] });
     expect(verdict?.verdict).toBe('warning');
     expect(verdict?.description).toBe('SLA target ≥ 89.0 % (Correios transit p95): misses it, but within the 95 % interval');
   });
 
-  it('is amber when a rate misses and has no interval', () => {
+  it('takes the Wilson interval from the counts, as the evaluator does, not from the row’s ci95', () => {
     const noInterval = carrierScorecardFactory({
       kpis: { ...row.kpis, firstAttempt: { attempted: 801, delivered: 702, rate: 0.8764, ci95: null } },
     });
-    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.95 });
+    const policy = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.89, wilsonGuard: true });
     expect(scorecardCellVerdict({ column: firstAttempt, row: noInterval, policies: [policy] })?.verdict).toBe('warning');
   });
 
-  it('judges an upper-bound rate (lte) by the interval low end', () => {
+  it('judges a guarded upper-bound rate (lte) by the interval low end', () => {
     // Unmapped 0.25 %, interval 0.17–0.36 %.
     const unmapped = column('unmappedRate');
-    const red = slaPolicyFactory({ metric: 'unmapped_rate', threshold: 0.001 });
-    const amber = slaPolicyFactory({ metric: 'unmapped_rate', threshold: 0.002 });
+    const red = slaPolicyFactory({ metric: 'unmapped_rate', threshold: 0.001, wilsonGuard: true });
+    const amber = slaPolicyFactory({ metric: 'unmapped_rate', threshold: 0.002, wilsonGuard: true });
     expect(scorecardCellVerdict({ column: unmapped, row, policies: [red] })?.verdict).toBe('bad');
     expect(scorecardCellVerdict({ column: unmapped, row, policies: [amber] })?.verdict).toBe('warning');
+  });
+
+  describe('a burn-rate policy', () => {
+    const burn = slaPolicyFactory({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.95, windowDays: 28, burnRate: { shortWindowDays: 7, longWindowDays: 28 } });
+    const recovered = carrierScorecardFactory({ kpis: { ...row.kpis, firstAttempt: { attempted: 200, delivered: 196, rate: 0.98, ci95: null } } });
+
+    it('is red only when the short window misses too', () => {
+      expect(scorecardCellVerdict({ column: firstAttempt, row, policies: [burn], shortWindow: row })?.verdict).toBe('bad');
+    });
+
+    it('is amber when the range misses but the short window meets it (a recovery)', () => {
+      const verdict = scorecardCellVerdict({ column: firstAttempt, row, policies: [burn], shortWindow: recovered });
+      expect(verdict?.verdict).toBe('warning');
+      expect(verdict?.description).toContain('misses it over the range, but not over the last 7 days');
+    });
+
+    it('gives no colour without the short window: a miss is not confirmed', () => {
+      const verdict = scorecardCellVerdict({ column: firstAttempt, row, policies: [burn] });
+      expect(verdict?.verdict).toBeNull();
+      expect(verdict?.description).toContain('a burn-rate target needs the last 7 days too');
+    });
   });
 
   it('gives no colour but keeps the target when there is no figure', () => {

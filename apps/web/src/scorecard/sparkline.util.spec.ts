@@ -1,8 +1,8 @@
+import { DAY_MS } from '@lanewatch/domain';
 import { describe, expect, it } from '@jest/globals';
 import type { Timeseries, TimeseriesPoint, TransitStats } from '../api/api-types';
 import { describeSparkline, type SparkPoint, sparklineBucket, transitSparklines } from './sparkline.util';
 
-const DAY_MS = 86_400_000;
 const NOV_2 = Date.parse('2026-11-02T00:00:00Z');
 
 function pointFactory(startMs: number, value: TransitStats | null): TimeseriesPoint<'transit'> {

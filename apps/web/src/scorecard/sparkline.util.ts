@@ -1,5 +1,5 @@
+import { DAY_MS } from '@lanewatch/domain';
 import type { Timeseries, TimeseriesBucket } from '../api/api-types';
-import { DAY_MS } from '../filters/date-range.util';
 import { formatDays, formatUtcDay } from '../shared/kpi-format.util';
 
 // The sparkline's figure: median leg transit, the KPI nearly every carrier has (on-time needs a

@@ -1,9 +1,8 @@
+import { DAY_MS } from '@lanewatch/domain';
 import type { Interval } from '../api/api-types';
 
 // Shown for every missing figure. A dash, never 0: "no deliveries" and "zero days" are different facts.
 export const NO_DATA = '—';
-
-const DAY_MS = 86_400_000;
 
 type FormatOptions = { locale?: string };
 

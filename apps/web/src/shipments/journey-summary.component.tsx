@@ -1,4 +1,4 @@
-import { milestoneLabel, reasonLabel } from '@lanewatch/domain/browser';
+import { milestoneLabel, reasonLabel } from '@lanewatch/domain';
 import type { ShipmentJourney } from '../api/shipment-types';
 import { formatHours, formatUtcInstant } from '../shared/kpi-format.util';
 import { customsEvents, deliveryAttempts } from './shipment-timeline.util';

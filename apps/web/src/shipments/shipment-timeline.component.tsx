@@ -1,4 +1,4 @@
-import { milestoneLabel, reasonLabel } from '@lanewatch/domain/browser';
+import { milestoneLabel, reasonLabel } from '@lanewatch/domain';
 import { Link } from 'react-router';
 import type { ShipmentJourney } from '../api/shipment-types';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';

@@ -1,13 +1,13 @@
+import { DAY_MS } from '@lanewatch/domain';
 import { describe, expect, it } from '@jest/globals';
 import type { Timeseries, TimeseriesPoint } from '../api/api-types';
 import { hasTrendData, seriesForCarrier, toTrendRows, TREND_METRICS, trendRowsCsv } from './trend-metrics.util';
 
-const DAY = 86_400_000;
 const START = Date.parse('2026-11-01T00:00:00Z');
 
 function transitPoint(day: number, value: TimeseriesPoint<'transit'>['value']): TimeseriesPoint<'transit'> {
-  const startMs = START + day * DAY;
-  return { start: new Date(startMs).toISOString(), end: new Date(startMs + DAY).toISOString(), startMs, endMs: startMs + DAY, value };
+  const startMs = START + day * DAY_MS;
+  return { start: new Date(startMs).toISOString(), end: new Date(startMs + DAY_MS).toISOString(), startMs, endMs: startMs + DAY_MS, value };
 }
 
 function transit(p50Days: number | null, p95Days: number | null, count = 5) {
@@ -20,7 +20,7 @@ describe('toTrendRows', () => {
   it('gives one row per bucket with p50 and p95', () => {
     const rows = toTrendRows({ points: [transitPoint(0, transit(8.5, 12))], definition, locale: 'en-US' });
     expect(rows).toEqual([
-      { startMs: START, endMs: START + DAY, label: 'Nov 1', sample: 5, values: { p50: 8.5, p95: 12 } },
+      { startMs: START, endMs: START + DAY_MS, label: 'Nov 1', sample: 5, values: { p50: 8.5, p95: 12 } },
     ]);
   });
 

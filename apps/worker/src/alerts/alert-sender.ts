@@ -8,10 +8,9 @@ import {
   IDEMPOTENCY_KEY_HEADER,
   isChannelTest,
   refusalOf,
-  SIGNATURE_HEADER,
-  signWebhook,
   webhookPayload,
 } from '@lanewatch/domain';
+import { SIGNATURE_HEADER, signWebhook } from '@lanewatch/crypto';
 import { lookup as dnsLookup } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';

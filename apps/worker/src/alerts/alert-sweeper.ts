@@ -1,5 +1,5 @@
 import { rows } from '@lanewatch/db';
-import type { Queue } from 'bullmq';
+import type { AlertDeliveryQueue } from '@lanewatch/queue';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { enqueueDeliveries } from '../sla/sla-evaluation.processor';
@@ -11,7 +11,7 @@ const SWEEP_LIMIT = 10_000;
  * rows are the truth, so a lost Redis job loses no alert. A job still queued or in back-off keeps
  * its id (the delivery id), so re-adding it is a no-op.
  */
-export async function sweepPendingDeliveries(deps: { dataSource: DataSource; queue: Queue; logger: Logger; graceMs: number; attempts: number; backoffMs: number }): Promise<number> {
+export async function sweepPendingDeliveries(deps: { dataSource: DataSource; queue: AlertDeliveryQueue; logger: Logger; graceMs: number; attempts: number; backoffMs: number }): Promise<number> {
   const pending = await rows<{ id: string }>(
     deps.dataSource,
     `SELECT id FROM alert_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT ${SWEEP_LIMIT}`,

@@ -1,6 +1,5 @@
 import { pendingBatchIds } from '@lanewatch/db';
-import { INGEST_BATCH_JOB, ingestJobOptions } from '@lanewatch/queue';
-import type { Queue } from 'bullmq';
+import { ingestBatchJob, IngestQueue } from '@lanewatch/queue';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 
@@ -14,14 +13,14 @@ const SWEEP_LIMIT = 10_000;
  */
 export async function sweepPendingBatches(deps: {
   dataSource: DataSource;
-  queue: Queue;
+  queue: IngestQueue;
   logger: Logger;
   graceMs: number;
   attempts: number;
 }): Promise<number> {
   const ids = await pendingBatchIds(deps.dataSource, new Date(Date.now() - deps.graceMs), SWEEP_LIMIT);
   if (ids.length === 0) return 0;
-  await deps.queue.addBulk(ids.map((batchId) => ({ name: INGEST_BATCH_JOB, data: { batchId }, opts: ingestJobOptions(batchId, deps.attempts) })));
+  await deps.queue.addBulk(ids.map((batchId) => ingestBatchJob(batchId, deps.attempts)));
   deps.logger.info('sweeper enqueued pending batches', { count: ids.length });
   return ids.length;
 }

@@ -1,13 +1,13 @@
 import { evaluateSlas } from '@lanewatch/pipeline';
-import { ALERT_DELIVERY_JOB, alertDeliveryJobOptions, SlaEvaluationJobPayload } from '@lanewatch/queue';
-import type { Job, Queue } from 'bullmq';
+import { alertDeliveryJob, AlertDeliveryQueue, SlaEvaluationJobPayload } from '@lanewatch/queue';
+import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { channelKindLabel, type WorkerMetrics } from '../metrics/worker-metrics';
 
 export function slaEvaluationProcessor(deps: {
   dataSource: DataSource;
-  alertsQueue: Queue;
+  alertsQueue: AlertDeliveryQueue;
   logger: Logger;
   reminderMinutes: number;
   deliveryAttempts: number;
@@ -27,7 +27,7 @@ export function slaEvaluationProcessor(deps: {
   };
 }
 
-export async function enqueueDeliveries(queue: Queue, ids: readonly string[], attempts: number, backoffMs: number): Promise<void> {
+export async function enqueueDeliveries(queue: AlertDeliveryQueue, ids: readonly string[], attempts: number, backoffMs: number): Promise<void> {
   if (ids.length === 0) return;
-  await queue.addBulk(ids.map((deliveryId) => ({ name: ALERT_DELIVERY_JOB, data: { deliveryId }, opts: alertDeliveryJobOptions(deliveryId, attempts, backoffMs) })));
+  await queue.addBulk(ids.map((deliveryId) => alertDeliveryJob(deliveryId, attempts, backoffMs)));
 }

@@ -1,10 +1,10 @@
 import { rows, SqlRunner } from './sql-runner';
+import { DAY_MS } from '@lanewatch/domain';
 
 // Exception report and watchlist reads, on leg facts only (never events): the report reads the
 // legs that started in its two windows through leg_facts_start_idx; the watchlist the open legs
 // through the partial leg_facts_open_idx; every parcel list is a keyset page (LIMIT + cursor).
 
-const DAY_MS = 86_400_000;
 const SILENT_AFTER_MS = 10 * DAY_MS;
 const LOST_AFTER_MS = 60 * DAY_MS;
 

@@ -1,4 +1,4 @@
-import { keepsFor, KpiLevel, RollupTier, TierRange } from '@lanewatch/domain';
+import { keepsFor, KpiLevel, ROLLUP_TIER, TierRange } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
 /** Key columns a rollup read may group by. */
@@ -61,7 +61,8 @@ const needs = (query: RollupQuery, column: RollupColumn, filter: string | undefi
  */
 export function rollupStatement(query: RollupQuery): Statement {
   // A cell must lie inside one period: no month cells per week or day, no week cells per day, only quarter hours per hour.
-  const tooCoarse: readonly number[] = query.period === 'hour' ? [0, 2, 3] : query.period === 'day' ? [2, 3] : query.period === 'week' ? [2] : [];
+  const { day, month, week } = ROLLUP_TIER;
+  const tooCoarse: readonly number[] = query.period === 'hour' ? [day, month, week] : query.period === 'day' ? [month, week] : query.period === 'week' ? [month] : [];
   const coarse = query.ranges.find((range) => tooCoarse.includes(range.tier));
   if (coarse) throw new Error(`a per-${query.period} read cannot use tier ${coarse.tier} cells`);
   const parameters: unknown[] = [];
@@ -87,7 +88,7 @@ export function rollupStatement(query: RollupQuery): Statement {
   const signed = [...query.groupBy, ...period, 'family', 'sign * count AS count', 'sign * successes AS successes', 'mean', 'm2', histogram].join(', ');
   // One branch per tier range (at most seven), each a plain index range whatever the planner's
   // statistics say; an empty window still needs a valid statement that returns nothing.
-  const ranges: TierRange[] = query.ranges.length > 0 ? query.ranges : [{ tier: 0 as RollupTier, fromMs: 0, toMs: 0 }];
+  const ranges: TierRange[] = query.ranges.length > 0 ? query.ranges : [{ tier: ROLLUP_TIER.day, fromMs: 0, toMs: 0 }];
   // Each tier's copy keeps what the read groups or filters by (quarter hours are kept whole: GROUP BY
   // sums their other dimensions away).
   const branches = ranges.map(

@@ -1,4 +1,5 @@
-import { compareExceptionPeriods, ExceptionGroupCounts, parseExceptionReportQuery, parseParcelListQuery, previousWindow } from './exception-report';
+import fc from 'fast-check';
+import { compareExceptionPeriods, encodeParcelCursor, ExceptionGroupCounts, parseExceptionReportQuery, parseParcelListQuery, previousWindow } from './exception-report';
 
 const counts = (overrides: Partial<ExceptionGroupCounts>): ExceptionGroupCounts => ({
   carrier: 'laposte',
@@ -71,6 +72,18 @@ describe('parseParcelListQuery', () => {
   it('round-trips its own cursor', () => {
     const parsed = parseParcelListQuery({ kind: 'silent', cursor: Buffer.from('1700000000000:42').toString('base64url'), sort: '-legStartAt', limit: '25' }, NOW);
     expect(parsed.ok && parsed.value).toMatchObject({ kind: 'silent', cursor: { at: 1_700_000_000_000, legId: '42' }, sort: '-legStartAt', limit: 25, format: 'json' });
+  });
+
+  it('spells its cursor as Node base64url did before the domain became browser-safe, and reads it back', () => {
+    const legId = fc.bigInt({ min: 0n, max: 10n ** 19n - 1n }).map(String);
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), legId, (at, id) => {
+        const cursor = encodeParcelCursor({ at, legId: id });
+        expect(cursor).toBe(Buffer.from(`${at}:${id}`, 'utf8').toString('base64url'));
+        const parsed = parseParcelListQuery({ kind: 'silent', cursor }, NOW);
+        expect(parsed.ok && parsed.value.cursor).toEqual({ at, legId: id });
+      }),
+    );
   });
 
   it('refuses a cohort kind without a window, a foreign cursor, filters of another kind and a page too large', () => {

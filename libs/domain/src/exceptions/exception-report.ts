@@ -1,5 +1,5 @@
 import { parseInstantWithOffset } from '../timestamps';
-import { QUARTER_HOUR_MS } from '../kpi-contributions';
+import { DAY_MS, QUARTER_HOUR_MS } from '../time-units';
 
 /** Counts of one carrier × lane over one cohort of legs (legs that started in the window). */
 export interface ExceptionCounts {
@@ -31,6 +31,53 @@ export interface ExceptionReportRow {
   previous: ExceptionPeriod;
   /** current − previous, in rate points (0.05 = 5 percentage points); null when either rate is unknown */
   change: { exceptionRate: number | null; failedAttemptRate: number | null; lateRate: number | null };
+}
+
+/** Parcels open at asOf that want action, per carrier × lane. */
+export interface WatchCounts {
+  carrier: string;
+  corridor: string | null;
+  silent: number;
+  lost: number;
+  openExceptions: number;
+  failedAttempts: number;
+}
+
+/** GET /exceptions (issue 15): the API's answer, which the dashboard reads as it is. */
+export interface ExceptionReport {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  asOf: string;
+  rows: ExceptionReportRow[];
+  watch: WatchCounts[];
+}
+
+export interface WatchParcel {
+  carrier: string;
+  trackingNumber: string;
+  corridor: string | null;
+  serviceLevel: string | null;
+  legStartAt: string | null;
+  lastEventAt: string | null;
+  /** whole days since the latest event at asOf */
+  daysSilent: number | null;
+  status: 'open' | 'closed';
+  exceptionCategory: string | null;
+  exceptionOpen: boolean;
+  failedAttempts: number;
+  failureReason: string | null;
+  onTime: boolean | null;
+  lateReason: string | null;
+}
+
+export interface ParcelList {
+  kind: string;
+  asOf: string;
+  total: number;
+  parcels: WatchParcel[];
+  nextCursor: string | null;
 }
 
 const EMPTY: ExceptionCounts = { parcels: 0, exceptions: 0, categories: {}, failedAttempts: 0, failureReasons: {}, delivered: 0, late: 0, lateReasons: {} };
@@ -152,7 +199,7 @@ function common(query: Record<string, unknown>, nowMs: number, errors: string[])
   const toMs = instant('to');
   if (fromMs !== undefined && toMs !== undefined) {
     if (fromMs >= toMs) errors.push('from must be before to');
-    else if (toMs - fromMs > MAX_EXCEPTION_WINDOW_DAYS * 86_400_000) errors.push(`the window must be at most ${MAX_EXCEPTION_WINDOW_DAYS} days`);
+    else if (toMs - fromMs > MAX_EXCEPTION_WINDOW_DAYS * DAY_MS) errors.push(`the window must be at most ${MAX_EXCEPTION_WINDOW_DAYS} days`);
   }
   const carrier = text('carrier');
   if (carrier !== undefined && !/^[a-z0-9][a-z0-9_-]{1,39}$/.test(carrier)) errors.push('carrier must be a carrier code');
@@ -169,16 +216,23 @@ export function parseExceptionReportQuery(query: Record<string, unknown>, nowMs:
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: { fromMs: fromMs ?? asOfMs - 30 * 86_400_000, toMs: toMs ?? asOfMs, asOfMs, ...(carrier ? { carrier } : {}), ...(corridor ? { corridor } : {}) },
+    value: { fromMs: fromMs ?? asOfMs - 30 * DAY_MS, toMs: toMs ?? asOfMs, asOfMs, ...(carrier ? { carrier } : {}), ...(corridor ? { corridor } : {}) },
   };
 }
 
 export function encodeParcelCursor(cursor: ParcelCursor): string {
-  return Buffer.from(`${cursor.at}:${cursor.legId}`, 'utf8').toString('base64url');
+  // ASCII digits only, so btoa (a browser and Node global, unlike Buffer) takes the text as it is.
+  return btoa(`${cursor.at}:${cursor.legId}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function decodeParcelCursor(value: string): ParcelCursor | null {
-  const match = /^(-?\d{1,15}):(\d{1,19})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  let text: string;
+  try {
+    text = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+  const match = /^(-?\d{1,15}):(\d{1,19})$/.exec(text);
   return match ? { at: Number(match[1]), legId: match[2] } : null;
 }
 

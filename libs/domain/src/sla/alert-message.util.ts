@@ -65,7 +65,7 @@ export function alertIdempotencyKey(breachId: string, transition: AlertTransitio
 const idempotencyKeyOf = (input: AlertInput) =>
   input.type === 'breach.reminder' ? alertIdempotencyKey(input.breach.id, 'reminder', input.reminder) : alertIdempotencyKey(input.breach.id, input.type === 'breach.opened' ? 'opened' : 'resolved');
 
-/** The webhook body (sla.md §4); sign `JSON.stringify` of it with `signWebhook`. */
+/** The webhook body (sla.md §4); sign `JSON.stringify` of it with `signWebhook` (@lanewatch/crypto). */
 export function webhookPayload(input: AlertInput): WebhookPayload {
   const facts = breachFacts(input.breach);
   const link = input.dashboardUrl ? `\n<${slackEscape(input.dashboardUrl)}|Open in Lanewatch>` : '';

@@ -1,5 +1,6 @@
 import { BreachStatus } from './breach-transition.util';
 import { SlaSeverity } from './sla-policy.schema';
+import { MINUTE_MS } from '../time-units';
 
 /** What a breach is routed and silenced by. */
 export interface RoutableBreach {
@@ -64,5 +65,5 @@ export function reminderDue(input: { breach: { status: BreachStatus; openedAt: D
   if (input.breach.status !== 'open') return false;
   if (!(Number.isFinite(input.intervalMinutes) && input.intervalMinutes > 0)) return false;
   const since = (input.lastNotifiedAt ?? input.breach.openedAt).getTime();
-  return input.asOf.getTime() - since >= input.intervalMinutes * 60_000;
+  return input.asOf.getTime() - since >= input.intervalMinutes * MINUTE_MS;
 }

@@ -3,7 +3,8 @@ import { SlaOp } from './sla-policy.schema';
 import { slaWindow } from './sla-scope.util';
 import { SlaVerdict } from './sla-verdict.util';
 
-export type BreachStatus = 'open' | 'acknowledged' | 'resolved';
+export const BREACH_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type BreachStatus = (typeof BREACH_STATUSES)[number];
 
 /** The active (open or acknowledged) breach of one policy and scope instance, as stored. */
 export interface ActiveBreach {

@@ -6,7 +6,6 @@ export * from './sla-scope.util';
 export * from './breach-transition.util';
 export * from './sla-contract.parser';
 export * from './sla-contract-diff.util';
-export * from './alert-signature.util';
 export * from './alert-message.util';
 export * from './alert-routing.util';
 export * from './alert-target.util';

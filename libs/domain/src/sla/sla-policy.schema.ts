@@ -41,6 +41,23 @@ export interface SlaPolicy {
   wilsonGuard: boolean;
 }
 
+/** A policy's fields in the order the API, its forms and its errors name them (sla.md §1). */
+export const SLA_POLICY_FIELDS = [
+  'name',
+  'carrier',
+  'corridor',
+  'serviceLevel',
+  'metric',
+  'op',
+  'threshold',
+  'windowDays',
+  'minSample',
+  'severity',
+  'enabled',
+  'burnRate',
+  'wilsonGuard',
+] as const satisfies readonly (keyof SlaPolicy)[];
+
 export type SlaPolicyParseResult = { ok: true; value: SlaPolicy } | { ok: false; errors: string[] };
 
 // Messages leave the field out: formatIssues puts the field's path in front, so the same schema

@@ -1,9 +1,9 @@
 import { KPI_GROUP_BYS, KpiGroupBy } from '../kpi-query';
 import { SLA_WILDCARD } from './sla-policy.schema';
 import { SlaScopeField } from './sla-metric.util';
+import { DAY_MS } from '../time-units';
 
 const SCOPE_FIELDS: readonly SlaScopeField[] = ['carrier', 'corridor', 'serviceLevel'];
-const DAY_MS = 86_400_000;
 
 /** The scope fields of a policy: a value, "*" or null. */
 export interface SlaPolicyScope {

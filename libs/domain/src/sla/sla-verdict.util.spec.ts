@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { measurement, slaPolicy } from './sla-test.factory';
-import { burnRateVerdict, slaVerdict } from './sla-verdict.util';
+import { burnRateVerdict, policyVerdict, slaVerdict } from './sla-verdict.util';
 
 describe('slaVerdict', () => {
   it('gives insufficient_data below minSample, however bad the value', () => {
@@ -98,5 +98,24 @@ describe('burnRateVerdict', () => {
 
   it('gives insufficient_data when neither window has enough data', () => {
     expect(burnRateVerdict({ policy, short: thin, long: thin })).toBe('insufficient_data');
+  });
+});
+
+describe('policyVerdict', () => {
+  const bad = measurement({ value: 0.8, sample: 200, successes: 160 });
+  const good = measurement({ value: 0.95, sample: 200, successes: 190 });
+
+  it('is slaVerdict over the long window for a policy without a burn rate, whatever the short window says', () => {
+    const policy = slaPolicy({ op: 'gte', threshold: 0.9, minSample: 30 });
+    expect(policyVerdict({ policy, long: bad, short: good })).toBe('violates');
+    expect(policyVerdict({ policy, long: good })).toBe('complies');
+  });
+
+  it('is burnRateVerdict for a burn-rate policy, and an unmeasured short window confirms no violation', () => {
+    const policy = slaPolicy({ op: 'gte', threshold: 0.9, minSample: 30, burnRate: { shortWindowDays: 1, longWindowDays: 7 } });
+    expect(policyVerdict({ policy, long: bad, short: bad })).toBe('violates');
+    expect(policyVerdict({ policy, long: bad, short: good })).toBe('complies');
+    expect(policyVerdict({ policy, long: bad })).toBe('insufficient_data');
+    expect(policyVerdict({ policy, long: good, short: null })).toBe('complies');
   });
 });

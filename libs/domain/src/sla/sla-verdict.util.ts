@@ -47,3 +47,20 @@ export function burnRateVerdict(input: { policy: SlaVerdictPolicy; short: SlaMea
   if (short === 'complies' || long === 'complies') return 'complies';
   return 'insufficient_data';
 }
+
+const NO_MEASUREMENT: SlaMeasurement = { value: null, sample: 0, successes: null };
+
+/**
+ * The verdict the SLA evaluation gives a policy (sla.md §2), and the dashboard with it: burn-rate mode
+ * when the policy has a burn rate, over its long window (the policy's window) and its short one; a
+ * short window not measured counts as no data, so a violation is not confirmed without it.
+ */
+export function policyVerdict(input: {
+  policy: SlaVerdictPolicy & { burnRate?: { shortWindowDays: number } | null };
+  long: SlaMeasurement;
+  short?: SlaMeasurement | null;
+}): SlaVerdict {
+  const { policy, long } = input;
+  if (policy.burnRate) return burnRateVerdict({ policy, short: input.short ?? NO_MEASUREMENT, long });
+  return slaVerdict({ policy, measurement: long });
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdapterContext, AdapterResult } from '../adapter.types';
 import { carrierResolver } from '../carrier-names';
+import { eventIdentity } from '@lanewatch/crypto';
 
 /** Spec support: fixtures are read from disk; the library itself never does I/O. */
 export function fixture(relativePath: string): string {
@@ -26,7 +27,7 @@ export function table(result: AdapterResult, codeMap: Readonly<Record<string, st
 export function canonicalErrors(result: AdapterResult, carrier: string): string[] {
   const codes = new Set(REGISTERED.map((registered) => registered.code));
   return result.events.flatMap(({ path, event }) => {
-    const validated = validateEvent(event, { receivedAt: new Date('2026-11-20T00:00:00Z'), keyCarrier: carrier, isKnownCarrier: (code) => codes.has(code) });
+    const validated = validateEvent(event, { receivedAt: new Date('2026-11-20T00:00:00Z'), keyCarrier: carrier, isKnownCarrier: (code) => codes.has(code), identityOf: eventIdentity });
     return validated.ok ? [] : validated.errors.map((error) => `${path}: ${error}`);
   });
 }

@@ -3,9 +3,9 @@ import {
   ActiveBreach,
   applyBreachAction,
   BreachAction,
-  burnRateVerdict,
   isWrongSide,
   nextBreachAction,
+  policyVerdict,
   reminderDue,
   scopeInstances,
   scopeKey,
@@ -14,7 +14,6 @@ import {
   SlaMetric,
   SlaOp,
   SlaScopeInstance,
-  slaVerdict,
   SlaVerdict,
   wrongSideSince,
   summarisePolicyState,
@@ -150,14 +149,12 @@ export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow
   const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
   const long = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.window_days });
   const measurement = slaMeasurement(policy.metric, long.source);
-  const verdictPolicy = { metric: policy.metric, op: policy.op, threshold: Number(policy.threshold), minSample: policy.min_sample, wilsonGuard: policy.wilson_guard };
-  let verdict: SlaVerdict;
-  if (policy.burn_rate) {
-    const short = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.burn_rate.shortWindowDays });
-    verdict = burnRateVerdict({ policy: verdictPolicy, short: slaMeasurement(policy.metric, short.source), long: measurement });
-  } else {
-    verdict = slaVerdict({ policy: verdictPolicy, measurement });
-  }
+  const verdictPolicy = {
+    metric: policy.metric, op: policy.op, threshold: Number(policy.threshold), minSample: policy.min_sample, wilsonGuard: policy.wilson_guard, burnRate: policy.burn_rate,
+  };
+  const short = policy.burn_rate ? await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.burn_rate.shortWindowDays }) : null;
+  // The same verdict the dashboard gives (policyVerdict in libs/domain).
+  const verdict: SlaVerdict = policyVerdict({ policy: verdictPolicy, long: measurement, short: short && slaMeasurement(policy.metric, short.source) });
   return { window: long.window, measurement, verdict };
 }
 

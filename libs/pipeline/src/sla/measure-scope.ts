@@ -1,5 +1,7 @@
 import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
 import {
+  KPI_LEVEL,
+  QUARTER_HOUR_MS,
   rate,
   rollupRanges,
   SLA_METRIC_INFO,
@@ -15,7 +17,6 @@ import { readKpiGroups, UnknownCarrierError, UnknownContractError } from '../kpi
 import { groupRollups } from '../rollup-groups';
 import { readSilence } from '../scorecard';
 
-const QUARTER_HOUR_MS = 15 * 60_000;
 
 /** Rollups have 15-minute resolution at the edges, so an evaluation instant is floored to a quarter hour. */
 export function slaEvaluationInstant(asOf: Date): Date {
@@ -61,7 +62,7 @@ export async function measureScope(
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
   if (family === 'feed_latency' || family === 'unmapped') {
-    const result = await readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: [], carrierId, histograms: true });
+    const result = await readRollups(runner, { level: KPI_LEVEL.event, families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: [], carrierId, histograms: true });
     const groups = [...groupRollups(result, () => 'all', String).values()];
     const feedCells = groups[0]?.families.get('feed');
     const unmapped = groups[0]?.families.get('unmapped')?.count ?? 0;
@@ -77,7 +78,7 @@ export async function measureScope(
   }
   if (family === 'silent') {
     const [entry] = await readSilence(runner, {
-      level: instance.carrier ? 'l' : 's',
+      level: instance.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment,
       asOfMs: toMs,
       groupBy: [],
       carrierId,
@@ -130,11 +131,11 @@ export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePoli
     const codes = new Map((await listCarriers(runner)).map((carrier) => [Number(carrier.id), carrier.code]));
     const keys =
       family === 'silent'
-        ? (await readSilence(runner, { level: input.policy.carrier ? 'l' : 's', asOfMs: toMs, groupBy: groupBy.map((key) => COLUMN[key]), carrierId, corridor: query.filters.corridor, serviceLevel: query.filters.serviceLevel }))
+        ? (await readSilence(runner, { level: input.policy.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment, asOfMs: toMs, groupBy: groupBy.map((key) => COLUMN[key]), carrierId, corridor: query.filters.corridor, serviceLevel: query.filters.serviceLevel }))
             .filter((entry) => entry.silence.active > 0)
             .map((entry) => entry.key)
         : [...groupRollups(
-            await readRollups(runner, { level: 'e', families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: ['carrier_id'], carrierId, histograms: false }),
+            await readRollups(runner, { level: KPI_LEVEL.event, families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: ['carrier_id'], carrierId, histograms: false }),
             (row) => ({ carrier_id: row.carrier_id }),
             (key) => String(key.carrier_id),
           ).values()].map((group) => group.key);

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '@lanewatch/db';
-import { PolicyStateSummary, scopeInstances, ScopeResult, summarisePolicyState } from '@lanewatch/domain';
+import { DAY_MS, PolicyStateSummary, scopeInstances, ScopeResult, summarisePolicyState } from '@lanewatch/domain';
 import { measurePolicyInstance, PolicyRow } from './evaluate';
 import { seenScopes, slaEvaluationInstant } from './measure-scope';
 
@@ -28,7 +28,7 @@ export async function previewPolicy(runner: SqlRunner, input: { policy: Omit<Pol
     window = measured.window;
     instances.push({ ...instance, value: measured.measurement.value, sample: measured.measurement.sample, verdict: measured.verdict });
   }
-  if (instances.length === 0) window = { from: new Date(asOf.getTime() - policy.window_days * 86_400_000), to: asOf };
+  if (instances.length === 0) window = { from: new Date(asOf.getTime() - policy.window_days * DAY_MS), to: asOf };
   return {
     asOf: asOf.toISOString(),
     windowFrom: window.from.toISOString(),

@@ -1,6 +1,7 @@
 import { validateEvent } from '@lanewatch/domain';
 import { planDeliveries } from './delivery.planner';
 import { generateFeed } from './feed.generator';
+import { eventIdentity } from '@lanewatch/crypto';
 
 // Cross-check against the validator and dedup key the API really uses, so the simulator and
 // Lanewatch cannot drift apart on what a valid event or a duplicate is.
@@ -8,7 +9,7 @@ describe('simulated feed against @lanewatch/domain', () => {
   const now = new Date('2026-11-20T12:00:00Z');
   const feed = generateFeed({ seed: 21, shipments: 400, now });
   const known = new Set(feed.carriers.map((carrier) => carrier.code));
-  const context = (carrier: string) => ({ receivedAt: now, keyCarrier: carrier, isKnownCarrier: (code: string) => known.has(code) });
+  const context = (carrier: string) => ({ receivedAt: now, keyCarrier: carrier, isKnownCarrier: (code: string) => known.has(code), identityOf: eventIdentity });
 
   it('passes the API validator event by event', () => {
     const failures = feed.journeys.flatMap((journey) =>

@@ -1,9 +1,8 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@lanewatch/domain';
 import { IANAZone } from 'luxon';
 import type { Random } from './random.util';
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
+export { DAY_MS, HOUR_MS, MINUTE_MS };
 
 const offsetCache = new Map<string, number>();
 

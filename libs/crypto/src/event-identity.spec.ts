@@ -1,5 +1,5 @@
-import { eventIdentity, IdentityInput } from './event-identity';
-import { EventValidationContext, validateEvent } from './event-validation';
+import { EventValidationContext, IdentityInput, validateEvent } from '@lanewatch/domain';
+import { eventIdentity } from './event-identity';
 
 const identity = (overrides: Partial<IdentityInput> = {}): string =>
   eventIdentity({
@@ -17,6 +17,7 @@ const context: EventValidationContext = {
   receivedAt: new Date('2026-11-03T00:00:00Z'),
   keyCarrier: 'correios',
   isKnownCarrier: () => true,
+  identityOf: eventIdentity,
 };
 const identityOfPosted = (overrides: Record<string, unknown>): string => {
   const result = validateEvent(

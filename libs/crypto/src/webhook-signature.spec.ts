@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { signWebhook, verifyWebhookSignature } from './alert-signature.util';
+import { signWebhook, verifyWebhookSignature } from './webhook-signature';
 
 const secret = 'whsec_test';
 const body = '{"type":"breach.opened","idempotencyKey":"b-42:opened"}';

@@ -1,0 +1,28 @@
+import { alertDeliveryJob, debouncedSlaEvaluationJob, ingestBatchJob } from './jobs';
+import { QUEUE_JOBS, ALERTS_QUEUE, INGEST_QUEUE, SLA_QUEUE } from './queues';
+
+describe('the producers’ jobs', () => {
+  it('carry the payload the consumer reads, keyed by the row id so a re-enqueue is a no-op', () => {
+    expect(ingestBatchJob('b-1', 3)).toEqual({
+      name: 'ingest-batch',
+      data: { batchId: 'b-1' },
+      opts: { jobId: 'b-1', attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true },
+    });
+    expect(alertDeliveryJob('d-1', 5, 250)).toEqual({
+      name: 'alert-delivery',
+      data: { deliveryId: 'd-1' },
+      opts: { jobId: 'd-1', attempts: 5, backoff: { type: 'exponential', delay: 250 }, removeOnComplete: true, removeOnFail: true },
+    });
+    expect(debouncedSlaEvaluationJob(5000)).toEqual({
+      name: 'sla-evaluation',
+      data: {},
+      opts: { jobId: 'sla-evaluation-after-ingest', delay: 5000, removeOnComplete: true, removeOnFail: true },
+    });
+  });
+
+  it('are each a job name their queue carries', () => {
+    expect(QUEUE_JOBS[INGEST_QUEUE]).toContain(ingestBatchJob('b', 1).name);
+    expect(QUEUE_JOBS[ALERTS_QUEUE]).toContain(alertDeliveryJob('d', 1, 1).name);
+    expect(QUEUE_JOBS[SLA_QUEUE]).toContain(debouncedSlaEvaluationJob(1).name);
+  });
+});

@@ -1,0 +1,32 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import { ALERT_DELIVERY_JOB, AlertDeliveryJobPayload } from './alert-delivery.job';
+import { INGEST_BATCH_JOB, IngestBatchJobPayload } from './ingest-batch.job';
+import { alertDeliveryJobOptions, ingestJobOptions } from './queues';
+import { SLA_EVALUATION_DEBOUNCE_JOB_ID, SLA_EVALUATION_JOB, SlaEvaluationJobPayload } from './sla-evaluation.job';
+
+// One payload type per queue, shared by the producers (apps/api, the worker's sweepers and schedulers)
+// and the consumers (the worker's processors, `Job<…Payload>`): a typed queue refuses any other data.
+export type IngestQueue = Queue<IngestBatchJobPayload, unknown, typeof INGEST_BATCH_JOB>;
+// Any name: BullMQ types a job scheduler's id as a job name (the scheduler 'sla-evaluation-every').
+export type SlaQueue = Queue<SlaEvaluationJobPayload, unknown, string>;
+export type AlertDeliveryQueue = Queue<AlertDeliveryJobPayload, unknown, typeof ALERT_DELIVERY_JOB>;
+
+/** A job as a producer adds it: `queue.add(job.name, job.data, job.opts)` or one entry of `addBulk`. */
+export interface QueueJob<Name extends string, Data> {
+  name: Name;
+  data: Data;
+  opts: JobsOptions;
+}
+
+export function ingestBatchJob(batchId: string, attempts?: number): QueueJob<typeof INGEST_BATCH_JOB, IngestBatchJobPayload> {
+  return { name: INGEST_BATCH_JOB, data: { batchId }, opts: ingestJobOptions(batchId, attempts) };
+}
+
+export function alertDeliveryJob(deliveryId: string, attempts: number, backoffMs: number): QueueJob<typeof ALERT_DELIVERY_JOB, AlertDeliveryJobPayload> {
+  return { name: ALERT_DELIVERY_JOB, data: { deliveryId }, opts: alertDeliveryJobOptions(deliveryId, attempts, backoffMs) };
+}
+
+/** After ingestion: one delayed evaluation under a fixed id, so a burst of batches collapses into one. */
+export function debouncedSlaEvaluationJob(delayMs: number): QueueJob<typeof SLA_EVALUATION_JOB, SlaEvaluationJobPayload> {
+  return { name: SLA_EVALUATION_JOB, data: {}, opts: { jobId: SLA_EVALUATION_DEBOUNCE_JOB_ID, delay: delayMs, removeOnComplete: true, removeOnFail: true } };
+}
