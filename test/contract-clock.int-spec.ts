@@ -246,6 +246,13 @@ describe('the contract clock', () => {
     }
   });
 
+  it('a KPI rebuild derives the same clock facts and answers again', async () => {
+    await run(process.execPath, ['-r', '@swc-node/register', 'scripts/lanewatch.ts', 'kpis', 'rebuild'], { cwd: ROOT, env: app.env() });
+    await drained();
+    const [row] = (await kpis(q('2026-03-01T00:00:00Z', '2026-06-01T00:00:00Z', '&groupBy=carrier'))).rows;
+    expectClock(row.clock, facts, 'after a rebuild');
+  });
+
   it('leaves the clock out without a contract and refuses a contract never applied', async () => {
     const [row] = (await kpis('from=2026-03-01T00:00:00Z&to=2026-06-01T00:00:00Z&groupBy=carrier')).rows;
     expect(row).not.toHaveProperty('clock');
