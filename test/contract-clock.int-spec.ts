@@ -28,7 +28,7 @@ policies:
   - name: clock p90
     metric: clock_p90_days
     op: lte
-    threshold: 3
+    threshold: 0.01
     windowDays: 30
     minSample: 5
 `;
@@ -274,6 +274,13 @@ describe('the contract clock', () => {
     const expected = statistics(windowFacts);
     expect(scope).toMatchObject({ carrier: CARRIER, sample: expected.count });
     close(scope.value, expected.p90Days, Math.max(0.01 * expected.p90Days, 0.05), 'policy p90');
-    expect(scope.verdict).toBe((scope.value as number) > 3 ? 'violates' : 'complies');
+    expect(scope).toMatchObject({ verdict: 'violates', action: 'open' });
+    // The breach's evidence: the legs longest on the contract clock, longest first.
+    const breach = await app.request('GET', `/api/v1/breaches/${scope.breachId}`);
+    expect(breach.status).toBe(200);
+    const evidence = (breach.body as { evidence: { parcels: { trackingNumber: string; value: number }[] } }).evidence.parcels;
+    const longest = [...windowFacts].sort((a, b) => b.days - a.days || (a.trackingNumber < b.trackingNumber ? -1 : 1)).slice(0, evidence.length);
+    expect(evidence.length).toBe(Math.min(10, windowFacts.length));
+    evidence.forEach((parcel, index) => close(parcel.value, longest[index].days, 1e-9, `evidence ${index}`));
   });
 });
