@@ -278,7 +278,7 @@ describe('the contract clock', () => {
     // The breach's evidence: the legs longest on the contract clock, longest first.
     const breach = await app.request('GET', `/api/v1/breaches/${scope.breachId}`);
     expect(breach.status).toBe(200);
-    const evidence = (breach.body as { evidence: { parcels: { trackingNumber: string; value: number }[] } }).evidence.parcels;
+    const evidence = (breach.body as unknown as { evidence: { parcels: { trackingNumber: string; value: number }[] } }).evidence.parcels;
     const longest = [...windowFacts].sort((a, b) => b.days - a.days || (a.trackingNumber < b.trackingNumber ? -1 : 1)).slice(0, evidence.length);
     expect(evidence.length).toBe(Math.min(10, windowFacts.length));
     evidence.forEach((parcel, index) => close(parcel.value, longest[index].days, 1e-9, `evidence ${index}`));
