@@ -5,7 +5,7 @@ import { DAY_SLOTS, OracleLeg, oracleClockDays, SLOT_MS } from './clock-oracle';
 // clockDaysOfLeg (libs/domain) against the independent oracle of clock-oracle.ts (no shared code).
 
 // Calendars: several countries (one with a Friday–Saturday weekend), subdivisions, and zones with DST
-// (Berlin, New York, Sydney, Lord Howe's half-hour shift) or odd offsets (Kolkata +05:30, Kathmandu +05:45).
+// (Berlin, New York, Sydney, Lord Howe's half-hour shift, Santiago's at midnight: a day starting at 01:00) or odd offsets (Kolkata +05:30, Kathmandu +05:45).
 const CALENDARS: Array<{ country: string; subdivision: string | null }> = [
   { country: 'BR', subdivision: null },
   { country: 'BR', subdivision: 'BR-SP' },
@@ -15,7 +15,7 @@ const CALENDARS: Array<{ country: string; subdivision: string | null }> = [
   { country: 'BD', subdivision: null },
   { country: 'AU', subdivision: 'AU-NSW' },
 ];
-const ZONES = ['America/Sao_Paulo', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Kathmandu', 'UTC'];
+const ZONES = ['America/Santiago', 'America/Sao_Paulo', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Kathmandu', 'UTC'];
 const MILESTONES = ['PICKED_UP', 'IN_TRANSIT', 'AVAILABLE_FOR_PICKUP', 'DELIVERED', 'RETURN_IN_TRANSIT', 'DELIVERY_FAILED', 'HANDED_OVER'];
 const REASONS = [null, 'RECIPIENT_ABSENT', 'REFUSED', 'ADDRESS_ISSUE', 'CARRIER_DELAY'];
 // 2025-10-01 .. 2026-12-31 on the 15-minute grid: holds both DST changes of every zone above.
@@ -94,8 +94,8 @@ describe('clockDaysOfLeg against an independent oracle', () => {
     fc.assert(fc.property(crowded, everything, (leg, clock) => expectSame(production(leg, clock), oracleClockDays(leg, clock))), { numRuns: 200 });
   });
 
-  it('agrees on legs crossing the DST changes of 2026 in Europe, the US and Lord Howe', () => {
-    const changes = [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 9, 3, 15, 30)];
+  it('agrees on legs crossing the DST changes of 2026 in Europe, the US, Lord Howe and Santiago', () => {
+    const changes = [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6), Date.UTC(2026, 3, 4, 15), Date.UTC(2026, 9, 3, 15, 30), Date.UTC(2026, 3, 5, 3), Date.UTC(2026, 8, 6, 4)];
     const around = fc.record({ change: fc.constantFrom(...changes), before: fc.integer({ min: 0, max: 4 * DAY_SLOTS }), after: fc.integer({ min: 0, max: 4 * DAY_SLOTS }) });
     fc.assert(
       fc.property(around, legArbitrary(), clockArbitrary, ({ change, before, after }, shape, clock) => {
