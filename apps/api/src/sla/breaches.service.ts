@@ -96,7 +96,15 @@ export class BreachesService {
     const row = await this.visibleBreach(principal, id);
     const instance = { carrier: row.carrier, corridor: row.corridor, serviceLevel: row.service_level };
     const window = { from: new Date(row.window_from), to: new Date(row.window_to) };
-    const { total, parcels } = await evidenceParcels(this.dataSource, { metric: row.metric as SlaMetric, instance, window, limit: EVIDENCE_EXPORT_LIMIT });
+    // A clock metric's parcels are measured on its policy's contract clock (contracts.md §1).
+    const [policy] = (await this.dataSource.query('SELECT contract FROM sla_policies WHERE id = $1', [row.policy_id])) as { contract: string | null }[];
+    const { total, parcels } = await evidenceParcels(this.dataSource, {
+      metric: row.metric as SlaMetric,
+      instance,
+      window,
+      limit: EVIDENCE_EXPORT_LIMIT,
+      contract: policy?.contract ?? null,
+    });
     return { breachId: row.id, windowFrom: window.from.toISOString(), windowTo: window.to.toISOString(), total, limit: EVIDENCE_EXPORT_LIMIT, truncated: total > parcels.length, parcels };
   }
 

@@ -46,6 +46,20 @@ allowances:
     expect(allowanceFor(clock, { corridor: 'US-BR', serviceLevel: null })).toBe(20);
   });
 
+  it('a contract policy may watch its clock; the contract keeps the clock beside its policies', () => {
+    const result = parseSlaContract(`${HEAD.replace('policies: []', '')}policies:
+  - { name: clock p90, metric: clock_p90_days, op: lte, threshold: 12, windowDays: 30 }
+  - { name: within, metric: clock_within_rate, op: gte, threshold: 0.9, windowDays: 30 }
+calendar: { country: BR }
+`);
+    if (!result.ok) throw new Error(result.errors.join('; '));
+    expect(result.value.policies.map((policy) => [policy.metric, policy.carrier])).toEqual([
+      ['clock_p90_days', 'correios'],
+      ['clock_within_rate', 'correios'],
+    ]);
+    expect(result.value.clock.calendar?.country).toBe('BR');
+  });
+
   it('an explicit timeZone and calendar days win over the defaults', () => {
     const clock = clockOf(`
 calendar: { country: DE }

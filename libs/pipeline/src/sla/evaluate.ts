@@ -273,7 +273,7 @@ async function evidenceOf(
   measurement: SlaMeasurement,
   asOf: Date,
 ): Promise<Record<string, unknown>> {
-  const { total, parcels } = await worstParcels(runner, { metric: policy.metric, instance, window });
+  const { total, parcels } = await worstParcels(runner, { metric: policy.metric, instance, window, contract: policy.contract ?? null });
   return {
     evaluatedAt: asOf.toISOString(),
     windowFrom: window.from.toISOString(),

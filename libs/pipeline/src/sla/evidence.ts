@@ -56,7 +56,7 @@ const EVIDENCE_LIMIT = 10;
  */
 export async function worstParcels(
   runner: SqlRunner,
-  input: { metric: SlaMetric; instance: SlaScopeInstance; window: { from: Date; to: Date } },
+  input: { metric: SlaMetric; instance: SlaScopeInstance; window: { from: Date; to: Date }; contract?: string | null },
 ): Promise<EvidenceParcels> {
   return evidenceParcels(runner, { ...input, limit: EVIDENCE_LIMIT });
 }
@@ -64,14 +64,22 @@ export async function worstParcels(
 /** The same parcels as worstParcels, in the same order, up to `limit` (the evidence export). */
 export async function evidenceParcels(
   runner: SqlRunner,
-  input: { metric: SlaMetric; instance: SlaScopeInstance; window: { from: Date; to: Date }; limit: number },
+  input: { metric: SlaMetric; instance: SlaScopeInstance; window: { from: Date; to: Date }; limit: number; contract?: string | null },
 ): Promise<EvidenceParcels> {
   const family = SLA_METRIC_INFO[input.metric].family;
-  if (family !== 'transit' && family !== 'customs_hold' && family !== 'first_attempt' && family !== 'on_time') return { total: 0, parcels: [] };
   const { instance } = input;
-  const onLegs = instance.carrier !== null;
-  const spec = (onLegs ? LEG : SHIPMENT)[family];
   const parameters: unknown[] = [input.window.from, input.window.to];
+  let spec: { value: string; at: string; where: string; order: string; reason: string };
+  if (family === 'clock') {
+    // contracts.md §1: the legs longest on the policy's contract clock (clockDays kept by contract name).
+    if (!input.contract || instance.carrier === null) return { total: 0, parcels: [] };
+    parameters.push(input.contract);
+    const days = `(f.clock_days ->> $${parameters.length}::text)::float8`;
+    spec = { value: days, at: 'f.leg_end_at', where: `f.clock_days ? $${parameters.length}::text`, order: `${days} DESC`, reason: 'longest on the contract clock (days)' };
+  } else if (family === 'transit' || family === 'customs_hold' || family === 'first_attempt' || family === 'on_time') {
+    spec = (instance.carrier !== null ? LEG : SHIPMENT)[family];
+  } else return { total: 0, parcels: [] };
+  const onLegs = instance.carrier !== null;
   const filters: string[] = [];
   if (instance.carrier !== null) {
     parameters.push(instance.carrier);
