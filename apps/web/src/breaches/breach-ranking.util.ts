@@ -31,7 +31,7 @@ export function breachGap({ op, threshold, value }: Judged): number {
 }
 
 // Relative to the target, so a rate 20 points short and a transit 2 days over compare on one scale.
-function relativeGap(breach: Judged): number {
+export function relativeGap(breach: Judged): number {
   const gap = breachGap(breach);
   return breach.threshold === 0 ? gap : gap / Math.abs(breach.threshold);
 }

@@ -10,6 +10,19 @@ import { formatCount, formatDays, formatHours, formatRate } from '../shared/kpi-
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { laneCarriersCsv, laneCarriersCsvFileName } from './corridor-heatmap.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
+
+const LANE_CARRIER_COLUMNS: readonly SortableColumn<KpiGroupRow>[] = [
+  { id: 'carrier', label: 'Carrier', sortValue: (row) => row.carrier ?? '' },
+  { id: 'transitP50', label: 'Transit p50', numeric: true, sortValue: (row) => row.transit?.p50Days ?? null },
+  { id: 'transitP95', label: 'Transit p95', numeric: true, sortValue: (row) => row.transit?.p95Days ?? null },
+  { id: 'legs', label: 'Legs', numeric: true, sortValue: (row) => row.transit?.count ?? null },
+  { id: 'customsHoldP90', label: 'Customs hold p90', numeric: true, sortValue: (row) => row.customsHold?.p90Hours ?? null },
+  { id: 'firstAttempt', label: 'First-attempt rate', numeric: true, sortValue: (row) => row.firstAttempt?.rate ?? null },
+  { id: 'attempts', label: 'Attempts', numeric: true, sortValue: (row) => row.firstAttempt?.attempted ?? null },
+  { id: 'onTime', label: 'On-time rate', numeric: true, sortValue: (row) => row.onTime?.rate ?? null },
+  { id: 'deliveries', label: 'Deliveries', numeric: true, sortValue: (row) => row.onTime?.delivered ?? null },
+];
 
 type LaneCarriersProps = { corridor: string; from: string; to: string; onClose: () => void };
 
@@ -56,38 +69,27 @@ export function LaneCarriers({ corridor, from, to, onClose }: LaneCarriersProps)
 function LaneTable({ rows, corridor, carrierSearch }: { rows: readonly KpiGroupRow[]; corridor: string; carrierSearch: string }) {
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label={`Carriers on ${corridor}`}>
-        <thead>
-          <tr>
-            <th scope="col">Carrier</th>
-            <th scope="col">Transit p50</th>
-            <th scope="col">Transit p95</th>
-            <th scope="col">Legs</th>
-            <th scope="col">Customs hold p90</th>
-            <th scope="col">First-attempt rate</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">On-time rate</th>
-            <th scope="col">Deliveries</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.carrier ?? 'all'}>
+      <SortableTable
+        label={`Carriers on ${corridor}`}
+        columns={LANE_CARRIER_COLUMNS}
+        rows={rows}
+        rowKey={(row) => row.carrier ?? 'all'}
+        renderRow={(row) => (
+          <tr key={row.carrier ?? 'all'}>
               <th scope="row">
                 {row.carrier === null ? 'all carriers' : <Link to={carrierPath(row.carrier, carrierSearch)}>{row.carrier}</Link>}
               </th>
-              <td>{formatDays(row.transit?.p50Days ?? null)}</td>
-              <td>{formatDays(row.transit?.p95Days ?? null)}</td>
-              <td>{formatCount(row.transit?.count ?? null)}</td>
-              <td>{formatHours(row.customsHold?.p90Hours ?? null)}</td>
-              <td>{formatRate(row.firstAttempt?.rate ?? null)}</td>
-              <td>{formatCount(row.firstAttempt?.attempted ?? null)}</td>
-              <td>{formatRate(row.onTime?.rate ?? null)}</td>
-              <td>{formatCount(row.onTime?.delivered ?? null)}</td>
+              <td className="data-table__number">{formatDays(row.transit?.p50Days ?? null)}</td>
+              <td className="data-table__number">{formatDays(row.transit?.p95Days ?? null)}</td>
+              <td className="data-table__number">{formatCount(row.transit?.count ?? null)}</td>
+              <td className="data-table__number">{formatHours(row.customsHold?.p90Hours ?? null)}</td>
+              <td className="data-table__number">{formatRate(row.firstAttempt?.rate ?? null)}</td>
+              <td className="data-table__number">{formatCount(row.firstAttempt?.attempted ?? null)}</td>
+              <td className="data-table__number">{formatRate(row.onTime?.rate ?? null)}</td>
+              <td className="data-table__number">{formatCount(row.onTime?.delivered ?? null)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </div>
   );
 }

@@ -3,8 +3,9 @@ import { useSession } from '../auth/session.context';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { QueryState } from '../shared/query-state.component';
 import { formatCompactCount, formatCount } from './format.util';
-import { hasThroughput, type IngestThroughput, THROUGHPUT_HOURS, throughputCsv, throughputCsvFileName, throughputPoints } from './ingest-throughput.util';
+import { hasThroughput, type IngestThroughput, THROUGHPUT_HOURS, type ThroughputPoint, throughputCsv, throughputCsvFileName, throughputPoints } from './ingest-throughput.util';
 import { useIngestThroughput } from './use-ingest-throughput.hook';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type ThroughputChartProps = { nowMs: number };
 
@@ -26,6 +27,13 @@ function formatHourLong(epochMs: number): string {
 function formatTooltipValue(value: unknown): string {
   return typeof value === 'number' ? formatCount(value) : String(value);
 }
+
+const THROUGHPUT_COLUMNS: readonly SortableColumn<ThroughputPoint>[] = [
+  { id: 'hour', label: 'Hour (UTC)', sortValue: (point) => point.hourMs },
+  { id: 'accepted', label: 'Accepted', numeric: true, sortValue: (point) => point.accepted },
+  { id: 'duplicates', label: 'Duplicates', numeric: true, sortValue: (point) => point.duplicates },
+  { id: 'rejected', label: 'Rejected', numeric: true, sortValue: (point) => point.rejected },
+];
 
 export function ThroughputChart({ nowMs }: ThroughputChartProps) {
   const { token, onUnauthorized } = useSession();
@@ -92,32 +100,13 @@ function ThroughputFigures({ throughput }: { throughput: IngestThroughput }) {
       </figure>
       <details className="chart-table">
         <summary>Figures as a table</summary>
-        <table className="data-table" aria-label="Events accepted, duplicates and rejects per hour">
-          <thead>
-            <tr>
-              <th scope="col">Hour (UTC)</th>
-              <th scope="col" className="data-table__number">
-                Accepted
-              </th>
-              <th scope="col" className="data-table__number">
-                Duplicates
-              </th>
-              <th scope="col" className="data-table__number">
-                Rejected
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.hourMs}>
-                <th scope="row">{formatHourLong(point.hourMs)}</th>
-                <td className="data-table__number">{formatCount(point.accepted)}</td>
-                <td className="data-table__number">{formatCount(point.duplicates)}</td>
-                <td className="data-table__number">{formatCount(point.rejected)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <SortableTable
+          label="Events accepted, duplicates and rejects per hour"
+          columns={THROUGHPUT_COLUMNS}
+          rows={points}
+          rowKey={(point) => String(point.hourMs)}
+          footer={
+<tfoot>
             <tr>
               <th scope="row">Total</th>
               <td className="data-table__number">{formatCount(totals.accepted)}</td>
@@ -125,7 +114,16 @@ function ThroughputFigures({ throughput }: { throughput: IngestThroughput }) {
               <td className="data-table__number">{formatCount(totals.rejected)}</td>
             </tr>
           </tfoot>
-        </table>
+}
+          renderRow={(point) => (
+              <tr key={point.hourMs}>
+                <th scope="row">{formatHourLong(point.hourMs)}</th>
+                <td className="data-table__number">{formatCount(point.accepted)}</td>
+                <td className="data-table__number">{formatCount(point.duplicates)}</td>
+                <td className="data-table__number">{formatCount(point.rejected)}</td>
+              </tr>
+            )}
+        />
       </details>
     </>
   );

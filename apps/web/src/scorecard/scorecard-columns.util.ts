@@ -1,7 +1,7 @@
 import type { CarrierScorecard, Interval } from '../api/api-types';
 import type { CsvCell } from '../shared/csv.util';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate, NO_DATA } from '../shared/kpi-format.util';
-import type { SortValue } from './table-sort.util';
+import type { SortValue } from '../shared/table-sort.util';
 
 export type ValueKind = 'text' | 'days' | 'hours' | 'rate' | 'count';
 

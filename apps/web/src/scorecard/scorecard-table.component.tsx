@@ -12,7 +12,8 @@ import { scorecardCsv, scorecardCsvFileName } from './scorecard-csv.util';
 import { ScorecardRow } from './scorecard-row.component';
 import { ScorecardSparkline } from './scorecard-sparkline.component';
 import { SPARKLINE_METRIC, sparklineBucket, transitSparklines } from './sparkline.util';
-import { type SortState, sortRows, toggleSort } from './table-sort.util';
+import { SortHeader } from '../shared/sortable-table.component';
+import { type SortState, sortRows, toggleSort } from '../shared/table-sort.util';
 
 type ScorecardTableProps = { scorecards: Scorecards; rangeLabel: string; selectedCarrier: string | null };
 
@@ -147,32 +148,14 @@ function columnById(id: string): ScorecardColumn {
   return SCORECARD_COLUMNS.find((column) => column.id === id) ?? SCORECARD_COLUMNS[0];
 }
 
-type SortableHeaderProps = {
-  column: ScorecardColumn;
-  sort: SortState;
-  onSort: (columnId: string) => void;
-  rowSpan?: number;
-};
-
-// The sort control is a real button inside the header cell, so Tab reaches it and Enter or Space
-// sorts; aria-sort on the cell tells screen readers the current order.
-function SortableHeader({ column, sort, onSort, rowSpan }: SortableHeaderProps) {
-  const active = sort.columnId === column.id;
-  const arrow = active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕';
-  return (
-    <th
-      scope="col"
-      rowSpan={rowSpan}
-      aria-sort={active ? sort.direction : 'none'}
-      className={`scorecard__heading scorecard__heading--${column.kind === 'text' ? 'text' : 'number'}`}
-    >
-      <button type="button" className="sort-button" onClick={() => onSort(column.id)} title={column.description}>
-        {column.group ? <span className="visually-hidden">{column.group} </span> : null}
-        {column.label}
-        <span className="sort-button__arrow" aria-hidden="true">
-          {arrow}
-        </span>
-      </button>
-    </th>
-  );
+// The shared header cell (a button, aria-sort), with the group read out before the label.
+function SortableHeader({ column, sort, onSort, rowSpan }: { column: ScorecardColumn; sort: SortState; onSort: (columnId: string) => void; rowSpan?: number }) {
+  const header = {
+    id: column.id,
+    label: column.label,
+    sortValue: column.value,
+    description: column.description,
+    className: `scorecard__heading scorecard__heading--${column.kind === 'text' ? 'text' : 'number'}`,
+  };
+  return <SortHeader column={header} sort={sort} onSort={onSort} rowSpan={rowSpan} hiddenPrefix={column.group ?? undefined} />;
 }
