@@ -1,5 +1,6 @@
 import { type Breach, type EvidenceParcel, SLA_SEVERITIES, type SlaSeverity } from '../api/sla-types';
 import { columnsCsv, type CsvCell, type CsvColumn, toCsv } from '../shared/csv.util';
+import { formatDays, formatHours } from '../shared/kpi-format.util';
 
 type Unit = 'rate' | 'days' | 'hours' | 'number';
 
@@ -25,10 +26,11 @@ export function formatMetricValue(metric: string, value: number | null): string 
   switch (metricUnit(metric)) {
     case 'rate':
       return `${(value * 100).toFixed(1)} %`;
+    // Durations through the shared formatter: "9.5 d", never "227.8 h" (issue 15, point 10).
     case 'days':
-      return `${value.toFixed(1)} d`;
+      return formatDays(value);
     case 'hours':
-      return `${value.toFixed(1)} h`;
+      return formatHours(value);
     default:
       return String(value);
   }

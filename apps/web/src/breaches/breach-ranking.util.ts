@@ -1,4 +1,5 @@
 import type { Breach, SlaSeverity } from '../api/sla-types';
+import { formatDays, formatHours } from '../shared/kpi-format.util';
 import { formatMetricValue, formatThreshold, metricUnit } from './breach-format.util';
 
 const SEVERITY_RANK: Record<SlaSeverity, number> = { critical: 0, major: 1, minor: 2 };
@@ -45,9 +46,9 @@ export function formatGap(breach: Judged): string {
     case 'rate':
       return `${(size * 100).toFixed(1)} pts ${side} target`;
     case 'days':
-      return `${size.toFixed(1)} d ${side} target`;
+      return `${formatDays(size)} ${side} target`;
     case 'hours':
-      return `${size.toFixed(1)} h ${side} target`;
+      return `${formatHours(size)} ${side} target`;
     default:
       return `${size} ${side} target`;
   }
