@@ -168,6 +168,15 @@ describe('every page of the dashboard in Chromium', () => {
     const badges = await tile.locator('[data-breach-badge]').allTextContents();
     expect(badges.some((text) => /^critical .+ · CN-BR: \d+\.\d % vs ≥ 80\.0 %$/.test(text))).toBe(true);
     await expect(tile.locator('[data-field="targets"]').textContent()).resolves.toContain('≥ 80.0 % on e2e-late · every lane');
+
+    // The lane's page: each carrier on it with its open breaches there and its targets (lane and carrier-wide).
+    await page.goto(`${app.apiUrl}/corridors?corridor=CN-BR`);
+    const carrierOnLane = page.locator('table[aria-label="Carriers on CN-BR"] tbody tr', { hasText: 'e2e-post' });
+    await carrierOnLane.locator('[data-breach-badge]').first().waitFor();
+    expect(await carrierOnLane.locator('[data-breach-badge]').count()).toBe(2);
+    const laneTargets = (await carrierOnLane.locator('[data-field="targets"]').textContent()) ?? '';
+    expect(laneTargets).toContain('≥ 80.0 % (e2e-post · CN-BR)');
+    expect(laneTargets).toContain('≥ 80.0 % (e2e-post · every lane)');
     await page.close();
   });
 
@@ -191,7 +200,7 @@ describe('every page of the dashboard in Chromium', () => {
     await expect(problems.locator('.throughput-chart__axis').textContent()).resolves.toContain('Duplicates and rejects per hour');
     // Both axes start at 0.
     for (const chart of [accepted, problems]) {
-      const ticks = await chart.locator('.recharts-yAxis text').allTextContents();
+      const ticks = await chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
       expect(ticks[0]).toBe('0');
     }
     await page.close();
