@@ -112,7 +112,8 @@ function FidelityFigures({ answer }: { answer: FidelityAnswer }) {
           <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid stroke="#e2e6ea" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="startMs" tickFormatter={day} minTickGap={24} />
-            <YAxis yAxisId="share" tickFormatter={(value: number) => formatRate(value)} domain={[0, 'auto']} width="auto" />
+            {/* A share never passes 100 %: without data the axis reads 0–100 %, not 0–400 %. */}
+            <YAxis yAxisId="share" tickFormatter={(value: number) => formatRate(value)} domain={[0, (dataMax: number) => (dataMax > 0 ? Math.min(1, dataMax * 1.2) : 1)]} width="auto" />
             {/* Counts on their own axis: a handful of rejects would vanish on a percentage scale. */}
             <YAxis yAxisId="count" orientation="right" allowDecimals={false} width="auto" />
             <Tooltip
