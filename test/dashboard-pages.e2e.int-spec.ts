@@ -177,6 +177,12 @@ describe('every page of the dashboard in Chromium', () => {
     const laneTargets = (await carrierOnLane.locator('[data-field="targets"]').textContent()) ?? '';
     expect(laneTargets).toContain('≥ 80.0 % (e2e-post · CN-BR)');
     expect(laneTargets).toContain('≥ 80.0 % (e2e-post · every lane)');
+
+    // The carrier's page: the first-attempt tile names both targets, the lane's and the carrier-wide one.
+    await page.goto(`${app.apiUrl}/carriers/e2e-post`);
+    const tileTargets = page.locator('li[data-kpi="firstAttempt"] [data-field="targets"]');
+    await tileTargets.waitFor();
+    await expect(tileTargets.textContent()).resolves.toBe('Targets: ≥ 80.0 % on e2e-post · every lane; ≥ 80.0 % on e2e-post · CN-BR');
     await page.close();
   });
 
