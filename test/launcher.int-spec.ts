@@ -1,10 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { launchChromium } from './support/dashboard-browser';
 import { freePort } from './support/lanewatch-app';
 import { createTestDatabase } from './support/test-database';
 
 // `npm start`: the whole product without the simulated feed — the dashboard built and served at `/`,
-// one way to sign in, and readable output (no colour codes in piped logs, no line per route).
+// one way to sign in, and readable output (no colour codes in piped logs, no line per route). Issue 15,
+// points 11 and 12: the banner's sign-in works in Chromium and the overview answers at `/`.
 const ROOT = join(__dirname, '..');
 const BANNER_TIMEOUT_MS = 180_000;
 
@@ -58,5 +60,22 @@ describe('npm start', () => {
     expect(output).not.toContain('simulated carrier feed');
     expect(output).not.toMatch(/RouterExplorer|InstanceLoader|configLoader|DeprecationWarning/);
     expect(output).not.toMatch(/\u001b\[/);
+
+    // The one way to sign in the banner names works in a browser, and lands on the overview.
+    const password = /\n\s+Password\s+(\S+)/.exec(output)?.[1];
+    expect(password).toBeDefined();
+    const browser = await launchChromium();
+    try {
+      const dashboard = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await dashboard.goto(`http://127.0.0.1:${port}/`);
+      await dashboard.getByLabel('Email', { exact: true }).fill('admin@lanewatch.local');
+      await dashboard.getByLabel('Password', { exact: true }).fill(password ?? '');
+      await dashboard.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await dashboard.getByRole('heading', { name: 'Overview', level: 1 }).waitFor({ timeout: 30_000 });
+      await dashboard.getByRole('heading', { name: /^Open breaches: who misses which target/ }).waitFor({ timeout: 30_000 });
+      expect(new URL(dashboard.url()).pathname).toBe('/overview');
+    } finally {
+      await browser.close();
+    }
   });
 });

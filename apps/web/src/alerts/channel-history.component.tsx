@@ -3,15 +3,25 @@ import { Link } from 'react-router';
 import { UnauthorizedError } from '../api/api-client';
 import { fetchChannelDeliveries, sendChannelTest } from '../api/dashboard-api';
 import type { NotificationChannel } from '../api/alert-types';
+import type { ChannelDelivery } from '../api/policy-state-types';
 import { useSession } from '../auth/session.context';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 const OUTCOME_WORDS: Record<string, string> = { delivered: 'delivered', failed: 'failed', pending: 'sending (retries with back-off)' };
 const WHAT_WORDS: Record<string, string> = { test: 'Test alert', opened: 'Breach opened', resolved: 'Breach resolved', reminder: 'Reminder: still open' };
 
 // What was sent to one channel (Grafana's contact-point history): time, breach or test, outcome, error.
+const DELIVERY_COLUMNS: readonly SortableColumn<ChannelDelivery>[] = [
+  { id: 'time', label: 'Time', sortValue: (row) => Date.parse(row.deliveredAt ?? row.createdAt) },
+  { id: 'what', label: 'What', sortValue: (row) => WHAT_WORDS[row.transition] ?? row.transition },
+  { id: 'outcome', label: 'Outcome', sortValue: (row) => row.status },
+  { id: 'attempts', label: 'Attempts', numeric: true, sortValue: (row) => row.attempts },
+  { id: 'error', label: 'Error', sortValue: (row) => row.error },
+];
+
 export function ChannelHistory({ channel }: { channel: NotificationChannel }) {
   const { token, onUnauthorized, canEdit } = useSession();
   const [version, setVersion] = useState(0);
@@ -57,18 +67,12 @@ export function ChannelHistory({ channel }: { channel: NotificationChannel }) {
           rows.length === 0 ? (
             <p className="panel__placeholder">Nothing sent to this channel yet.</p>
           ) : (
-            <table className="data-table" aria-label={`Delivery history of ${channel.name}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
+            <SortableTable
+              label={`Delivery history of ${channel.name}`}
+              columns={DELIVERY_COLUMNS}
+              rows={rows}
+              rowKey={(row) => row.id}
+              renderRow={(row) => (
                   <tr key={row.id} data-delivery-kind={row.kind} data-delivery-status={row.status}>
                     <td>{formatUtcInstant(row.deliveredAt ?? row.createdAt)}</td>
                     <td>
@@ -77,12 +81,11 @@ export function ChannelHistory({ channel }: { channel: NotificationChannel }) {
                     <td>
                       <span className={row.status === 'delivered' ? 'health health--ok' : row.status === 'failed' ? 'health health--bad' : 'health'}>{OUTCOME_WORDS[row.status] ?? row.status}</span>
                     </td>
-                    <td>{row.attempts}</td>
+                    <td className="data-table__number">{row.attempts}</td>
                     <td className="data-table__wrap">{row.error ?? '—'}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                )}
+            />
           )
         }
       </QueryState>

@@ -11,6 +11,7 @@ import { channelsCsv } from './alerts-csv.util';
 import { ChannelForm } from './channel-form.component';
 import { ChannelHistory } from './channel-history.component';
 import { useDeleteAction } from './use-delete-action.hook';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type ChannelsSectionProps = { formOpen: boolean; onForm: (open: boolean) => void };
 
@@ -96,6 +97,17 @@ function SecretNotice({ created, onDismiss }: { created: CreatedChannel; onDismi
   );
 }
 
+const CHANNEL_COLUMNS: readonly SortableColumn<NotificationChannel>[] = [
+  { id: 'name', label: 'Name', sortValue: (channel) => channel.name },
+  { id: 'kind', label: 'Kind', sortValue: (channel) => channel.kind },
+  { id: 'target', label: 'Target', sortValue: (channel) => channel.target },
+  { id: 'sends', label: 'Sends' },
+  { id: 'health', label: 'Health', sortValue: (channel) => channelHealth(channel) },
+  { id: 'lastError', label: 'Last error', sortValue: (channel) => channel.lastError },
+  { id: 'lastSuccess', label: 'Last success', sortValue: (channel) => (channel.lastSuccessAt === null ? null : Date.parse(channel.lastSuccessAt)) },
+  { id: 'actions', label: 'Actions' },
+];
+
 type ChannelTableProps = {
   channels: readonly NotificationChannel[];
   canEdit: boolean;
@@ -108,21 +120,12 @@ function ChannelTable({ channels, canEdit, busyId, onDelete }: ChannelTableProps
   const columns = 8;
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label="Notification channels">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Target</th>
-            <th scope="col">Sends</th>
-            <th scope="col">Health</th>
-            <th scope="col">Last error</th>
-            <th scope="col">Last success</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {channels.map((channel) => (
+      <SortableTable
+        label="Notification channels"
+        columns={CHANNEL_COLUMNS}
+        rows={channels}
+        rowKey={(channel) => channel.id}
+        renderRow={(channel) => (
             <Fragment key={channel.id}>
               <tr data-channel-id={channel.id}>
                 <th scope="row">
@@ -170,9 +173,8 @@ function ChannelTable({ channels, canEdit, busyId, onDelete }: ChannelTableProps
                 </tr>
               ) : null}
             </Fragment>
-          ))}
-        </tbody>
-      </table>
+          )}
+      />
     </div>
   );
 }

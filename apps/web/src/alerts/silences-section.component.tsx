@@ -10,6 +10,7 @@ import { describeSilenceScope } from './alert-forms.util';
 import { silencesCsv, silenceState } from './alerts-csv.util';
 import { SilenceForm } from './silence-form.component';
 import { useDeleteAction } from './use-delete-action.hook';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type SilencesSectionProps = { formOpen: boolean; onForm: (open: boolean) => void; nowMs: number };
 
@@ -74,6 +75,16 @@ export function SilencesSection({ formOpen, onForm, nowMs }: SilencesSectionProp
   );
 }
 
+const SILENCE_COLUMNS: readonly SortableColumn<Silence>[] = [
+  { id: 'reason', label: 'Reason', sortValue: (silence) => silence.reason },
+  { id: 'mutes', label: 'Mutes', sortValue: (silence) => describeSilenceScope(silence) },
+  { id: 'from', label: 'From', sortValue: (silence) => Date.parse(silence.from) },
+  { id: 'to', label: 'To', sortValue: (silence) => Date.parse(silence.to) },
+  { id: 'state', label: 'State', sortValue: (silence) => silence.to },
+  { id: 'createdBy', label: 'Created by', sortValue: (silence) => silence.createdBy },
+  { id: 'actions', label: 'Actions' },
+];
+
 type SilenceTableProps = {
   silences: readonly Silence[];
   nowMs: number;
@@ -85,20 +96,12 @@ type SilenceTableProps = {
 function SilenceTable({ silences, nowMs, canEdit, busyId, onDelete }: SilenceTableProps) {
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label="Silences">
-        <thead>
-          <tr>
-            <th scope="col">Reason</th>
-            <th scope="col">Mutes</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">State</th>
-            <th scope="col">Created by</th>
-            {canEdit ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {silences.map((silence) => (
+      <SortableTable
+        label="Silences"
+        columns={canEdit ? SILENCE_COLUMNS : SILENCE_COLUMNS.slice(0, -1)}
+        rows={silences}
+        rowKey={(silence) => silence.id}
+        renderRow={(silence) => (
             <tr key={silence.id} data-silence-id={silence.id}>
               <th scope="row">{silence.reason}</th>
               <td>
@@ -123,9 +126,8 @@ function SilenceTable({ silences, nowMs, canEdit, busyId, onDelete }: SilenceTab
                 </td>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          )}
+      />
     </div>
   );
 }

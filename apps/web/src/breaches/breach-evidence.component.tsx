@@ -2,13 +2,23 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { UnauthorizedError } from '../api/api-errors';
 import { fetchBreachEvidence } from '../api/dashboard-api';
-import type { Breach } from '../api/sla-types';
+import type { Breach, EvidenceParcel } from '../api/sla-types';
 import { useSession } from '../auth/session.context';
 import { csvFileName } from '../shared/csv.util';
 import { downloadTextFile } from '../shared/download.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { SHIPMENTS_PATH, shipmentLookupSearch } from '../shipments/shipment-link.util';
 import { evidenceCaption, evidenceCsv, formatEvidenceValue } from './breach-format.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
+
+const EVIDENCE_COLUMNS: readonly SortableColumn<EvidenceParcel>[] = [
+  { id: 'parcel', label: 'Parcel', sortValue: (parcel) => parcel.trackingNumber },
+  { id: 'carrier', label: 'Carrier', sortValue: (parcel) => parcel.carrier },
+  { id: 'why', label: 'Why', sortValue: (parcel) => parcel.reason },
+  { id: 'failureReason', label: "Carrier's reason", sortValue: (parcel) => parcel.failureReason },
+  { id: 'value', label: 'Value', numeric: true, sortValue: (parcel) => parcel.value },
+  { id: 'at', label: 'When', sortValue: (parcel) => (parcel.at === null ? null : Date.parse(parcel.at)) },
+];
 
 type BreachEvidenceProps = { breach: Breach };
 
@@ -63,22 +73,13 @@ export function BreachEvidence({ breach }: BreachEvidenceProps) {
         <>
           <p data-testid="evidence-caption">{evidenceCaption(breach)}</p>
           <div className="table-scroll">
-            <table className="data-table" aria-label="Evidence parcels">
-              <thead>
-                <tr>
-                  <th scope="col">Parcel</th>
-                  <th scope="col">Carrier</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Carrier's reason</th>
-                  <th scope="col" className="data-table__number">
-                    Value
-                  </th>
-                  <th scope="col">When</th>
-                </tr>
-              </thead>
-              <tbody>
-                {parcels.map((parcel) => (
-                  <tr key={`${parcel.carrier}/${parcel.trackingNumber}`}>
+            <SortableTable
+              label="Evidence parcels"
+              columns={EVIDENCE_COLUMNS}
+              rows={parcels}
+              rowKey={(parcel) => `${parcel.carrier}/${parcel.trackingNumber}`}
+              renderRow={(parcel) => (
+                <tr key={`${parcel.carrier}/${parcel.trackingNumber}`}>
                     <th scope="row">
                       <Link to={{ pathname: SHIPMENTS_PATH, search: shipmentLookupSearch(parcel) }}>{parcel.trackingNumber}</Link>
                     </th>
@@ -88,9 +89,8 @@ export function BreachEvidence({ breach }: BreachEvidenceProps) {
                     <td className="data-table__number">{formatEvidenceValue(parcel)}</td>
                     <td>{parcel.at === null ? '—' : formatUtcInstant(parcel.at)}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+              )}
+            />
           </div>
         </>
       )}

@@ -16,7 +16,9 @@ describe('formatMetricValue', () => {
   it.each([
     ['first_attempt_rate', 0.842, '84.2 %'],
     ['transit_p95_days', 15.04, '15.0 d'],
-    ['customs_hold_p90_hours', 110.5, '110.5 h'],
+    ['customs_hold_p90_hours', 110.5, '4.6 d'],
+    ['customs_hold_p90_hours', 20.25, '20.3 h'],
+    ['feed_latency_p95_hours', 392, '16.3 d'],
     ['first_attempt_rate', null, '—'],
   ] as const)('%s %s', (metric, value, expected) => {
     expect(formatMetricValue(metric, value)).toBe(expected);
@@ -63,7 +65,7 @@ describe('breachesCsv', () => {
 
 describe('formatEvidenceValue', () => {
   it('reads the unit from the reason', () => {
-    expect(formatEvidenceValue({ reason: 'longest customs hold (hours)', value: 50 })).toBe('50.0 h');
+    expect(formatEvidenceValue({ reason: 'longest customs hold (hours)', value: 50 })).toBe('2.1 d');
     expect(formatEvidenceValue({ reason: 'longest transit (days)', value: 12.25 })).toBe('12.3 d');
     expect(formatEvidenceValue({ reason: 'failed first attempt', value: null })).toBe('—');
   });

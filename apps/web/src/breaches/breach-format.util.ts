@@ -1,5 +1,6 @@
 import { type Breach, type EvidenceParcel, SLA_SEVERITIES, type SlaSeverity } from '../api/sla-types';
-import { columnsCsv, type CsvCell, type CsvColumn, toCsv } from '../shared/csv.util';
+import { columnsCsv, type CsvCell, type CsvColumn, csvFigure, toCsv } from '../shared/csv.util';
+import { formatDays, formatHours } from '../shared/kpi-format.util';
 
 type Unit = 'rate' | 'days' | 'hours' | 'number';
 
@@ -25,10 +26,11 @@ export function formatMetricValue(metric: string, value: number | null): string 
   switch (metricUnit(metric)) {
     case 'rate':
       return `${(value * 100).toFixed(1)} %`;
+    // Durations through the shared formatter: "9.5 d", never "227.8 h" (issue 15, point 10).
     case 'days':
-      return `${value.toFixed(1)} d`;
+      return formatDays(value);
     case 'hours':
-      return `${value.toFixed(1)} h`;
+      return formatHours(value);
     default:
       return String(value);
   }
@@ -98,9 +100,9 @@ export function breachesCsv(breaches: readonly Breach[]): string {
     breach.serviceLevel,
     breach.metric,
     breach.op,
-    breach.threshold,
-    breach.value,
-    breach.worstValue,
+    csvFigure(breach.threshold, metricUnit(breach.metric)),
+    csvFigure(breach.value, metricUnit(breach.metric)),
+    csvFigure(breach.worstValue, metricUnit(breach.metric)),
     breach.sample,
     breach.windowFrom,
     breach.windowTo,
@@ -139,7 +141,7 @@ const EVIDENCE_CSV_COLUMNS: readonly CsvColumn<EvidenceParcel>[] = [
   { header: 'tracking_number', value: (parcel) => parcel.trackingNumber },
   { header: 'reason', value: (parcel) => parcel.reason },
   { header: 'failure_reason', value: (parcel) => parcel.failureReason },
-  { header: 'value', value: (parcel) => parcel.value },
+  { header: 'value', value: (parcel) => csvFigure(parcel.value, parcel.reason.includes('(hours)') ? 'hours' : 'days') },
   { header: 'at', value: (parcel) => parcel.at },
 ];
 

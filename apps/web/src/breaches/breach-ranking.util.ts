@@ -1,5 +1,6 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@lanewatch/domain';
 import type { Breach, SlaSeverity } from '../api/sla-types';
+import { formatDays, formatHours } from '../shared/kpi-format.util';
 import { formatMetricValue, formatThreshold, metricUnit } from './breach-format.util';
 
 const SEVERITY_RANK: Record<SlaSeverity, number> = { critical: 0, major: 1, minor: 2 };
@@ -36,7 +37,7 @@ export function breachGap({ op, threshold, value }: Judged): number {
 }
 
 // Relative to the target, so a rate 20 points short and a transit 2 days over compare on one scale.
-function relativeGap(breach: Judged): number {
+export function relativeGap(breach: Judged): number {
   const gap = breachGap(breach);
   return breach.threshold === 0 ? gap : gap / Math.abs(breach.threshold);
 }
@@ -50,9 +51,9 @@ export function formatGap(breach: Judged): string {
     case 'rate':
       return `${(size * 100).toFixed(1)} pts ${side} target`;
     case 'days':
-      return `${size.toFixed(1)} d ${side} target`;
+      return `${formatDays(size)} ${side} target`;
     case 'hours':
-      return `${size.toFixed(1)} h ${side} target`;
+      return `${formatHours(size)} ${side} target`;
     default:
       return `${size} ${side} target`;
   }

@@ -3,37 +3,37 @@ import type { Breach } from '../api/sla-types';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { formatMetricValue, formatThreshold } from './breach-format.util';
-import { carrierLabel, formatGap, laneLabel, metricInWords, wrongSideFor } from './breach-ranking.util';
+import { carrierLabel, formatGap, laneLabel, metricInWords, relativeGap, wrongSideFor } from './breach-ranking.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
+
+const SEVERITY_ORDER: Record<string, number> = { critical: 0, major: 1, minor: 2 };
+
+// The API's order (severity, then newest) until a header is pressed.
+const BREACH_COLUMNS: readonly SortableColumn<Breach>[] = [
+  { id: 'severity', label: 'Severity', sortValue: (breach) => SEVERITY_ORDER[breach.severity] ?? 3 },
+  { id: 'policy', label: 'Policy and scope', sortValue: (breach) => breach.policyName },
+  { id: 'metric', label: 'Metric', sortValue: (breach) => metricInWords(breach.metric) },
+  { id: 'value', label: 'Value', numeric: true, sortValue: (breach) => relativeGap(breach), description: 'Sorts by the gap relative to the target' },
+  { id: 'threshold', label: 'Threshold', numeric: true, sortValue: (breach) => breach.threshold },
+  { id: 'sample', label: 'Sample', numeric: true, sortValue: (breach) => breach.sample },
+  { id: 'window', label: 'Window', sortValue: (breach) => Date.parse(breach.windowFrom) },
+  { id: 'status', label: 'Status', sortValue: (breach) => breach.status },
+  { id: 'since', label: 'Wrong side since / open for', sortValue: (breach) => Date.parse(breach.wrongSideSince) },
+  { id: 'opened', label: 'Opened / last evaluated', sortValue: (breach) => Date.parse(breach.openedAt) },
+];
 
 type BreachTableProps = { breaches: readonly Breach[]; nowMs?: number };
 
 export function BreachTable({ breaches, nowMs = Date.now() }: BreachTableProps) {
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label="Breaches">
-        <thead>
-          <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Policy and scope</th>
-            <th scope="col">Metric</th>
-            <th scope="col" className="data-table__number">
-              Value
-            </th>
-            <th scope="col" className="data-table__number">
-              Threshold
-            </th>
-            <th scope="col" className="data-table__number">
-              Sample
-            </th>
-            <th scope="col">Window</th>
-            <th scope="col">Status</th>
-            <th scope="col">Wrong side since / open for</th>
-            <th scope="col">Opened / last evaluated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {breaches.map((breach) => (
-            <tr key={breach.id} data-breach-id={breach.id}>
+      <SortableTable
+        label="Breaches"
+        columns={BREACH_COLUMNS}
+        rows={breaches}
+        rowKey={(breach) => breach.id}
+        renderRow={(breach) => (
+          <tr key={breach.id} data-breach-id={breach.id}>
               <td>
                 <span className={`severity severity--${breach.severity}`}>{breach.severity}</span>
               </td>
@@ -69,9 +69,8 @@ export function BreachTable({ breaches, nowMs = Date.now() }: BreachTableProps) 
                 <span className="data-table__detail">{formatUtcInstant(breach.lastEvaluatedAt)}</span>
               </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { breachBadgeText, breachesOnFigure } from '../breaches/breach-ranking.ut
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate } from '../shared/kpi-format.util';
 import { corridorsCsv, corridorsCsvFileName, sortCorridors } from './carrier-detail.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type CarrierCorridorsProps = { carrier: string; from: string; to: string; corridors: readonly CorridorKpiRow[]; openBreaches?: readonly Breach[] };
 
@@ -32,6 +33,16 @@ function rateText(rate: number | null, ci95: { low: number; high: number } | nul
   );
 }
 
+const CORRIDOR_COLUMNS: readonly SortableColumn<CorridorKpiRow>[] = [
+  { id: 'corridor', label: 'Corridor', sortValue: (row) => `${row.corridor ?? ''} ${row.serviceLevel ?? ''}` },
+  { id: 'transitP50', label: 'Transit p50', numeric: true, sortValue: (row) => row.transit?.p50Days ?? null },
+  { id: 'transitP95', label: 'Transit p95', numeric: true, sortValue: (row) => row.transit?.p95Days ?? null },
+  { id: 'legs', label: 'Legs', numeric: true, sortValue: (row) => row.transit?.count ?? null },
+  { id: 'firstAttempt', label: 'First attempt', numeric: true, sortValue: (row) => row.firstAttempt?.rate ?? null },
+  { id: 'onTime', label: 'On time', numeric: true, sortValue: (row) => row.onTime?.rate ?? null },
+  { id: 'customsHoldP90', label: 'Customs hold p90', numeric: true, sortValue: (row) => row.customsHold?.p90Hours ?? null },
+];
+
 export function CarrierCorridors({ carrier, from, to, corridors, openBreaches = [] }: CarrierCorridorsProps) {
   const rows = sortCorridors(corridors);
   const judged = (row: CorridorKpiRow, metric: string) =>
@@ -53,21 +64,12 @@ export function CarrierCorridors({ carrier, from, to, corridors, openBreaches = 
         </p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Per-corridor table" tabIndex={0}>
-          <table className="data-table">
-            <caption className="visually-hidden">This carrier&apos;s KPIs per corridor and service level</caption>
-            <thead>
-              <tr>
-                <th scope="col">Corridor</th>
-                <th scope="col" className="data-table__number">Transit p50</th>
-                <th scope="col" className="data-table__number">Transit p95</th>
-                <th scope="col" className="data-table__number">Legs</th>
-                <th scope="col" className="data-table__number">First attempt</th>
-                <th scope="col" className="data-table__number">On time</th>
-                <th scope="col" className="data-table__number">Customs hold p90</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
+          <SortableTable
+            columns={CORRIDOR_COLUMNS}
+            rows={rows}
+            rowKey={(row) => `${row.corridor ?? '*'}|${row.serviceLevel ?? '*'}`}
+            caption={<caption className="visually-hidden">This carrier&apos;s KPIs per corridor and service level</caption>}
+            renderRow={(row) => (
                 <tr key={`${row.corridor ?? '*'}|${row.serviceLevel ?? '*'}`}>
                   <th scope="row">
                     {row.corridor ?? 'All corridors'}
@@ -80,9 +82,8 @@ export function CarrierCorridors({ carrier, from, to, corridors, openBreaches = 
                   <FigureCell breaches={judged(row, 'on_time_rate')}>{rateText(row.onTime?.rate ?? null, row.onTime?.ci95 ?? null)}</FigureCell>
                   <FigureCell breaches={judged(row, 'customs_hold_p90_hours')}>{formatHours(row.customsHold?.p90Hours ?? null)}</FigureCell>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              )}
+          />
         </div>
       )}
     </section>

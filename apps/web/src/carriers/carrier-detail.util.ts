@@ -158,11 +158,9 @@ export function breachTimeline({ breaches, nowMs }: { breaches: readonly Breach[
     });
 }
 
+// The shared duration formatter (minutes, hours below a day, days from there on).
 export function formatDuration(hours: number): string {
-  if (hours < 1) {
-    return `${Math.round(hours * 60)} min`;
-  }
-  return hours < 48 ? `${hours.toFixed(1)} h` : `${(hours / 24).toFixed(1)} d`;
+  return formatHours(hours);
 }
 
 export const HANDOVER_CSV_COLUMNS: readonly CsvColumn<Handover>[] = [

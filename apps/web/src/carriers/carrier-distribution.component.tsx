@@ -8,7 +8,15 @@ import { formatCount, formatRate } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { fetchCarrierDistribution } from './carrier-api';
-import { distributionBars, distributionCsv, distributionCsvFileName, hasDistributionData, type KpiDistribution } from './kpi-distribution.util';
+import { distributionBars, distributionCsv, distributionCsvFileName, type DistributionBar, hasDistributionData, type KpiDistribution } from './kpi-distribution.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
+
+// The bins' own order (shortest hold first) until a header is pressed.
+const DISTRIBUTION_COLUMNS: readonly SortableColumn<DistributionBar>[] = [
+  { id: 'hold', label: 'Hold' },
+  { id: 'count', label: 'Holds', numeric: true, sortValue: (bar) => bar.count },
+  { id: 'share', label: 'Share', numeric: true, sortValue: (bar) => bar.share },
+];
 
 type CarrierDistributionProps = { carrier: string; carrierName: string; range: DateRange };
 
@@ -71,28 +79,19 @@ function DistributionChart({ distribution, subject }: { distribution: KpiDistrib
       </figure>
       <details className="chart-table">
         <summary>Figures as a table</summary>
-        <table className="data-table" aria-label="Customs hold distribution">
-          <thead>
-            <tr>
-              <th scope="col">Hold</th>
-              <th scope="col" className="data-table__number">
-                Holds
-              </th>
-              <th scope="col" className="data-table__number">
-                Share
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
+        <SortableTable
+          label="Customs hold distribution"
+          columns={DISTRIBUTION_COLUMNS}
+          rows={bars}
+          rowKey={(bar) => bar.label}
+          renderRow={(bar) => (
               <tr key={bar.label}>
                 <th scope="row">{bar.label}</th>
                 <td className="data-table__number">{formatCount(bar.count)}</td>
                 <td className="data-table__number">{formatRate(bar.share)}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            )}
+        />
       </details>
     </>
   );

@@ -19,11 +19,23 @@ import {
   WARNING_LABELS,
   warningTotal,
 } from './fidelity.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 const UNMAPPED_COLOUR = '#1f5fbf';
 const UNCLASSIFIED_COLOUR = '#7c3aed';
 const REJECTED_COLOUR = '#b42318';
 const WARNINGS_COLOUR = '#b45309';
+
+type FidelityBucket = FidelityAnswer['buckets'][number];
+
+const FIDELITY_DAY_COLUMNS: readonly SortableColumn<FidelityBucket>[] = [
+  { id: 'day', label: 'Day (UTC)', sortValue: (bucket) => Date.parse(bucket.start) },
+  { id: 'events', label: 'Events', numeric: true, sortValue: (bucket) => bucket.events },
+  { id: 'unmapped', label: 'Unmapped', numeric: true, sortValue: (bucket) => bucket.unmappedShare },
+  { id: 'unclassified', label: 'UNCLASSIFIED', numeric: true, sortValue: (bucket) => bucket.unclassifiedShare },
+  { id: 'rejected', label: 'Rejected', numeric: true, sortValue: (bucket) => bucket.rejected },
+  ...WARNING_KINDS.map((kind) => ({ id: kind, label: WARNING_LABELS[kind], numeric: true, sortValue: (bucket: FidelityBucket) => bucket.warnings[kind] })),
+];
 
 type CarrierFidelityProps = { carrier: string; carrierName: string; range: { fromMs: number; toMs: number } };
 
@@ -100,7 +112,8 @@ function FidelityFigures({ answer }: { answer: FidelityAnswer }) {
           <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
             <CartesianGrid stroke="#e2e6ea" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="startMs" tickFormatter={day} minTickGap={24} />
-            <YAxis yAxisId="share" tickFormatter={(value: number) => formatRate(value)} domain={[0, 'auto']} width="auto" />
+            {/* A share never passes 100 %: without data the axis reads 0–100 %, not 0–400 %. */}
+            <YAxis yAxisId="share" tickFormatter={(value: number) => formatRate(value)} domain={[0, (dataMax: number) => (dataMax > 0 ? Math.min(1, dataMax * 1.2) : 1)]} width="auto" />
             {/* Counts on their own axis: a handful of rejects would vanish on a percentage scale. */}
             <YAxis yAxisId="count" orientation="right" allowDecimals={false} width="auto" />
             <Tooltip
@@ -118,20 +131,13 @@ function FidelityFigures({ answer }: { answer: FidelityAnswer }) {
       </figure>
       <details className="chart-table">
         <summary>Figures as a table</summary>
-        <table className="data-table" aria-label="Mapping fidelity per day">
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              {['Events', 'Unmapped', 'UNCLASSIFIED', 'Rejected', ...WARNING_KINDS.map((kind) => WARNING_LABELS[kind])].map((header) => (
-                <th key={header} scope="col" className="data-table__number">
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {answer.buckets.map((bucket) => (
-              <tr key={bucket.start}>
+        <SortableTable
+          label="Mapping fidelity per day"
+          columns={FIDELITY_DAY_COLUMNS}
+          rows={answer.buckets}
+          rowKey={(bucket) => bucket.start}
+          renderRow={(bucket) => (
+            <tr key={bucket.start}>
                 <th scope="row">{formatUtcDay(Date.parse(bucket.start))}</th>
                 <td className="data-table__number">{formatCount(bucket.events)}</td>
                 <td className="data-table__number">{formatRate(bucket.unmappedShare)}</td>
@@ -143,9 +149,8 @@ function FidelityFigures({ answer }: { answer: FidelityAnswer }) {
                   </td>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       </details>
     </>
   );

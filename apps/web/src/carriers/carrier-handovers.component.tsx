@@ -3,6 +3,15 @@ import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { csvFileName } from '../shared/csv.util';
 import { formatCount, formatHours } from '../shared/kpi-format.util';
 import { handoversCsv, sortHandovers } from './carrier-detail.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
+
+const HANDOVER_COLUMNS: readonly SortableColumn<Handover>[] = [
+  { id: 'pair', label: 'From → to', sortValue: (handover) => `${handover.from} ${handover.to}` },
+  { id: 'count', label: 'Hand-overs', numeric: true, sortValue: (handover) => handover.count },
+  { id: 'mean', label: 'Mean', numeric: true, sortValue: (handover) => handover.meanHours },
+  { id: 'p50', label: 'p50', numeric: true, sortValue: (handover) => handover.p50Hours },
+  { id: 'p90', label: 'p90', numeric: true, sortValue: (handover) => handover.p90Hours },
+];
 
 type CarrierHandoversProps = { carrier: string; from: string; to: string; handovers: readonly Handover[] };
 
@@ -26,20 +35,13 @@ export function CarrierHandovers({ carrier, from, to, handovers }: CarrierHandov
         </p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Hand-over gaps table" tabIndex={0}>
-          <table className="data-table">
-            <caption className="visually-hidden">Hand-over gaps per carrier pair</caption>
-            <thead>
-              <tr>
-                <th scope="col">From → to</th>
-                <th scope="col" className="data-table__number">Hand-overs</th>
-                <th scope="col" className="data-table__number">Mean</th>
-                <th scope="col" className="data-table__number">p50</th>
-                <th scope="col" className="data-table__number">p90</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((handover) => (
-                <tr key={`${handover.from}>${handover.to}`}>
+          <SortableTable
+            columns={HANDOVER_COLUMNS}
+            rows={rows}
+            rowKey={(handover) => `${handover.from}>${handover.to}`}
+            caption={<caption className="visually-hidden">Hand-over gaps per carrier pair</caption>}
+            renderRow={(handover) => (
+              <tr key={`${handover.from}>${handover.to}`}>
                   <th scope="row">
                     {handover.from} → {handover.to}
                   </th>
@@ -48,9 +50,8 @@ export function CarrierHandovers({ carrier, from, to, handovers }: CarrierHandov
                   <td className="data-table__number">{formatHours(handover.p50Hours)}</td>
                   <td className="data-table__number">{formatHours(handover.p90Hours)}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          />
         </div>
       )}
     </section>

@@ -1,4 +1,9 @@
+import { useCallback } from 'react';
 import type { CarrierScorecard } from '../api/api-types';
+import { fetchPolicies } from '../api/dashboard-api';
+import { useSession } from '../auth/session.context';
+import { applicableTargets, targetsInWords } from '../scorecard/applicable-targets.util';
+import { useApiQuery } from '../shared/use-api-query.hook';
 import type { Breach } from '../api/sla-types';
 import { breachBadgeText, breachesOnFigure } from '../breaches/breach-ranking.util';
 import { kpiTiles } from './carrier-detail.util';
@@ -12,6 +17,10 @@ const TILE_METRICS: Record<string, readonly string[]> = {
 };
 
 export function CarrierKpiTiles({ scorecard, openBreaches = [] }: { scorecard: CarrierScorecard; openBreaches?: readonly Breach[] }) {
+  // Every target on the tile's metric for this carrier: its own, its lanes' and the "*" ones (issue 15).
+  const { token, onUnauthorized } = useSession();
+  const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
+  const policies = useApiQuery({ requestKey: 'carrier-tile-policies', load: loadPolicies, onUnauthorized }).data ?? [];
   return (
     <section className="panel" aria-labelledby="carrier-kpis-heading">
       <h2 id="carrier-kpis-heading">Key figures</h2>
@@ -19,6 +28,7 @@ export function CarrierKpiTiles({ scorecard, openBreaches = [] }: { scorecard: C
       <ul className="tile-grid">
         {kpiTiles(scorecard).map((tile) => {
           const breaches = breachesOnFigure({ breaches: openBreaches, metrics: TILE_METRICS[tile.id] ?? [] });
+          const targets = (TILE_METRICS[tile.id] ?? []).flatMap((metric) => applicableTargets({ policies, metric, carrier: scorecard.carrier }));
           return (
             <li key={tile.id} className={`tile carrier-tile ${breaches.length > 0 ? `tile--severity-${breaches[0].severity}` : ''}`} data-kpi={tile.id}>
               <span className="tile__label">{tile.label}</span>
@@ -33,6 +43,11 @@ export function CarrierKpiTiles({ scorecard, openBreaches = [] }: { scorecard: C
                   {breachBadgeText(breach)}
                 </span>
               ))}
+              {targets.length > 0 ? (
+                <span className="tile__hint" data-field="targets">
+                  Targets: {targetsInWords(targets)}
+                </span>
+              ) : null}
             </li>
           );
         })}

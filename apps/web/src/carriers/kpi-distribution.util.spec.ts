@@ -62,11 +62,11 @@ describe('distribution bars', () => {
 });
 
 describe('distributionCsv', () => {
-  it('keeps exact edges, empty cells for open ends, and the window on every row', () => {
+  it('keeps edges to 2 decimals, empty cells for open ends, and the window on every row', () => {
     const lines = distributionCsv({ carrier: 'correios', distribution }).trimEnd().split('\r\n');
     expect(lines[0]).toBe('carrier,metric,from_hours,to_hours,count,window_from,window_to');
-    expect(lines[3]).toBe('correios,customsHold,71.53843917957904,334.4663238389133,2,2026-11-01T00:00:00.000Z,2026-11-21T00:00:00.000Z');
-    expect(lines[4]).toBe('correios,customsHold,334.4663238389133,,1,2026-11-01T00:00:00.000Z,2026-11-21T00:00:00.000Z');
+    expect(lines[3]).toBe('correios,customsHold,71.54,334.47,2,2026-11-01T00:00:00.000Z,2026-11-21T00:00:00.000Z');
+    expect(lines[4]).toBe('correios,customsHold,334.47,,1,2026-11-01T00:00:00.000Z,2026-11-21T00:00:00.000Z');
   });
 
   it('names the file after the carrier, the metric and the days', () => {

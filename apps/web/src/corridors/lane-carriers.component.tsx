@@ -1,6 +1,11 @@
 import { useCallback, useId } from 'react';
 import { Link, useLocation } from 'react-router';
 import { fetchKpiGroups } from '../api/api-client';
+import { fetchBreaches, fetchPolicies } from '../api/dashboard-api';
+import type { Breach, SlaPolicy } from '../api/sla-types';
+import { formatMetricValue, formatThreshold } from '../breaches/breach-format.util';
+import { metricInWords } from '../breaches/breach-ranking.util';
+import { targetScopeWords } from '../scorecard/applicable-targets.util';
 import type { KpiGroupRow } from '../api/api-types';
 import { useSession } from '../auth/session.context';
 import { carrierPath } from '../carriers/carrier-detail.util';
@@ -10,6 +15,19 @@ import { formatCount, formatDays, formatHours, formatRate } from '../shared/kpi-
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { laneCarriersCsv, laneCarriersCsvFileName } from './corridor-heatmap.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
+
+const LANE_CARRIER_COLUMNS: readonly SortableColumn<KpiGroupRow>[] = [
+  { id: 'carrier', label: 'Carrier', sortValue: (row) => row.carrier ?? '' },
+  { id: 'transitP50', label: 'Transit p50', numeric: true, sortValue: (row) => row.transit?.p50Days ?? null },
+  { id: 'transitP95', label: 'Transit p95', numeric: true, sortValue: (row) => row.transit?.p95Days ?? null },
+  { id: 'legs', label: 'Legs', numeric: true, sortValue: (row) => row.transit?.count ?? null },
+  { id: 'customsHoldP90', label: 'Customs hold p90', numeric: true, sortValue: (row) => row.customsHold?.p90Hours ?? null },
+  { id: 'firstAttempt', label: 'First-attempt rate', numeric: true, sortValue: (row) => row.firstAttempt?.rate ?? null },
+  { id: 'attempts', label: 'Attempts', numeric: true, sortValue: (row) => row.firstAttempt?.attempted ?? null },
+  { id: 'onTime', label: 'On-time rate', numeric: true, sortValue: (row) => row.onTime?.rate ?? null },
+  { id: 'deliveries', label: 'Deliveries', numeric: true, sortValue: (row) => row.onTime?.delivered ?? null },
+];
 
 type LaneCarriersProps = { corridor: string; from: string; to: string; onClose: () => void };
 
@@ -22,6 +40,11 @@ export function LaneCarriers({ corridor, from, to, onClose }: LaneCarriersProps)
   );
   const lane = useApiQuery({ requestKey: `lane|${corridor}|${from}|${to}`, load, onUnauthorized });
   const carrierSearch = dashboardSearch(useLocation().search);
+  // Badges and targets on each carrier of the lane (issue 15): its open breaches here and its targets.
+  const loadOpen = useCallback((signal: AbortSignal) => fetchBreaches({ token, signal, status: 'open', carrier: null, corridor: null }), [token]);
+  const openBreaches = useApiQuery({ requestKey: 'lane-open-breaches', load: loadOpen, onUnauthorized });
+  const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
+  const policies = useApiQuery({ requestKey: 'lane-policies', load: loadPolicies, onUnauthorized });
 
   return (
     <section className="panel" aria-labelledby={headingId}>
@@ -45,7 +68,13 @@ export function LaneCarriers({ corridor, from, to, onClose }: LaneCarriersProps)
           rows.length === 0 ? (
             <p className="panel__placeholder">No carrier has figures on {corridor} in this range.</p>
           ) : (
-            <LaneTable rows={rows} corridor={corridor} carrierSearch={carrierSearch} />
+            <LaneTable
+              rows={rows}
+              corridor={corridor}
+              carrierSearch={carrierSearch}
+              breaches={openBreaches.data ?? []}
+              policies={policies.data ?? []}
+            />
           )
         }
       </QueryState>
@@ -53,41 +82,56 @@ export function LaneCarriers({ corridor, from, to, onClose }: LaneCarriersProps)
   );
 }
 
-function LaneTable({ rows, corridor, carrierSearch }: { rows: readonly KpiGroupRow[]; corridor: string; carrierSearch: string }) {
+type LaneTableProps = { rows: readonly KpiGroupRow[]; corridor: string; carrierSearch: string; breaches: readonly Breach[]; policies: readonly SlaPolicy[] };
+
+// A carrier's open breaches that judge this lane: its lane-scoped ones here and its carrier-wide ones.
+function laneBreaches(breaches: readonly Breach[], carrier: string, corridor: string): Breach[] {
+  return breaches.filter((breach) => breach.status !== 'resolved' && breach.carrier === carrier && (breach.corridor === null || breach.corridor === corridor));
+}
+
+// The carrier's targets that apply on this lane: the lane's own, the carrier's and the "*" ones.
+function laneTargets(policies: readonly SlaPolicy[], carrier: string, corridor: string): SlaPolicy[] {
+  return policies.filter(
+    (policy) => policy.enabled && (policy.carrier === carrier || policy.carrier === '*') && (policy.corridor === null || policy.corridor === '*' || policy.corridor === corridor),
+  );
+}
+
+function LaneTable({ rows, corridor, carrierSearch, breaches, policies }: LaneTableProps) {
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label={`Carriers on ${corridor}`}>
-        <thead>
-          <tr>
-            <th scope="col">Carrier</th>
-            <th scope="col">Transit p50</th>
-            <th scope="col">Transit p95</th>
-            <th scope="col">Legs</th>
-            <th scope="col">Customs hold p90</th>
-            <th scope="col">First-attempt rate</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">On-time rate</th>
-            <th scope="col">Deliveries</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.carrier ?? 'all'}>
+      <SortableTable
+        label={`Carriers on ${corridor}`}
+        columns={LANE_CARRIER_COLUMNS}
+        rows={rows}
+        rowKey={(row) => row.carrier ?? 'all'}
+        renderRow={(row) => (
+          <tr key={row.carrier ?? 'all'}>
               <th scope="row">
                 {row.carrier === null ? 'all carriers' : <Link to={carrierPath(row.carrier, carrierSearch)}>{row.carrier}</Link>}
+                {row.carrier === null
+                  ? null
+                  : laneBreaches(breaches, row.carrier, corridor).map((breach) => (
+                      <Link key={breach.id} to={`/breaches/${encodeURIComponent(breach.id)}`} className={`severity severity--${breach.severity} lane-breach-badge`} data-breach-badge="">
+                        {breach.severity}: {metricInWords(breach.metric)} {formatMetricValue(breach.metric, breach.value)} vs {formatThreshold(breach)}
+                      </Link>
+                    ))}
+                {row.carrier !== null && laneTargets(policies, row.carrier, corridor).length > 0 ? (
+                  <span className="data-table__detail" data-field="targets">
+                    Targets: {laneTargets(policies, row.carrier, corridor).map((policy) => `${metricInWords(policy.metric)} ${formatThreshold(policy)} (${targetScopeWords(policy)})`).join('; ')}
+                  </span>
+                ) : null}
               </th>
-              <td>{formatDays(row.transit?.p50Days ?? null)}</td>
-              <td>{formatDays(row.transit?.p95Days ?? null)}</td>
-              <td>{formatCount(row.transit?.count ?? null)}</td>
-              <td>{formatHours(row.customsHold?.p90Hours ?? null)}</td>
-              <td>{formatRate(row.firstAttempt?.rate ?? null)}</td>
-              <td>{formatCount(row.firstAttempt?.attempted ?? null)}</td>
-              <td>{formatRate(row.onTime?.rate ?? null)}</td>
-              <td>{formatCount(row.onTime?.delivered ?? null)}</td>
+              <td className="data-table__number">{formatDays(row.transit?.p50Days ?? null)}</td>
+              <td className="data-table__number">{formatDays(row.transit?.p95Days ?? null)}</td>
+              <td className="data-table__number">{formatCount(row.transit?.count ?? null)}</td>
+              <td className="data-table__number">{formatHours(row.customsHold?.p90Hours ?? null)}</td>
+              <td className="data-table__number">{formatRate(row.firstAttempt?.rate ?? null)}</td>
+              <td className="data-table__number">{formatCount(row.firstAttempt?.attempted ?? null)}</td>
+              <td className="data-table__number">{formatRate(row.onTime?.rate ?? null)}</td>
+              <td className="data-table__number">{formatCount(row.onTime?.delivered ?? null)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </div>
   );
 }

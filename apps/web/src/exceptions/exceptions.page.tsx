@@ -10,7 +10,8 @@ import { formatRate, formatUtcRange } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { CATEGORY_LABELS, formatRateChange, ParcelFilter, reasonLabel, watchlistHref } from './exception-links.util';
-import { ExceptionReport, ExceptionReportRow, fetchExceptionReport } from './exceptions-api';
+import { ExceptionReport, ExceptionReportRow, fetchExceptionReport, WatchCounts } from './exceptions-api';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 const lane = (corridor: string | null) => corridor ?? 'no lane';
 
@@ -54,6 +55,36 @@ const REPORT_CSV = [
   { header: 'delivered', value: (row: ExceptionReportRow) => row.current.delivered },
 ] as const;
 
+const REPORT_COLUMNS: readonly SortableColumn<ExceptionReportRow>[] = [
+  { id: 'carrier', label: 'Carrier', sortValue: (row) => row.carrier },
+  { id: 'lane', label: 'Lane', sortValue: (row) => lane(row.corridor) },
+  { id: 'parcels', label: 'Parcels', numeric: true, sortValue: (row) => row.current.parcels },
+  { id: 'exceptions', label: 'Exceptions', numeric: true, sortValue: (row) => row.current.exceptions },
+  { id: 'rate', label: 'Exception rate', numeric: true, sortValue: (row) => row.current.exceptionRate },
+  { id: 'previous', label: 'Previous', numeric: true, sortValue: (row) => row.previous.exceptionRate },
+  { id: 'change', label: 'Change', numeric: true, sortValue: (row) => row.change.exceptionRate },
+  { id: 'failed', label: 'Failed attempts', numeric: true, sortValue: (row) => row.current.failedAttempts },
+  { id: 'late', label: 'Late / delivered', numeric: true, sortValue: (row) => row.current.late },
+];
+
+const REASON_COLUMNS: readonly SortableColumn<Reason>[] = [
+  { id: 'carrier', label: 'Carrier', sortValue: (reason) => reason.row.carrier },
+  { id: 'lane', label: 'Lane', sortValue: (reason) => lane(reason.row.corridor) },
+  { id: 'type', label: 'Type', sortValue: (reason) => reason.type },
+  { id: 'key', label: 'Category or reason', sortValue: (reason) => reason.key },
+  { id: 'current', label: 'Parcels', numeric: true, sortValue: (reason) => reason.current },
+  { id: 'previous', label: 'Previous', numeric: true, sortValue: (reason) => reason.previous },
+];
+
+const WATCH_COLUMNS: readonly SortableColumn<WatchCounts>[] = [
+  { id: 'carrier', label: 'Carrier', sortValue: (row) => row.carrier },
+  { id: 'lane', label: 'Lane', sortValue: (row) => lane(row.corridor) },
+  { id: 'silent', label: 'Silent', numeric: true, sortValue: (row) => row.silent },
+  { id: 'lost', label: 'Lost candidates', numeric: true, sortValue: (row) => row.lost },
+  { id: 'openExceptions', label: 'Open exceptions', numeric: true, sortValue: (row) => row.openExceptions },
+  { id: 'failedAttempts', label: 'Failed attempts awaiting delivery', numeric: true, sortValue: (row) => row.failedAttempts },
+];
+
 export function ExceptionsPage() {
   const { token, onUnauthorized } = useSession();
   const { query, nowMs, update } = useDashboardQuery();
@@ -91,22 +122,11 @@ export function ExceptionsPage() {
                 {data.rows.length === 0 ? (
                   <p className="panel__placeholder">No parcel started in this range or the one before.</p>
                 ) : (
-                  <table className="data-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Carrier</th>
-                        <th scope="col">Lane</th>
-                        <th scope="col">Parcels</th>
-                        <th scope="col">Exceptions</th>
-                        <th scope="col">Exception rate</th>
-                        <th scope="col">Previous</th>
-                        <th scope="col">Change</th>
-                        <th scope="col">Failed attempts</th>
-                        <th scope="col">Late / delivered</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.rows.map((row) => {
+                  <SortableTable
+                    columns={REPORT_COLUMNS}
+                    rows={data.rows}
+                    rowKey={(row) => `${row.carrier}|${row.corridor ?? ''}`}
+                    renderRow={(row) => {
                         const scope = { carrier: row.carrier, corridor: row.corridor, from: data.from, to: data.to };
                         const name = `${row.carrier} ${lane(row.corridor)}`;
                         return (
@@ -137,9 +157,8 @@ export function ExceptionsPage() {
                             </td>
                           </tr>
                         );
-                      })}
-                    </tbody>
-                  </table>
+                      }}
+                  />
                 )}
               </section>
               <ReasonsTable data={data} />
@@ -177,19 +196,11 @@ function ReasonsTable({ data }: { data: ExceptionReport }) {
       {reasons.length === 0 ? (
         <p className="panel__placeholder">No exception, failed attempt or late delivery in either period.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Carrier</th>
-              <th scope="col">Lane</th>
-              <th scope="col">Type</th>
-              <th scope="col">Category or reason</th>
-              <th scope="col">Parcels</th>
-              <th scope="col">Previous</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map((reason) => (
+        <SortableTable
+          columns={REASON_COLUMNS}
+          rows={reasons}
+          rowKey={(reason) => `${reason.row.carrier}|${reason.row.corridor ?? ''}|${reason.type}|${reason.key}`}
+          renderRow={(reason) => (
               <tr key={`${reason.row.carrier}|${reason.row.corridor ?? ''}|${reason.type}|${reason.key}`}>
                 <td>{reason.row.carrier}</td>
                 <td>{lane(reason.row.corridor)}</td>
@@ -200,9 +211,8 @@ function ReasonsTable({ data }: { data: ExceptionReport }) {
                 </td>
                 <td className="data-table__number">{reason.previous}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            )}
+        />
       )}
     </section>
   );
@@ -217,19 +227,11 @@ function WatchTable({ data }: { data: ExceptionReport }) {
       {data.watch.length === 0 ? (
         <p className="panel__placeholder">No silent, lost, exception or failed-attempt parcel is open.</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Carrier</th>
-              <th scope="col">Lane</th>
-              <th scope="col">Silent</th>
-              <th scope="col">Lost candidates</th>
-              <th scope="col">Open exceptions</th>
-              <th scope="col">Failed attempts awaiting delivery</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.watch.map((row) => {
+        <SortableTable
+          columns={WATCH_COLUMNS}
+          rows={data.watch}
+          rowKey={(row) => `${row.carrier}|${row.corridor ?? ''}`}
+          renderRow={(row) => {
               const scope = { carrier: row.carrier, corridor: row.corridor };
               const name = `${row.carrier} ${lane(row.corridor)}`;
               return (
@@ -242,9 +244,8 @@ function WatchTable({ data }: { data: ExceptionReport }) {
                   <td className="data-table__number"><CountLink count={row.failedAttempts} filter={{ ...scope, kind: 'failed_attempt' }} label={`failed attempts awaiting delivery of ${name}`} /></td>
                 </tr>
               );
-            })}
-          </tbody>
-        </table>
+            }}
+        />
       )}
     </section>
   );

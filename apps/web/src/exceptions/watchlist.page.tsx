@@ -8,6 +8,7 @@ import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { CATEGORY_LABELS, ParcelKind, reasonLabel, WATCH_KIND_LABELS } from './exception-links.util';
 import { fetchParcelCsv, fetchParcelPage, WatchParcel } from './exceptions-api';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 const FILTERS = ['kind', 'carrier', 'corridor', 'from', 'to', 'category', 'reason', 'sort'] as const;
 const SORTS = [
@@ -27,6 +28,18 @@ function problemOf(parcel: WatchParcel): string {
 }
 
 // The parcels to act on, and the parcels behind every count of the exception report (same filters in the URL).
+// Sorts the parcels shown; the "Order" control above asks the server for another page order.
+const WATCH_PARCEL_COLUMNS: readonly SortableColumn<WatchParcel>[] = [
+  { id: 'tracking', label: 'Tracking number', sortValue: (parcel) => parcel.trackingNumber },
+  { id: 'carrier', label: 'Carrier', sortValue: (parcel) => parcel.carrier },
+  { id: 'lane', label: 'Lane', sortValue: (parcel) => parcel.corridor },
+  { id: 'firstScan', label: 'First scan', sortValue: (parcel) => parcel.legStartAt },
+  { id: 'latestScan', label: 'Latest scan', sortValue: (parcel) => parcel.lastEventAt },
+  { id: 'silent', label: 'Days without news', numeric: true, sortValue: (parcel) => parcel.daysSilent },
+  { id: 'problem', label: 'Problem', sortValue: (parcel) => problemOf(parcel) },
+  { id: 'state', label: 'State', sortValue: (parcel) => parcel.status },
+];
+
 export function WatchlistPage() {
   const kindId = useId();
   const sortId = useId();
@@ -129,21 +142,11 @@ export function WatchlistPage() {
                   <p className="panel__note" role="status">
                     Showing {shown.parcels.length} of {data.total} parcels.
                   </p>
-                  <table className="data-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">Tracking number</th>
-                        <th scope="col">Carrier</th>
-                        <th scope="col">Lane</th>
-                        <th scope="col">First scan</th>
-                        <th scope="col">Latest scan</th>
-                        <th scope="col">Days without news</th>
-                        <th scope="col">Problem</th>
-                        <th scope="col">State</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {shown.parcels.map((parcel) => (
+                  <SortableTable
+                    columns={WATCH_PARCEL_COLUMNS}
+                    rows={shown.parcels}
+                    rowKey={(parcel) => `${parcel.carrier}|${parcel.trackingNumber}`}
+                    renderRow={(parcel) => (
                         <tr key={`${parcel.carrier}|${parcel.trackingNumber}`}>
                           <th scope="row">
                             <Link to={{ pathname: SHIPMENTS_PATH, search: shipmentLookupSearch(parcel) }}>{parcel.trackingNumber}</Link>
@@ -156,9 +159,8 @@ export function WatchlistPage() {
                           <td>{problemOf(parcel)}</td>
                           <td>{parcel.status === 'open' ? 'open' : 'closed'}</td>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      )}
+                  />
                   {shown.cursor ? (
                     <button type="button" onClick={() => void loadMore()}>
                       Show more parcels

@@ -10,6 +10,7 @@ import {
   taskStatusText,
 } from './background-tasks.util';
 import { useBackgroundTasks } from './use-background-tasks.hook';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type BackgroundTasksPanelProps = { token: string; onUnauthorized: () => void; refreshedAt: number | null };
 
@@ -28,28 +29,15 @@ export function BackgroundTasksPanel({ token, onUnauthorized, refreshedAt }: Bac
             <p className="panel__placeholder">No background task in the last day.</p>
           ) : (
             <div className="table-scroll">
-              <table className="data-table" aria-label="Background tasks">
-                <thead>
-                  <tr>
-                    <th scope="col">Task</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Progress</th>
-                    <th scope="col" className="data-table__number">
-                      Rate
-                    </th>
-                    <th scope="col" className="data-table__number">
-                      Time left
-                    </th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Finished</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((task) => (
+              <SortableTable
+                label="Background tasks"
+                columns={TASK_COLUMNS}
+                rows={data}
+                rowKey={(task) => task.id}
+                renderRow={(task) => (
                     <TaskRow key={task.id} task={task} />
-                  ))}
-                </tbody>
-              </table>
+                  )}
+              />
             </div>
           )
         }
@@ -57,6 +45,16 @@ export function BackgroundTasksPanel({ token, onUnauthorized, refreshedAt }: Bac
     </section>
   );
 }
+
+const TASK_COLUMNS: readonly SortableColumn<TaskProgress>[] = [
+  { id: 'task', label: 'Task', sortValue: (task) => taskKindLabel(task.kind) },
+  { id: 'status', label: 'Status', sortValue: (task) => task.status },
+  { id: 'progress', label: 'Progress', sortValue: (task) => task.percent },
+  { id: 'rate', label: 'Rate', numeric: true, sortValue: (task) => task.rate },
+  { id: 'eta', label: 'Time left', numeric: true, sortValue: (task) => task.etaSeconds },
+  { id: 'started', label: 'Started', sortValue: (task) => Date.parse(task.startedAt) },
+  { id: 'finished', label: 'Finished', sortValue: (task) => (task.finishedAt === null ? null : Date.parse(task.finishedAt)) },
+];
 
 function TaskRow({ task }: { task: TaskProgress }) {
   const kind = taskKindLabel(task.kind);

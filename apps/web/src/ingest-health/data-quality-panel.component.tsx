@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { CodeSuggestion, DataQuality } from '../api/data-quality-types';
+import type { CodeSuggestion, DataQuality, UnmappedCode } from '../api/data-quality-types';
 import { fetchCarrierList, fetchCodeSuggestions, fetchDataQuality } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
@@ -8,6 +8,7 @@ import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { dataQualityTotals, sortByAttention, unmappedCodesCsv } from './data-quality.util';
 import { UnmappedCodeRow } from './unmapped-code-row.component';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 // Not refreshed with the 5-second figures: one request per carrier is too many to repeat that often.
 export function DataQualityPanel() {
@@ -72,6 +73,14 @@ export function DataQualityPanel() {
   );
 }
 
+const UNMAPPED_COLUMNS: readonly SortableColumn<UnmappedCode>[] = [
+  { id: 'code', label: 'Raw code', sortValue: (entry) => entry.code },
+  { id: 'events', label: 'Events', numeric: true, sortValue: (entry) => entry.events },
+  { id: 'lastSeen', label: 'Last seen', sortValue: (entry) => (entry.lastSeenAt === null ? null : Date.parse(entry.lastSeenAt)) },
+  { id: 'suggestion', label: 'Suggestion' },
+  { id: 'mapTo', label: 'Map to' },
+];
+
 type ReportsProps = {
   reports: readonly DataQuality[];
   suggestions: ReadonlyMap<string, ReadonlyMap<string, CodeSuggestion>>;
@@ -101,18 +110,12 @@ function Reports({ reports, suggestions, canEdit, onMapped }: ReportsProps) {
             <p className="panel__note">No unmapped codes.</p>
           ) : (
             <div className="table-scroll">
-              <table className="data-table" aria-label={`Unmapped codes of ${report.carrier}`}>
-                <thead>
-                  <tr>
-                    <th scope="col">Raw code</th>
-                    <th scope="col">Events</th>
-                    <th scope="col">Last seen</th>
-                    <th scope="col">Suggestion</th>
-                    {canEdit ? <th scope="col">Map to</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.unmappedCodes.map((entry) => (
+              <SortableTable
+                label={`Unmapped codes of ${report.carrier}`}
+                columns={canEdit ? UNMAPPED_COLUMNS : UNMAPPED_COLUMNS.slice(0, -1)}
+                rows={report.unmappedCodes}
+                rowKey={(entry) => entry.code}
+                renderRow={(entry) => (
                     <UnmappedCodeRow
                       key={entry.code}
                       carrier={report.carrier}
@@ -120,9 +123,8 @@ function Reports({ reports, suggestions, canEdit, onMapped }: ReportsProps) {
                       suggestion={suggestions.get(report.carrier)?.get(entry.code) ?? null}
                       onMapped={onMapped}
                     />
-                  ))}
-                </tbody>
-              </table>
+                  )}
+              />
             </div>
           )}
         </div>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/session.context';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { fetchIngestFidelity } from '../carriers/fidelity-api';
-import { fidelityCsvFileName, type IngestFidelity, ingestFidelityCsv, WARNING_KINDS, WARNING_LABELS } from '../carriers/fidelity.util';
+import { type CarrierFidelityRow, fidelityCsvFileName, type IngestFidelity, ingestFidelityCsv, WARNING_KINDS, WARNING_LABELS } from '../carriers/fidelity.util';
 import { formatApiInstant } from '../filters/dashboard-query.util';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { formatCount, formatRate } from '../shared/kpi-format.util';
@@ -12,6 +12,7 @@ import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { useKeptAnswer } from '../shared/use-kept-answer.hook';
 import { throughputWindow } from './ingest-throughput.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 const FIDELITY_HOURS = 24;
 
@@ -47,21 +48,23 @@ export function FidelityTable({ nowMs }: { nowMs: number }) {
   );
 }
 
+const CARRIER_FIDELITY_COLUMNS: readonly SortableColumn<CarrierFidelityRow>[] = [
+  { id: 'carrier', label: 'Carrier', sortValue: (row) => row.name },
+  { id: 'events', label: 'Events', numeric: true, sortValue: (row) => row.totals.events },
+  { id: 'unmapped', label: 'Unmapped', numeric: true, sortValue: (row) => row.totals.unmappedShare },
+  { id: 'unclassified', label: 'UNCLASSIFIED', numeric: true, sortValue: (row) => row.totals.unclassifiedShare },
+  { id: 'rejected', label: 'Rejected', numeric: true, sortValue: (row) => row.totals.rejected },
+  ...WARNING_KINDS.map((kind) => ({ id: kind, label: WARNING_LABELS[kind], numeric: true, sortValue: (row: CarrierFidelityRow) => row.totals.warnings[kind] })),
+];
+
 function FidelityRows({ answer }: { answer: IngestFidelity }) {
   return (
-    <table className="data-table" aria-label="Mapping fidelity per carrier, last 24 hours">
-      <thead>
-        <tr>
-          <th scope="col">Carrier</th>
-          {['Events', 'Unmapped', 'UNCLASSIFIED', 'Rejected', ...WARNING_KINDS.map((kind) => WARNING_LABELS[kind])].map((header) => (
-            <th key={header} scope="col" className="data-table__number">
-              {header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {answer.carriers.map(({ carrier, name, totals }) => (
+    <SortableTable
+      label="Mapping fidelity per carrier, last 24 hours"
+      columns={CARRIER_FIDELITY_COLUMNS}
+      rows={answer.carriers}
+      rowKey={(row) => row.carrier}
+      renderRow={({ carrier, name, totals }) => (
           <tr key={carrier}>
             <th scope="row">
               <Link to={carrierPath(carrier)}>{name === carrier ? carrier : `${name} (${carrier})`}</Link>
@@ -76,8 +79,7 @@ function FidelityRows({ answer }: { answer: IngestFidelity }) {
               </td>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        )}
+    />
   );
 }

@@ -3,8 +3,9 @@ import { useSession } from '../auth/session.context';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { QueryState } from '../shared/query-state.component';
 import { formatCompactCount, formatCount } from './format.util';
-import { hasThroughput, type IngestThroughput, THROUGHPUT_HOURS, throughputCsv, throughputCsvFileName, throughputPoints } from './ingest-throughput.util';
+import { hasThroughput, type IngestThroughput, THROUGHPUT_HOURS, type ThroughputPoint, throughputCsv, throughputCsvFileName, throughputPoints } from './ingest-throughput.util';
 import { useIngestThroughput } from './use-ingest-throughput.hook';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type ThroughputChartProps = { nowMs: number };
 
@@ -26,6 +27,13 @@ function formatHourLong(epochMs: number): string {
 function formatTooltipValue(value: unknown): string {
   return typeof value === 'number' ? formatCount(value) : String(value);
 }
+
+const THROUGHPUT_COLUMNS: readonly SortableColumn<ThroughputPoint>[] = [
+  { id: 'hour', label: 'Hour (UTC)', sortValue: (point) => point.hourMs },
+  { id: 'accepted', label: 'Accepted', numeric: true, sortValue: (point) => point.accepted },
+  { id: 'duplicates', label: 'Duplicates', numeric: true, sortValue: (point) => point.duplicates },
+  { id: 'rejected', label: 'Rejected', numeric: true, sortValue: (point) => point.rejected },
+];
 
 export function ThroughputChart({ nowMs }: ThroughputChartProps) {
   const { token, onUnauthorized } = useSession();
@@ -73,51 +81,28 @@ function ThroughputFigures({ throughput }: { throughput: IngestThroughput }) {
           {`${points.length} hours from ${formatHourLong(points[0].hourMs)}: ${formatCount(totals.accepted)} events accepted, `}
           {`${formatCount(totals.duplicates)} duplicates and ${formatCount(totals.rejected)} rejected. The figures are in the table after the chart.`}
         </figcaption>
-        <ResponsiveContainer width="100%" height={300}>
-          <BarChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} title="Events accepted, duplicates and rejects per hour">
-            <CartesianGrid stroke="#e2e6ea" strokeDasharray="3 3" vertical={false} />
-            {/* Bars, not lines: each is a count for its whole hour, nothing happens "between" hours. */}
-            <XAxis dataKey="hourMs" tickFormatter={formatHour} minTickGap={24} />
-            {/* Duplicates and rejects are usually far fewer than accepted events: they get their own axis
-                on the right so a handful per hour still shows next to thousands accepted. */}
-            <YAxis yAxisId="accepted" tickFormatter={formatCompactCount} stroke={ACCEPTED_COLOUR} allowDecimals={false} width="auto" />
-            <YAxis yAxisId="problems" orientation="right" tickFormatter={formatCompactCount} stroke={REJECTED_COLOUR} allowDecimals={false} width="auto" />
-            <Tooltip labelFormatter={(label) => (typeof label === 'number' ? formatHourLong(label) : String(label))} formatter={formatTooltipValue} />
-            <Legend />
-            <Bar yAxisId="accepted" dataKey="accepted" name="Accepted (left axis)" fill={ACCEPTED_COLOUR} isAnimationActive={false} />
-            <Bar yAxisId="problems" dataKey="duplicates" name="Duplicates (right axis)" fill={DUPLICATES_COLOUR} isAnimationActive={false} />
-            <Bar yAxisId="problems" dataKey="rejected" name="Rejected (right axis)" fill={REJECTED_COLOUR} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        {/* Two charts, each with ONE axis starting at 0 and saying what it counts: a handful of duplicates
+            is never drawn as tall as thousands of accepted events (issue 15, point 10). */}
+        <HourBars points={points} bars={[{ key: 'accepted', name: 'Accepted', colour: ACCEPTED_COLOUR }]} axisLabel="Accepted events per hour" height={220} />
+        <HourBars
+          points={points}
+          bars={[
+            { key: 'duplicates', name: 'Duplicates', colour: DUPLICATES_COLOUR },
+            { key: 'rejected', name: 'Rejected', colour: REJECTED_COLOUR },
+          ]}
+          axisLabel="Duplicates and rejects per hour (own scale)"
+          height={160}
+        />
       </figure>
       <details className="chart-table">
         <summary>Figures as a table</summary>
-        <table className="data-table" aria-label="Events accepted, duplicates and rejects per hour">
-          <thead>
-            <tr>
-              <th scope="col">Hour (UTC)</th>
-              <th scope="col" className="data-table__number">
-                Accepted
-              </th>
-              <th scope="col" className="data-table__number">
-                Duplicates
-              </th>
-              <th scope="col" className="data-table__number">
-                Rejected
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.hourMs}>
-                <th scope="row">{formatHourLong(point.hourMs)}</th>
-                <td className="data-table__number">{formatCount(point.accepted)}</td>
-                <td className="data-table__number">{formatCount(point.duplicates)}</td>
-                <td className="data-table__number">{formatCount(point.rejected)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <SortableTable
+          label="Events accepted, duplicates and rejects per hour"
+          columns={THROUGHPUT_COLUMNS}
+          rows={points}
+          rowKey={(point) => String(point.hourMs)}
+          footer={
+<tfoot>
             <tr>
               <th scope="row">Total</th>
               <td className="data-table__number">{formatCount(totals.accepted)}</td>
@@ -125,8 +110,45 @@ function ThroughputFigures({ throughput }: { throughput: IngestThroughput }) {
               <td className="data-table__number">{formatCount(totals.rejected)}</td>
             </tr>
           </tfoot>
-        </table>
+}
+          renderRow={(point) => (
+              <tr key={point.hourMs}>
+                <th scope="row">{formatHourLong(point.hourMs)}</th>
+                <td className="data-table__number">{formatCount(point.accepted)}</td>
+                <td className="data-table__number">{formatCount(point.duplicates)}</td>
+                <td className="data-table__number">{formatCount(point.rejected)}</td>
+              </tr>
+            )}
+        />
       </details>
     </>
+  );
+}
+
+type HourBarsProps = {
+  points: readonly ThroughputPoint[];
+  bars: readonly { key: 'accepted' | 'duplicates' | 'rejected'; name: string; colour: string }[];
+  axisLabel: string;
+  height: number;
+};
+
+function HourBars({ points, bars, axisLabel, height }: HourBarsProps) {
+  return (
+    <div className="throughput-chart" data-testid={`throughput-${bars.map(({ key }) => key).join('-')}`}>
+      <p className="throughput-chart__axis">{axisLabel}</p>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={[...points]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <CartesianGrid stroke="#e2e6ea" strokeDasharray="3 3" vertical={false} />
+          {/* Bars, not lines: each is a count for its whole hour, nothing happens "between" hours. */}
+          <XAxis dataKey="hourMs" tickFormatter={formatHour} minTickGap={24} />
+          <YAxis tickFormatter={formatCompactCount} allowDecimals={false} width="auto" domain={[0, 'auto']} />
+          <Tooltip labelFormatter={(label) => (typeof label === 'number' ? formatHourLong(label) : String(label))} formatter={formatTooltipValue} />
+          <Legend />
+          {bars.map((bar) => (
+            <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={bar.colour} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
   );
 }

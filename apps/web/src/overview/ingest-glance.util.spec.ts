@@ -93,15 +93,16 @@ describe('ingestGlance', () => {
       channels: [],
       throughput: { answer, nowMs: Date.parse('2026-11-02T10:20:00Z') },
     });
-    expect(glance.items.find(({ id }) => id === 'lastHour')).toMatchObject({
-      value: `${(1200).toLocaleString()} accepted, 0 rejected`,
-      tone: 'neutral',
-      hint: '09:00–10:00 UTC; rejected events are not stored. This hour so far: 40 accepted, 2 rejected.',
+    // The hour still filling and the one before, in the same words and with their clock times.
+    expect(glance.items.find(({ id }) => id === 'recentHours')).toMatchObject({
+      value: '40 accepted',
+      tone: 'warning',
+      hint: `10:00–10:20 UTC (this hour so far): 40 accepted, 2 rejected. 09:00–10:00 UTC (the hour before): ${(1200).toLocaleString()} accepted, 0 rejected. Rejected events are not stored.`,
     });
-    expect(glance.tone).toBe('neutral');
+    expect(glance.tone).toBe('warning');
   });
 
-  it('is amber for events rejected in the last complete hour', () => {
+  it('is amber for events rejected in the hour before', () => {
     const answer = ingestThroughputAnswer({
       fromMs: Date.parse('2026-11-02T09:00:00Z'),
       toMs: Date.parse('2026-11-02T11:00:00Z'),
@@ -109,7 +110,7 @@ describe('ingestGlance', () => {
       hours: [{ hour: new Date('2026-11-02T09:00:00Z'), accepted: 10, duplicates: 0, rejected: 4 }],
     });
     const glance = ingestGlance({ status: statusFactory(), health: healthFactory(), channels: [], throughput: { answer, nowMs: Date.parse('2026-11-02T10:00:00Z') } });
-    expect(tones(glance).lastHour).toBe('warning');
+    expect(tones(glance).recentHours).toBe('warning');
     expect(glance.headline).toBe('Worth a look');
   });
 

@@ -1,6 +1,6 @@
 import type { NotificationChannel } from '../api/alert-types';
 import type { HealthReport, IngestStatus } from '../api/api-types';
-import { type IngestThroughput, recentHours } from '../ingest-health/ingest-throughput.util';
+import { type HourSummary, type IngestThroughput, recentHours } from '../ingest-health/ingest-throughput.util';
 import { formatCount } from '../shared/kpi-format.util';
 
 export type GlanceTone = 'neutral' | 'warning' | 'bad';
@@ -30,6 +30,25 @@ function utcClock(epochMs: number): string {
 // The few ingest figures that answer "is the feed flowing and is anything stuck?"; the ingest health
 // page has the rest. A backlog is normal while batches arrive, so it only informs; failures and
 // unreachable dependencies are red, unmapped codes (events left out of KPIs) amber.
+const counts = (hour: HourSummary) => `${formatCount(hour.accepted)} accepted, ${formatCount(hour.rejected)} rejected`;
+
+// The hour still filling and the one before, said the same way with their UTC clock times, so
+// "0 in the last hour" never stands beside "37,540 this hour" unexplained (issue 15, point 10).
+function recentHoursItem({ lastHour, thisHour, nowMs }: { lastHour: HourSummary | null; thisHour: HourSummary | null; nowMs: number | null }): GlanceItem {
+  const rejected = (lastHour?.rejected ?? 0) + (thisHour?.rejected ?? 0);
+  const parts = [
+    thisHour === null || nowMs === null ? null : `${utcClock(thisHour.fromMs)}–${utcClock(nowMs)} UTC (this hour so far): ${counts(thisHour)}.`,
+    lastHour === null ? null : `${utcClock(lastHour.fromMs)}–${utcClock(lastHour.toMs)} UTC (the hour before): ${counts(lastHour)}.`,
+  ].filter((part): part is string => part !== null);
+  return {
+    id: 'recentHours',
+    label: 'Events this hour',
+    value: thisHour === null ? UNKNOWN : `${formatCount(thisHour.accepted)} accepted`,
+    tone: rejected > 0 ? 'warning' : 'neutral',
+    hint: parts.length === 0 ? 'Events accepted and rejected per UTC hour.' : `${parts.join(' ')} Rejected events are not stored.`,
+  };
+}
+
 export function ingestGlance({ status, health, channels, throughput = null }: GlanceInput): IngestGlance {
   const unhealthy = channels?.filter((channel) => channel.enabled && !channel.healthy) ?? null;
   const { lastHour, thisHour } = throughput === null ? { lastHour: null, thisHour: null } : recentHours({ throughput: throughput.answer, nowMs: throughput.nowMs });
@@ -76,18 +95,7 @@ export function ingestGlance({ status, health, channels, throughput = null }: Gl
       tone: 'neutral',
       hint: `${status === null ? UNKNOWN : formatCount(status.duplicates)} duplicates stored once.`,
     },
-    {
-      // The last complete UTC hour: a stable figure; the hour still filling is in the hint.
-      id: 'lastHour',
-      label: 'Last hour',
-      value: lastHour === null ? UNKNOWN : `${formatCount(lastHour.accepted)} accepted, ${formatCount(lastHour.rejected)} rejected`,
-      tone: lastHour !== null && lastHour.rejected > 0 ? 'warning' : 'neutral',
-      hint:
-        lastHour === null
-          ? 'Events accepted and rejected in the last complete hour.'
-          : `${utcClock(lastHour.fromMs)}–${utcClock(lastHour.toMs)} UTC; rejected events are not stored.` +
-            (thisHour === null ? '' : ` This hour so far: ${formatCount(thisHour.accepted)} accepted, ${formatCount(thisHour.rejected)} rejected.`),
-    },
+    recentHoursItem({ lastHour, thisHour, nowMs: throughput?.nowMs ?? null }),
     {
       id: 'unhealthyChannels',
       label: 'Failing alert channels',

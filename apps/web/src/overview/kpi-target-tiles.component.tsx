@@ -1,12 +1,15 @@
 import { useCallback, useId, useMemo } from 'react';
 import { fetchNetworkKpis } from '../api/api-client';
 import type { KpiGroups, Scorecards } from '../api/api-types';
-import type { SlaPolicy } from '../api/sla-types';
+import { Link } from 'react-router';
+import type { Breach, SlaPolicy } from '../api/sla-types';
+import { formatMetricValue, formatThreshold } from '../breaches/breach-format.util';
+import { applicableTargets, breachWhere, openBreachesOn, targetsInWords } from '../scorecard/applicable-targets.util';
 import { useSession } from '../auth/session.context';
 import type { Verdict } from '../scorecard/scorecard-columns.util';
 import { QueryState } from '../shared/query-state.component';
 import { type ApiQueryState, useApiQuery } from '../shared/use-api-query.hook';
-import { kpiTargetTiles } from './kpi-target-tiles.util';
+import { KPI_TILES, kpiTargetTiles } from './kpi-target-tiles.util';
 
 type KpiTargetTilesProps = {
   from: string;
@@ -15,12 +18,13 @@ type KpiTargetTilesProps = {
   scorecards: ApiQueryState<Scorecards>;
   lanes: ApiQueryState<KpiGroups>;
   policies: ApiQueryState<SlaPolicy[]>;
+  openBreaches?: ApiQueryState<Breach[]>;
 };
 
 const TILE_CLASS: Record<Verdict, string> = { good: 'tile--good', warning: 'tile--warning', bad: 'tile--bad' };
 const VERDICT_WORDS: Record<Verdict, string> = { good: 'All targets met', warning: 'At risk', bad: 'Target missed' };
 
-export function KpiTargetTiles({ from, to, rangeLabel, scorecards, lanes, policies }: KpiTargetTilesProps) {
+export function KpiTargetTiles({ from, to, rangeLabel, scorecards, lanes, policies, openBreaches }: KpiTargetTilesProps) {
   const headingId = useId();
   const { token, onUnauthorized } = useSession();
   const load = useCallback((signal: AbortSignal) => fetchNetworkKpis({ token, signal, from, to }), [token, from, to]);
@@ -94,6 +98,11 @@ export function KpiTargetTiles({ from, to, rangeLabel, scorecards, lanes, polici
                         </>
                       )}
                     </span>
+                    <TileBreachesAndTargets
+                      metric={KPI_TILES.find((definition) => definition.id === tile.id)?.slaMetric ?? ''}
+                      policies={policies.data ?? []}
+                      breaches={openBreaches?.data ?? []}
+                    />
                   </li>
                 ))}
               </ul>
@@ -102,5 +111,33 @@ export function KpiTargetTiles({ from, to, rangeLabel, scorecards, lanes, polici
         }
       </QueryState>
     </section>
+  );
+}
+
+// Who breaks this metric's SLA now, on which lane (a badge per open breach), and every enabled target
+// on the metric: carrier, lane and "*" (issue 15).
+function TileBreachesAndTargets({ metric, policies, breaches }: { metric: string; policies: readonly SlaPolicy[]; breaches: readonly Breach[] }) {
+  const open = openBreachesOn({ breaches, metric });
+  const targets = applicableTargets({ policies, metric });
+  return (
+    <>
+      {open.length > 0 ? (
+        <ul className="kpi-target-tile__breaches" aria-label="Open breaches on this metric">
+          {open.map((breach) => (
+            <li key={breach.id} data-breach-badge="">
+              <Link to={`/breaches/${encodeURIComponent(breach.id)}`} className={`severity severity--${breach.severity}`}>
+                {breach.severity}
+              </Link>{' '}
+              {breachWhere(breach)}: {formatMetricValue(breach.metric, breach.value)} vs {formatThreshold(breach)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {targets.length > 0 ? (
+        <span className="tile__hint" data-field="targets">
+          Targets: {targetsInWords(targets)}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -137,7 +137,7 @@ describe('kpiTargetTile', () => {
     const tile = kpiTargetTile({ definition: definition('customsHoldP50'), network, carriers: [], lanes: [lane], policies });
     expect(tile.value).toBe('1.6 d');
     expect(tile.laneSummary).toBe('1 of 1 lane with a target misses it');
-    expect(tile.networkSummary).toBe('Network ≤ 100.0 h: misses it');
+    expect(tile.networkSummary).toBe('Network ≤ 4.2 d: misses it');
     expect(tile.verdict).toBe('bad');
   });
 

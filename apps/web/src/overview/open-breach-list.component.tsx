@@ -2,11 +2,25 @@ import { Link } from 'react-router';
 import type { Breach } from '../api/sla-types';
 import { breachListSearch } from '../breaches/breach-filters.util';
 import { formatMetricValue, formatThreshold } from '../breaches/breach-format.util';
-import { carrierLabel, formatGap, laneLabel, metricInWords, rankOpenBreaches, wrongSideFor } from '../breaches/breach-ranking.util';
+import { carrierLabel, formatGap, laneLabel, metricInWords, rankOpenBreaches, relativeGap, wrongSideFor } from '../breaches/breach-ranking.util';
 import { carrierPath } from '../carriers/carrier-detail.util';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { QueryState } from '../shared/query-state.component';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 import type { ApiQueryState } from '../shared/use-api-query.hook';
+
+const SEVERITY_ORDER: Record<string, number> = { critical: 0, major: 1, minor: 2 };
+
+// Ranked by severity then gap until a header is pressed.
+const OPEN_BREACH_COLUMNS: readonly SortableColumn<Breach>[] = [
+  { id: 'severity', label: 'Severity', sortValue: (breach) => SEVERITY_ORDER[breach.severity] ?? 3 },
+  { id: 'carrier', label: 'Carrier', sortValue: (breach) => carrierLabel(breach) },
+  { id: 'lane', label: 'Lane', sortValue: (breach) => laneLabel(breach) },
+  { id: 'metric', label: 'Metric', sortValue: (breach) => metricInWords(breach.metric) },
+  { id: 'gap', label: 'Value / target', numeric: true, sortValue: (breach) => relativeGap(breach), description: 'Sorts by the gap relative to the target' },
+  { id: 'sample', label: 'Sample', numeric: true, sortValue: (breach) => breach.sample },
+  { id: 'since', label: 'On the wrong side since', sortValue: (breach) => Date.parse(breach.wrongSideSince) },
+];
 
 // Who breaks which SLA, on which lane, by how much and since when: the overview's first answer (issue 15).
 // Open breaches are current state, not a range figure: the date range does not apply here.
@@ -23,25 +37,14 @@ export function OpenBreachList({ breaches, nowMs }: { breaches: ApiQueryState<Br
             <p className="panel__placeholder">No open breach: every evaluated target is met.</p>
           ) : (
             <div className="table-scroll">
-              <table className="data-table data-table--compact" aria-label="Open breaches">
-                <thead>
-                  <tr>
-                    <th scope="col">Severity</th>
-                    <th scope="col">Carrier</th>
-                    <th scope="col">Lane</th>
-                    <th scope="col">Metric</th>
-                    <th scope="col" className="data-table__number">
-                      Value / target
-                    </th>
-                    <th scope="col" className="data-table__number">
-                      Sample
-                    </th>
-                    <th scope="col">On the wrong side since</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rankOpenBreaches(data).map((breach) => (
-                    <tr key={breach.id} data-breach-id={breach.id}>
+              <SortableTable
+                className="data-table data-table--compact"
+                label="Open breaches"
+                columns={OPEN_BREACH_COLUMNS}
+                rows={rankOpenBreaches(data)}
+                rowKey={(breach) => breach.id}
+                renderRow={(breach) => (
+                  <tr key={breach.id} data-breach-id={breach.id}>
                       <td>
                         <span className={`severity severity--${breach.severity}`}>{breach.severity}</span>
                       </td>
@@ -63,9 +66,8 @@ export function OpenBreachList({ breaches, nowMs }: { breaches: ApiQueryState<Br
                         <span className="data-table__detail">for {wrongSideFor({ breach, nowMs })}</span>
                       </td>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                )}
+              />
             </div>
           )
         }

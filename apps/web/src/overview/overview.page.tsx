@@ -66,7 +66,7 @@ export function OverviewPage() {
           <OpenBreachesTiles />
           <IngestGlance />
         </div>
-        <KpiTargetTiles from={from} to={to} rangeLabel={rangeLabel} scorecards={scorecards} lanes={lanes} policies={policies} />
+        <KpiTargetTiles from={from} to={to} rangeLabel={rangeLabel} scorecards={scorecards} lanes={lanes} policies={policies} openBreaches={openBreaches} />
         <WorstLanes from={from} to={to} rangeLabel={rangeLabel} lanes={lanes} policies={policies} openBreaches={openBreaches} />
         <ScorecardSection scorecards={scorecards} rangeLabel={rangeLabel} selectedCarrier={carrier} />
         {/* The chart waits for the scorecard: its carrier select and default carrier come from there. */}

@@ -21,6 +21,7 @@ import {
   worstLanesCsv,
   worstLanesCsvFileName,
 } from './worst-lanes.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 type WorstLanesProps = {
   from: string;
@@ -132,29 +133,41 @@ function formatLaneValue(metric: LaneMetric, value: number | null): string {
   return metric.kind === 'rate' ? formatRate(value) : formatDays(value);
 }
 
+const VERDICT_RANK: Record<string, number> = { bad: 0, warning: 1, good: 2 };
+
+// The rank (#) keeps the ranking's order; any other header sorts by its own figure.
+function laneColumns(metric: LaneMetric, ranked: readonly WorstLane[]): SortableColumn<WorstLane>[] {
+  return [
+    { id: 'rank', label: '#', numeric: true, sortValue: (lane) => ranked.indexOf(lane) },
+    { id: 'corridor', label: 'Corridor', sortValue: (lane) => lane.corridor },
+    { id: 'carrier', label: 'Carrier', sortValue: (lane) => lane.carrier },
+    { id: 'value', label: metric.label, numeric: true, sortValue: (lane) => lane.value },
+    { id: 'sample', label: 'n', numeric: true, sortValue: (lane) => lane.sample },
+    {
+      id: 'target',
+      label: 'SLA target',
+      sortValue: (lane) => (lane.breach !== null ? -1 : lane.target?.verdict ? (VERDICT_RANK[lane.target.verdict] ?? 3) : null),
+    },
+    { id: 'onTime', label: 'On-time', numeric: true, sortValue: (lane) => lane.row.onTime?.rate ?? null },
+    { id: 'firstAttempt', label: 'First attempt', numeric: true, sortValue: (lane) => lane.row.firstAttempt?.rate ?? null },
+    { id: 'transitP50', label: 'Transit p50', numeric: true, sortValue: (lane) => lane.row.transit?.p50Days ?? null },
+    { id: 'transitP95', label: 'Transit p95', numeric: true, sortValue: (lane) => lane.row.transit?.p95Days ?? null },
+  ];
+}
+
 function LaneTable({ lanes, metric, search }: { lanes: readonly WorstLane[]; metric: LaneMetric; search: string }) {
   const carrierSearch = dashboardSearch(search);
   return (
     <div className="table-scroll">
-      <table className="data-table worst-lanes" aria-label="Worst lanes">
-        <thead>
-          <tr>
-            <th scope="col" className="data-table__number">#</th>
-            <th scope="col">Corridor</th>
-            <th scope="col">Carrier</th>
-            <th scope="col" className="data-table__number">{metric.label}</th>
-            <th scope="col" className="data-table__number">n</th>
-            <th scope="col">SLA target</th>
-            <th scope="col" className="data-table__number">On-time</th>
-            <th scope="col" className="data-table__number">First attempt</th>
-            <th scope="col" className="data-table__number">Transit p50</th>
-            <th scope="col" className="data-table__number">Transit p95</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lanes.map((lane, index) => (
-            <tr key={`${lane.carrier}|${lane.corridor}`} data-lane={`${lane.carrier}|${lane.corridor}`}>
-              <td className="data-table__number">{index + 1}</td>
+      <SortableTable
+        className="data-table worst-lanes"
+        label="Worst lanes"
+        columns={laneColumns(metric, lanes)}
+        rows={lanes}
+        rowKey={(lane) => `${lane.carrier}|${lane.corridor}`}
+        renderRow={(lane) => (
+          <tr key={`${lane.carrier}|${lane.corridor}`} data-lane={`${lane.carrier}|${lane.corridor}`}>
+              <td className="data-table__number">{lanes.indexOf(lane) + 1}</td>
               <th scope="row">
                 <Link to={{ pathname: '/corridors', search: corridorSearch(search, lane.corridor) }}>{lane.corridor}</Link>
               </th>
@@ -189,9 +202,8 @@ function LaneTable({ lanes, metric, search }: { lanes: readonly WorstLane[]; met
               <td className="data-table__number">{formatDays(lane.row.transit?.p50Days ?? null)}</td>
               <td className="data-table__number">{formatDays(lane.row.transit?.p95Days ?? null)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Breach, SlaPolicy } from '../api/sla-types';
 import { formatThreshold } from '../breaches/breach-format.util';
 import { rankOpenBreaches } from '../breaches/breach-ranking.util';
 import { inclusiveDateInputs } from '../filters/date-range.util';
-import { toCsv } from '../shared/csv.util';
+import { csvFigure, toCsv } from '../shared/csv.util';
 import type { Verdict } from '../scorecard/scorecard-columns.util';
 import { judgeAgainstPolicy, slaSource, worstVerdict } from '../scorecard/scorecard-verdict.util';
 import { wilsonInterval } from './rate-interval.util';
@@ -195,7 +195,7 @@ export function worstLanesCsv({ lanes, metric, from, to }: { lanes: readonly Wor
       lane.corridor,
       lane.carrier,
       metric.id,
-      lane.value,
+      csvFigure(lane.value, metric.kind),
       lane.sample,
       lane.interval?.low ?? null,
       lane.interval?.high ?? null,

@@ -3,6 +3,7 @@ import type { SlaPolicy } from '../api/sla-types';
 import { formatUtcInstant } from '../shared/kpi-format.util';
 import { describePolicyScope } from './policy-form.util';
 import { formatValueWords, metricWords, requirementWords } from './policy-words.util';
+import { type SortableColumn, SortableTable } from '../shared/sortable-table.component';
 
 const STATE_WORDS: Record<PolicyStatus['state'], string> = {
   ok: 'OK',
@@ -11,6 +12,23 @@ const STATE_WORDS: Record<PolicyStatus['state'], string> = {
   not_evaluated: 'Not evaluated yet',
   disabled: 'Disabled',
 };
+
+const STATE_ORDER: Record<PolicyStatus['state'], number> = { breaching: 0, no_data: 1, not_evaluated: 2, ok: 3, disabled: 4 };
+const SEVERITY_ORDER: Record<string, number> = { critical: 0, major: 1, minor: 2 };
+
+const POLICY_COLUMNS: readonly SortableColumn<SlaPolicy>[] = [
+  { id: 'name', label: 'Name', sortValue: (policy) => policy.name },
+  { id: 'state', label: 'State', sortValue: (policy) => (policy.status === null ? null : STATE_ORDER[policy.status.state]) },
+  { id: 'value', label: 'Current value', sortValue: (policy) => policy.status?.value ?? null },
+  { id: 'target', label: 'Target', sortValue: (policy) => policy.threshold },
+  { id: 'sample', label: 'Sample', sortValue: (policy) => policy.status?.sample ?? null },
+  { id: 'scope', label: 'Scope', sortValue: (policy) => describePolicyScope(policy) },
+  { id: 'window', label: 'Window', sortValue: (policy) => policy.windowDays },
+  { id: 'severity', label: 'Severity', sortValue: (policy) => SEVERITY_ORDER[policy.severity] ?? 3 },
+  { id: 'lastEvaluated', label: 'Last evaluated', sortValue: (policy) => (policy.status?.lastEvaluatedAt ? Date.parse(policy.status.lastEvaluatedAt) : null) },
+  { id: 'nextEvaluation', label: 'Next evaluation', sortValue: (policy) => (policy.status?.nextEvaluationAt ? Date.parse(policy.status.nextEvaluationAt) : null) },
+  { id: 'actions', label: 'Actions' },
+];
 
 type PolicyTableProps = {
   policies: readonly SlaPolicy[];
@@ -38,25 +56,13 @@ function StateCell({ policy }: { policy: SlaPolicy }) {
 export function PolicyTable({ policies, canEdit, busyId, onEdit, onDelete }: PolicyTableProps) {
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label="SLA policies">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">State</th>
-            <th scope="col">Current value</th>
-            <th scope="col">Target</th>
-            <th scope="col">Sample</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Window</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Last evaluated</th>
-            <th scope="col">Next evaluation</th>
-            {canEdit ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {policies.map((policy) => (
-            <tr key={policy.id} data-policy-id={policy.id}>
+      <SortableTable
+        label="SLA policies"
+        columns={canEdit ? POLICY_COLUMNS : POLICY_COLUMNS.slice(0, -1)}
+        rows={policies}
+        rowKey={(policy) => policy.id}
+        renderRow={(policy) => (
+          <tr key={policy.id} data-policy-id={policy.id}>
               <th scope="row">
                 {policy.name}
                 <span className="data-table__detail">{metricWords(policy.metric)}</span>
@@ -93,9 +99,8 @@ export function PolicyTable({ policies, canEdit, busyId, onEdit, onDelete }: Pol
                 </td>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </div>
   );
 }

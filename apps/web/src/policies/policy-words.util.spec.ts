@@ -48,7 +48,7 @@ describe('words', () => {
   it('metrics and comparisons read as words', () => {
     expect(metricWords('first_attempt_rate')).toBe('First-attempt delivery rate');
     expect(requirementWords({ metric: 'first_attempt_rate', op: 'gte', threshold: 0.9 })).toBe('at least 90.0 %');
-    expect(requirementWords({ metric: 'transit_p90_days', op: 'lte', threshold: 5 })).toBe('at most 5.0 days');
+    expect(requirementWords({ metric: 'transit_p90_days', op: 'lte', threshold: 5 })).toBe('at most 5.0 d');
   });
 
   it('API errors lose their field key and metric keys', () => {

@@ -1,4 +1,5 @@
 import { SLA_METRIC_INFO, type SlaMetric, type SlaScopeField } from '@lanewatch/domain';
+import { formatDays, formatHours } from '../shared/kpi-format.util';
 
 // The policy editor in words (issue 15 point 7): metric names and comparisons a manager reads,
 // thresholds typed as they are said ("95%", "5 days"), errors without field keys.
@@ -73,7 +74,8 @@ export function formatValueWords(value: number | null, metric: string): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const unit = metricUnitOf(metric);
   if (unit === 'rate') return `${(value * 100).toFixed(1)} %`;
-  return `${value.toFixed(1)} ${unit === 'days' ? 'days' : 'hours'}`;
+  // The shared duration formatter: a 400-hour feed delay reads "16.7 d".
+  return unit === 'days' ? formatDays(value) : formatHours(value);
 }
 
 /** "at least 95.0 %" / "at most 5.0 days". */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { carrierScorecardFactory, emptyKpis } from '../api/api-types.factory';
 import { NO_DATA } from '../shared/kpi-format.util';
-import { formatScorecardCell, headerGroups, SCORECARD_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
+import { formatScorecardCell, headerGroups, SCORECARD_COLUMNS, SCORECARD_TABLE_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
 
 function column(id: string): ScorecardColumn {
   const found = SCORECARD_COLUMNS.find((candidate) => candidate.id === id);
@@ -70,7 +70,7 @@ describe('formatScorecardCell', () => {
     expect(formatScorecardCell(column('firstAttemptRate'), row, locale)).toEqual({
       text: '87.6%',
       interval: '85.0–90.0 %',
-      detail: null,
+      detail: expect.stringMatching(/^n [\d,]+$/),
       missing: false,
     });
   });
@@ -103,15 +103,26 @@ describe('formatScorecardCell', () => {
 
 describe('headerGroups', () => {
   it('merges neighbouring columns of one group and keeps ungrouped columns apart', () => {
-    expect(headerGroups(SCORECARD_COLUMNS).map(({ label, span }) => [label, span])).toEqual([
+    expect(headerGroups(SCORECARD_TABLE_COLUMNS).map(({ label, span }) => [label, span])).toEqual([
       [null, 1],
-      ['Transit', 4],
+      ['Transit', 3],
       ['Customs', 1],
-      ['First attempt', 2],
-      ['On time', 2],
+      ['First attempt', 1],
+      ['On time', 1],
       ['Feed', 2],
-      ['Silence at as-of', 2],
+      [null, 1],
       [null, 1],
     ]);
+  });
+
+  it('shows the samples and lost candidates as detail lines, not columns, and still exports them', () => {
+    const shown = SCORECARD_TABLE_COLUMNS.map(({ id }) => id);
+    for (const id of ['transitCount', 'firstAttemptCount', 'onTimeCount', 'lost']) {
+      expect(shown).not.toContain(id);
+      expect(SCORECARD_COLUMNS.map((candidate) => candidate.id)).toContain(id);
+    }
+    const row = carrierScorecardFactory();
+    expect(formatScorecardCell(column('transitMean'), row, locale).detail).toMatch(/^n [\d,]+$/);
+    expect(formatScorecardCell(column('silent'), row, locale).detail).toMatch(/^[\d,]+ lost$/);
   });
 });

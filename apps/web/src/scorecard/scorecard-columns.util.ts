@@ -2,7 +2,7 @@ import type { SlaMetric } from '@lanewatch/domain';
 import type { CarrierScorecard, Interval } from '../api/api-types';
 import type { CsvCell } from '../shared/csv.util';
 import { formatCount, formatDays, formatHours, formatInterval, formatRate, NO_DATA } from '../shared/kpi-format.util';
-import type { SortValue } from './table-sort.util';
+import type { SortValue } from '../shared/table-sort.util';
 
 export type ValueKind = 'text' | 'days' | 'hours' | 'rate' | 'count';
 
@@ -28,7 +28,12 @@ export type ScorecardColumn = {
   sla?: ColumnSla;
   // One table column may export several CSV fields (a rate and its interval bounds).
   csv: readonly CsvField[];
+  // Exported, not a table column: its figure is the detail line of a neighbour (the samples, "lost"),
+  // so the scorecard fits 1280 px without scrolling (issue 15, point 10).
+  csvOnly?: true;
 };
+
+const sampleDetail = (sample: number | null | undefined): string | null => (sample == null ? null : `n ${formatCount(sample)}`);
 
 function csvInterval(prefix: string, interval: (row: CarrierScorecard) => Interval | null): CsvField[] {
   return [
@@ -62,6 +67,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     description: 'Mean leg transit time in days, legs delivered or handed over in the range',
     kind: 'days',
     value: (row) => row.kpis.transit?.meanDays ?? null,
+    detail: (row) => sampleDetail(row.kpis.transit?.count),
     sla: { metric: 'transit_mean_days' },
     csv: [{ header: 'transit_mean_days', value: (row) => row.kpis.transit?.meanDays ?? null }],
   },
@@ -91,6 +97,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     label: 'n',
     description: 'Legs in the transit figures',
     kind: 'count',
+    csvOnly: true,
     value: (row) => row.kpis.transit?.count ?? null,
     csv: [{ header: 'transit_count', value: (row) => row.kpis.transit?.count ?? null }],
   },
@@ -112,6 +119,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.kpis.firstAttempt?.rate ?? null,
     interval: firstAttemptInterval,
+    detail: (row) => sampleDetail(row.kpis.firstAttempt?.attempted),
     sla: { metric: 'first_attempt_rate' },
     csv: [
       { header: 'first_attempt_rate', value: (row) => row.kpis.firstAttempt?.rate ?? null },
@@ -124,6 +132,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     label: 'n',
     description: 'First attempts in the range',
     kind: 'count',
+    csvOnly: true,
     value: (row) => row.kpis.firstAttempt?.attempted ?? null,
     csv: [{ header: 'first_attempt_attempted', value: (row) => row.kpis.firstAttempt?.attempted ?? null }],
   },
@@ -135,6 +144,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     kind: 'rate',
     value: (row) => row.kpis.onTime?.rate ?? null,
     interval: onTimeInterval,
+    detail: (row) => sampleDetail(row.kpis.onTime?.delivered),
     sla: { metric: 'on_time_rate' },
     csv: [{ header: 'on_time_rate', value: (row) => row.kpis.onTime?.rate ?? null }, ...csvInterval('on_time', onTimeInterval)],
   },
@@ -144,6 +154,7 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     label: 'n',
     description: 'Deliveries with a promised date in the range',
     kind: 'count',
+    csvOnly: true,
     value: (row) => row.kpis.onTime?.delivered ?? null,
     csv: [{ header: 'on_time_delivered', value: (row) => row.kpis.onTime?.delivered ?? null }],
   },
@@ -170,19 +181,21 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
   },
   {
     id: 'silent',
-    group: 'Silence at as-of',
+    group: null,
     label: 'Silent',
-    description: 'Parcels not delivered and without an event for 10 days, counted at the as-of instant',
+    description: 'Parcels not delivered and without an event for 10 days, counted at the as-of instant; below, the lost candidates (60 days)',
     kind: 'count',
     value: (row) => row.silence?.silent ?? null,
+    detail: (row) => (row.silence?.lost == null ? null : `${formatCount(row.silence.lost)} lost`),
     csv: [{ header: 'silent_parcels', value: (row) => row.silence?.silent ?? null }],
   },
   {
     id: 'lost',
-    group: 'Silence at as-of',
+    group: null,
     label: 'Lost candidates',
     description: 'Lost candidates: parcels not delivered and without an event for 60 days, at the as-of instant',
     kind: 'count',
+    csvOnly: true,
     value: (row) => row.silence?.lost ?? null,
     csv: [{ header: 'lost_candidates', value: (row) => row.silence?.lost ?? null }],
   },
@@ -204,6 +217,9 @@ export const SCORECARD_COLUMNS: readonly ScorecardColumn[] = [
     ],
   },
 ];
+
+/** The columns the scorecard table shows; the CSV keeps every column. */
+export const SCORECARD_TABLE_COLUMNS: readonly ScorecardColumn[] = SCORECARD_COLUMNS.filter((column) => column.csvOnly !== true);
 
 const NUMBER_FORMATS: Record<Exclude<ValueKind, 'text'>, (value: number, options: { locale?: string }) => string> = {
   days: formatDays,

@@ -1,9 +1,10 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CarrierScorecard } from '../api/api-types';
-import type { SlaPolicy } from '../api/sla-types';
+import type { Breach, SlaPolicy } from '../api/sla-types';
 import { carrierPath } from '../carriers/carrier-detail.util';
-import { formatScorecardCell, SCORECARD_COLUMNS, type Verdict } from './scorecard-columns.util';
+import { applicableTargets, openBreachesOn, shortBreachBadge, targetsInWords } from './applicable-targets.util';
+import { formatScorecardCell, SCORECARD_TABLE_COLUMNS, type Verdict } from './scorecard-columns.util';
 import { scorecardCellVerdict } from './scorecard-verdict.util';
 
 type ScorecardRowProps = {
@@ -11,6 +12,7 @@ type ScorecardRowProps = {
   selected: boolean;
   carrierSearch: string;
   policies: readonly SlaPolicy[];
+  openBreaches?: readonly Breach[];
   // An extra, unsorted cell (the sparkline) placed after the column with this id.
   trend?: ReactNode;
   trendAfterColumnId?: string;
@@ -18,10 +20,10 @@ type ScorecardRowProps = {
 
 const VERDICT_WORDS: Record<Verdict, string> = { good: 'meets target', warning: 'at risk', bad: 'misses target' };
 
-export function ScorecardRow({ row, selected, carrierSearch, policies, trend, trendAfterColumnId }: ScorecardRowProps) {
+export function ScorecardRow({ row, selected, carrierSearch, policies, openBreaches = [], trend, trendAfterColumnId }: ScorecardRowProps) {
   return (
     <tr className={selected ? 'scorecard__row scorecard__row--selected' : 'scorecard__row'}>
-      {SCORECARD_COLUMNS.map((column) => {
+      {SCORECARD_TABLE_COLUMNS.map((column) => {
         const cell = formatScorecardCell(column, row);
         const content = (
           <>
@@ -55,13 +57,28 @@ export function ScorecardRow({ row, selected, carrierSearch, policies, trend, tr
         }
         // The verdict colours the cell via data-verdict in styles.css; the words carry it for screen readers.
         const judged = scorecardCellVerdict({ column, row, policies });
+        const metric = column.sla?.metric;
+        const breaches = metric === undefined ? [] : openBreachesOn({ breaches: openBreaches, metric, carrier: row.carrier });
+        const targets = metric === undefined ? [] : applicableTargets({ policies, metric, carrier: row.carrier });
+        const title = [judged?.description, targets.length > 0 ? `Targets: ${targetsInWords(targets)}` : null].filter(Boolean).join('. ');
         return (
-          <td key={column.id} className="scorecard__number" data-verdict={judged?.verdict ?? undefined} title={judged?.description}>
+          <td
+            key={column.id}
+            className="scorecard__number"
+            data-verdict={judged?.verdict ?? undefined}
+            data-breached={breaches[0]?.severity}
+            title={title || undefined}
+          >
             {content}
-            {judged ? (
+            {breaches.map((breach) => (
+              <span key={breach.id} className={`severity severity--${breach.severity} scorecard__badge`} data-breach-badge="">
+                {shortBreachBadge(breach)}
+              </span>
+            ))}
+            {judged || targets.length > 0 ? (
               <span className="visually-hidden">
-                {judged.verdict === null ? '' : `${VERDICT_WORDS[judged.verdict]}. `}
-                {judged.description}
+                {judged?.verdict ? `${VERDICT_WORDS[judged.verdict]}. ` : ''}
+                {title}
               </span>
             ) : null}
           </td>

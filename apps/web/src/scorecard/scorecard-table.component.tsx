@@ -2,17 +2,18 @@ import { Fragment, useCallback, useId, useMemo, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { Scorecards } from '../api/api-types';
 import { fetchTimeseriesByCarrier } from '../api/api-client';
-import { fetchPolicies } from '../api/dashboard-api';
+import { fetchBreaches, fetchPolicies } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { dashboardSearch } from '../filters/dashboard-query.util';
 import { downloadTextFile } from '../shared/download.util';
 import { useApiQuery } from '../shared/use-api-query.hook';
-import { headerGroups, SCORECARD_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
+import { headerGroups, SCORECARD_COLUMNS, SCORECARD_TABLE_COLUMNS, type ScorecardColumn } from './scorecard-columns.util';
 import { scorecardCsv, scorecardCsvFileName } from './scorecard-csv.util';
 import { ScorecardRow } from './scorecard-row.component';
 import { ScorecardSparkline } from './scorecard-sparkline.component';
 import { SPARKLINE_METRIC, sparklineBucket, transitSparklines } from './sparkline.util';
-import { type SortState, sortRows, toggleSort } from './table-sort.util';
+import { SortHeader } from '../shared/sortable-table.component';
+import { type SortState, sortRows, toggleSort } from '../shared/table-sort.util';
 
 type ScorecardTableProps = { scorecards: Scorecards; rangeLabel: string; selectedCarrier: string | null };
 
@@ -37,12 +38,15 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
       }),
     [scorecards.carriers, sortColumn, sort.direction],
   );
-  const groups = headerGroups(SCORECARD_COLUMNS);
+  const groups = headerGroups(SCORECARD_TABLE_COLUMNS);
   const sortBy = (columnId: string) => setSort((current) => toggleSort(current, columnId));
   // SLA targets colour the cells; without them (still loading, or refused) the table reads as before.
   const { token, onUnauthorized } = useSession();
   const loadPolicies = useCallback((signal: AbortSignal) => fetchPolicies({ token, signal }), [token]);
   const policies = useApiQuery({ requestKey: 'scorecard-policies', load: loadPolicies, onUnauthorized });
+  // Open breaches, lane ones included, badge the carrier's figure they judge (issue 15).
+  const loadOpen = useCallback((signal: AbortSignal) => fetchBreaches({ token, signal, status: 'open', carrier: null, corridor: null }), [token]);
+  const openBreaches = useApiQuery({ requestKey: 'scorecard-open-breaches', load: loadOpen, onUnauthorized });
   // Every row's sparkline from ONE time series grouped by carrier, over the scorecard's own window.
   const { from, to } = scorecards;
   const bucket = sparklineBucket({ fromMs: Date.parse(from), toMs: Date.parse(to) });
@@ -80,7 +84,8 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
             ? `SLA targets could not be loaded, so cells are not coloured: ${policies.error}.`
             : 'Cells with an SLA target on the carrier are green when they meet it, red when they miss it beyond doubt ' +
               '(for rates, the whole interval), amber when they miss within the noise or the sample is below the ' +
-              'policy minimum. Hover or read a cell for its target.'}
+              'policy minimum. A badge names an open breach on one of the carrier’s lanes; hover or read a cell for every ' +
+              'target on it (carrier, lane and "*").'}
         {trends.loading ? ' Loading the transit trends…' : null}
         {trends.error !== null ? ` The transit trends could not be loaded: ${trends.error}.` : null}
       </p>
@@ -113,7 +118,7 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
               )}
             </tr>
             <tr>
-              {SCORECARD_COLUMNS.filter((column) => column.group !== null).map((column) => (
+              {SCORECARD_TABLE_COLUMNS.filter((column) => column.group !== null).map((column) => (
                 <SortableHeader key={column.id} column={column} sort={sort} onSort={sortBy} />
               ))}
             </tr>
@@ -126,6 +131,7 @@ export function ScorecardTable({ scorecards, rangeLabel, selectedCarrier }: Scor
                 selected={row.carrier === selectedCarrier}
                 carrierSearch={carrierSearch}
                 policies={policies.data ?? []}
+                openBreaches={openBreaches.data ?? []}
                 trendAfterColumnId={TREND_AFTER_COLUMN_ID}
                 trend={
                   trends.loading ? (
@@ -147,32 +153,14 @@ function columnById(id: string): ScorecardColumn {
   return SCORECARD_COLUMNS.find((column) => column.id === id) ?? SCORECARD_COLUMNS[0];
 }
 
-type SortableHeaderProps = {
-  column: ScorecardColumn;
-  sort: SortState;
-  onSort: (columnId: string) => void;
-  rowSpan?: number;
-};
-
-// The sort control is a real button inside the header cell, so Tab reaches it and Enter or Space
-// sorts; aria-sort on the cell tells screen readers the current order.
-function SortableHeader({ column, sort, onSort, rowSpan }: SortableHeaderProps) {
-  const active = sort.columnId === column.id;
-  const arrow = active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕';
-  return (
-    <th
-      scope="col"
-      rowSpan={rowSpan}
-      aria-sort={active ? sort.direction : 'none'}
-      className={`scorecard__heading scorecard__heading--${column.kind === 'text' ? 'text' : 'number'}`}
-    >
-      <button type="button" className="sort-button" onClick={() => onSort(column.id)} title={column.description}>
-        {column.group ? <span className="visually-hidden">{column.group} </span> : null}
-        {column.label}
-        <span className="sort-button__arrow" aria-hidden="true">
-          {arrow}
-        </span>
-      </button>
-    </th>
-  );
+// The shared header cell (a button, aria-sort), with the group read out before the label.
+function SortableHeader({ column, sort, onSort, rowSpan }: { column: ScorecardColumn; sort: SortState; onSort: (columnId: string) => void; rowSpan?: number }) {
+  const header = {
+    id: column.id,
+    label: column.label,
+    sortValue: column.value,
+    description: column.description,
+    className: `scorecard__heading scorecard__heading--${column.kind === 'text' ? 'text' : 'number'}`,
+  };
+  return <SortHeader column={header} sort={sort} onSort={onSort} rowSpan={rowSpan} hiddenPrefix={column.group ?? undefined} />;
 }

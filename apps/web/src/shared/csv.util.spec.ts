@@ -1,15 +1,32 @@
 import { describe, expect, it } from '@jest/globals';
-import { columnsCsv, csvFileName, escapeCsvCell, toCsv } from './csv.util';
+import { columnsCsv, csvDecimals, csvFigure, csvFileName, escapeCsvCell, toCsv } from './csv.util';
 
 describe('escapeCsvCell', () => {
   it('writes a missing value as an empty cell, never as 0', () => {
     expect(escapeCsvCell(null)).toBe('');
   });
 
-  it('keeps numbers at full precision', () => {
-    expect(escapeCsvCell(0.87640001)).toBe('0.87640001');
+  it('rounds figures sensibly: 4 decimals by default, integers as they are, no trailing zeros', () => {
+    expect(escapeCsvCell(0.87640001)).toBe('0.8764');
+    expect(escapeCsvCell(0.1 + 0.2)).toBe('0.3');
     expect(escapeCsvCell(0)).toBe('0');
     expect(escapeCsvCell(-1.5)).toBe('-1.5');
+    expect(escapeCsvCell(-0.00001)).toBe('0');
+    expect(escapeCsvCell(37540)).toBe('37540');
+    expect(escapeCsvCell(16.333333, 2)).toBe('16.33');
+  });
+
+  it('reads the decimals from the header: rates 4, days and hours 2', () => {
+    expect(csvDecimals('first_attempt_rate')).toBe(4);
+    expect(csvDecimals('unmapped_share')).toBe(4);
+    expect(csvDecimals('first_attempt_ci95_low')).toBe(4);
+    expect(csvDecimals('transit_p95_days')).toBe(2);
+    expect(csvDecimals('feed_latency_p95_hours')).toBe(2);
+    expect(csvDecimals('from_hours')).toBe(2);
+    expect(toCsv({ header: ['on_time_rate', 'transit_p50_days'], rows: [[0.912345678, 3.456789]] })).toBe('on_time_rate,transit_p50_days\r\n0.9123,3.46\r\n');
+    expect(csvFigure(392.123456, 'hours')).toBe(392.12);
+    expect(csvFigure(0.606060606, 'rate')).toBe(0.6061);
+    expect(csvFigure(null, 'days')).toBeNull();
   });
 
   it('writes non-finite numbers as empty cells', () => {

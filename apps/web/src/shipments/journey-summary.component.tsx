@@ -1,6 +1,6 @@
 import { milestoneLabel, reasonLabel } from '@lanewatch/domain';
 import type { ShipmentJourney } from '../api/shipment-types';
-import { formatHours, formatUtcInstant } from '../shared/kpi-format.util';
+import { formatDays, formatHours, formatUtcInstant } from '../shared/kpi-format.util';
 import { customsEvents, deliveryAttempts } from './shipment-timeline.util';
 
 type JourneySummaryProps = { journey: ShipmentJourney };
@@ -42,7 +42,7 @@ export function JourneySummary({ journey }: JourneySummaryProps) {
             <dt>First scan → delivered</dt>
             <dd>
               {when(facts.firstScanAt)} → {when(facts.deliveredAt)}
-              {facts.transitDays !== null ? ` (${facts.transitDays.toFixed(1)} d)` : ''}
+              {facts.transitDays !== null ? ` (${formatDays(facts.transitDays)})` : ''}
             </dd>
           </div>
           <div className="facts__row">

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ShipmentJourney } from '../api/shipment-types';
 import { CsvDownloadButton } from '../shared/csv-download-button.component';
 import { csvFileName } from '../shared/csv.util';
-import { formatUtcInstant } from '../shared/kpi-format.util';
+import { formatHours, formatUtcInstant } from '../shared/kpi-format.util';
 import { SHIPMENTS_PATH, shipmentLookupSearch } from './shipment-link.util';
 import { buildTimeline, formatLocation, timelineCsv } from './shipment-timeline.util';
 
@@ -42,7 +42,7 @@ export function ShipmentTimeline({ journey }: ShipmentTimelineProps) {
                 row.kind === 'gap' ? (
                   <tr key={row.key} className="timeline__gap" data-kind="gap">
                     <td colSpan={6}>
-                      <strong>Silent for {row.gap.hours} h</strong> from {formatUtcInstant(row.gap.from)}
+                      <strong>Silent for {formatHours(row.gap.hours)}</strong> from {formatUtcInstant(row.gap.from)}
                       {row.gap.open || row.gap.to === null ? ' until now' : ` to ${formatUtcInstant(row.gap.to)}`}: no scan from
                       any carrier.
                     </td>
