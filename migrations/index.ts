@@ -18,6 +18,7 @@ import { PolicyStateAndTestDeliveries1796431685729 } from './1796431685729-polic
 import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
 import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-index';
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
+import { CarrierUsers1796500017100 } from './1796500017100-carrier-users';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   ExceptionFacts1796432479750,
   HandoverFromIndex1796432498547,
   LegNumberLookup1796500000000,
+  CarrierUsers1796500017100,
 ];
