@@ -29,3 +29,4 @@ export * from './code-suggestions';
 export * from './leg-lookup';
 export * from './milestone-labels';
 export * from './exceptions';
+export * from './review';

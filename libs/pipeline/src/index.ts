@@ -12,3 +12,4 @@ export * from './sla';
 export * from './kpi-distribution';
 export * from './fidelity';
 export * from './exceptions';
+export * from './review';
