@@ -106,7 +106,7 @@ describe('carrier users', () => {
       code: [OWN, OTHER],
       trackingNumber: ['ALFA0001', 'ZULUQX0001'],
       format: ['aftership', '17track'],
-      month: ['2026-11'],
+      month: ['2026-11', '2026-11.csv', '2026-11.pdf'],
       ...ids,
     };
     const fill = (path: string): string[] => {
