@@ -78,7 +78,7 @@ describe('users and sessions', () => {
     expect(bad.body.errors).toEqual([
       'email must be an address like ops@example.com',
       'name is required',
-      'role must be one of admin, viewer',
+      'role must be one of admin, viewer, carrier',
       'password must be at least 12 characters',
     ]);
     const id = await createUser(app, { email: 'patch-target@example.com', role: 'viewer', password: 'patch target password' });
