@@ -19,6 +19,8 @@ import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
 import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-index';
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
 import { CarrierUsers1796500017100 } from './1796500017100-carrier-users';
+import { SlaContracts1796500100000 } from './1796500100000-sla-contracts';
+import { ContractStatements1796510000000 } from './1796510000000-contract-statements';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,4 +42,6 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   HandoverFromIndex1796432498547,
   LegNumberLookup1796500000000,
   CarrierUsers1796500017100,
+  SlaContracts1796500100000,
+  ContractStatements1796510000000,
 ];

@@ -64,6 +64,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   import_mappings: reference,
   users: reference,
   sla_policies: reference,
+  sla_contracts: reference,
   notification_channels: reference,
   silences: reference,
   // Off the hot path.
@@ -76,6 +77,12 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   imports: local,
   import_rejections: local,
   derive_log: local,
+  // Contracts (contracts.md §2-3): a few rows per carrier and month, written by people.
+  statements: local,
+  statement_revisions: local,
+  disputes: local,
+  audit_log: local,
+  invoices: local,
 };
 
 /** Tables whose keys do not contain their distribution column yet, with the reason. */

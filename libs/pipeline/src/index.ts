@@ -13,3 +13,4 @@ export * from './kpi-distribution';
 export * from './fidelity';
 export * from './exceptions';
 export * from './review';
+export * from './statements';

@@ -5,6 +5,7 @@ import { NotificationChannelEntity } from './notification-channel.entity';
 import { SilenceEntity } from './silence.entity';
 import { SlaEvaluationEntity } from './sla-evaluation.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
+import { SlaContractEntity } from './sla-contract.entity';
 import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
 import { CodeMapEntryEntity } from './code-map-entry.entity';
@@ -31,8 +32,18 @@ import { ShipmentEntity } from './shipment.entity';
 import { UnmappedCodeEntity } from './unmapped-code.entity';
 import { UserSessionEntity } from './user-session.entity';
 import { UserEntity } from './user.entity';
+import { AuditLogEntity } from './audit-log.entity';
+import { DisputeEntity } from './dispute.entity';
+import { InvoiceEntity } from './invoice.entity';
+import { StatementRevisionEntity } from './statement-revision.entity';
+import { StatementEntity } from './statement.entity';
 
 export {
+  AuditLogEntity,
+  DisputeEntity,
+  InvoiceEntity,
+  StatementEntity,
+  StatementRevisionEntity,
   ImportEntity,
   ImportMappingEntity,
   ImportRejectionEntity,
@@ -42,6 +53,7 @@ export {
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaContractEntity,
   SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
@@ -81,6 +93,7 @@ export const ENTITIES = [
   NotificationChannelEntity,
   SilenceEntity,
   SlaPolicyEntity,
+  SlaContractEntity,
   SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
@@ -106,4 +119,9 @@ export const ENTITIES = [
   UnmappedCodeEntity,
   UserEntity,
   UserSessionEntity,
+  StatementEntity,
+  StatementRevisionEntity,
+  DisputeEntity,
+  AuditLogEntity,
+  InvoiceEntity,
 ];

@@ -23,3 +23,4 @@ export * from './code-suggestion.repository';
 export * from './alert-delivery.repository';
 export * from './sla-evaluation.repository';
 export * from './exceptions.repository';
+export * from './statement.repository';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { ContractAction, diffContract, StoredContractPolicy } from './sla-contract-diff.util';
+import { ELAPSED_CLOCK } from '../contracts/contract-clock.schema';
 import { SlaContract, SlaContractPolicy } from './sla-contract.parser';
 import { slaPolicy } from './sla-test.factory';
 
@@ -14,6 +15,7 @@ const contract = (policies: SlaContractPolicy[], effectiveFrom = '2026-01-01'): 
   carrier: 'correios',
   effectiveFrom,
   policies: policies.map((policy) => ({ ...policy, effectiveFrom })),
+  clock: ELAPSED_CLOCK,
 });
 
 // What the caller does with the actions, for the idempotence specs.

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { parseDocument } from 'yaml';
+import { CONTRACT_CLOCK_FIELDS, ContractClock, parseContractClock } from '../contracts/contract-clock.schema';
+import { Consequence, ContractMoneyTerms, MONEY_FIELDS, parseConsequence, parseContractMoneyTerms } from '../contracts/consequence.schema';
 import { CARRIER_CODE_PATTERN } from '../event-validation';
 import { parseSlaPolicy, SlaPolicy } from './sla-policy.schema';
 
@@ -7,6 +9,8 @@ import { parseSlaPolicy, SlaPolicy } from './sla-policy.schema';
 export interface SlaContractPolicy extends SlaPolicy {
   contract: string;
   effectiveFrom: string;
+  /** What missing this term costs (contracts.md §2); null when it costs nothing. */
+  consequence?: Consequence | null;
 }
 
 export interface SlaContract {
@@ -15,12 +19,16 @@ export interface SlaContract {
   /** ISO date (YYYY-MM-DD) from which this version of the contract applies. */
   effectiveFrom: string;
   policies: SlaContractPolicy[];
+  /** calendar, timeZone, clock and allowances (contracts.md §1), parsed by contracts/contract-clock.schema. */
+  clock: ContractClock;
+  /** currency, invoice rate and monthly cap; null when the contract states no money terms and no consequence. */
+  money?: ContractMoneyTerms | null;
 }
 
 export type SlaContractParseResult = { ok: true; value: SlaContract } | { ok: false; errors: string[] };
 
 export const MAX_CONTRACT_POLICIES = 500;
-const TOP_LEVEL_FIELDS = ['contract', 'carrier', 'effectiveFrom', 'policies'];
+const TOP_LEVEL_FIELDS: string[] = ['contract', 'carrier', 'effectiveFrom', 'policies', ...MONEY_FIELDS];
 
 /**
  * A contract file (`lanewatch sla apply contracts/correios.yaml`), one per carrier contract:
@@ -38,6 +46,10 @@ const TOP_LEVEL_FIELDS = ['contract', 'carrier', 'effectiveFrom', 'policies'];
  *       metric: first_attempt_rate
  *       op: gte
  *       threshold: 0.9
+ *       consequence: { kind: per_parcel, amount: "2.00", perExtraDay: "0.50", maxPerParcel: "10.00" }
+ *   currency: EUR                    # needed once a policy has a consequence (contracts/consequence.schema.ts)
+ *   invoice: { ratePerParcel: "1.20" }   # optional: derives the invoiced amount when none is entered
+ *   monthlyCap: { amount: "5000.00" }    # optional, or { share: 0.1 } of the invoiced amount
  *
  * Each policy is a policy body (sla.md §1) without `carrier`, or with the contract's own carrier;
  * corridor and service level may be values, "*" or null as usual.
@@ -52,7 +64,7 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
   const record = root as Record<string, unknown>;
   const errors: string[] = [];
   for (const key of Object.keys(record)) {
-    if (!TOP_LEVEL_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
+    if (!TOP_LEVEL_FIELDS.includes(key) && !CONTRACT_CLOCK_FIELDS.includes(key) && !key.startsWith('x-')) errors.push(`${key} is not a known field (use an x- prefix for anchors)`);
   }
 
   const contract = text(record.contract);
@@ -65,6 +77,7 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
   }
 
   const policies: SlaContractPolicy[] = [];
+  let withConsequence = false;
   const rawPolicies = record.policies;
   if (!Array.isArray(rawPolicies)) {
     errors.push(rawPolicies === undefined ? 'policies is required' : 'policies must be a list of policies');
@@ -78,7 +91,12 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
       if (policyCarrier !== undefined && (typeof policyCarrier !== 'string' || policyCarrier.trim() !== carrier)) {
         errors.push(`${path}.carrier must be the contract's carrier${carrier ? ` '${carrier}'` : ''}, or left out`);
       }
-      const input = isRecord(rawPolicy) ? { ...rawPolicy, carrier: carrier ?? undefined } : rawPolicy;
+      // The consequence is the contract's business, not the policy's: parsed on its own (consequence.schema.ts).
+      const { consequence: rawConsequence, ...policyFields } = isRecord(rawPolicy) ? rawPolicy : { consequence: undefined };
+      const consequence = rawConsequence === undefined || rawConsequence === null ? null : parseConsequence(rawConsequence, `${path}.consequence`);
+      if (consequence && !consequence.ok) errors.push(...consequence.errors);
+      if (consequence?.ok) withConsequence = true;
+      const input = isRecord(rawPolicy) ? { ...policyFields, carrier: carrier ?? undefined } : rawPolicy;
       const parsed = parseSlaPolicy(input, { path });
       if (!parsed.ok) {
         // A bad contract carrier is reported once above, not again for every policy.
@@ -88,11 +106,22 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
       const earlier = firstIndexOfName.get(parsed.value.name);
       if (earlier !== undefined) errors.push(`${path}.name '${parsed.value.name}' is already used by policies[${earlier}]`);
       else firstIndexOfName.set(parsed.value.name, index);
-      if (contract !== null && effectiveFrom !== null) policies.push({ ...parsed.value, contract, effectiveFrom });
+      if (contract !== null && effectiveFrom !== null) {
+        policies.push({ ...parsed.value, contract, effectiveFrom, ...(consequence?.ok ? { consequence: consequence.value } : {}) });
+      }
     });
   }
-  if (errors.length > 0 || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
-  return { ok: true, value: { contract, carrier, effectiveFrom, policies } };
+  // Money terms are required once anything costs money: a consequence needs its currency.
+  let money: ContractMoneyTerms | null = null;
+  if (withConsequence || MONEY_FIELDS.some((field) => record[field] !== undefined)) {
+    const parsedMoney = parseContractMoneyTerms(record);
+    if (parsedMoney.ok) money = parsedMoney.value;
+    else errors.push(...parsedMoney.errors);
+  }
+  const clock = parseContractClock(record);
+  if (!clock.ok) errors.push(...clock.errors);
+  if (errors.length > 0 || !clock.ok || contract === null || carrier === null || effectiveFrom === null) return { ok: false, errors };
+  return { ok: true, value: { contract, carrier, effectiveFrom, policies, clock: clock.value, ...(money ? { money } : {}) } };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

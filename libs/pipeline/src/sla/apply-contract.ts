@@ -34,6 +34,14 @@ export async function applySlaContract(dataSource: DataSource, contract: SlaCont
       burnRate: row.burn_rate,
       wilsonGuard: row.wilson_guard,
     }));
+    // The whole parsed contract (clock, and whatever else a contract carries) for readers of sla_contracts;
+    // an unchanged document keeps its applied_at, so applying the same file again changes nothing.
+    await manager.query(
+      `INSERT INTO sla_contracts (contract, effective_from, carrier, document) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (contract, effective_from) DO UPDATE SET carrier = EXCLUDED.carrier, document = EXCLUDED.document, applied_at = now()
+       WHERE sla_contracts.document IS DISTINCT FROM EXCLUDED.document OR sla_contracts.carrier IS DISTINCT FROM EXCLUDED.carrier`,
+      [contract.contract, contract.effectiveFrom, contract.carrier, JSON.stringify(contract)],
+    );
     const actions = diffContract({ existing, incoming: contract });
     for (const action of actions) {
       if (action.kind === 'disable') {

@@ -1,0 +1,214 @@
+import { rows, SqlRunner } from './sql-runner';
+
+// Reads and writes of contracts.md §2-3: statements, their revisions, disputes, the audit log and
+// entered invoices. Queries only; the rules live in libs/domain/src/contracts.
+
+export interface ContractVersionRow {
+  contract: string;
+  effective_from: string;
+  document: Record<string, unknown>;
+}
+
+/** The carrier's contract versions that started on or before `lastDay` (YYYY-MM-DD), latest first. */
+export async function contractVersionsOf(runner: SqlRunner, carrier: string, lastDay: string): Promise<ContractVersionRow[]> {
+  return rows<ContractVersionRow>(
+    runner,
+    `SELECT contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, document FROM sla_contracts
+     WHERE carrier = $1 AND effective_from <= $2::date ORDER BY effective_from DESC, contract`,
+    [carrier, lastDay],
+  );
+}
+
+export interface StatementLegRow {
+  leg_id: string;
+  shipment_id: string;
+  tracking_number: string;
+  corridor: string | null;
+  service_level: string | null;
+  leg_start_at: Date | null;
+  leg_end_at: Date | null;
+  leg_transit_days: number | null;
+  customs_start_at: Date | null;
+  customs_released_at: Date | null;
+  customs_hold_hours: number | null;
+  first_attempt_at: Date | null;
+  first_attempt_delivered: boolean | null;
+  credited_delivered_at: Date | null;
+  on_time: boolean | null;
+}
+
+/** The carrier's linked legs with any closing instant (kpis.md §3) in [from, to). */
+export async function statementLegs(runner: SqlRunner, carrierId: number, from: Date, to: Date): Promise<StatementLegRow[]> {
+  return rows<StatementLegRow>(
+    runner,
+    `SELECT f.leg_id::text AS leg_id, f.shipment_id, l.tracking_number, f.corridor, f.service_level, f.leg_start_at, f.leg_end_at,
+            f.leg_transit_days, f.customs_start_at, f.customs_released_at, f.customs_hold_hours, f.first_attempt_at,
+            f.first_attempt_delivered, f.credited_delivered_at, f.on_time
+     FROM leg_facts f JOIN legs l ON l.id = f.leg_id
+     WHERE f.carrier_id = $1 AND (
+       (f.leg_end_at >= $2 AND f.leg_end_at < $3) OR (f.customs_released_at >= $2 AND f.customs_released_at < $3)
+       OR (f.first_attempt_at >= $2 AND f.first_attempt_at < $3) OR (f.credited_delivered_at >= $2 AND f.credited_delivered_at < $3))
+     ORDER BY f.leg_id`,
+    [carrierId, from, to],
+  );
+}
+
+export interface StatementLegEventRow {
+  leg_id: string;
+  milestone: string;
+  occurred_at: Date;
+  reason: string | null;
+}
+
+/** The mapped events of the given legs (what their contract clock reads). */
+export async function statementLegEvents(runner: SqlRunner, legIds: string[]): Promise<StatementLegEventRow[]> {
+  if (legIds.length === 0) return [];
+  return rows<StatementLegEventRow>(
+    runner,
+    `SELECT leg_id::text AS leg_id, milestone, occurred_at, reason FROM events
+     WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL ORDER BY leg_id, occurred_at, id`,
+    [legIds],
+  );
+}
+
+export interface StatementBreachRow {
+  term: string;
+  corridor: string | null;
+  service_level: string | null;
+  opened_at: Date;
+  resolved_at: Date | null;
+}
+
+/** Breaches of the contract's policies active at some instant of [from, to). */
+export async function contractBreaches(runner: SqlRunner, contract: string, from: Date, to: Date): Promise<StatementBreachRow[]> {
+  return rows<StatementBreachRow>(
+    runner,
+    `SELECT p.name AS term, b.corridor, b.service_level, b.opened_at, b.resolved_at
+     FROM breaches b JOIN sla_policies p ON p.id = b.policy_id
+     WHERE p.contract = $1 AND b.opened_at < $3 AND (b.resolved_at IS NULL OR b.resolved_at > $2)
+     ORDER BY b.opened_at, b.id`,
+    [contract, from, to],
+  );
+}
+
+export async function enteredInvoice(runner: SqlRunner, carrierId: number, month: string): Promise<string | null> {
+  const found = await rows<{ amount: string }>(runner, 'SELECT amount::text AS amount FROM invoices WHERE carrier_id = $1 AND month = $2', [carrierId, month]);
+  return found[0]?.amount ?? null;
+}
+
+export async function upsertInvoice(
+  runner: SqlRunner,
+  invoice: { carrierId: number; month: string; amount: string; currency: string | null; source: 'api' | 'csv'; enteredBy: string; enteredAt: Date },
+): Promise<void> {
+  await runner.query(
+    `INSERT INTO invoices (carrier_id, month, amount, currency, source, entered_at, entered_by) VALUES ($1, $2, $3::numeric, $4, $5, $6, $7)
+     ON CONFLICT (carrier_id, month) DO UPDATE SET amount = EXCLUDED.amount, currency = EXCLUDED.currency, source = EXCLUDED.source,
+       entered_at = EXCLUDED.entered_at, entered_by = EXCLUDED.entered_by`,
+    [invoice.carrierId, invoice.month, invoice.amount, invoice.currency, invoice.source, invoice.enteredAt, invoice.enteredBy],
+  );
+}
+
+export interface DisputeRow {
+  id: string;
+  carrier_id: number;
+  month: string;
+  shipment_id: string;
+  tracking_number: string;
+  reason: string;
+  status: 'open' | 'accepted' | 'rejected';
+  opened_at: Date;
+  opened_by: string;
+  decided_at: Date | null;
+  decided_by: string | null;
+  decision_note: string | null;
+}
+
+const DISPUTE_COLUMNS = 'id, carrier_id, month, shipment_id, tracking_number, reason, status, opened_at, opened_by, decided_at, decided_by, decision_note';
+
+export async function disputesOf(runner: SqlRunner, carrierId: number, month: string): Promise<DisputeRow[]> {
+  return rows<DisputeRow>(runner, `SELECT ${DISPUTE_COLUMNS} FROM disputes WHERE carrier_id = $1 AND month = $2 ORDER BY opened_at, id`, [carrierId, month]);
+}
+
+export async function findDispute(runner: SqlRunner, id: string, options: { forUpdate?: boolean } = {}): Promise<DisputeRow | null> {
+  const found = await rows<DisputeRow>(runner, `SELECT ${DISPUTE_COLUMNS} FROM disputes WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  return found[0] ?? null;
+}
+
+/** Null when the parcel already has an open or accepted dispute that month. */
+export async function insertDispute(
+  runner: SqlRunner,
+  dispute: { carrierId: number; month: string; shipmentId: string; trackingNumber: string; reason: string; openedBy: string; openedAt: Date },
+): Promise<DisputeRow | null> {
+  const found = await rows<DisputeRow>(
+    runner,
+    `INSERT INTO disputes (carrier_id, month, shipment_id, tracking_number, reason, status, opened_at, opened_by)
+     VALUES ($1, $2, $3, $4, $5, 'open', $6, $7) ON CONFLICT (carrier_id, month, shipment_id) WHERE status IN ('open', 'accepted') DO NOTHING
+     RETURNING ${DISPUTE_COLUMNS}`,
+    [dispute.carrierId, dispute.month, dispute.shipmentId, dispute.trackingNumber, dispute.reason, dispute.openedAt, dispute.openedBy],
+  );
+  return found[0] ?? null;
+}
+
+export async function decideDispute(runner: SqlRunner, decision: { id: string; status: 'accepted' | 'rejected'; note: string; by: string; at: Date }): Promise<DisputeRow | null> {
+  const found = await rows<DisputeRow>(
+    runner,
+    `UPDATE disputes SET status = $2, decision_note = $3, decided_by = $4, decided_at = $5 WHERE id = $1 AND status = 'open' RETURNING ${DISPUTE_COLUMNS}`,
+    [decision.id, decision.status, decision.note, decision.by, decision.at],
+  );
+  return found[0] ?? null;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  carrier: string | null;
+  month: string | null;
+  subject_id: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+export async function insertAudit(
+  runner: SqlRunner,
+  entry: { at: Date; actor: string; action: string; carrierId: number | null; month: string | null; subjectId: string | null; reason: string | null; details?: Record<string, unknown> },
+): Promise<void> {
+  await runner.query(
+    'INSERT INTO audit_log (at, actor, action, carrier_id, month, subject_id, reason, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)',
+    [entry.at, entry.actor, entry.action, entry.carrierId, entry.month, entry.subjectId, entry.reason, JSON.stringify(entry.details ?? {})],
+  );
+}
+
+/** The audit log, newest first, optionally of one carrier (and month). */
+export async function auditEntries(runner: SqlRunner, filter: { carrierId?: number; month?: string; limit: number }): Promise<AuditRow[]> {
+  const parameters: unknown[] = [];
+  const where: string[] = [];
+  if (filter.carrierId !== undefined) where.push(`a.carrier_id = $${parameters.push(filter.carrierId)}`);
+  if (filter.month !== undefined) where.push(`a.month = $${parameters.push(filter.month)}`);
+  return rows<AuditRow>(
+    runner,
+    `SELECT a.id::text AS id, a.at, a.actor, a.action, c.code AS carrier, a.month, a.subject_id, a.reason, a.details
+     FROM audit_log a LEFT JOIN carriers c ON c.id = a.carrier_id ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY a.at DESC, a.id DESC LIMIT ${Math.trunc(filter.limit)}`,
+    parameters,
+  );
+}
+
+export interface IssuedStatementRow {
+  id: string;
+  revision: number;
+  fingerprint: string;
+  document: Record<string, unknown>;
+  issued_at: Date;
+  issued_by: string;
+}
+
+export async function issuedStatement(runner: SqlRunner, carrierId: number, month: string, options: { forUpdate?: boolean } = {}): Promise<IssuedStatementRow | null> {
+  const found = await rows<IssuedStatementRow>(
+    runner,
+    `SELECT id, revision, fingerprint, document, issued_at, issued_by FROM statements WHERE carrier_id = $1 AND month = $2${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [carrierId, month],
+  );
+  return found[0] ?? null;
+}

@@ -1,0 +1,2 @@
+export * from './compute-statement';
+export * from './statement-view';
