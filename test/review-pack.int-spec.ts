@@ -1,4 +1,7 @@
-import { createPolicy, evaluate, parcels } from './support/sla-feed';
+import { createDataSource } from '@lanewatch/db';
+import { parseSlaContract } from '@lanewatch/domain';
+import { applySlaContract } from '@lanewatch/pipeline';
+import { evaluate, parcels } from './support/sla-feed';
 import { LanewatchApp } from './support/lanewatch-app';
 import { pdfText } from './support/pdf-text';
 
@@ -8,6 +11,36 @@ import { pdfText } from './support/pdf-text';
 // November (1/5) and met in October (5/5); the breach opened on 8 November is still active.
 const CARRIER = 'revco';
 const AS_OF = '2026-12-02T00:00:00Z';
+// Its contract: the first-attempt term costs 10 EUR per day of an active breach, at most 100 EUR a month.
+const CONTRACT = `
+contract: revco-2026
+carrier: ${CARRIER}
+effectiveFrom: 2026-01-01
+currency: EUR
+invoice: { ratePerParcel: "2.00" }
+monthlyCap: { amount: "100.00" }
+policies:
+  - name: First attempt 90%
+    metric: first_attempt_rate
+    op: gte
+    threshold: 0.9
+    windowDays: 7
+    minSample: 3
+    severity: critical
+    consequence: { kind: per_breach_day, amount: "10.00" }
+`;
+
+async function applyContract(databaseUrl: string): Promise<void> {
+  const parsed = parseSlaContract(CONTRACT);
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const dataSource = createDataSource(databaseUrl, { poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    await applySlaContract(dataSource, parsed.value);
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 describe('monthly review pack', () => {
   let app: LanewatchApp;
@@ -23,7 +56,7 @@ describe('monthly review pack', () => {
     const posted = await app.request('POST', '/api/v1/events', { body: { events } });
     expect(posted.status).toBe(202);
     await app.waitForIdle();
-    await createPolicy(app, { name: 'First attempt 90%', carrier: CARRIER, corridor: null, serviceLevel: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.9, windowDays: 7, minSample: 3, severity: 'critical' });
+    await applyContract(app.databaseUrl);
     await evaluate(app, '2026-11-08T00:00:00Z');
     const breaches = await app.request('GET', `/api/v1/carriers/${CARRIER}/breaches`);
     expect(breaches.body).toHaveLength(1);
@@ -50,9 +83,13 @@ describe('monthly review pack', () => {
           previous: { value: 1, sample: 5, verdict: 'complies' },
         },
       ],
-      statement: null,
-      statementNote: expect.any(String),
+      statement: { status: 'draft', currency: 'EUR', lines: [{ term: 'First attempt 90%', consequence: 'per_breach_day' }], disputes: [] },
+      statementNote: null,
     });
+    // The statement part is the statement service's: 23 days of November with the breach active (8th to 30th), 230 EUR capped at 100.
+    const statement = pack.statement as unknown as { totalBeforeCap: string; totalAfterCap: string; lines: { amount: string; arithmetic: string }[] };
+    expect(statement.lines[0].amount).toBe('230.00');
+    expect(statement).toMatchObject({ totalBeforeCap: '230.00', totalAfterCap: '100.00' });
     const [breach] = pack.breaches as unknown as { id: string; openedAt: string; resolvedAt: string | null; lastedHours: number; daysInMonth: number }[];
     expect(breach).toMatchObject({ id: breachId, resolvedAt: null });
     // Still active: it lasted from its opening to asOf, and from its opening to the month's end inside the month.
@@ -96,6 +133,7 @@ describe('monthly review pack', () => {
     expect(text).toContain('Failed attempts: 4 (previous 0)');
     expect(text).toContain('This month 20.0 % on 5, missed; previous 100.0 % on 5, met');
     expect(text).toContain('Failed attempt: ADDRESSEE_ABSENT: 4 (previous 0)');
+    expect(text).toContain('Statement draft: 230.00 EUR before the cap, 100.00 EUR after it.');
   });
 
   it("is the carrier's own: its key reads it, another carrier's key and user are refused; a bad month is a 400, an unknown carrier a 404", async () => {
@@ -107,7 +145,8 @@ describe('monthly review pack', () => {
     const login = await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: 'ops@elsewhere.example', password: 'elsewhere password' } });
     const session = login.body.token as string;
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-11.csv`, { token: session })).status).toBe(403);
-    expect((await app.request('GET', '/api/v1/carriers/elsewhere/review/2026-11', { token: session })).status).toBe(200);
+    const own = await app.request('GET', '/api/v1/carriers/elsewhere/review/2026-11', { token: session });
+    expect(own.body).toMatchObject({ carrier: { code: 'elsewhere' }, statement: null, statementNote: 'no statement: no contract of this carrier is in force for the month' });
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-13`)).status).toBe(400);
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-11?asOf=yesterday`)).status).toBe(400);
     expect((await app.request('GET', '/api/v1/carriers/nosuch/review/2026-11')).status).toBe(404);

@@ -1,1 +1,2 @@
 export * from './read-review-pack';
+export * from './review-statement';
