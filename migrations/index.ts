@@ -20,6 +20,7 @@ import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-in
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
 import { CarrierUsers1796500017100 } from './1796500017100-carrier-users';
 import { SlaContracts1796500100000 } from './1796500100000-sla-contracts';
+import { ContractClockFacts1796500200000 } from './1796500200000-contract-clock-facts';
 import { ContractStatements1796510000000 } from './1796510000000-contract-statements';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
@@ -43,5 +44,6 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   LegNumberLookup1796500000000,
   CarrierUsers1796500017100,
   SlaContracts1796500100000,
+  ContractClockFacts1796500200000,
   ContractStatements1796510000000,
 ];

@@ -70,6 +70,34 @@ describe('operations', () => {
       'POST /api/v1/auth/login',
       'POST /api/v1/webhooks/{format}/{carrier}',
     ]);
+    // Contracts (contracts.md §3): statements are read by their carrier; changes are an admin's, except a
+    // dispute, which is a carrier user's (checked in the handler, so the route is `read`).
+    const accessOf = (route: string) => routes.find((entry) => entry.route === route)?.access;
+    expect(
+      [
+        'GET /api/v1/carriers/{code}/statements/{month}',
+        'POST /api/v1/carriers/{code}/statements/{month}/issue',
+        'GET /api/v1/carriers/{code}/statements/{month}/revisions',
+        'GET /api/v1/carriers/{code}/statements/{month}/audit',
+        'GET /api/v1/carriers/{code}/statements/{month}/disputes',
+        'POST /api/v1/carriers/{code}/statements/{month}/disputes',
+        'POST /api/v1/disputes/{id}/decision',
+        'GET /api/v1/audit',
+        'PUT /api/v1/carriers/{code}/invoices/{month}',
+        'POST /api/v1/invoices',
+      ].map((route) => [route, accessOf(route)]),
+    ).toEqual([
+      ['GET /api/v1/carriers/{code}/statements/{month}', 'read'],
+      ['POST /api/v1/carriers/{code}/statements/{month}/issue', 'admin'],
+      ['GET /api/v1/carriers/{code}/statements/{month}/revisions', 'read'],
+      ['GET /api/v1/carriers/{code}/statements/{month}/audit', 'read'],
+      ['GET /api/v1/carriers/{code}/statements/{month}/disputes', 'read'],
+      ['POST /api/v1/carriers/{code}/statements/{month}/disputes', 'read'],
+      ['POST /api/v1/disputes/{id}/decision', 'admin'],
+      ['GET /api/v1/audit', 'admin'],
+      ['PUT /api/v1/carriers/{code}/invoices/{month}', 'admin'],
+      ['POST /api/v1/invoices', 'admin'],
+    ]);
   });
 
   it('keeps a batch that keeps failing with its error, counts it, and can put it back', async () => {

@@ -24,8 +24,10 @@ async function apply(args: string[], io: CliIo): Promise<number> {
   const dataSource = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'lanewatch-cli' });
   await dataSource.initialize();
   try {
-    const actions = await applySlaContract(dataSource, parsed.value);
-    if (actions.length === 0) io.out(`${parsed.value.contract}: no change (${parsed.value.policies.length} policies up to date)`);
+    let requeued: number | null = null;
+    const actions = await applySlaContract(dataSource, parsed.value, { onClockRequeued: (legs) => (requeued = legs) });
+    if (requeued !== null) io.out(`${parsed.value.contract}: contract stored; clock facts of ${requeued} ended legs queued for recomputation`);
+    if (actions.length === 0 && requeued === null) io.out(`${parsed.value.contract}: no change (${parsed.value.policies.length} policies up to date)`);
     for (const action of actions) io.out(describeContractAction(action));
     return EXIT_OK;
   } finally {

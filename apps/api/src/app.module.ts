@@ -16,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { ReviewModule } from './review/review.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { SlaModule } from './sla/sla.module';
+import { StatementsModule } from './statements/statements.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule, ReviewModule],
+      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule, StatementsModule, ReviewModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

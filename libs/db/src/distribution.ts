@@ -65,6 +65,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   users: reference,
   sla_policies: reference,
   sla_contracts: reference,
+  sla_contract_keys: reference,
   notification_channels: reference,
   silences: reference,
   // Off the hot path.

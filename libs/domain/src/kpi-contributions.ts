@@ -20,14 +20,19 @@ export const SCORECARD_FAMILIES = [
   'lost_start',
   'lost_end',
 ] as const;
-export type KpiFamily = (typeof KPI_FAMILIES)[number] | (typeof SCORECARD_FAMILIES)[number];
-/** s = shipment facts, l = leg facts, e = received events, h = hand-overs between legs */
-export type KpiLevel = 's' | 'l' | 'e' | 'h';
+/**
+ * Contract clock families (contracts.md §1), on level k: a leg's clockDays (`clock`) and whether it
+ * kept within its lane's allowance (`clock_within`, legs of lanes with an allowance only).
+ */
+export const CLOCK_FAMILIES = ['clock', 'clock_within'] as const;
+export type KpiFamily = (typeof KPI_FAMILIES)[number] | (typeof SCORECARD_FAMILIES)[number] | (typeof CLOCK_FAMILIES)[number];
+/** s = shipment facts, l = leg facts, e = received events, h = hand-overs between legs, k = legs on a contract clock */
+export type KpiLevel = 's' | 'l' | 'e' | 'h' | 'k';
 
 export interface KpiContribution {
   level: KpiLevel;
   carrierId: number;
-  /** the other carrier of a hand-over (level h: the carrier that handed over); 0 elsewhere */
+  /** the other carrier of a hand-over (level h: the carrier that handed over); the contract's number on level k; 0 elsewhere */
   peerCarrierId: number;
   corridor: string;
   serviceLevel: string;

@@ -29,6 +29,7 @@ export const HISTOGRAM_OF: Partial<Record<KpiFamily, HistogramSpec>> = {
   transit: TRANSIT_DAYS_HISTOGRAM,
   customs: CUSTOMS_HOURS_HISTOGRAM,
   km: TRANSIT_DAYS_HISTOGRAM,
+  clock: TRANSIT_DAYS_HISTOGRAM,
   handover: CUSTOMS_HOURS_HISTOGRAM,
   feed: LATENCY_HOURS_HISTOGRAM,
 };

@@ -2,11 +2,15 @@ import { appendRollupDeltas, FactInputEvent, FactInputs, LegFactRow, loadFactInp
 import {
   activityContributions,
   DAY_MS,
+  clockContributions,
+  clockOfDocument,
   cohortContributions,
+  ContractClockVersion,
   deliveringLegIndex,
   deriveActivityPeriods,
   deriveExceptionFacts,
   lateReasonOf,
+  legClockFacts,
   deriveLegFacts,
   deriveShipmentFacts,
   FactEvent,
@@ -62,6 +66,18 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
     const list = legsByShipment.get(leg.shipment_id);
     if (list) list.push(leg);
     else legsByShipment.set(leg.shipment_id, [leg]);
+  }
+
+  const contractsByCarrier = new Map<number, ContractClockVersion[]>();
+  for (const row of inputs.contracts) {
+    const version: ContractClockVersion = {
+      contract: row.contract,
+      contractId: Number(row.contract_id),
+      carrierId: Number(row.carrier_id),
+      effectiveFrom: row.effective_from,
+      clock: clockOfDocument(row.document),
+    };
+    contractsByCarrier.set(version.carrierId, [...(contractsByCarrier.get(version.carrierId) ?? []), version]);
   }
 
   const shipmentFacts: ShipmentFactRow[] = [];
@@ -131,6 +147,20 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
       const legKey = { level: 'l' as const, carrierId: leg.carrier_id, corridor, serviceLevel };
       const exceptions = deriveExceptionFacts({ events: legEvents[index].events, closedAtMs: closedAt });
       const lateReason = legOwn.onTime === false && facts.deliveredAt !== null ? lateReasonOf({ events: allEvents, deliveredAtMs: facts.deliveredAt }) : null;
+      // contracts.md §1: the leg on each of its carrier's contract clocks, counted like transit at legEndAt.
+      const clockFacts = legClockFacts({
+        carrierId: leg.carrier_id,
+        corridor,
+        serviceLevel,
+        leg: {
+          legStartAt: legOwn.legStartAt,
+          legEndAt: legOwn.legEndAt,
+          events: legEvents[index].events.flatMap((event) => (event.milestone === null ? [] : [{ milestone: event.milestone, occurredAt: event.occurredAtMs, reason: event.reason }])),
+          customsStartAt: legOwn.customsStartAt,
+          customsReleasedAt: legOwn.customsReleasedAt,
+        },
+        versions: contractsByCarrier.get(leg.carrier_id) ?? [],
+      });
       legFacts.push({
         legId: leg.id,
         shipmentId: shipment.id,
@@ -155,6 +185,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
         closedAt,
         ...exceptions,
         lateReason,
+        clockDays: Object.fromEntries(clockFacts.map((fact) => [fact.contract, fact.clockDays])),
         rollup: [
           ...kpiContributions('l', leg.carrier_id, {
             corridor,
@@ -171,6 +202,7 @@ export function factRowsOf(inputs: FactInputs): { shipmentFacts: ShipmentFactRow
           ...cohortContributions(legKey, legOwn.legStartAt, cohortTransitDays),
           ...handoverContributions({ ...legKey, previousCarrierId }, legOwn.legStartAt, handoverGapHours),
           ...activityContributions(legKey, deriveActivityPeriods({ events: legEvents[index].events, closedAtMs: closedAt })),
+          ...clockContributions(legKey, clockFacts),
         ].map(packContribution),
       });
     });

@@ -5,7 +5,7 @@ import { NotificationChannelEntity } from './notification-channel.entity';
 import { SilenceEntity } from './silence.entity';
 import { SlaEvaluationEntity } from './sla-evaluation.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
-import { SlaContractEntity } from './sla-contract.entity';
+import { SlaContractEntity, SlaContractKeyEntity } from './sla-contract.entity';
 import { CarrierKeyEntity } from './carrier-key.entity';
 import { CarrierEntity } from './carrier.entity';
 import { CodeMapEntryEntity } from './code-map-entry.entity';
@@ -54,6 +54,7 @@ export {
   SilenceEntity,
   SlaPolicyEntity,
   SlaContractEntity,
+  SlaContractKeyEntity,
   SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,
@@ -94,6 +95,7 @@ export const ENTITIES = [
   SilenceEntity,
   SlaPolicyEntity,
   SlaContractEntity,
+  SlaContractKeyEntity,
   SlaEvaluationEntity,
   CarrierEntity,
   CarrierKeyEntity,

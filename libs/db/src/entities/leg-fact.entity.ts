@@ -97,6 +97,10 @@ export class LegFactEntity {
   @Column({ name: 'late_reason', type: 'varchar', length: 240, nullable: true })
   lateReason!: string | null;
 
+  // clockDays on each contract of the carrier (contracts.md §1), by contract name; legs without an end have none.
+  @Column({ name: 'clock_days', type: 'jsonb', default: () => "'{}'" })
+  clockDays!: Record<string, number>;
+
   // The exact rollup contributions these facts made (packed), taken back when they change.
   @Column({ type: 'jsonb', default: () => "'[]'" })
   rollup!: unknown[];

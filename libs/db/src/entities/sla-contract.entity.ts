@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 // Each applied version of a contract file (lanewatch sla apply): the full parsed contract, so the clock
 // (contracts.md §1) and every other contract-level field can be read back. The version in force at an
@@ -20,4 +20,14 @@ export class SlaContractEntity {
 
   @Column({ name: 'applied_at', type: 'timestamptz', default: () => 'now()' })
   appliedAt!: Date;
+}
+
+// A contract's number: the key of its clock cells in the rollups (kpi_rollups.peer_carrier_id on level k).
+@Entity({ name: 'sla_contract_keys' })
+export class SlaContractKeyEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 200, unique: true })
+  contract!: string;
 }

@@ -25,10 +25,20 @@ export interface FactInputEvent {
   reason: string | null;
 }
 
+/** An applied contract version of one of the legs' carriers (sla_contracts), for clock facts. */
+export interface FactInputContract {
+  contract: string;
+  contract_id: number;
+  carrier_id: number;
+  effective_from: string;
+  document: unknown;
+}
+
 export interface FactInputs {
   shipments: FactInputShipment[];
   legs: FactInputLeg[];
   events: FactInputEvent[];
+  contracts: FactInputContract[];
 }
 
 /** Everything facts are derived from, for a set of shipments: attributes, legs, mapped events. */
@@ -48,7 +58,20 @@ export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]): 
     `SELECT leg_id::text AS leg_id, milestone, occurred_at, reason FROM events WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL`,
     [legs.map((leg) => leg.id)],
   );
-  return { shipments, legs, events };
+  const contracts = await contractsOfCarriers(runner, [...new Set(legs.map((leg) => leg.carrier_id))]);
+  return { shipments, legs, events, contracts };
+}
+
+/** Every applied version of the contracts of these carriers (a small reference table). */
+export async function contractsOfCarriers(runner: SqlRunner, carrierIds: number[]): Promise<FactInputContract[]> {
+  if (carrierIds.length === 0) return [];
+  return rows<FactInputContract>(
+    runner,
+    `SELECT s.contract, k.id AS contract_id, c.id AS carrier_id, to_char(s.effective_from, 'YYYY-MM-DD') AS effective_from, s.document
+       FROM sla_contracts s JOIN sla_contract_keys k ON k.contract = s.contract JOIN carriers c ON c.code = s.carrier
+      WHERE c.id = ANY($1::int[])`,
+    [carrierIds],
+  );
 }
 
 /** A shipment's stored facts: the domain's facts (kpis.md §1) with the attributes they are grouped by. */
@@ -89,6 +112,8 @@ export interface LegFactRow {
   failedAttempts: number;
   failureReason: string | null;
   lateReason: string | null;
+  /** clockDays by contract name (contracts.md §1). */
+  clockDays: Record<string, number>;
   rollup: StoredContribution[];
 }
 
@@ -166,11 +191,11 @@ export async function insertFacts(runner: SqlRunner, input: { shipments: Shipmen
       `INSERT INTO ${input.tables.legs} (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_hold_hours, first_attempt_at,
          first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal, rollup,
-         closed_at, last_mapped_at, exception_at, exception_category, exception_open, failed_attempts, failure_reason, late_reason)
+         closed_at, last_mapped_at, exception_at, exception_category, exception_open, failed_attempts, failure_reason, late_reason, clock_days)
        SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::float8[],
          $9::timestamptz[], $10::timestamptz[], $11::float8[], $12::float8[], $13::timestamptz[], $14::boolean[], $15::timestamptz[],
          $16::boolean[], $17::int[], $18::float8[], $19::timestamptz[], $20::boolean[], $21::jsonb[],
-         $22::timestamptz[], $23::timestamptz[], $24::timestamptz[], $25::text[], $26::boolean[], $27::int[], $28::text[], $29::text[])`,
+         $22::timestamptz[], $23::timestamptz[], $24::timestamptz[], $25::text[], $26::boolean[], $27::int[], $28::text[], $29::text[], $30::jsonb[])`,
       [
         l.map((f) => f.legId),
         l.map((f) => f.shipmentId),
@@ -201,6 +226,7 @@ export async function insertFacts(runner: SqlRunner, input: { shipments: Shipmen
         l.map((f) => f.failedAttempts),
         l.map((f) => f.failureReason),
         l.map((f) => f.lateReason),
+        l.map((f) => JSON.stringify(f.clockDays)),
       ],
     );
   }

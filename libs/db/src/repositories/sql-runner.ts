@@ -24,4 +24,6 @@ export const LOCK_KEYS = {
   // Two-key form (namespace, carrier): a code-map change (exclusive) against the batches that map
   // that carrier's events with the map they read (shared).
   codeMap: 7_426_012,
+  // Two-key form (namespace, carrier): one statement issue at a time per carrier.
+  statementIssue: 7_426_020,
 } as const;

@@ -3,6 +3,7 @@ export * from './business-calendar';
 export * from './clock-measure';
 export * from './clock-episodes';
 export * from './clock-days';
+export * from './clock-facts';
 export * from './consequence.schema';
 export * from './statement.types';
 export * from './statement-period.util';

@@ -221,3 +221,18 @@ describe('accepted disputes and revisions', () => {
     });
   });
 });
+
+describe('a term with "*" for its corridor', () => {
+  it('is settled once per corridor seen in the month, in a fixed order', () => {
+    const statement = computeStatementFromInputs(
+      inputs({
+        terms: [term({ corridor: '*', consequence: consequence({ kind: 'per_parcel', amount: '1.00' }) })],
+        legs: [leg({ corridor: 'US-BR', clockDays: 5 }), leg({ corridor: 'CN-BR', clockDays: 5 }), leg({ corridor: 'CN-BR' })],
+      }),
+    );
+    expect(statement.terms.map((settled) => [settled.corridor, settled.sample, settled.consequence?.amount])).toEqual([
+      ['CN-BR', 2, '1.00'],
+      ['US-BR', 1, '1.00'],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { rows } from '@lanewatch/db';
 import { ContractAction, diffContract, SlaContract, SlaMetric, SlaOp, SlaSeverity, StoredContractPolicy } from '@lanewatch/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { POLICY_COLUMNS, PolicyRow } from './evaluate';
 
 /**
@@ -8,7 +8,11 @@ import { POLICY_COLUMNS, PolicyRow } from './evaluate';
  * the stored policies of that contract is created, updated or disabled. Applying the same file
  * again changes nothing and answers no actions.
  */
-export async function applySlaContract(dataSource: DataSource, contract: SlaContract): Promise<ContractAction[]> {
+export async function applySlaContract(
+  dataSource: DataSource,
+  contract: SlaContract,
+  options: { onClockRequeued?: (legs: number) => void } = {},
+): Promise<ContractAction[]> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sla-contract:${contract.contract}`]);
     const stored = await rows<PolicyRow & { contract: string; effective_from: string }>(
@@ -36,12 +40,18 @@ export async function applySlaContract(dataSource: DataSource, contract: SlaCont
     }));
     // The whole parsed contract (clock, and whatever else a contract carries) for readers of sla_contracts;
     // an unchanged document keeps its applied_at, so applying the same file again changes nothing.
-    await manager.query(
+    const written = await rows<{ contract: string }>(
+      manager,
       `INSERT INTO sla_contracts (contract, effective_from, carrier, document) VALUES ($1, $2, $3, $4)
        ON CONFLICT (contract, effective_from) DO UPDATE SET carrier = EXCLUDED.carrier, document = EXCLUDED.document, applied_at = now()
-       WHERE sla_contracts.document IS DISTINCT FROM EXCLUDED.document OR sla_contracts.carrier IS DISTINCT FROM EXCLUDED.carrier`,
+       WHERE sla_contracts.document IS DISTINCT FROM EXCLUDED.document OR sla_contracts.carrier IS DISTINCT FROM EXCLUDED.carrier
+       RETURNING contract`,
       [contract.contract, contract.effectiveFrom, contract.carrier, JSON.stringify(contract)],
     );
+    if (written.length > 0) {
+      await manager.query(`INSERT INTO sla_contract_keys (contract) VALUES ($1) ON CONFLICT (contract) DO NOTHING`, [contract.contract]);
+      options.onClockRequeued?.(await requeueClockLegs(manager, contract.contract));
+    }
     const actions = diffContract({ existing, incoming: contract });
     for (const action of actions) {
       if (action.kind === 'disable') {
@@ -67,6 +77,26 @@ export async function applySlaContract(dataSource: DataSource, contract: SlaCont
     }
     return actions;
   });
+}
+
+/**
+ * A new or changed contract version changes the clock facts of its carriers' ended legs (contracts.md §1):
+ * they are queued for derivation like legs whose events arrived, and the workers recompute their facts
+ * and rollup deltas in the background, a chunk at a time under the usual per-journey locks.
+ */
+async function requeueClockLegs(manager: EntityManager, contract: string): Promise<number> {
+  const [queued] = await rows<{ n: string }>(
+    manager,
+    `WITH queued AS (
+       INSERT INTO link_queue (leg_id, batch_id, events)
+       SELECT f.leg_id, NULL, 0 FROM leg_facts f JOIN carriers c ON c.id = f.carrier_id
+        WHERE c.code IN (SELECT carrier FROM sla_contracts WHERE contract = $1) AND f.leg_end_at IS NOT NULL
+        ORDER BY f.leg_id
+       RETURNING 1)
+     SELECT count(*) AS n FROM queued`,
+    [contract],
+  );
+  return Number(queued.n);
 }
 
 /** One line per action, for the CLI. */

@@ -1,0 +1,160 @@
+import { auditEntries, AuditRow, insertAudit, issuedStatement, LOCK_KEYS, rows } from '@lanewatch/db';
+import { Statement, statementDifference } from '@lanewatch/domain';
+import { readStatement, StatementViewResult } from '@lanewatch/pipeline';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { assertOwnCarrier } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { actorOf } from '../sla/sla-request.util';
+import { asOfOf, statementMonth } from './statement-request.util';
+
+const AUDIT_LIMIT = 500;
+
+export function auditView(row: AuditRow) {
+  return {
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    actor: row.actor,
+    action: row.action,
+    carrier: row.carrier,
+    month: row.month,
+    subjectId: row.subject_id,
+    reason: row.reason,
+    details: row.details,
+  };
+}
+
+/** The view, or the 404 that says why there is none. */
+export function viewOrNotFound(result: StatementViewResult, code: string, month: string) {
+  if (result.kind === 'unknown_carrier') throw new NotFoundException(`carrier '${code}' is not registered`);
+  if (result.kind === 'no_contract') throw new NotFoundException(`carrier '${code}' has no contract in force in ${month}: apply one with lanewatch sla apply`);
+  return result;
+}
+
+@Injectable()
+export class StatementsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** contracts.md §3: the month's statement; a draft revision is kept once inputs change after the issue. */
+  async get(principal: Principal, code: string, monthText: string, query: Record<string, unknown>) {
+    const month = statementMonth(monthText);
+    assertOwnCarrier(principal, code);
+    const asOf = asOfOf(query, this.clock.now());
+    const result = viewOrNotFound(await readStatement(this.dataSource, code, month, asOf), code, month);
+    const { view } = result;
+    if (view.draft !== null && asOf.getTime() >= Date.parse(view.statement.asOf)) {
+      // Every distinct later state of the month is kept once, never written over the issued revision.
+      const issued = await issuedStatement(this.dataSource, result.carrierId, month);
+      if (issued) {
+        await this.dataSource.query(
+          `INSERT INTO statement_revisions (statement_id, revision, kind, fingerprint, document, difference, created_at, created_by)
+           VALUES ($1, $2, 'draft', $3, $4::jsonb, $5::jsonb, $6, NULL) ON CONFLICT (statement_id, kind, fingerprint) DO NOTHING`,
+          [issued.id, view.draft.revision, view.draft.fingerprint, JSON.stringify(view.draft.statement), JSON.stringify(view.draft.difference), this.clock.now()],
+        );
+      }
+    }
+    return view;
+  }
+
+  /**
+   * Freezes the month's statement with the fingerprint of its inputs: the first issue is revision 1; issuing
+   * again after inputs changed issues the draft as the next revision. Only a month that is over is issued.
+   */
+  async issue(principal: Principal, code: string, monthText: string, body: unknown) {
+    const month = statementMonth(monthText);
+    const note = typeof body === 'object' && body !== null && typeof (body as { note?: unknown }).note === 'string' ? ((body as { note: string }).note.trim() || null) : null;
+    if (note !== null && note.length > 2000) throw new BadRequestException({ message: 'invalid issue', errors: ['note must be at most 2000 characters'] });
+    const now = this.clock.now();
+    const by = await actorOf(this.dataSource, principal);
+    await this.dataSource.transaction(async (manager) => {
+      const result = viewOrNotFound(await readStatement(manager, code, month, now), code, month);
+      if (!result.computed.period.complete) {
+        throw new ConflictException(`${month} is not over in ${result.computed.contract.timeZone}: a statement is issued once its month has ended (${result.computed.period.to} so far)`);
+      }
+      // One issuer at a time per carrier and month (the unique key is the final guard).
+      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_KEYS.statementIssue, result.carrierId]);
+      const current = await issuedStatement(manager, result.carrierId, month, { forUpdate: true });
+      const document = JSON.stringify(result.computed);
+      if (current === null) {
+        const [inserted] = await rows<{ id: string }>(
+          manager,
+          `INSERT INTO statements (carrier_id, month, revision, fingerprint, document, issued_at, issued_by) VALUES ($1, $2, 1, $3, $4::jsonb, $5, $6)
+           ON CONFLICT (carrier_id, month) DO NOTHING RETURNING id`,
+          [result.carrierId, month, result.computedFingerprint, document, now, by],
+        );
+        if (!inserted) throw new ConflictException(`the ${month} statement of '${code}' was issued at the same moment by someone else`);
+        await this.recordIssued(manager, { statementId: inserted.id, revision: 1, fingerprint: result.computedFingerprint, document, difference: null, now, by });
+        await insertAudit(manager, { at: now, actor: by, action: 'statement.issued', carrierId: result.carrierId, month, subjectId: inserted.id, reason: note, details: { revision: 1, fingerprint: result.computedFingerprint, totalAfterCap: result.computed.totals.afterCap } });
+        return;
+      }
+      if (current.fingerprint === result.computedFingerprint) {
+        throw new ConflictException(`the ${month} statement of '${code}' is already issued as revision ${current.revision} with these inputs (fingerprint ${current.fingerprint})`);
+      }
+      const revision = current.revision + 1;
+      const difference = statementDifference(current.document as unknown as Statement, result.computed);
+      await manager.query('UPDATE statements SET revision = $2, fingerprint = $3, document = $4::jsonb, issued_at = $5, issued_by = $6 WHERE id = $1', [
+        current.id, revision, result.computedFingerprint, document, now, by,
+      ]);
+      await this.recordIssued(manager, { statementId: current.id, revision, fingerprint: result.computedFingerprint, document, difference, now, by });
+      await insertAudit(manager, {
+        at: now, actor: by, action: 'statement.issued', carrierId: result.carrierId, month, subjectId: current.id, reason: note,
+        details: { revision, fingerprint: result.computedFingerprint, replaces: { revision: current.revision, fingerprint: current.fingerprint }, totalAfterCap: result.computed.totals.afterCap },
+      });
+    });
+    return this.get(principal, code, month, { asOf: now.toISOString() });
+  }
+
+  private async recordIssued(
+    manager: Pick<DataSource, 'query'>,
+    revision: { statementId: string; revision: number; fingerprint: string; document: string; difference: unknown; now: Date; by: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO statement_revisions (statement_id, revision, kind, fingerprint, document, difference, created_at, created_by)
+       VALUES ($1, $2, 'issued', $3, $4::jsonb, $5::jsonb, $6, $7) ON CONFLICT (statement_id, kind, fingerprint) DO NOTHING`,
+      [revision.statementId, revision.revision, revision.fingerprint, revision.document, revision.difference === null ? null : JSON.stringify(revision.difference), revision.now, revision.by],
+    );
+  }
+
+  /** Every revision of the month's statement, issued and draft, oldest first. */
+  async revisions(principal: Principal, code: string, monthText: string) {
+    const month = statementMonth(monthText);
+    assertOwnCarrier(principal, code);
+    const found = await rows<{ revision: number; kind: string; fingerprint: string; difference: unknown; created_at: Date; created_by: string | null }>(
+      this.dataSource,
+      `SELECT r.revision, r.kind, r.fingerprint, r.difference, r.created_at, r.created_by FROM statement_revisions r
+       JOIN statements s ON s.id = r.statement_id JOIN carriers c ON c.id = s.carrier_id
+       WHERE c.code = $1 AND s.month = $2 ORDER BY r.created_at, r.revision, r.kind`,
+      [code, month],
+    );
+    return found.map((row) => ({ revision: row.revision, kind: row.kind, fingerprint: row.fingerprint, difference: row.difference, createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by }));
+  }
+
+  /** The audit log of one statement: its issues, disputes, decisions and invoiced amounts. */
+  async statementAudit(principal: Principal, code: string, monthText: string) {
+    const month = statementMonth(monthText);
+    assertOwnCarrier(principal, code);
+    const [carrier] = await rows<{ id: number }>(this.dataSource, 'SELECT id FROM carriers WHERE code = $1', [code]);
+    if (!carrier) throw new NotFoundException(`carrier '${code}' is not registered`);
+    return (await auditEntries(this.dataSource, { carrierId: carrier.id, month, limit: AUDIT_LIMIT })).map(auditView);
+  }
+
+  /** GET /api/v1/audit (admins): newest first, optionally one carrier and month. */
+  async audit(query: Record<string, unknown>) {
+    const errors: string[] = [];
+    const carrier = typeof query.carrier === 'string' && query.carrier !== '' ? query.carrier : undefined;
+    const month = typeof query.month === 'string' && query.month !== '' ? query.month : undefined;
+    if (month !== undefined && statementMonth(month) !== month) errors.push('month must be YYYY-MM');
+    let carrierId: number | undefined;
+    if (carrier !== undefined) {
+      const [found] = await rows<{ id: number }>(this.dataSource, 'SELECT id FROM carriers WHERE code = $1', [carrier]);
+      if (!found) throw new NotFoundException(`carrier '${carrier}' is not registered`);
+      carrierId = found.id;
+    }
+    if (errors.length > 0) throw new BadRequestException({ message: 'invalid audit query', errors });
+    return (await auditEntries(this.dataSource, { carrierId, month, limit: AUDIT_LIMIT })).map(auditView);
+  }
+}
