@@ -9,8 +9,11 @@ import { evaluate, parcels, postEvents } from './support/sla-feed';
 
 // Carrier users in a browser (contracts.md §3): an admin creates one on the users page, picking its
 // carrier; signed in, it sees only its carrier's pages, its review pack with the statement, and
-// another carrier's pages answer "not found" (the API 403). November 2026: revco fails 4 of 5 first
-// attempts, rival 4 of 5 too; revco's contract costs 10 EUR per breach day, capped at 100 EUR.
+// another carrier's pages answer "not found" (the API 403); it disputes a parcel of its statement, an
+// admin accepts it, and the statement and its audit log show the change. November 2026: revco fails
+// 2 of 5 first attempts (REVCO0004, REVCO0005), rival 4 of 5. revco's contract: 10 EUR per day of a
+// breach of the 90 % term (8 to 30 November: 230.00) and a tiered credit on the 70 % term (60 % is
+// under 70 %: 0.10 of the 10.00 invoice; with REVCO0004 left out, 3 of 4 = 75 %: 0.05).
 
 const SETUP_TIMEOUT_MS = 420_000;
 const admin = { email: 'ada@lanewatch.test', password: 'carrier users admin 2026!', role: 'admin', name: 'Ada Admin' };
@@ -21,7 +24,7 @@ carrier: revco
 effectiveFrom: 2026-01-01
 currency: EUR
 invoice: { ratePerParcel: "2.00" }
-monthlyCap: { amount: "100.00" }
+monthlyCap: { amount: "500.00" }
 policies:
   - name: First attempt 90%
     metric: first_attempt_rate
@@ -31,6 +34,16 @@ policies:
     minSample: 3
     severity: critical
     consequence: { kind: per_breach_day, amount: "10.00" }
+  - name: First attempt tiers
+    metric: first_attempt_rate
+    op: gte
+    threshold: 0.7
+    windowDays: 7
+    minSample: 3
+    severity: minor
+    consequence:
+      kind: tiered
+      tiers: [ { from: 0, to: 0.7, credit: "0.10" }, { from: 0.7, to: 0.9, credit: "0.05" } ]
 `;
 
 describe('carrier users in a browser', () => {
@@ -45,7 +58,7 @@ describe('carrier users in a browser', () => {
     await app.createCarrier('revco');
     await app.createCarrier('rival');
     expect((await app.request('POST', '/api/v1/users', { body: admin })).status).toBe(201);
-    await postEvents(app, [...parcels('revco', 'REVCO', '2026-11-05', { good: 1, bad: 4 }), ...parcels('rival', 'RIVAL', '2026-11-05', { good: 1, bad: 4 })]);
+    await postEvents(app, [...parcels('revco', 'REVCO', '2026-11-05', { good: 3, bad: 2 }), ...parcels('rival', 'RIVAL', '2026-11-05', { good: 1, bad: 4 })]);
     const parsed = parseSlaContract(CONTRACT);
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const dataSource = createDataSource(app.databaseUrl, { poolSize: 1 });
@@ -114,11 +127,56 @@ describe('carrier users in a browser', () => {
     const page = await openSignedIn(browser, { url: app.apiUrl, user: carrierUser });
     await page.goto(`${app.apiUrl}/carriers/revco/review/2026-11`);
     await page.getByRole('heading', { name: 'Monthly review: revco, 2026-11', level: 1 }).waitFor();
-    await page.getByText('Statement draft: 230.00 EUR before the cap, 100.00 EUR after it.').waitFor();
+    await page.getByText('Statement draft: 231.00 EUR before the cap, 231.00 EUR after it.').waitFor();
     const terms = page.getByRole('region', { name: 'Contract terms' });
-    await terms.getByRole('row', { name: /First attempt 90%/ }).getByText('20.0 % — missed (n = 5)').waitFor();
+    await terms.getByRole('row', { name: /First attempt 90%/ }).getByText('60.0 % — missed (n = 5)').waitFor();
     await page.getByTestId('review-totals').getByText(/^5 parcels/).waitFor();
     await screenshot(page, 'carrier-user-review');
     await page.close();
+  });
+
+  it('disputes a parcel of its statement; an admin accepts it; the statement and the audit log show the change', async () => {
+    const statementUrl = `${app.apiUrl}/carriers/revco/statements/2026-11`;
+    const carrierPage = await openSignedIn(browser, { url: app.apiUrl, user: carrierUser });
+    await carrierPage.goto(statementUrl);
+    await carrierPage.getByRole('heading', { name: 'Statement: revco, 2026-11', level: 1 }).waitFor();
+    await carrierPage.getByTestId('statement-totals').getByText('231.00 EUR before the cap, 231.00 EUR after it.').waitFor();
+    const tiers = carrierPage.getByRole('region', { name: 'Term First attempt tiers' });
+    await tiers.getByTestId('consequence-First attempt tiers').getByText(/^tiered: 1\.00 EUR/).waitFor();
+    await tiers.getByRole('button', { name: 'Dispute REVCO0004' }).click();
+    await tiers.getByLabel('Why should REVCO0004 not count?').fill('The shipper printed the wrong address');
+    await tiers.getByRole('button', { name: 'Send dispute' }).click();
+    const dispute = carrierPage.getByTestId('dispute-REVCO0004');
+    await dispute.getByText('open', { exact: true }).waitFor();
+    await screenshot(carrierPage, 'carrier-user-dispute');
+
+    const adminPage = await openSignedIn(browser, { url: app.apiUrl, user: admin });
+    await adminPage.goto(statementUrl);
+    const pending = adminPage.getByTestId('dispute-REVCO0004');
+    await pending.getByLabel('Decision note').fill('Label shows the shipper error');
+    await pending.getByRole('button', { name: 'Accept' }).click();
+    await pending.getByText('accepted', { exact: true }).waitFor();
+    // REVCO0004 leaves the consequences, shown as such: 3 of 4 = 75 % selects the 0.05 tier.
+    await adminPage.getByTestId('statement-totals').getByText('230.50 EUR before the cap, 230.50 EUR after it.').waitFor();
+    await adminPage.getByRole('region', { name: 'Term First attempt tiers' }).getByTestId('excluded-REVCO0004').waitFor();
+    const log = adminPage.getByRole('region', { name: 'Audit log' });
+    await log.getByText(`${carrierUser.email}: dispute.opened (The shipper printed the wrong address)`).waitFor();
+    await log.getByText(`${admin.email}: dispute.accepted (Label shows the shipper error)`).waitFor();
+    await screenshot(adminPage, 'admin-accepted-dispute');
+
+    // The carrier user sees the same, and the API agrees.
+    await carrierPage.reload();
+    await carrierPage.getByTestId('statement-totals').getByText('230.50 EUR before the cap').waitFor();
+    await carrierPage.getByTestId('dispute-REVCO0004').getByText('accepted', { exact: true }).waitFor();
+    const api = await app.request('GET', '/api/v1/carriers/revco/statements/2026-11');
+    const term = (api.body.statement as { terms: { term: string; excludedParcels: { trackingNumber: string }[]; consequence: { amount: string } }[] }).terms.find((entry) => entry.term === 'First attempt tiers');
+    expect(term).toMatchObject({ excludedParcels: [expect.objectContaining({ trackingNumber: 'REVCO0004' })], consequence: { amount: '0.50' } });
+    // Another carrier's statement is no page for it, and the API refuses it.
+    await carrierPage.goto(`${app.apiUrl}/carriers/rival/statements/2026-11`);
+    await carrierPage.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+    const login = await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: carrierUser.email, password: carrierUser.password } });
+    expect((await app.request('GET', '/api/v1/carriers/rival/statements/2026-11', { token: login.body.token as string })).status).toBe(403);
+    await carrierPage.close();
+    await adminPage.close();
   });
 });

@@ -14,6 +14,7 @@ import { OverviewPage } from '../overview/overview.page';
 import { PoliciesPage } from '../policies/policies.page';
 import { ReviewPage } from '../review/review.page';
 import { ShipmentLookupPage } from '../shipments/shipment-lookup.page';
+import { StatementPage } from '../statements/statement.page';
 import { UsersPage } from '../users/users.page';
 import { AppShell } from './app-shell.component';
 import { homePathOf } from './navigation.constants';
@@ -48,6 +49,7 @@ export function AppRoutes() {
           <Route path="breaches/:id" element={<BreachDetailPage />} />
           <Route path="carriers/:code" element={<OwnCarrierOnly><CarrierDetailPage /></OwnCarrierOnly>} />
           <Route path="carriers/:code/review/:month" element={<OwnCarrierOnly><ReviewPage /></OwnCarrierOnly>} />
+          <Route path="carriers/:code/statements/:month" element={<OwnCarrierOnly><StatementPage /></OwnCarrierOnly>} />
           <Route path="shipments" element={<ShipmentLookupPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
@@ -64,6 +66,7 @@ export function AppRoutes() {
         <Route path="carriers" element={<CarriersPage />} />
         <Route path="carriers/:code" element={<CarrierDetailPage />} />
         <Route path="carriers/:code/review/:month" element={<ReviewPage />} />
+        <Route path="carriers/:code/statements/:month" element={<StatementPage />} />
         <Route path="corridors" element={<CorridorsPage />} />
         <Route path="exceptions" element={<ExceptionsPage />} />
         <Route path="watchlist" element={<WatchlistPage />} />
