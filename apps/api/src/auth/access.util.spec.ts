@@ -4,6 +4,7 @@ const adminToken: Principal = { kind: 'admin' };
 const adminUser: Principal = { kind: 'admin', userId: 1 };
 const viewer: Principal = { kind: 'viewer', userId: 2 };
 const carrier: Principal = { kind: 'carrier', carrierId: 3, carrierCode: 'correios' };
+const carrierUser: Principal = { kind: 'carrier', carrierId: 3, carrierCode: 'correios', userId: 4 };
 
 describe('deniedReason', () => {
   const allowed: [Access, Principal, boolean][] = [
@@ -26,6 +27,12 @@ describe('deniedReason', () => {
     ['metrics', adminUser, true],
     ['metrics', viewer, false],
     ['metrics', carrier, false],
+    // A carrier user reads its carrier like the carrier's key, but sends no events and changes nothing.
+    ['read', carrierUser, true],
+    ['optional', carrierUser, true],
+    ['ingest', carrierUser, false],
+    ['admin', carrierUser, false],
+    ['metrics', carrierUser, false],
   ];
 
   it.each(allowed)('%s access for %j: allowed %s', (access, principal, expected) => {
@@ -33,7 +40,7 @@ describe('deniedReason', () => {
   });
 
   it('health details are for admins and viewers, not for anonymous callers or carrier keys', () => {
-    expect([adminToken, adminUser, viewer, carrier, undefined].map(seesHealthDetails)).toEqual([true, true, true, false, false]);
+    expect([adminToken, adminUser, viewer, carrier, carrierUser, undefined].map(seesHealthDetails)).toEqual([true, true, true, false, false, false]);
   });
 
   it('tells a viewer that viewers only read', () => {
