@@ -1,4 +1,4 @@
-import { Access, bearerToken, deniedReason, Principal, seesHealthDetails } from './access.util';
+import { Access, bearerToken, carrierCallerName, deniedReason, isCarrierUser, Principal, seesHealthDetails } from './access.util';
 
 const adminToken: Principal = { kind: 'admin' };
 const adminUser: Principal = { kind: 'admin', userId: 1 };
@@ -37,6 +37,13 @@ describe('deniedReason', () => {
 
   it.each(allowed)('%s access for %j: allowed %s', (access, principal, expected) => {
     expect(deniedReason(access, principal) === null).toBe(expected);
+  });
+
+  it("tells a carrier user from its carrier's key, and names each in a refusal", () => {
+    expect([carrier, carrierUser, viewer, adminUser].map(isCarrierUser)).toEqual([false, true, false, false]);
+    expect(carrierCallerName(carrier as Principal & { kind: 'carrier' })).toBe('this API key belongs to');
+    expect(carrierCallerName(carrierUser as Principal & { kind: 'carrier' })).toBe('this user is bound to');
+    expect(deniedReason('ingest', carrierUser)).toBe("this endpoint needs the admin token, an admin user or a carrier API key; carrier users read their carrier's data but send no events");
   });
 
   it('health details are for admins and viewers, not for anonymous callers or carrier keys', () => {
