@@ -30,8 +30,8 @@ policies:
     consequence: { kind: per_breach_day, amount: "10.00" }
 `;
 
-async function applyContract(databaseUrl: string): Promise<void> {
-  const parsed = parseSlaContract(CONTRACT);
+async function applyContract(databaseUrl: string, text = CONTRACT): Promise<void> {
+  const parsed = parseSlaContract(text);
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const dataSource = createDataSource(databaseUrl, { poolSize: 1 });
   await dataSource.initialize();
@@ -72,6 +72,7 @@ describe('monthly review pack', () => {
       carrier: { code: CARRIER },
       month: '2026-11',
       previousMonth: '2026-10',
+      timeZone: 'UTC',
       from: '2026-11-01T00:00:00.000Z',
       to: '2026-12-01T00:00:00.000Z',
       totals: { current: { parcels: 5, failedAttempts: 4 }, previous: { parcels: 5, failedAttempts: 0 } },
@@ -150,5 +151,26 @@ describe('monthly review pack', () => {
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-13`)).status).toBe(400);
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-11?asOf=yesterday`)).status).toBe(400);
     expect((await app.request('GET', '/api/v1/carriers/nosuch/review/2026-11')).status).toBe(404);
+  });
+
+  it("draws the months in the contract's time zone, as its statement does", async () => {
+    await app.createCarrier('brco');
+    const contract = `
+contract: brco-2026
+carrier: brco
+effectiveFrom: 2026-01-01
+timeZone: America/Sao_Paulo
+policies:
+  - name: BR first attempt
+    metric: first_attempt_rate
+    op: gte
+    threshold: 0.9
+    windowDays: 7
+`;
+    await applyContract(app.databaseUrl, contract);
+    const pack = await app.request('GET', `/api/v1/carriers/brco/review/2026-11?asOf=${AS_OF}`);
+    expect(pack.body).toMatchObject({ timeZone: 'America/Sao_Paulo', from: '2026-11-01T03:00:00.000Z', to: '2026-12-01T03:00:00.000Z', statement: { status: 'draft' } });
+    const statement = await app.request('GET', `/api/v1/carriers/brco/statements/2026-11?asOf=${AS_OF}`);
+    expect(statement.body).toMatchObject({ statement: { period: { from: '2026-11-01T03:00:00.000Z' } } });
   });
 });

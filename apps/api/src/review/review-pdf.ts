@@ -24,7 +24,7 @@ export function reviewPackPdf(pack: ReviewPack): Promise<Buffer> {
   const none = (text: string) => document.fillColor('#555555').text(text).fillColor('#000000');
 
   document.font('Helvetica-Bold').fontSize(18).text(`Monthly review: ${pack.carrier.name} (${pack.carrier.code})`);
-  document.font('Helvetica').fontSize(10).text(`Month ${pack.month}, compared with ${pack.previousMonth}. Period ${pack.from} to ${pack.to}; figures as of ${pack.asOf}.`);
+  document.font('Helvetica').fontSize(10).text(`Month ${pack.month}, compared with ${pack.previousMonth}. Period ${pack.from} to ${pack.to} (months in ${pack.timeZone}); figures as of ${pack.asOf}.`);
 
   heading('Totals');
   const { current, previous } = pack.totals;

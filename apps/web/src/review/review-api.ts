@@ -29,6 +29,7 @@ export type ReviewPack = {
   carrier: { code: string; name: string };
   month: string;
   previousMonth: string;
+  timeZone: string;
   from: string;
   to: string;
   asOf: string;

@@ -72,6 +72,9 @@ function ReviewSections({ pack }: { pack: ReviewPack }) {
     <>
       <section className="panel" aria-label="Totals">
         <h2>Totals</h2>
+        <p className="page-header__subtitle">
+          Calendar months in {pack.timeZone}: {pack.from} to {pack.to}; figures as of {pack.asOf}.
+        </p>
         <p data-testid="review-totals">
           {current.parcels} parcels ({previous.parcels} in {pack.previousMonth}); {current.late} late, {current.failedAttempts} failed attempts, {current.exceptions} exceptions.
         </p>

@@ -19,7 +19,7 @@ const rounded = (value: number | null) => (value === null ? null : Math.round(va
 export function reviewPackCsv(pack: ReviewPack): string {
   const rows: Cell[][] = [
     ['summary', 'carrier', 'code', pack.carrier.code, null, pack.carrier.name],
-    ['summary', 'month', 'period', pack.month, pack.previousMonth, `${pack.from} to ${pack.to}, as of ${pack.asOf}`],
+    ['summary', 'month', 'period', pack.month, pack.previousMonth, `${pack.from} to ${pack.to} (${pack.timeZone} months), as of ${pack.asOf}`],
   ];
   const { current, previous } = pack.totals;
   for (const key of ['parcels', 'delivered', 'late', 'failedAttempts', 'exceptions'] as const) rows.push(['totals', key, 'count', current[key], previous[key], null]);

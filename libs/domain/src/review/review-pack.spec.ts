@@ -71,6 +71,7 @@ describe('reviewPackCsv', () => {
     from: '2026-11-01T00:00:00.000Z',
     to: '2026-12-01T00:00:00.000Z',
     previousMonth: '2026-10',
+    timeZone: 'UTC',
     asOf: '2026-12-02T00:00:00.000Z',
     totals: { current: { parcels: 3, delivered: 2, late: 1, failedAttempts: 1, exceptions: 0 }, previous: { parcels: 0, delivered: 0, late: 0, failedAttempts: 0, exceptions: 0 } },
     terms: [{ policyId: 'p', name: '=first attempt', metric: 'first_attempt_rate', op: 'gte', threshold: 0.9, corridor: null, serviceLevel: null, minSample: 3, current: { value: 2 / 3, sample: 3, verdict: 'violates' }, previous: { value: null, sample: 0, verdict: 'insufficient_data' } }],

@@ -7,7 +7,7 @@ import type { SlaVerdict } from '../sla/sla-verdict.util';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** A calendar month [fromMs, toMs) and the one before it. UTC months until a contract names its time zone. */
+/** A calendar month [fromMs, toMs) and the one before it, in UTC (readReviewPack moves them to the contract's time zone). */
 export interface ReviewMonth {
   month: string;
   fromMs: number;
@@ -185,6 +185,8 @@ export interface ReviewPack {
   from: string;
   to: string;
   previousMonth: string;
+  /** The months are calendar months in this zone: the contract's (as its statement's), UTC without one. */
+  timeZone: string;
   asOf: string;
   totals: { current: ReviewTotals; previous: ReviewTotals };
   terms: ReviewTerm[];

@@ -12,6 +12,7 @@ import {
   ReviewStatement,
   ReviewTerm,
   reviewTotals,
+  statementMonthBounds,
   TermFigure,
 } from '@lanewatch/domain';
 import { readExceptionReport, readParcelList } from '../exceptions';
@@ -29,12 +30,18 @@ export const REVIEW_PARCELS_PER_KIND = 50;
 export type ReviewStatementSource = (
   runner: SqlRunner,
   input: { carrier: string; month: string; asOf: Date },
-) => Promise<{ statement: ReviewStatement | null; note: string | null }>;
+) => Promise<{ statement: ReviewStatement | null; note: string | null; timeZone?: string | null }>;
 
 export const NO_STATEMENT_SOURCE: ReviewStatementSource = async () => ({
   statement: null,
   note: 'no statement: this carrier has no contract with consequences for the month',
 });
+
+/** The month and the one before in the contract's time zone (the statement's), or as given (UTC) without one. */
+function monthIn(month: ReviewMonth, timeZone: string | null | undefined): ReviewMonth {
+  if (!timeZone || timeZone === 'UTC') return month;
+  return { ...month, ...statementMonthBounds(month.month, timeZone), previous: { month: month.previous.month, ...statementMonthBounds(month.previous.month, timeZone) } };
+}
 
 interface BreachRow {
   id: string;
@@ -60,8 +67,11 @@ export async function readReviewPack(
 ): Promise<ReviewPack> {
   const carrier = await findCarrierByCode(runner, input.carrier);
   if (!carrier) throw new UnknownCarrierError(`carrier '${input.carrier}' is not registered`);
-  const { month } = input;
   const asOfMs = input.asOf.getTime();
+  // The statement first: its contract's time zone draws the month for every other part of the pack.
+  const statement = await (input.statement ?? NO_STATEMENT_SOURCE)(runner, { carrier: carrier.code, month: input.month.month, asOf: input.asOf });
+  const timeZone = statement.timeZone ?? 'UTC';
+  const month = monthIn(input.month, timeZone);
 
   const policies = await rows<PolicyRow>(runner, `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE carrier = $1 AND enabled ORDER BY name, id`, [carrier.code]);
   const terms: ReviewTerm[] = [];
@@ -112,13 +122,13 @@ export async function readReviewPack(
     }
   }
 
-  const statement = await (input.statement ?? NO_STATEMENT_SOURCE)(runner, { carrier: carrier.code, month: month.month, asOf: input.asOf });
   return {
     carrier: { code: carrier.code, name: carrier.name },
     month: month.month,
     from: new Date(month.fromMs).toISOString(),
     to: new Date(month.toMs).toISOString(),
     previousMonth: month.previous.month,
+    timeZone,
     asOf: input.asOf.toISOString(),
     totals: { current: reviewTotals(exceptionRows, 'current'), previous: reviewTotals(exceptionRows, 'previous') },
     terms,
@@ -131,7 +141,10 @@ export async function readReviewPack(
   };
 }
 
-/** A term's value over [fromMs, toMs): the evaluation's measurement with the month as its window. */
+/**
+ * A term's value over [fromMs, toMs): the evaluation's measurement with the month as its window (whole
+ * days ending at the month's end, so a month with a daylight-saving change starts an hour off its local midnight).
+ */
 async function measureTerm(runner: SqlRunner, policy: PolicyRow, fromMs: number, toMs: number): Promise<TermFigure> {
   const monthPolicy: PolicyRow = { ...policy, window_days: Math.round((toMs - fromMs) / DAY_MS), burn_rate: null };
   const instance = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level };

@@ -28,6 +28,6 @@ export function reviewStatementOf(view: StatementView): ReviewStatement {
 /** Where the review pack reads its statement: the same read as GET .../statements/{month}. */
 export const STATEMENT_REVIEW_SOURCE: ReviewStatementSource = async (runner: SqlRunner, input) => {
   const result = await readStatement(runner, input.carrier, input.month, input.asOf);
-  if (result.kind === 'view') return { statement: reviewStatementOf(result.view), note: null };
+  if (result.kind === 'view') return { statement: reviewStatementOf(result.view), note: null, timeZone: result.view.statement.contract.timeZone };
   return { statement: null, note: 'no statement: no contract of this carrier is in force for the month' };
 };
