@@ -86,7 +86,7 @@ describe('users and sessions', () => {
     expect(badChange.status).toBe(400);
     expect(badChange.body.errors).toEqual(['password must be at most 200 characters']);
     expect((await app.request('PATCH', `/api/v1/users/${id}`, { body: { disable: true } })).body.errors).toEqual([
-      "'disable' is not a user field; use name, role, disabled, password",
+      "'disable' is not a user field; use name, role, disabled, password, carrier",
     ]);
     expect((await app.request('PATCH', '/api/v1/users/999999', { body: { name: 'Nobody' } })).status).toBe(404);
     expect((await app.request('PATCH', '/api/v1/users/abc', { body: { name: 'Nobody' } })).status).toBe(404);
