@@ -51,6 +51,12 @@ policies:
     windowDays: 30
     consequence: { kind: per_parcel, amount: "2.00", perExtraDay: "0.50", maxPerParcel: "9.00" }
   - <<: *term
+    name: within allowance
+    metric: clock_within_rate
+    op: gte
+    threshold: 0.9
+    windowDays: 30
+  - <<: *term
     name: big sample only
     metric: transit_mean_days
     op: lte
@@ -130,6 +136,9 @@ describe('monthly statements, disputes and the audit log', () => {
     const stored = await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '12.345', currency: 'eur' } });
     expect(stored.body).toMatchObject({ carrier: 'stmt-other', month: '2026-10', amount: '12.345', currency: 'EUR', source: 'api' });
     expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '-1' } })).status).toBe(400);
+    expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { body: { amount: '1.0000001' } })).body).toMatchObject({
+      errors: ['amount must have at most 14 digits before and 6 after the point'],
+    });
     expect((await app.request('PUT', '/api/v1/carriers/nobody/invoices/2026-10', { body: { amount: '1' } })).status).toBe(404);
     expect((await app.request('PUT', '/api/v1/carriers/stmt-other/invoices/2026-10', { token: viewerToken, body: { amount: '1' } })).status).toBe(403);
     expect(await app.sql("SELECT amount::text AS amount FROM invoices WHERE month = '2026-10'")).toEqual([{ amount: '12.345000' }]);
@@ -163,6 +172,8 @@ describe('monthly statements, disputes and the audit log', () => {
     expect(transit.parcels.map((entry) => entry.trackingNumber)).not.toContain('STSD1');
     expect(transit.parcels[0].journey).toBe(`/shipments?carrier=${CARRIER}&tracking=STSA1`);
 
+    // The contract clock (calendar days in UTC here): 4 of the 8 November legs ended within 3 days.
+    expect(termOf(statement, 'within allowance')).toMatchObject({ value: 0.5, sample: 8, verdict: 'violates', consequence: null });
     expect(termOf(statement, 'big sample only')).toMatchObject({ sample: 8, verdict: 'insufficient_data', consequence: { amount: '0.00', note: 'only 8 parcels, fewer than minSample 1000: no consequence' } });
     expect(statement.totals).toEqual({
       beforeCap: '1319.50',

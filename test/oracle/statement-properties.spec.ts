@@ -1,4 +1,4 @@
-import { computeStatementFromInputs, StatementInputs, StatementLegInput, StatementTermInput } from '@lanewatch/domain';
+import { computeStatementFromInputs, statementFingerprintText, StatementInputs, StatementLegInput, StatementTermInput } from '@lanewatch/domain';
 import fc from 'fast-check';
 import { oracleStatement } from './statement-oracle';
 
@@ -137,6 +137,27 @@ describe('statement calculator against the independent oracle', () => {
             .map(({ item }) => item);
         const shuffled = { ...inputs, legs: shuffle(inputs.legs), breaches: shuffle(inputs.breaches), acceptedDisputes: shuffle(inputs.acceptedDisputes) };
         expect(computeStatementFromInputs(shuffled)).toEqual(computeStatementFromInputs(inputs));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('fingerprints the inputs, not their order nor the reading instant after the month, and changes with any leg', () => {
+    fc.assert(
+      fc.property(inputsArbitrary, fc.infiniteStream(fc.nat()), (inputs, randoms) => {
+        const shuffle = <T>(items: T[]) =>
+          items
+            .map((item) => ({ item, key: randoms.next().value as number }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ item }) => item);
+        const text = (value: StatementInputs) => statementFingerprintText(value, computeStatementFromInputs(value));
+        const shuffled = { ...inputs, legs: shuffle(inputs.legs), breaches: shuffle(inputs.breaches), acceptedDisputes: shuffle(inputs.acceptedDisputes) };
+        expect(text(shuffled)).toBe(text(inputs));
+        if (computeStatementFromInputs(inputs).period.complete) expect(text({ ...inputs, asOf: '2027-03-01T00:00:00.000Z' })).toBe(text(inputs));
+        if (inputs.legs.length > 0) {
+          const changed = { ...inputs, legs: inputs.legs.map((leg, index) => (index === 0 ? { ...leg, clockDays: (leg.clockDays ?? 0) + 0.125 } : leg)) };
+          expect(text(changed)).not.toBe(text(inputs));
+        }
       }),
       { numRuns: 100 },
     );

@@ -14,6 +14,8 @@ export interface KpiQueryParams {
   carrier?: string;
   corridor?: string;
   serviceLevel?: string;
+  /** a contract's name: also answer its clock family (contracts.md §1) */
+  contract?: string;
   /** the reading instant: facts closing at or after it are not counted yet */
   asOf?: string;
   asOfMs?: number;
@@ -61,6 +63,8 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
   if (carrier !== undefined && !/^[a-z0-9][a-z0-9_-]{1,39}$/.test(carrier)) errors.push('carrier must be a carrier code');
   const serviceLevel = text('serviceLevel');
   if (serviceLevel !== undefined && (serviceLevel.length === 0 || serviceLevel.length > 200)) errors.push('serviceLevel must be 1-200 characters');
+  const contract = text('contract');
+  if (contract !== undefined && (contract.length === 0 || contract.length > 200)) errors.push('contract must be a contract name of 1-200 characters');
   if (errors.length > 0 || fromMs === null || toMs === null) return { ok: false, errors };
   return {
     ok: true,
@@ -73,6 +77,7 @@ export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {
       ...(carrier ? { carrier } : {}),
       ...(corridor ? { corridor } : {}),
       ...(serviceLevel ? { serviceLevel } : {}),
+      ...(contract ? { contract } : {}),
       ...(asOfMs !== null ? { asOf: text('asOf') as string, asOfMs } : {}),
     },
   };

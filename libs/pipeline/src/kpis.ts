@@ -1,5 +1,6 @@
-import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, RollupQuery, SqlRunner } from '@lanewatch/db';
+import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, RollupQuery, rows, SqlRunner } from '@lanewatch/db';
 import {
+  CLOCK_FAMILIES,
   DAY_MS,
   KPI_FAMILIES,
   KpiFamily,
@@ -46,11 +47,18 @@ export interface KpiGroup {
   serviceLevel: string | null;
 }
 
+/** clockDays of a contract's legs (contracts.md §1), like transit; withinAllowance: legs of lanes with an allowance. */
+export interface ClockKpi extends TransitKpi {
+  withinAllowance: { legs: number; within: number; rate: Stat } | null;
+}
+
 export interface KpiRow extends KpiGroup {
   transit: TransitKpi | null;
   customsHold: CustomsHoldKpi | null;
   firstAttempt: FirstAttemptKpi | null;
   onTime: OnTimeKpi | null;
+  /** only when the read names a contract */
+  clock?: ClockKpi | null;
 }
 
 export interface KpiResponse {
@@ -62,37 +70,56 @@ export interface KpiResponse {
 }
 
 export class UnknownCarrierError extends Error {}
+export class UnknownContractError extends Error {}
 
 const COLUMN: Record<KpiQueryParams['groupBy'][number], RollupColumn> = { carrier: 'carrier_id', corridor: 'corridor', serviceLevel: 'service_level' };
 const groupId = (group: KpiGroup) => [group.carrier, group.corridor, group.serviceLevel].join('\u001f');
 
+function daysKpi(cells: FamilyCells | undefined): TransitKpi | null {
+  if (!cells) return null;
+  const stats = cells.statistics();
+  return {
+    count: cells.count,
+    meanDays: stats.mean,
+    stddevDays: stats.stddev,
+    varianceDays: stats.variance,
+    p50Days: cells.percentile(0.5),
+    p90Days: cells.percentile(0.9),
+    p95Days: cells.percentile(0.95),
+  };
+}
+
+/** The contract clock family of one group: clockDays as transit is, and the share within the allowance. */
+function clockKpi(families: Map<KpiFamily, FamilyCells>): ClockKpi | null {
+  const days = daysKpi(families.get('clock'));
+  if (days === null) return null;
+  const within = families.get('clock_within');
+  return { ...days, withinAllowance: within ? { legs: within.count, within: within.successes, rate: rate(within.successes, within.count) } : null };
+}
+
 /** The §5 metric families of one group, from its summed cells; a family without data is null. */
-function kpiRow(group: KpiGroup, families: Map<KpiFamily, FamilyCells>): KpiRow {
-  const transit = families.get('transit');
+function kpiRow(group: KpiGroup, families: Map<KpiFamily, FamilyCells>, withClock: boolean): KpiRow {
   const customs = families.get('customs');
   const attempt = families.get('attempt');
   const onTime = families.get('on_time');
-  const transitStats = transit?.statistics();
   return {
     ...group,
-    transit:
-      transit && transitStats
-        ? {
-            count: transit.count,
-            meanDays: transitStats.mean,
-            stddevDays: transitStats.stddev,
-            varianceDays: transitStats.variance,
-            p50Days: transit.percentile(0.5),
-            p90Days: transit.percentile(0.9),
-            p95Days: transit.percentile(0.95),
-          }
-        : null,
+    transit: daysKpi(families.get('transit')),
     customsHold: customs
       ? { count: customs.count, meanHours: customs.statistics().mean, p50Hours: customs.percentile(0.5), p90Hours: customs.percentile(0.9) }
       : null,
     firstAttempt: attempt ? { attempted: attempt.count, delivered: attempt.successes, rate: rate(attempt.successes, attempt.count) } : null,
     onTime: onTime ? { delivered: onTime.count, onTime: onTime.successes, rate: rate(onTime.successes, onTime.count) } : null,
+    ...(withClock ? { clock: clockKpi(families) } : {}),
   };
+}
+
+/** The number a contract's clock cells are kept under (sla_contract_keys); an unknown name is the caller's error. */
+export async function filterContractId(runner: SqlRunner, contract: string | undefined): Promise<number | undefined> {
+  if (!contract) return undefined;
+  const [found] = await rows<{ id: number }>(runner, `SELECT id FROM sla_contract_keys WHERE contract = $1`, [contract]);
+  if (!found) throw new UnknownContractError(`contract '${contract}' has not been applied (lanewatch sla apply)`);
+  return Number(found.id);
 }
 
 /** The window actually read: [from, min(to, asOf)). */
@@ -131,7 +158,11 @@ export async function readKpiGroups(
     serviceLevel: params.serviceLevel,
     histograms: true,
   };
+  const contractId = await filterContractId(runner, params.contract);
   const result = await readRollups(runner, query);
+  // A contract's clock: its legs' cells (level k, under the contract's number), grouped and filtered the
+  // same way, through the same read; clock facts are leg facts of the contract's carrier whatever the grouping.
+  if (contractId !== undefined) result.push(...(await readRollups(runner, { ...query, level: 'k', families: CLOCK_FAMILIES, peerCarrierId: contractId })));
   const codes = params.groupBy.includes('carrier') ? new Map((await listCarriers(runner)).map((c) => [c.id, c.code])) : new Map<number, string>();
   const groups = groupRollups(
     result,
@@ -145,7 +176,7 @@ export async function readKpiGroups(
     }),
     (key) => `${groupId(key.group)}\u001f${key.periodMs}`,
   );
-  return [...groups.values()].map(({ key, families }) => ({ periodMs: key.periodMs, row: kpiRow(key.group, families) }));
+  return [...groups.values()].map(({ key, families }) => ({ periodMs: key.periodMs, row: kpiRow(key.group, families, contractId !== undefined) }));
 }
 
 // Rows in code-unit order of (carrier, corridor, serviceLevel): stable across locales.

@@ -1,5 +1,5 @@
 import { KpiQueryParams, parseKpiQuery, parseKpiTimeseriesQuery } from '@lanewatch/domain';
-import { computeKpiDistribution, computeKpis, computeKpiTimeseries, parseKpiDistributionQuery, UnknownCarrierError } from '@lanewatch/pipeline';
+import { computeKpiDistribution, computeKpis, computeKpiTimeseries, parseKpiDistributionQuery, UnknownCarrierError, UnknownContractError } from '@lanewatch/pipeline';
 import { applyDecorators, BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ const KpiQueries = () =>
     ApiQuery({ name: 'corridor', required: false, example: 'CN-BR' }),
     ApiQuery({ name: 'serviceLevel', required: false }),
     ApiQuery({ name: 'asOf', required: false, description: 'reading instant on a quarter hour: facts closing at or after it are not counted' }),
+    ApiQuery({ name: 'contract', required: false, description: "a contract's name: each row also has its clock family (clockDays of the contract's legs, contracts.md §1)" }),
   );
 
 @ApiTags('kpis')
@@ -77,7 +78,7 @@ export class KpisController {
     try {
       return await compute(params);
     } catch (error) {
-      if (error instanceof UnknownCarrierError) throw new BadRequestException({ message, errors: [error.message] });
+      if (error instanceof UnknownCarrierError || error instanceof UnknownContractError) throw new BadRequestException({ message, errors: [error.message] });
       throw error;
     }
   }

@@ -25,6 +25,8 @@ function validEntry(raw: { carrier: unknown; month: unknown; amount: unknown; cu
   const amount = decimalText(typeof raw.amount === 'string' ? raw.amount.trim() : raw.amount, `${path}amount`, errors);
   const currencyText = typeof raw.currency === 'string' && raw.currency.trim() !== '' ? raw.currency.trim().toUpperCase() : null;
   if (raw.currency !== undefined && raw.currency !== null && raw.currency !== '' && !isCurrencyCode(currencyText)) errors.push(`${path}currency must be an ISO 4217 code such as EUR`);
+  // invoices.amount is numeric(20,6): more would be rounded or overflow silently, so it is refused.
+  if (amount !== null && !/^\d{1,14}(\.\d{1,6})?$/.test(amount)) errors.push(`${path}amount must have at most 14 digits before and 6 after the point`);
   if (errors.length > before || amount === null) return null;
   return { carrier, month, amount, currency: currencyText };
 }

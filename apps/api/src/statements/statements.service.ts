@@ -1,13 +1,13 @@
 import { auditEntries, AuditRow, insertAudit, issuedStatement, LOCK_KEYS, rows } from '@lanewatch/db';
 import { Statement, statementDifference } from '@lanewatch/domain';
 import { readStatement, StatementViewResult } from '@lanewatch/pipeline';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf } from '../sla/sla-request.util';
-import { asOfOf, statementMonth } from './statement-request.util';
+import { actorOf, bodyObject } from '../sla/sla-request.util';
+import { asOfOf, requiredText, statementMonth } from './statement-request.util';
 
 const AUDIT_LIMIT = 500;
 
@@ -66,8 +66,9 @@ export class StatementsService {
    */
   async issue(principal: Principal, code: string, monthText: string, body: unknown) {
     const month = statementMonth(monthText);
-    const note = typeof body === 'object' && body !== null && typeof (body as { note?: unknown }).note === 'string' ? ((body as { note: string }).note.trim() || null) : null;
-    if (note !== null && note.length > 2000) throw new BadRequestException({ message: 'invalid issue', errors: ['note must be at most 2000 characters'] });
+    // The note is optional: why this revision is issued (it goes to the audit log).
+    const fields = body === undefined || body === null || body === '' ? {} : bodyObject(body);
+    const note = fields.note === undefined || fields.note === null || fields.note === '' ? null : requiredText(fields, 'note', 'a text', 'invalid issue');
     const now = this.clock.now();
     const by = await actorOf(this.dataSource, principal);
     await this.dataSource.transaction(async (manager) => {
@@ -144,17 +145,14 @@ export class StatementsService {
 
   /** GET /api/v1/audit (admins): newest first, optionally one carrier and month. */
   async audit(query: Record<string, unknown>) {
-    const errors: string[] = [];
     const carrier = typeof query.carrier === 'string' && query.carrier !== '' ? query.carrier : undefined;
-    const month = typeof query.month === 'string' && query.month !== '' ? query.month : undefined;
-    if (month !== undefined && statementMonth(month) !== month) errors.push('month must be YYYY-MM');
+    const month = typeof query.month === 'string' && query.month !== '' ? statementMonth(query.month) : undefined;
     let carrierId: number | undefined;
     if (carrier !== undefined) {
       const [found] = await rows<{ id: number }>(this.dataSource, 'SELECT id FROM carriers WHERE code = $1', [carrier]);
       if (!found) throw new NotFoundException(`carrier '${carrier}' is not registered`);
       carrierId = found.id;
     }
-    if (errors.length > 0) throw new BadRequestException({ message: 'invalid audit query', errors });
     return (await auditEntries(this.dataSource, { carrierId, month, limit: AUDIT_LIMIT })).map(auditView);
   }
 }

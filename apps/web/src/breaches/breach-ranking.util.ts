@@ -17,6 +17,10 @@ const METRIC_WORDS: Record<string, string> = {
   feed_latency_p95_hours: 'feed delay, 95th percentile',
   unmapped_rate: 'unmapped carrier codes',
   silent_rate: 'silent parcels (no scan for 10 days)',
+  clock_mean_days: 'mean days on the contract clock',
+  clock_p90_days: 'contract-clock days, 90th percentile',
+  clock_p95_days: 'contract-clock days, 95th percentile',
+  clock_within_rate: 'parcels within the contract allowance',
 };
 
 export function metricInWords(metric: string): string {

@@ -16,6 +16,10 @@ export const METRIC_WORDS: Readonly<Record<SlaMetric, string>> = {
   feed_latency_p95_hours: 'Tracking feed delay, 95th percentile',
   unmapped_rate: 'Share of unrecognised tracking events',
   silent_rate: 'Share of silent parcels',
+  clock_mean_days: 'Average days on the contract clock',
+  clock_p90_days: 'Days on the contract clock, 90th percentile',
+  clock_p95_days: 'Days on the contract clock, 95th percentile',
+  clock_within_rate: 'Share of parcels within the contract allowance',
 };
 
 export const OP_WORDS = { gte: 'at least', lte: 'at most' } as const;

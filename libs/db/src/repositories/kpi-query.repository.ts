@@ -13,6 +13,8 @@ export interface RollupQuery {
   /** also group by UTC hour, day or ISO week (Monday) of the cells: only with ranges no coarser than that period */
   period?: 'hour' | 'day' | 'week';
   carrierId?: number;
+  /** the peer key: a hand-over's other carrier (level h), a contract's number (level k) */
+  peerCarrierId?: number;
   corridor?: string;
   serviceLevel?: string;
   /** leave the histograms out for count-only families */
@@ -70,6 +72,7 @@ export function rollupStatement(query: RollupQuery): Statement {
   const wanted = { corridor: needs(query, 'corridor', query.corridor), serviceLevel: needs(query, 'service_level', query.serviceLevel) };
   const conditions = [`level = ${p(query.level)}`, `family = ANY(${p([...query.families])}::text[])`];
   if (query.carrierId !== undefined) conditions.push(`carrier_id = ${p(query.carrierId)}`);
+  if (query.peerCarrierId !== undefined) conditions.push(`peer_carrier_id = ${p(query.peerCarrierId)}`);
   if (query.corridor !== undefined) conditions.push(`corridor = ${p(query.corridor)}`);
   if (query.serviceLevel !== undefined) conditions.push(`service_level = ${p(query.serviceLevel)}`);
   // A shipment without a corridor (or service level) has no group of that kind.

@@ -70,6 +70,11 @@ describe('contract money terms and consequences', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('refuses a consequence on a feed-health metric: no parcels stand behind it', () => {
+    const parsed = parseSlaContract(`${CONTRACT}    consequence: { kind: per_breach_day, amount: "5" }\n`);
+    expect(!parsed.ok && parsed.errors).toEqual(['policies[2].consequence applies to parcel metrics only: unmapped_rate measures the feed']);
+  });
+
   it('keeps maxPerParcel at least the amount and a tier credit a share', () => {
     expect(parseConsequence({ kind: 'per_parcel', amount: '5', maxPerParcel: '2' }, 'c')).toEqual({ ok: false, errors: ['c.maxPerParcel must be at least amount'] });
     expect(parseConsequence({ kind: 'tiered', tiers: [{ from: 0, to: 1, credit: 1.5 }] }, 'c')).toEqual({ ok: false, errors: ['c.tiers[0].credit must be at most 1'] });

@@ -128,6 +128,10 @@ const METRIC_LABEL: Record<SlaMetric, string> = {
   feed_latency_p95_hours: 'p95 feed latency',
   unmapped_rate: 'unmapped rate',
   silent_rate: 'silent rate',
+  clock_mean_days: 'mean contract-clock days',
+  clock_p90_days: 'p90 contract-clock days',
+  clock_p95_days: 'p95 contract-clock days',
+  clock_within_rate: 'share within the contract allowance',
 };
 
 const SLACK_ICON: Record<AlertType, string> = {

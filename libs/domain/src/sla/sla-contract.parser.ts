@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { CONTRACT_CLOCK_FIELDS, ContractClock, parseContractClock } from '../contracts/contract-clock.schema';
 import { Consequence, ContractMoneyTerms, MONEY_FIELDS, parseConsequence, parseContractMoneyTerms } from '../contracts/consequence.schema';
 import { CARRIER_CODE_PATTERN } from '../event-validation';
+import { SLA_METRIC_INFO } from './sla-metric.util';
 import { parseSlaPolicy, SlaPolicy } from './sla-policy.schema';
 
 /** A policy loaded from a contract: keyed by (contract, name), versioned by the contract's effective date. */
@@ -97,11 +98,15 @@ export function parseSlaContract(yamlText: string): SlaContractParseResult {
       if (consequence && !consequence.ok) errors.push(...consequence.errors);
       if (consequence?.ok) withConsequence = true;
       const input = isRecord(rawPolicy) ? { ...policyFields, carrier: carrier ?? undefined } : rawPolicy;
-      const parsed = parseSlaPolicy(input, { path });
+      const parsed = parseSlaPolicy(input, { path, inContract: true });
       if (!parsed.ok) {
         // A bad contract carrier is reported once above, not again for every policy.
         errors.push(...parsed.errors.filter((error) => !error.startsWith(`${path}.carrier `)));
         return;
+      }
+      // A statement settles parcels (contracts.md §2); a feed-health metric has none behind it.
+      if (consequence?.ok && SLA_METRIC_INFO[parsed.value.metric]?.dataQuality) {
+        errors.push(`${path}.consequence applies to parcel metrics only: ${parsed.value.metric} measures the feed`);
       }
       const earlier = firstIndexOfName.get(parsed.value.name);
       if (earlier !== undefined) errors.push(`${path}.name '${parsed.value.name}' is already used by policies[${earlier}]`);

@@ -8,6 +8,8 @@ export interface SlaKpiRow {
   customsHold?: { count: number; meanHours: Stat; p90Hours: Stat } | null;
   firstAttempt?: { attempted: number; delivered: number; rate: Stat } | null;
   onTime?: { delivered: number; onTime: number; rate: Stat } | null;
+  /** The policy's contract clock (contracts.md §1), read with its contract. */
+  clock?: { count: number; meanDays: Stat; p90Days: Stat; p95Days: Stat; withinAllowance: { legs: number; within: number; rate: Stat } | null } | null;
 }
 
 /** Feed health for the same scope and window (kpis.md §6): the data-quality metrics. */
@@ -72,6 +74,16 @@ export function slaMeasurement(metric: SlaMetric, source: SlaMeasurementSource):
       return source.unmapped ? rateOf(source.unmapped.unmapped, source.unmapped.events) : noData();
     case 'silent_rate':
       return source.silent ? rateOf(source.silent.silent, source.silent.active) : noData();
+    case 'clock_mean_days':
+      return source.clock ? statistic(source.clock.meanDays, source.clock.count) : noData();
+    case 'clock_p90_days':
+      return source.clock ? statistic(source.clock.p90Days, source.clock.count) : noData();
+    case 'clock_p95_days':
+      return source.clock ? statistic(source.clock.p95Days, source.clock.count) : noData();
+    case 'clock_within_rate': {
+      const within = source.clock?.withinAllowance;
+      return within ? rateOf(within.within, within.legs) : noData();
+    }
   }
 }
 

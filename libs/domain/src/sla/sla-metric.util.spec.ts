@@ -1,15 +1,20 @@
-import { isRateMetric, isSlaMetric, SLA_METRIC_INFO, SLA_METRICS, slaMeasurementLevel } from './sla-metric.util';
+import { isClockMetric, isRateMetric, isSlaMetric, SLA_METRIC_INFO, SLA_METRICS, slaMeasurementLevel } from './sla-metric.util';
 
 describe('SLA metrics', () => {
-  it('lists the twelve metrics of sla.md §1, each described', () => {
-    expect(SLA_METRICS).toHaveLength(12);
+  it('lists the twelve metrics of sla.md §1 and the four contract clock metrics of contracts.md §1, each described', () => {
+    expect(SLA_METRICS).toHaveLength(16);
     expect(Object.keys(SLA_METRIC_INFO).sort()).toEqual([...SLA_METRICS].sort());
   });
 
-  it('marks exactly the four rates as rates, in the rate unit', () => {
+  it('marks exactly the five rates as rates, in the rate unit', () => {
     const rates = SLA_METRICS.filter(isRateMetric);
-    expect(rates).toEqual(['first_attempt_rate', 'on_time_rate', 'unmapped_rate', 'silent_rate']);
+    expect(rates).toEqual(['first_attempt_rate', 'on_time_rate', 'unmapped_rate', 'silent_rate', 'clock_within_rate']);
     for (const metric of SLA_METRICS) expect(SLA_METRIC_INFO[metric].unit === 'rate').toBe(isRateMetric(metric));
+  });
+
+  it('puts the clock metrics in the clock family, in days or as a rate', () => {
+    expect(SLA_METRICS.filter(isClockMetric)).toEqual(['clock_mean_days', 'clock_p90_days', 'clock_p95_days', 'clock_within_rate']);
+    expect(SLA_METRIC_INFO.clock_p90_days).toMatchObject({ family: 'clock', unit: 'days' });
   });
 
   it('gives transit in days and customs and feed latency in hours', () => {

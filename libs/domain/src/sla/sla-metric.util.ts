@@ -13,10 +13,15 @@ export const SLA_METRICS = [
   'feed_latency_p95_hours',
   'unmapped_rate',
   'silent_rate',
+  // contracts.md §1: on the contract's clock; only in a contract file, where the policy has a contract.
+  'clock_mean_days',
+  'clock_p90_days',
+  'clock_p95_days',
+  'clock_within_rate',
 ] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
-export type SlaMetricFamily = 'transit' | 'customs_hold' | 'first_attempt' | 'on_time' | 'feed_latency' | 'unmapped' | 'silent';
+export type SlaMetricFamily = 'transit' | 'customs_hold' | 'first_attempt' | 'on_time' | 'feed_latency' | 'unmapped' | 'silent' | 'clock';
 export type SlaMetricUnit = 'days' | 'hours' | 'rate';
 export type SlaScopeField = 'carrier' | 'corridor' | 'serviceLevel';
 
@@ -57,7 +62,16 @@ export const SLA_METRIC_INFO: Readonly<Record<SlaMetric, SlaMetricInfo>> = {
   feed_latency_p95_hours: { family: 'feed_latency', unit: 'hours', isRate: false, dataQuality: true, scopeFields: CARRIER_ONLY },
   unmapped_rate: { family: 'unmapped', unit: 'rate', isRate: true, dataQuality: true, scopeFields: CARRIER_ONLY },
   silent_rate: { family: 'silent', unit: 'rate', isRate: true, dataQuality: true, scopeFields: ALL_SCOPES },
+  clock_mean_days: performance('clock', 'days'),
+  clock_p90_days: performance('clock', 'days'),
+  clock_p95_days: performance('clock', 'days'),
+  clock_within_rate: performance('clock', 'rate'),
 };
+
+/** Metrics measured on a contract's clock: a policy needs its contract to have them. */
+export function isClockMetric(metric: SlaMetric): boolean {
+  return SLA_METRIC_INFO[metric].family === 'clock';
+}
 
 export function isSlaMetric(value: unknown): value is SlaMetric {
   return typeof value === 'string' && (SLA_METRICS as readonly string[]).includes(value);

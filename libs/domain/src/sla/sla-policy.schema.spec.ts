@@ -73,7 +73,14 @@ describe('parseSlaPolicy', () => {
   });
 
   it('rejects an unknown metric, listing the metrics', () => {
-    expect(errorsOf(policyBody({ metric: 'transit_p99_days' }))).toEqual([expect.stringMatching(/^metric must be one of transit_mean_days, .*, silent_rate$/)]);
+    expect(errorsOf(policyBody({ metric: 'transit_p99_days' }))).toEqual([expect.stringMatching(/^metric must be one of transit_mean_days, .*, clock_within_rate$/)]);
+  });
+
+  it('accepts a clock metric only inside a contract file, where the policy runs on its contract clock', () => {
+    expect(errorsOf(policyBody({ metric: 'clock_p90_days' }))).toEqual([
+      "metric clock_p90_days is only valid in a contract file (lanewatch sla apply): it runs on the contract's clock",
+    ]);
+    expect(parseSlaPolicy(policyBody({ metric: 'clock_p90_days' }), { inContract: true }).ok).toBe(true);
   });
 
   it('rejects an op other than lte or gte', () => {

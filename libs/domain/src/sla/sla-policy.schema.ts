@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toAlpha2 } from '../country';
 import { CARRIER_CODE_PATTERN } from '../event-validation';
-import { isRateMetric, isSlaMetric, SLA_METRIC_INFO, SLA_METRICS, SlaMetric, SlaScopeField } from './sla-metric.util';
+import { isClockMetric, isRateMetric, isSlaMetric, SLA_METRIC_INFO, SLA_METRICS, SlaMetric, SlaScopeField } from './sla-metric.util';
 
 export const SLA_OPS = ['lte', 'gte'] as const;
 export type SlaOp = (typeof SLA_OPS)[number];
@@ -182,8 +182,13 @@ export function formatSlaIssues(issues: readonly z.core.$ZodIssue[], prefix = ''
  * Validates a policy body (sla.md §1). `path` prefixes every field in the messages, e.g.
  * `policies[2]` gives `policies[2].threshold must be a number`.
  */
-export function parseSlaPolicy(input: unknown, options: { path?: string } = {}): SlaPolicyParseResult {
+export function parseSlaPolicy(input: unknown, options: { path?: string; inContract?: boolean } = {}): SlaPolicyParseResult {
   const parsed = slaPolicySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: formatSlaIssues(parsed.error.issues, options.path ?? '') };
+  // A clock metric runs on its contract's clock (contracts.md §1): a policy outside a contract has none.
+  const metric = typeof input === 'object' && input !== null ? (input as { metric?: unknown }).metric : undefined;
+  const clockError =
+    !options.inContract && isSlaMetric(metric) && isClockMetric(metric) ? [`${joinPath(options.path ?? '', ['metric'])} ${metric} is only valid in a contract file (lanewatch sla apply): it runs on the contract's clock`] : [];
+  if (!parsed.success) return { ok: false, errors: [...formatSlaIssues(parsed.error.issues, options.path ?? ''), ...clockError] };
+  if (clockError.length > 0) return { ok: false, errors: clockError };
   return { ok: true, value: parsed.data };
 }

@@ -40,6 +40,8 @@ export interface PolicyRow {
   enabled: boolean;
   burn_rate: { shortWindowDays: number; longWindowDays: number } | null;
   wilson_guard: boolean;
+  /** The contract file the policy came from: clock metrics run on its clock. */
+  contract?: string | null;
 }
 
 export interface ScopeEvaluation {
@@ -113,12 +115,12 @@ export async function evaluateSlas(
   const evaluatedAt = new Date(input.asOf.getTime());
   const policies = await rows<PolicyRow>(
     dataSource,
-    `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE enabled ${input.policyIds ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY name, id`,
+    `SELECT ${POLICY_COLUMNS}, contract FROM sla_policies WHERE enabled ${input.policyIds ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY name, id`,
     input.policyIds ? [input.policyIds] : [],
   );
   const result: SlaEvaluationResult = { asOf: asOf.toISOString(), policies: [], deliveryIds: [], silencedKinds: [] };
   for (const policy of policies) {
-    const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric };
+    const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
     const active = await rows<ActiveRow>(
       dataSource,
       `SELECT id, scope_key, carrier, corridor, service_level FROM breaches WHERE policy_id = $1 AND status IN ('open', 'acknowledged')`,
@@ -145,7 +147,7 @@ export async function evaluateSlas(
 
 /** One scope instance's measurement and verdict; read-only (the evaluation and the draft preview). */
 export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date) {
-  const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric };
+  const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
   const long = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.window_days });
   const measurement = slaMeasurement(policy.metric, long.source);
   const verdictPolicy = { metric: policy.metric, op: policy.op, threshold: Number(policy.threshold), minSample: policy.min_sample, wilsonGuard: policy.wilson_guard };

@@ -11,7 +11,7 @@ import {
   SlaSeenScope,
   slaWindow,
 } from '@lanewatch/domain';
-import { readKpiGroups, UnknownCarrierError } from '../kpis';
+import { readKpiGroups, UnknownCarrierError, UnknownContractError } from '../kpis';
 import { groupRollups } from '../rollup-groups';
 import { readSilence } from '../scorecard';
 
@@ -30,7 +30,13 @@ export interface MeasuredScope {
 
 interface MeasurePolicy extends SlaPolicyScope {
   metric: SlaMetric;
+  /** The policy's contract: clock metrics read its clock family (contracts.md §1). */
+  contract?: string | null;
 }
+
+/** The contract a clock metric reads; a clock metric without one measures nothing (insufficient data). */
+const clockContract = (policy: MeasurePolicy): { contract?: string } =>
+  SLA_METRIC_INFO[policy.metric].family === 'clock' && policy.contract ? { contract: policy.contract } : {};
 
 const COLUMN: Record<'carrier' | 'corridor' | 'serviceLevel', RollupColumn> = { carrier: 'carrier_id', corridor: 'corridor', serviceLevel: 'service_level' };
 
@@ -92,11 +98,12 @@ export async function measureScope(
       ...(instance.carrier ? { carrier: instance.carrier } : {}),
       ...(instance.corridor ? { corridor: instance.corridor } : {}),
       ...(instance.serviceLevel ? { serviceLevel: instance.serviceLevel } : {}),
+      ...clockContract(input.policy),
     });
     const row = rows[0]?.row;
-    return { window, source: row ? { transit: row.transit, customsHold: row.customsHold, firstAttempt: row.firstAttempt, onTime: row.onTime } : {} };
+    return { window, source: row ? { transit: row.transit, customsHold: row.customsHold, firstAttempt: row.firstAttempt, onTime: row.onTime, clock: row.clock ?? null } : {} };
   } catch (error) {
-    if (error instanceof UnknownCarrierError) return { window, source: {} };
+    if (error instanceof UnknownCarrierError || error instanceof UnknownContractError) return { window, source: {} };
     throw error;
   }
 }
@@ -146,6 +153,7 @@ export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePoli
     asOfMs: toMs,
     groupBy,
     ...query.filters,
+    ...clockContract(input.policy),
   });
   return rows.map(({ row }) => ({ carrier: row.carrier, corridor: row.corridor, serviceLevel: row.serviceLevel }));
 }

@@ -19,7 +19,7 @@ const MAX_PREVIEW_INSTANCES = 200;
 export async function previewPolicy(runner: SqlRunner, input: { policy: Omit<PolicyRow, 'id'>; asOf: Date }): Promise<PolicyPreview> {
   const asOf = slaEvaluationInstant(input.asOf);
   const policy: PolicyRow = { ...input.policy, id: 'preview' };
-  const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric };
+  const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
   const seen = await seenScopes(runner, { policy: scope, asOf, windowDays: policy.window_days });
   const instances: ScopeResult[] = [];
   let window = { from: asOf, to: asOf };
