@@ -151,6 +151,9 @@ describe('monthly review pack', () => {
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-13`)).status).toBe(400);
     expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-11?asOf=yesterday`)).status).toBe(400);
     expect((await app.request('GET', '/api/v1/carriers/nosuch/review/2026-11')).status).toBe(404);
+    expect((await app.request('GET', '/api/v1/carriers/a%00b/review/2026-11')).status).toBe(400);
+    expect((await app.request('GET', `/api/v1/carriers/${'x'.repeat(300)}/review/2026-11`)).status).toBe(404);
+    expect((await app.request('GET', `/api/v1/carriers/${CARRIER}/review/2026-11%00.pdf`)).status).toBe(400);
   });
 
   it("draws the months in the contract's time zone, as its statement does", async () => {

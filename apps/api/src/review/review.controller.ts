@@ -1,4 +1,4 @@
-import { parseReviewMonth, reviewPackCsv } from '@lanewatch/domain';
+import { CARRIER_CODE_PATTERN, parseReviewMonth, reviewPackCsv } from '@lanewatch/domain';
 import { readReviewPack, UnknownCarrierError } from '@lanewatch/pipeline';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -36,6 +36,8 @@ export class ReviewController {
     @Res({ passthrough: true }) response: Response,
   ) {
     assertOwnCarrier(principal, code);
+    // Any text may arrive in the path (a NUL, a megabyte): only a carrier code is ever looked up.
+    if (!CARRIER_CODE_PATTERN.test(code)) throw new NotFoundException(`carrier '${code.slice(0, 40)}' is not registered`);
     const [, monthText, format = 'json'] = /^(.*?)(?:\.(csv|pdf|json))?$/.exec(monthParam) ?? [];
     const month = parseReviewMonth(monthText ?? '');
     const asOf = this.asOf(query.asOf);
