@@ -18,6 +18,7 @@ import { PolicyStateAndTestDeliveries1796431685729 } from './1796431685729-polic
 import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
 import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-index';
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
+import { CarrierUsers1796500017100 } from './1796500017100-carrier-users';
 import { SlaContracts1796500100000 } from './1796500100000-sla-contracts';
 import { ContractClockFacts1796500200000 } from './1796500200000-contract-clock-facts';
 import { ContractStatements1796510000000 } from './1796510000000-contract-statements';
@@ -41,6 +42,7 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   ExceptionFacts1796432479750,
   HandoverFromIndex1796432498547,
   LegNumberLookup1796500000000,
+  CarrierUsers1796500017100,
   SlaContracts1796500100000,
   ContractClockFacts1796500200000,
   ContractStatements1796510000000,

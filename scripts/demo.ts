@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { runDemoFeed } from '@lanewatch/simulator';
 import { formatBanner } from './launcher-banner';
+import { demoCarrierCredentials, followDemoCarrier, type DemoCarrierUser } from './launcher-demo-carrier';
 import { applyDemoContracts } from './launcher-demo-contracts';
 import { installLifecycle } from './launcher-lifecycle';
 import { ensureWebBuild } from './launcher-web-build';
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
   }
 
   const feedAbort = new AbortController();
+  let carrierUser: DemoCarrierUser | null = null;
+  try {
+    carrierUser = await demoCarrierCredentials(path.join(running.dataDir, 'secrets.json'));
+  } catch (error) {
+    log(`WARNING: could not keep the demo carrier user's password: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const feed = runDemoFeed({
     apiUrl: running.apiUrl,
     adminToken: running.adminToken,
@@ -49,10 +56,17 @@ async function main(): Promise<void> {
     },
   );
 
+  // The carrier user waits for the feed to register its carrier; then the statement for its penalty line.
+  const follow = carrierUser
+    ? followDemoCarrier({ databaseUrl: running.services.databaseUrl, user: carrierUser, dashboardUrl: running.dashboardUrl, log, signal: feedAbort.signal }).catch((error: unknown) => {
+        if (!feedAbort.signal.aborted) log(`WARNING: demo carrier user: ${error instanceof Error ? error.message : String(error)}`);
+      })
+    : Promise.resolve();
+
   lifecycle.running(async (signal) => {
     feedAbort.abort();
     // The feed is a client of the API, so it stops first; a stuck request must not block shutdown.
-    await Promise.race([feed, new Promise((resolve) => setTimeout(resolve, FEED_STOP_TIMEOUT_MS))]);
+    await Promise.race([Promise.all([feed, follow]), new Promise((resolve) => setTimeout(resolve, FEED_STOP_TIMEOUT_MS))]);
     await running.stop(signal);
   });
   void running.unexpectedExit.then((exit) => {
@@ -60,7 +74,7 @@ async function main(): Promise<void> {
     return lifecycle.fail(1, describeExit(exit));
   });
 
-  console.log(formatBanner(running, web, admin, { demo: true }));
+  console.log(formatBanner(running, web, admin, { demo: true, carrierUser }));
 }
 
 void main();

@@ -1,4 +1,5 @@
 import { redactUrl } from '@lanewatch/provision';
+import type { DemoCarrierUser } from './launcher-demo-carrier';
 import type { DemoAdmin } from './launcher-first-admin';
 import type { RunningLanewatch } from './start';
 import type { WebBuildResult } from './launcher-web-build';
@@ -14,7 +15,13 @@ function signInRows(admin: DemoAdmin | null): string[] {
   return [row('Sign in with', `the admin token below`)];
 }
 
-export function formatBanner(running: RunningLanewatch, web: WebBuildResult, admin: DemoAdmin | null, options: { demo: boolean }): string {
+export function formatBanner(
+  running: RunningLanewatch,
+  web: WebBuildResult,
+  admin: DemoAdmin | null,
+  options: { demo: boolean; carrierUser?: DemoCarrierUser | null },
+): string {
+  const carrier = options.carrierUser;
   const { services, secrets, dataDir } = running;
   const secretsWhere = secrets.file ?? 'from the environment';
   const lines = [
@@ -23,6 +30,7 @@ export function formatBanner(running: RunningLanewatch, web: WebBuildResult, adm
     row('Dashboard', web.available ? running.dashboardUrl : `${running.dashboardUrl} (${web.note})`),
     row('API docs', running.docsUrl),
     ...signInRows(admin),
+    ...(carrier ? [row('Carrier user', `${carrier.email} (sees only ${carrier.carrier}; ready once the feed registers it)`), row('  Password', carrier.password)] : []),
     row('Admin token', `${running.adminToken}   (API bearer token for scripts: Authorization: Bearer …)`),
     '',
     row('Data', dataDir),

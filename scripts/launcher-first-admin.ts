@@ -25,7 +25,7 @@ export async function ensureDemoAdmin(options: { databaseUrl: string; secretsFil
   try {
     if ((await countActiveUsersWithRole(dataSource, 'admin')) === 0) {
       const created = await createUserAccount(dataSource, { email: DEMO_ADMIN_EMAIL, name: 'Demo admin', role: 'admin', password });
-      if (created) options.log(`Created the first admin user ${DEMO_ADMIN_EMAIL} (password in ${options.secretsFile})`);
+      if (created.ok) options.log(`Created the first admin user ${DEMO_ADMIN_EMAIL} (password in ${options.secretsFile})`);
     }
     const user = await findUserByEmail(dataSource, DEMO_ADMIN_EMAIL);
     if (!user) return null;

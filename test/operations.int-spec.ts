@@ -85,6 +85,10 @@ describe('operations', () => {
         'GET /api/v1/audit',
         'PUT /api/v1/carriers/{code}/invoices/{month}',
         'POST /api/v1/invoices',
+        'GET /api/v1/carriers/{code}/review/{month}',
+        'GET /api/v1/users',
+        'POST /api/v1/users',
+        'PATCH /api/v1/users/{id}',
       ].map((route) => [route, accessOf(route)]),
     ).toEqual([
       ['GET /api/v1/carriers/{code}/statements/{month}', 'read'],
@@ -97,6 +101,11 @@ describe('operations', () => {
       ['GET /api/v1/audit', 'admin'],
       ['PUT /api/v1/carriers/{code}/invoices/{month}', 'admin'],
       ['POST /api/v1/invoices', 'admin'],
+      // The review pack is read by its carrier (key or carrier user); users, carrier users included, are an admin's.
+      ['GET /api/v1/carriers/{code}/review/{month}', 'read'],
+      ['GET /api/v1/users', 'admin'],
+      ['POST /api/v1/users', 'admin'],
+      ['PATCH /api/v1/users/{id}', 'admin'],
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('users and sessions', () => {
     const password = 'viewer password one';
     const created = await app.request('POST', '/api/v1/users', { body: { email: ' Ana@Example.COM', name: 'Ana', role: 'viewer', password } });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(Number), email: 'ana@example.com', name: 'Ana', role: 'viewer', createdAt: expect.any(String), disabledAt: null });
+    expect(created.body).toEqual({ id: expect.any(Number), email: 'ana@example.com', name: 'Ana', role: 'viewer', carrier: null, createdAt: expect.any(String), disabledAt: null });
 
     const [row] = await app.sql<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [created.body.id]);
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$/);
@@ -69,7 +69,7 @@ describe('users and sessions', () => {
     const listed = await app.request('GET', '/api/v1/users');
     expect(listed.status).toBe(200);
     const ana = (listed.body as unknown as Record<string, unknown>[]).find((user) => user.email === 'ana@example.com');
-    expect(Object.keys(ana!).sort()).toEqual(['createdAt', 'disabledAt', 'email', 'id', 'name', 'role']);
+    expect(Object.keys(ana!).sort()).toEqual(['carrier', 'createdAt', 'disabledAt', 'email', 'id', 'name', 'role']);
   });
 
   it('answers 400 naming each bad field of a new user or a change', async () => {
@@ -78,7 +78,7 @@ describe('users and sessions', () => {
     expect(bad.body.errors).toEqual([
       'email must be an address like ops@example.com',
       'name is required',
-      'role must be one of admin, viewer',
+      'role must be one of admin, viewer, carrier',
       'password must be at least 12 characters',
     ]);
     const id = await createUser(app, { email: 'patch-target@example.com', role: 'viewer', password: 'patch target password' });
@@ -86,7 +86,7 @@ describe('users and sessions', () => {
     expect(badChange.status).toBe(400);
     expect(badChange.body.errors).toEqual(['password must be at most 200 characters']);
     expect((await app.request('PATCH', `/api/v1/users/${id}`, { body: { disable: true } })).body.errors).toEqual([
-      "'disable' is not a user field; use name, role, disabled, password",
+      "'disable' is not a user field; use name, role, disabled, password, carrier",
     ]);
     expect((await app.request('PATCH', '/api/v1/users/999999', { body: { name: 'Nobody' } })).status).toBe(404);
     expect((await app.request('PATCH', '/api/v1/users/abc', { body: { name: 'Nobody' } })).status).toBe(404);
@@ -98,7 +98,7 @@ describe('users and sessions', () => {
     const response = await login(app, 'Bruno@Example.com', 'bruno password 1');
     expect(response.status).toBe(200);
     const session = response.body as unknown as LoginBody;
-    expect(session).toEqual({ token: expect.stringMatching(/^lwu_/), expiresAt: expect.any(String), user: { id: expect.any(Number), email: 'bruno@example.com', name: 'Bruno', role: 'viewer' } });
+    expect(session).toEqual({ token: expect.stringMatching(/^lwu_/), expiresAt: expect.any(String), user: { id: expect.any(Number), email: 'bruno@example.com', name: 'Bruno', role: 'viewer', carrier: null } });
     // Twelve hours by default.
     expect(Math.abs(new Date(session.expiresAt).getTime() - before - 12 * 3_600_000)).toBeLessThan(60_000);
 

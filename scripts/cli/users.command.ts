@@ -6,7 +6,7 @@ import { createUserAccount } from '../../apps/api/src/users/user-accounts';
 import { generatePassword } from '../../apps/api/src/users/user-credentials';
 import { CliCommand, CliIo, CliUsageError, EXIT_FAILED, EXIT_OK, readAll } from './cli-command';
 
-const CREATE_USAGE = `users create --email EMAIL --name NAME --role ${USER_ROLES.join('|')} [--password-stdin]`;
+const CREATE_USAGE = `users create --email EMAIL --name NAME --role ${USER_ROLES.join('|')} [--carrier CODE] [--password-stdin]`;
 
 /** `--password-stdin` takes everything piped in, less one trailing line break (what `echo` adds). */
 export function passwordFromStdin(text: string): string {
@@ -20,6 +20,7 @@ async function createUser(args: string[], io: CliIo): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      carrier: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
     },
     strict: true,
@@ -27,19 +28,20 @@ async function createUser(args: string[], io: CliIo): Promise<number> {
   });
   const generated = !values['password-stdin'];
   const password = generated ? generatePassword() : passwordFromStdin(await readAll(io.stdin));
-  const parsed = parseUserCreation({ email: values.email, name: values.name, role: values.role, password });
-  if (!parsed.ok) throw new CliUsageError(parsed.errors.map((error) => error.replace(/^(email|name|role)\b/, '--$1')).join('; '));
+  const parsed = parseUserCreation({ email: values.email, name: values.name, role: values.role, carrier: values.carrier, password });
+  if (!parsed.ok) throw new CliUsageError(parsed.errors.map((error) => error.replace(/^(email|name|role|carrier)\b/, '--$1')).join('; '));
 
   const { databaseUrl } = loadDatabaseConfigOrExit(io.env);
   const dataSource = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'lanewatch-cli' });
   await dataSource.initialize();
   try {
-    const user = await createUserAccount(dataSource, parsed.value);
-    if (!user) {
-      io.err(`a user with email '${parsed.value.email}' already exists; change it with PATCH /api/v1/users/{id}`);
+    const created = await createUserAccount(dataSource, parsed.value);
+    if (!created.ok) {
+      io.err(created.problem.startsWith('a user with email') ? `${created.problem}; change it with PATCH /api/v1/users/{id}` : created.problem);
       return EXIT_FAILED;
     }
-    io.out(`created ${user.role} user ${user.id} <${user.email}>`);
+    const { user } = created;
+    io.out(`created ${user.role} user ${user.id} <${user.email}>${user.carrier_code ? ` of carrier ${user.carrier_code}` : ''}`);
     // Shown once: only its argon2 hash is stored.
     if (generated) io.out(`password (shown only now): ${password}`);
     return EXIT_OK;

@@ -13,6 +13,7 @@ import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
 import { KpisModule } from './kpis/kpis.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReviewModule } from './review/review.module';
 import { ShipmentsModule } from './shipments/shipments.module';
 import { SlaModule } from './sla/sla.module';
 import { StatementsModule } from './statements/statements.module';
@@ -24,7 +25,7 @@ export class AppModule {
   static forRoot(config: LanewatchConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule, StatementsModule],
+      imports: [InfrastructureModule.forRoot(config), MetricsModule, CarriersModule, IngestModule, ShipmentsModule, KpisModule, ExceptionsModule, UsersModule, SlaModule, AlertsModule, WebhooksModule, ImportsModule, FidelityModule, StatementsModule, ReviewModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

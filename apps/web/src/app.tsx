@@ -15,7 +15,8 @@ export function App() {
       return null;
     }
     const role = roleOf(state.identity);
-    return { token: state.token, identity: state.identity, role, canEdit: role === 'admin', onUnauthorized: expire, signOut };
+    const carrier = state.identity.kind === 'user' && role === 'carrier' ? state.identity.user.carrier : null;
+    return { token: state.token, identity: state.identity, role, canEdit: role === 'admin', carrier, onUnauthorized: expire, signOut };
   }, [state, expire, signOut]);
 
   if (state.phase === 'checking') {

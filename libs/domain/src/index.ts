@@ -32,4 +32,5 @@ export * from './code-suggestions';
 export * from './leg-lookup';
 export * from './milestone-labels';
 export * from './exceptions';
+export * from './review';
 export * from './contracts';

@@ -39,8 +39,31 @@ describe('parseUserCreation', () => {
     const result = parseUserCreation({ email: 'not-an-email', name: '', role: 'owner' });
     expect(result).toEqual({
       ok: false,
-      errors: ['email must be an address like ops@example.com', 'name is required', 'role must be one of admin, viewer', 'password is required'],
+      errors: ['email must be an address like ops@example.com', 'name is required', 'role must be one of admin, viewer, carrier', 'password is required'],
     });
+  });
+});
+
+describe('carrier users', () => {
+  const carrierUser = { ...newUser, role: 'carrier' };
+
+  it('binds a carrier user to the carrier it names, by its lower-cased code', () => {
+    expect(parseUserCreation({ ...carrierUser, carrier: ' Cainiao ' })).toEqual({
+      ok: true,
+      value: { email: 'ops@example.com', name: 'Operations', role: 'carrier', password: 'twelve chars', carrier: 'cainiao' },
+    });
+  });
+
+  it('refuses a carrier user without a carrier, and an admin or viewer with one', () => {
+    expect(parseUserCreation(carrierUser)).toEqual({ ok: false, errors: ['a carrier user must name its carrier (carrier: <code>)'] });
+    expect(parseUserCreation({ ...newUser, carrier: 'cainiao' })).toEqual({ ok: false, errors: ['only a carrier user is bound to a carrier; a viewer sees every carrier'] });
+    expect(parseUserCreation({ ...newUser, role: 'admin', carrier: 'cainiao' })).toEqual({ ok: false, errors: ['only a carrier user is bound to a carrier; an admin sees every carrier'] });
+    expect(parseUserCreation({ ...carrierUser, carrier: 'not a code!' })).toEqual({ ok: false, errors: ['carrier must be a carrier code (2-40 characters of a-z 0-9 _ -)'] });
+  });
+
+  it('lets a change name a carrier or unbind with null', () => {
+    expect(parseUserUpdate({ role: 'carrier', carrier: 'upu' })).toEqual({ ok: true, value: { role: 'carrier', carrier: 'upu' } });
+    expect(parseUserUpdate({ role: 'viewer', carrier: null })).toEqual({ ok: true, value: { role: 'viewer', carrier: null } });
   });
 });
 
@@ -67,8 +90,8 @@ describe('parseUserUpdate', () => {
   });
 
   it('refuses an empty change and a misspelt field instead of doing nothing', () => {
-    expect(parseUserUpdate({})).toEqual({ ok: false, errors: ['body must set at least one of name, role, disabled, password'] });
-    expect(parseUserUpdate({ disable: true })).toEqual({ ok: false, errors: ["'disable' is not a user field; use name, role, disabled, password"] });
+    expect(parseUserUpdate({})).toEqual({ ok: false, errors: ['body must set at least one of name, role, disabled, password, carrier'] });
+    expect(parseUserUpdate({ disable: true })).toEqual({ ok: false, errors: ["'disable' is not a user field; use name, role, disabled, password, carrier"] });
   });
 
   it('applies the password rules and wants a real boolean for disabled', () => {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { ParseResult } from './registration';
+import { CARRIER_CODE_PATTERN } from './event-validation';
 import { storageProblems } from './storable-text';
 import { MINUTE_MS } from './time-units';
 
-export const USER_ROLES = ['admin', 'viewer'] as const;
+/** admin changes things; viewer reads everything; carrier reads only the one carrier it is bound to (contracts.md §3). */
+export const USER_ROLES = ['admin', 'viewer', 'carrier'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -45,6 +47,20 @@ const newPasswordField = z
 
 const roleField = z.enum(USER_ROLES, { error: `role must be one of ${USER_ROLES.join(', ')}` });
 
+// The code of the carrier a carrier user is bound to; null (in a change) unbinds.
+const carrierField = z
+  .string({ error: 'carrier must be a carrier code' })
+  .trim()
+  .toLowerCase()
+  .regex(CARRIER_CODE_PATTERN, 'carrier must be a carrier code (2-40 characters of a-z 0-9 _ -)');
+
+/** A carrier user names exactly one carrier; an admin or viewer names none. Null when the pair fits. */
+export function carrierBindingProblem(role: UserRole, carrier: string | null | undefined): string | null {
+  if (role === 'carrier' && !carrier) return 'a carrier user must name its carrier (carrier: <code>)';
+  if (role !== 'carrier' && carrier) return `only a carrier user is bound to a carrier; a${role === 'admin' ? 'n' : ''} ${role} sees every carrier`;
+  return null;
+}
+
 const loginSchema = z.object(
   {
     // No format check at sign-in: a malformed address is simply an unknown one.
@@ -65,7 +81,7 @@ export function parseLogin(body: unknown): ParseResult<LoginRequest> {
 }
 
 const userCreationSchema = z.object(
-  { email: emailField, name: nameField, role: roleField, password: newPasswordField },
+  { email: emailField, name: nameField, role: roleField, password: newPasswordField, carrier: carrierField.optional() },
   { error: 'body must be a JSON object' },
 );
 
@@ -74,12 +90,14 @@ export type UserCreation = z.infer<typeof userCreationSchema>;
 export function parseUserCreation(body: unknown): ParseResult<UserCreation> {
   const parsed = userCreationSchema.safeParse(body);
   if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  const binding = carrierBindingProblem(parsed.data.role, parsed.data.carrier);
+  if (binding) return { ok: false, errors: [binding] };
   // The password is hashed, never stored as text; the e-mail and name are.
   const unstorable = storageProblems({ email: parsed.data.email, name: parsed.data.name }, '');
   return unstorable.length > 0 ? { ok: false, errors: unstorable } : { ok: true, value: parsed.data };
 }
 
-const UPDATABLE_FIELDS = ['name', 'role', 'disabled', 'password'] as const;
+const UPDATABLE_FIELDS = ['name', 'role', 'disabled', 'password', 'carrier'] as const;
 
 const userUpdateSchema = z.object(
   {
@@ -87,6 +105,7 @@ const userUpdateSchema = z.object(
     role: roleField.optional(),
     disabled: z.boolean({ error: 'disabled must be true or false' }).optional(),
     password: newPasswordField.optional(),
+    carrier: carrierField.nullable().optional(),
   },
   { error: 'body must be a JSON object' },
 );

@@ -12,4 +12,5 @@ export * from './sla';
 export * from './kpi-distribution';
 export * from './fidelity';
 export * from './exceptions';
+export * from './review';
 export * from './statements';

@@ -1,9 +1,10 @@
-import { Access, bearerToken, deniedReason, Principal, seesHealthDetails } from './access.util';
+import { Access, bearerToken, carrierCallerName, deniedReason, isCarrierUser, Principal, seesHealthDetails } from './access.util';
 
 const adminToken: Principal = { kind: 'admin' };
 const adminUser: Principal = { kind: 'admin', userId: 1 };
 const viewer: Principal = { kind: 'viewer', userId: 2 };
 const carrier: Principal = { kind: 'carrier', carrierId: 3, carrierCode: 'correios' };
+const carrierUser: Principal = { kind: 'carrier', carrierId: 3, carrierCode: 'correios', userId: 4 };
 
 describe('deniedReason', () => {
   const allowed: [Access, Principal, boolean][] = [
@@ -26,14 +27,27 @@ describe('deniedReason', () => {
     ['metrics', adminUser, true],
     ['metrics', viewer, false],
     ['metrics', carrier, false],
+    // A carrier user reads its carrier like the carrier's key, but sends no events and changes nothing.
+    ['read', carrierUser, true],
+    ['optional', carrierUser, true],
+    ['ingest', carrierUser, false],
+    ['admin', carrierUser, false],
+    ['metrics', carrierUser, false],
   ];
 
   it.each(allowed)('%s access for %j: allowed %s', (access, principal, expected) => {
     expect(deniedReason(access, principal) === null).toBe(expected);
   });
 
+  it("tells a carrier user from its carrier's key, and names each in a refusal", () => {
+    expect([carrier, carrierUser, viewer, adminUser].map(isCarrierUser)).toEqual([false, true, false, false]);
+    expect(carrierCallerName(carrier as Principal & { kind: 'carrier' })).toBe('this API key belongs to');
+    expect(carrierCallerName(carrierUser as Principal & { kind: 'carrier' })).toBe('this user is bound to');
+    expect(deniedReason('ingest', carrierUser)).toBe("this endpoint needs the admin token, an admin user or a carrier API key; carrier users read their carrier's data but send no events");
+  });
+
   it('health details are for admins and viewers, not for anonymous callers or carrier keys', () => {
-    expect([adminToken, adminUser, viewer, carrier, undefined].map(seesHealthDetails)).toEqual([true, true, true, false, false]);
+    expect([adminToken, adminUser, viewer, carrier, carrierUser, undefined].map(seesHealthDetails)).toEqual([true, true, true, false, false, false]);
   });
 
   it('tells a viewer that viewers only read', () => {

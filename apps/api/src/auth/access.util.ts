@@ -2,18 +2,31 @@
 
 /**
  * Who is calling: the admin token (no userId) or an admin user's session, a viewer user's session,
- * or a carrier's API key.
+ * a carrier's API key (no userId) or a carrier user's session (contracts.md §3). Both carrier kinds
+ * are confined to their carrier by the same checks.
  */
 export type Principal =
   | { kind: 'admin'; userId?: number }
   | { kind: 'viewer'; userId: number }
-  | { kind: 'carrier'; carrierId: number; carrierCode: string };
+  | { kind: 'carrier'; carrierId: number; carrierCode: string; userId?: number };
+
+/** A carrier user's session, as opposed to the carrier's API key. */
+export function isCarrierUser(principal: Principal): boolean {
+  return principal.kind === 'carrier' && principal.userId !== undefined;
+}
+
+/** How a refusal names a carrier caller: its API key or its user. */
+export function carrierCallerName(principal: Principal & { kind: 'carrier' }): string {
+  return principal.userId === undefined ? 'this API key belongs to' : 'this user is bound to';
+}
 
 /**
  * - `admin`: admins only (the admin token or an admin user): every change except ingest.
- * - `ingest`: admins or carrier keys: posting events and registering shipments.
- * - `read`: admins, viewers and carrier keys; handlers confine a carrier key to its own carrier
- *   (assertOwnCarrier) or keep it out of data that spans carriers (assertReadsAllCarriers).
+ * - `ingest`: admins or carrier keys: posting events and registering shipments (not carrier users:
+ *   a person reads; the carrier's systems write).
+ * - `read`: admins, viewers, carrier keys and carrier users; handlers confine a carrier caller to its
+ *   own carrier (assertOwnCarrier, or filter to it) or keep it out of data that spans carriers
+ *   (assertReadsAllCarriers).
  * - `optional`: anyone; a token, when one is sent, must be valid, and the handler sees who sent it
  *   (the health check answers details only to admins and viewers).
  * - `metrics`: METRICS_TOKEN (checked by the guard before any principal, and good for nothing else),
@@ -31,6 +44,7 @@ export function deniedReason(access: Access, principal: Principal): string | nul
   if (access === 'admin' && principal.kind !== 'admin') return `this endpoint needs the admin token or an admin user${viewerNote}`;
   if (access === 'metrics' && principal.kind !== 'admin') return 'this endpoint needs METRICS_TOKEN, the admin token or an admin user';
   if (access === 'ingest' && principal.kind === 'viewer') return `this endpoint needs the admin token, an admin user or a carrier API key${viewerNote}`;
+  if (access === 'ingest' && isCarrierUser(principal)) return 'this endpoint needs the admin token, an admin user or a carrier API key; carrier users read their carrier\'s data but send no events';
   return null;
 }
 

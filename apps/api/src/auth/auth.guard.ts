@@ -1,5 +1,5 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { activeSessionByTokenHash, carrierForKeyHash, extendSession } from '@lanewatch/db';
+import { activeSessionByTokenHash, carrierForKeyHash, extendSession, SessionUserRow } from '@lanewatch/db';
 import { renewedSessionExpiry } from '@lanewatch/domain';
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -71,7 +71,16 @@ export class AuthGuard implements CanActivate {
       await extendSession(this.dataSource, found.session_id, now, renewed);
       expiresAt = renewed > expiresAt ? renewed : expiresAt;
     }
-    const principal: Principal = found.role === 'admin' ? { kind: 'admin', userId: found.user_id } : { kind: 'viewer', userId: found.user_id };
+    const principal = principalOfUser(found);
+    if (!principal) return null;
     return { principal, session: { id: found.session_id, expiresAt } };
   }
+}
+
+/** A user's principal: a carrier user is a carrier caller bound to its carrier; null when that binding is broken. */
+function principalOfUser(found: SessionUserRow): Principal | null {
+  if (found.role === 'admin') return { kind: 'admin', userId: found.user_id };
+  if (found.role === 'viewer') return { kind: 'viewer', userId: found.user_id };
+  if (found.carrier_id === null || found.carrier_code === null) return null;
+  return { kind: 'carrier', carrierId: found.carrier_id, carrierCode: found.carrier_code, userId: found.user_id };
 }

@@ -14,7 +14,7 @@ export function isUuid(value: unknown): value is string {
 
 /** Who did it, for acknowledgements and silences: a user's e-mail, or the admin token. */
 export async function actorOf(dataSource: DataSource, principal: Principal): Promise<string> {
-  if (principal.kind === 'carrier') return `carrier:${principal.carrierCode}`;
+  if (principal.kind === 'carrier' && principal.userId === undefined) return `carrier:${principal.carrierCode}`;
   if (principal.userId === undefined) return 'admin-token';
   const [user] = (await dataSource.query('SELECT email FROM users WHERE id = $1', [principal.userId])) as { email: string }[];
   return user ? user.email : `user:${principal.userId}`;

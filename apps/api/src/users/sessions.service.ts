@@ -51,7 +51,7 @@ export class SessionsService implements OnModuleInit {
     return {
       token,
       expiresAt: session.expires_at.toISOString(),
-      user: { id: user.id, email: user.email, name: user.display_name, role: user.role },
+      user: { id: user.id, email: user.email, name: user.display_name, role: user.role, carrier: user.carrier_code },
     };
   }
 
@@ -61,12 +61,12 @@ export class SessionsService implements OnModuleInit {
   }
 
   async me(principal: Principal, session: SessionContext | undefined) {
-    if (!session || principal.kind === 'carrier' || principal.userId === undefined) throw new ForbiddenException(NOT_A_SESSION);
+    if (!session || principal.userId === undefined) throw new ForbiddenException(NOT_A_SESSION);
     const user = await findUserById(this.dataSource, principal.userId);
     // The guard has just seen the user enabled; gone since then is as good as signed out.
     if (!user) throw new UnauthorizedException('the session has ended');
     return {
-      user: { id: user.id, email: user.email, name: user.display_name, role: user.role },
+      user: { id: user.id, email: user.email, name: user.display_name, role: user.role, carrier: user.carrier_code },
       expiresAt: session.expiresAt.toISOString(),
     };
   }

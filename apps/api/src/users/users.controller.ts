@@ -21,7 +21,7 @@ export class UsersController {
 
   @Post()
   @RequireAccess('admin')
-  @ApiOperation({ summary: 'Create a user: an admin changes things, a viewer only reads' })
+  @ApiOperation({ summary: 'Create a user: an admin changes things, a viewer only reads, a carrier user reads only its carrier' })
   @ApiBody({
     schema: {
       type: 'object',
@@ -30,6 +30,7 @@ export class UsersController {
         email: { type: 'string', example: 'ops@example.com' },
         name: { type: 'string', example: 'Operations' },
         role: { type: 'string', enum: [...USER_ROLES] },
+        carrier: { type: 'string', description: "the carrier code a 'carrier' user is bound to (required for that role, refused for others)" },
         password: PASSWORD_SCHEMA,
       },
     },
@@ -40,11 +41,17 @@ export class UsersController {
 
   @Patch(':id')
   @RequireAccess('admin')
-  @ApiOperation({ summary: 'Change name, role, password or disabled; disabling or a new password ends the sessions' })
+  @ApiOperation({ summary: 'Change name, role, carrier, password or disabled; disabling or a new password ends the sessions' })
   @ApiBody({
     schema: {
       type: 'object',
-      properties: { name: { type: 'string' }, role: { type: 'string', enum: [...USER_ROLES] }, disabled: { type: 'boolean' }, password: PASSWORD_SCHEMA },
+      properties: {
+        name: { type: 'string' },
+        role: { type: 'string', enum: [...USER_ROLES] },
+        carrier: { type: 'string', nullable: true },
+        disabled: { type: 'boolean' },
+        password: PASSWORD_SCHEMA,
+      },
     },
   })
   update(@Param('id') id: string, @Body() body: unknown) {

@@ -1,9 +1,10 @@
 import { asRecord, oneOf, text } from './parse.util';
 
-export const USER_ROLES = ['admin', 'viewer'] as const;
+export const USER_ROLES = ['admin', 'viewer', 'carrier'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export type SignedInUser = { id: string; email: string; name: string; role: UserRole };
+// `carrier`: the code of the carrier a carrier user is bound to (and sees alone); null otherwise.
+export type SignedInUser = { id: string; email: string; name: string; role: UserRole; carrier: string | null };
 
 export type LoginResult = { token: string; expiresAt: string; user: SignedInUser };
 
@@ -20,6 +21,7 @@ function parseUser(value: unknown, path: string): SignedInUser {
     email: text(record, 'email', path),
     name: typeof record.name === 'string' && record.name !== '' ? record.name : text(record, 'email', path),
     role: oneOf(record, 'role', USER_ROLES, path),
+    carrier: typeof record.carrier === 'string' && record.carrier !== '' ? record.carrier : null,
   };
 }
 

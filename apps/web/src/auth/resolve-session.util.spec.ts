@@ -4,7 +4,7 @@ import type { CurrentUser } from '../api/auth-types';
 import { CARRIER_KEY_MESSAGE, describeIdentity, REJECTED_TOKEN_MESSAGE, resolveSession, roleOf } from './resolve-session.util';
 
 const viewer: CurrentUser = {
-  user: { id: '7', email: 'ana@example.com', name: 'Ana', role: 'viewer' },
+  user: { id: '7', email: 'ana@example.com', name: 'Ana', role: 'viewer', carrier: null },
   expiresAt: '2026-11-08T12:00:00.000Z',
 };
 const forbidden = () => Promise.reject(new ApiError('The API answered 403', 403));

@@ -9,6 +9,8 @@ export type Session = {
   role: UserRole;
   // Viewers read everything and change nothing; pages hide the controls (the API refuses anyway).
   canEdit: boolean;
+  // A carrier user's own carrier: its pages are the only ones it sees (contracts.md §3). Null for admins and viewers.
+  carrier: string | null;
   onUnauthorized: () => void;
   signOut: () => void;
 };

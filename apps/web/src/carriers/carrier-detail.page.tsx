@@ -21,7 +21,7 @@ import { CarrierTrend } from './carrier-trends.component';
 export function CarrierDetailPage() {
   const { code = '' } = useParams();
   const { search } = useLocation();
-  const { token, onUnauthorized } = useSession();
+  const { token, onUnauthorized, carrier } = useSession();
   const { query, problems, nowMs, update } = useDashboardQuery();
   const from = formatApiInstant(query.fromMs);
   const to = formatApiInstant(query.toMs);
@@ -37,9 +37,11 @@ export function CarrierDetailPage() {
       <title>{`${name} — Lanewatch`}</title>
       <div className="page-header">
         <div>
-          <p className="page-header__subtitle">
-            <Link to={{ pathname: CARRIERS_PATH, search: dashboardSearch(search) }}>All carriers</Link>
-          </p>
+          {carrier === null ? (
+            <p className="page-header__subtitle">
+              <Link to={{ pathname: CARRIERS_PATH, search: dashboardSearch(search) }}>All carriers</Link>
+            </p>
+          ) : null}
           <h1>{name === code ? code : `${name} (${code})`}</h1>
           <p className="page-header__subtitle">Its own legs over the chosen range; days are UTC days.</p>
         </div>

@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { useSession } from '../auth/session.context';
 import { AlertsPage } from '../alerts/alerts.page';
 import { BreachDetailPage } from '../breaches/breach-detail.page';
@@ -11,14 +12,18 @@ import { WatchlistPage } from '../exceptions/watchlist.page';
 import { IngestHealthPage } from '../ingest-health/ingest-health.page';
 import { OverviewPage } from '../overview/overview.page';
 import { PoliciesPage } from '../policies/policies.page';
+import { ReviewPage } from '../review/review.page';
 import { ShipmentLookupPage } from '../shipments/shipment-lookup.page';
+import { StatementPage } from '../statements/statement.page';
+import { UsersPage } from '../users/users.page';
 import { AppShell } from './app-shell.component';
-import { HOME_PATH } from './navigation.constants';
+import { homePathOf } from './navigation.constants';
 import { NotFoundPage } from './not-found.page';
 
 function RedirectHome() {
   const { search } = useLocation();
-  return <Navigate to={{ pathname: HOME_PATH, search }} replace />;
+  const { carrier } = useSession();
+  return <Navigate to={{ pathname: homePathOf(carrier), search }} replace />;
 }
 
 function IngestHealthRoute() {
@@ -26,7 +31,31 @@ function IngestHealthRoute() {
   return <IngestHealthPage token={token} onUnauthorized={onUnauthorized} />;
 }
 
+/** A carrier user's pages of its own carrier; another carrier's address is no page for it (the API refuses it anyway). */
+function OwnCarrierOnly({ children }: { children: ReactNode }) {
+  const { code = '' } = useParams();
+  const { carrier } = useSession();
+  return carrier === null || carrier === code ? children : <NotFoundPage />;
+}
+
 export function AppRoutes() {
+  const { carrier } = useSession();
+  if (carrier !== null) {
+    return (
+      <Routes>
+        <Route element={<AppShell />}>
+          <Route index element={<RedirectHome />} />
+          <Route path="breaches" element={<BreachesPage />} />
+          <Route path="breaches/:id" element={<BreachDetailPage />} />
+          <Route path="carriers/:code" element={<OwnCarrierOnly><CarrierDetailPage /></OwnCarrierOnly>} />
+          <Route path="carriers/:code/review/:month" element={<OwnCarrierOnly><ReviewPage /></OwnCarrierOnly>} />
+          <Route path="carriers/:code/statements/:month" element={<OwnCarrierOnly><StatementPage /></OwnCarrierOnly>} />
+          <Route path="shipments" element={<ShipmentLookupPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    );
+  }
   return (
     <Routes>
       <Route element={<AppShell />}>
@@ -36,6 +65,8 @@ export function AppRoutes() {
         <Route path="breaches/:id" element={<BreachDetailPage />} />
         <Route path="carriers" element={<CarriersPage />} />
         <Route path="carriers/:code" element={<CarrierDetailPage />} />
+        <Route path="carriers/:code/review/:month" element={<ReviewPage />} />
+        <Route path="carriers/:code/statements/:month" element={<StatementPage />} />
         <Route path="corridors" element={<CorridorsPage />} />
         <Route path="exceptions" element={<ExceptionsPage />} />
         <Route path="watchlist" element={<WatchlistPage />} />
@@ -43,6 +74,7 @@ export function AppRoutes() {
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="ingest-health" element={<IngestHealthRoute />} />
+        <Route path="users" element={<UsersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -12,6 +12,31 @@ export const NAVIGATION_ITEMS: readonly NavigationItem[] = [
   { path: '/policies', label: 'SLA policies' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/ingest-health', label: 'Ingest health' },
+  { path: '/users', label: 'Users' },
 ];
 
 export const HOME_PATH = NAVIGATION_ITEMS[0].path;
+
+/** The month before `nowMs` as YYYY-MM (UTC): the last whole month, the one a review settles. */
+export function lastWholeMonth(nowMs: number): string {
+  const now = new Date(nowMs);
+  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return `${previous.getUTCFullYear()}-${String(previous.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A carrier user's pages (contracts.md §3): its own scorecard, breaches, statement and review; nothing of the admin's. */
+export function carrierNavigation(carrier: string, nowMs: number): NavigationItem[] {
+  const base = `/carriers/${encodeURIComponent(carrier)}`;
+  const month = lastWholeMonth(nowMs);
+  return [
+    { path: base, label: 'Scorecard' },
+    { path: '/breaches', label: 'Breaches' },
+    { path: `${base}/statements/${month}`, label: 'Statement' },
+    { path: `${base}/review/${month}`, label: 'Monthly review' },
+  ];
+}
+
+/** Where a session lands: the overview, or a carrier user's own scorecard. */
+export function homePathOf(carrier: string | null): string {
+  return carrier === null ? HOME_PATH : `/carriers/${encodeURIComponent(carrier)}`;
+}

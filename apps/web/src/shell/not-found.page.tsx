@@ -1,9 +1,11 @@
 import { Link, useLocation } from 'react-router';
 import { dashboardSearch } from '../filters/dashboard-query.util';
-import { HOME_PATH } from './navigation.constants';
+import { useSession } from '../auth/session.context';
+import { homePathOf } from './navigation.constants';
 
 export function NotFoundPage() {
   const location = useLocation();
+  const { carrier } = useSession();
   return (
     <>
       <title>Page not found — Lanewatch</title>
@@ -14,7 +16,7 @@ export function NotFoundPage() {
         <section className="panel">
           <p>
             There is no dashboard page at <code>{location.pathname}</code>.{' '}
-            <Link to={{ pathname: HOME_PATH, search: dashboardSearch(location.search) }}>Go to the overview</Link>.
+            <Link to={{ pathname: homePathOf(carrier), search: dashboardSearch(location.search) }}>{carrier === null ? 'Go to the overview' : 'Go to your scorecard'}</Link>.
           </p>
         </section>
       </main>

@@ -4,7 +4,9 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 
 @Entity({ name: 'users' })
 // Emails are stored lower-cased, so the unique key is case-insensitive without an expression index.
 @Check('CHK_users_email_lower_case', `"email" = lower("email")`)
-@Check('CHK_users_role', `"role" IN ('admin', 'viewer')`)
+@Check('CHK_users_role', `"role" IN ('admin', 'viewer', 'carrier')`)
+// A carrier user is bound to exactly one carrier; admins and viewers to none.
+@Check('CHK_users_carrier_binding', `("role" = 'carrier') = ("carrier_id" IS NOT NULL)`)
 export class UserEntity {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -21,6 +23,10 @@ export class UserEntity {
 
   @Column({ type: 'varchar', length: 16 })
   role!: UserRole;
+
+  // The carrier a `carrier` user sees (contracts.md §3); null for admins and viewers.
+  @Column({ name: 'carrier_id', type: 'int', nullable: true })
+  carrierId!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -6,6 +6,9 @@ export interface UserRow {
   email: string;
   display_name: string;
   role: UserRole;
+  /** The carrier a `carrier` user is bound to; null for admins and viewers. */
+  carrier_id: number | null;
+  carrier_code: string | null;
   created_at: Date;
   disabled_at: Date | null;
 }
@@ -14,19 +17,20 @@ export interface UserWithPasswordRow extends UserRow {
   password_hash: string;
 }
 
-const USER_COLUMNS = 'u.id, u.email, u.display_name, u.role, u.created_at, u.disabled_at';
+// A subquery rather than a join: the same list serves INSERT/UPDATE ... RETURNING.
+const USER_COLUMNS = 'u.id, u.email, u.display_name, u.role, u.carrier_id, (SELECT c.code FROM carriers c WHERE c.id = u.carrier_id) AS carrier_code, u.created_at, u.disabled_at';
 
 /** Inserts a user; null when the email is taken. `email` must already be lower-cased. */
 export async function insertUser(
   runner: SqlRunner,
-  user: { email: string; displayName: string; role: UserRole; passwordHash: string },
+  user: { email: string; displayName: string; role: UserRole; passwordHash: string; carrierId?: number | null },
 ): Promise<UserRow | null> {
   const inserted = await rows<UserRow>(
     runner,
-    `INSERT INTO users AS u (email, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
+    `INSERT INTO users AS u (email, display_name, role, password_hash, carrier_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (email) DO NOTHING
      RETURNING ${USER_COLUMNS}`,
-    [user.email, user.displayName, user.role, user.passwordHash],
+    [user.email, user.displayName, user.role, user.passwordHash, user.carrierId ?? null],
   );
   return inserted[0] ?? null;
 }
@@ -52,12 +56,13 @@ export async function countActiveUsersWithRole(runner: SqlRunner, role: UserRole
 
 /**
  * Changes only the fields given. `disabledAt`: a date disables (keeping an earlier date), null
- * enables. Null when there is no such user.
+ * enables. `carrierId`: a carrier binds, null unbinds (with the role, or the check refuses it).
+ * Null when there is no such user.
  */
 export async function updateUser(
   runner: SqlRunner,
   id: number,
-  changes: { displayName?: string; role?: UserRole; passwordHash?: string; disabledAt?: Date | null },
+  changes: { displayName?: string; role?: UserRole; passwordHash?: string; disabledAt?: Date | null; carrierId?: number | null },
 ): Promise<UserRow | null> {
   const updated = await rows<UserRow>(
     runner,
@@ -65,7 +70,8 @@ export async function updateUser(
         display_name = COALESCE($2, u.display_name),
         role = COALESCE($3, u.role),
         password_hash = COALESCE($4, u.password_hash),
-        disabled_at = CASE WHEN NOT $5::boolean THEN u.disabled_at WHEN $6::timestamptz IS NULL THEN NULL ELSE COALESCE(u.disabled_at, $6) END
+        disabled_at = CASE WHEN NOT $5::boolean THEN u.disabled_at WHEN $6::timestamptz IS NULL THEN NULL ELSE COALESCE(u.disabled_at, $6) END,
+        carrier_id = CASE WHEN $7::boolean THEN $8::int ELSE u.carrier_id END
       WHERE u.id = $1
       RETURNING ${USER_COLUMNS}`,
     [
@@ -75,6 +81,8 @@ export async function updateUser(
       changes.passwordHash ?? null,
       changes.disabledAt !== undefined,
       changes.disabledAt ?? null,
+      changes.carrierId !== undefined,
+      changes.carrierId ?? null,
     ],
   );
   return updated[0] ?? null;
@@ -99,14 +107,16 @@ export interface SessionUserRow {
   last_seen_at: Date;
   user_id: number;
   role: UserRole;
+  carrier_id: number | null;
+  carrier_code: string | null;
 }
 
 /** The session with this token hash, when it is neither revoked nor expired and its user is enabled. */
 export async function activeSessionByTokenHash(runner: SqlRunner, tokenHash: string, now: Date): Promise<SessionUserRow | null> {
   const found = await rows<SessionUserRow>(
     runner,
-    `SELECT s.id AS session_id, s.expires_at, s.last_seen_at, u.id AS user_id, u.role
-       FROM user_sessions s JOIN users u ON u.id = s.user_id
+    `SELECT s.id AS session_id, s.expires_at, s.last_seen_at, u.id AS user_id, u.role, u.carrier_id, c.code AS carrier_code
+       FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN carriers c ON c.id = u.carrier_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [tokenHash, now],
   );

@@ -1,0 +1,2 @@
+export * from './review-pack';
+export * from './review-pack-csv';

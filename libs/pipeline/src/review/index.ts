@@ -1,0 +1,2 @@
+export * from './read-review-pack';
+export * from './review-statement';
