@@ -228,7 +228,12 @@ policies:
     // The contract itself is stored too (sla_contracts); its carrier has no ended legs yet to recompute.
     const stored0 = 'contract-post-2026: contract stored; clock facts of 0 ended legs queued for recomputation';
     expect(await apply()).toEqual([stored0, 'created  contract-post-2026 / CN-BR first attempt', 'created  contract-post-2026 / transit p90']);
-    const stored = () => app.sql('SELECT * FROM sla_policies WHERE contract = $1 ORDER BY name', ['contract-post-2026']);
+    // What apply writes: the evaluator's state (last_evaluated_at, last_evaluation) may change meanwhile, as
+    // the worker evaluates new policies at once.
+    const stored = async () =>
+      (await app.sql('SELECT * FROM sla_policies WHERE contract = $1 ORDER BY name', ['contract-post-2026'])).map(
+        ({ last_evaluated_at: _at, last_evaluation: _evaluation, ...row }) => row,
+      );
     const before = await stored();
     expect(before.map((row) => [row.name, row.carrier, row.corridor, row.effective_from !== null])).toEqual([
       ['CN-BR first attempt', 'contract-post', 'CN-BR', true],
