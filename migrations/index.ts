@@ -18,6 +18,8 @@ import { PolicyStateAndTestDeliveries1796431685729 } from './1796431685729-polic
 import { ExceptionFacts1796432479750 } from './1796432479750-exception-facts';
 import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-index';
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
+import { EventsIdentityOnce1796510000000 } from './1796510000000-events-identity-once';
+import { TryLockLegGroupsOnePass1796510000001 } from './1796510000001-try-lock-leg-groups-one-pass';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,4 +40,6 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   ExceptionFacts1796432479750,
   HandoverFromIndex1796432498547,
   LegNumberLookup1796500000000,
+  EventsIdentityOnce1796510000000,
+  TryLockLegGroupsOnePass1796510000001,
 ];
