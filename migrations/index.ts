@@ -20,6 +20,7 @@ import { HandoverFromIndex1796432498547 } from './1796432498547-handover-from-in
 import { LegNumberLookup1796500000000 } from './1796500000000-leg-number-lookup';
 import { EventsIdentityOnce1796510000000 } from './1796510000000-events-identity-once';
 import { TryLockLegGroupsOnePass1796510000001 } from './1796510000001-try-lock-leg-groups-one-pass';
+import { RollupCellsRoomForUpdates1796510000002 } from './1796510000002-rollup-cells-room-for-updates';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,4 +43,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   LegNumberLookup1796500000000,
   EventsIdentityOnce1796510000000,
   TryLockLegGroupsOnePass1796510000001,
+  RollupCellsRoomForUpdates1796510000002,
 ];
