@@ -15,6 +15,10 @@ import { prepareBenchServices } from './bench-app';
 
 const SHIPMENTS = Number(process.env.BENCH_SHIPMENTS ?? 6000);
 const POSTERS = 4;
+// For profiling on a smaller sample: BENCH_FEEDS=shuffled|registered runs one feed, BENCH_STAGES=worker
+// only the one-process drain (accept and COPY still run, as the ratio needs them). Defaults: everything.
+const FEEDS = (process.env.BENCH_FEEDS ?? 'shuffled,registered').split(',');
+const ONLY_WORKER = process.env.BENCH_STAGES === 'worker';
 const COPY_CHUNK_BYTES = 1 << 20;
 
 const csv = (value: unknown) => (value === null || value === undefined ? '' : `"${String(value).replace(/"/g, '""')}"`);
@@ -107,14 +111,30 @@ async function post(setup: Setup, plan: DeliveryPlan): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-async function drain(setup: Setup, workers: number, plan: DeliveryPlan): Promise<{ seconds: number; workerMiB: (number | null)[] }> {
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 when it is gone. */
+function cpuSeconds(pid: number | undefined | null): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the worker processes and of their PostgreSQL backends (a profile of where the drain ran). */
+async function workerCpu(setup: Setup, processes: ChildProcess[]): Promise<{ node: number; postgres: number }> {
+  const backends = await setup.app.sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'lanewatch-worker%' AND datname = current_database()`);
+  return { node: processes.reduce((sum, child) => sum + cpuSeconds(child.pid), 0), postgres: backends.reduce((sum, row) => sum + cpuSeconds(row.pid), 0) };
+}
+
+async function drain(setup: Setup, workers: number, plan: DeliveryPlan): Promise<{ seconds: number; workerMiB: (number | null)[]; cpu: { node: number; postgres: number } }> {
   const started = process.hrtime.bigint();
   const processes: ChildProcess[] = [];
   for (let index = 0; index < workers; index += 1) processes.push(await setup.app.startWorker());
   const status = await setup.app.waitForIdle(3_600_000);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (status.eventsStored !== plan.uniqueCount) throw new Error(`stored ${status.eventsStored} of ${plan.uniqueCount}`);
-  return { seconds, workerMiB: processes.map((child) => peakMiB(child.pid)) };
+  return { seconds, workerMiB: processes.map((child) => peakMiB(child.pid)), cpu: await workerCpu(setup, processes) };
 }
 
 interface StageResult {
@@ -127,6 +147,7 @@ interface StageResult {
   endToEnd: number;
   apiMiB: number | null;
   workerMiB: number | null;
+  cpu1: { node: number; postgres: number };
 }
 
 async function stage(label: string, feed: Feed, plan: DeliveryPlan, registered: boolean): Promise<StageResult> {
@@ -144,6 +165,7 @@ async function stage(label: string, feed: Feed, plan: DeliveryPlan, registered: 
   } finally {
     await one.app.stop();
   }
+  if (ONLY_WORKER) return { label, events: plan.uniqueCount, copy, accept, worker1: worker1.seconds, worker2: NaN, endToEnd: NaN, apiMiB, workerMiB: worker1.workerMiB[0] ?? null, cpu1: worker1.cpu };
   // The same with two worker processes.
   const two = await setUp(feed, { registered });
   let worker2: Awaited<ReturnType<typeof drain>>;
@@ -173,6 +195,7 @@ async function stage(label: string, feed: Feed, plan: DeliveryPlan, registered: 
     copy,
     accept,
     worker1: worker1.seconds,
+    cpu1: worker1.cpu,
     worker2: worker2.seconds,
     endToEnd,
     apiMiB,
@@ -189,6 +212,7 @@ function report(result: StageResult): string {
     `  ${'COPY into a bare table (1 MiB chunks)'.padEnd(34)} ${String(rate(result.copy)).padStart(8)} events/s  ${result.copy.toFixed(2).padStart(7)} s`,
     row(`API accept (${POSTERS} clients, worker stopped)`, result.accept),
     row('worker alone, 1 process', result.worker1),
+    `    its CPU: worker process ${result.cpu1.node.toFixed(1)} s, its PostgreSQL backends ${result.cpu1.postgres.toFixed(1)} s`,
     row('worker alone, 2 processes', result.worker2),
     row('end to end (API and 1 worker)', result.endToEnd),
     `  2 worker processes vs 1: ${(result.worker1 / result.worker2).toFixed(2)}× the throughput`,
@@ -202,11 +226,10 @@ async function main(): Promise<void> {
     const feed = generateFeed({ seed: 42, shipments: SHIPMENTS, now: new Date('2026-11-20T00:00:00Z'), spanDays: 90, departureScans: true });
     const shuffled = planDeliveries(feed, { seed: 42, batchSize: 5000, duplicateRate: 0, offsetVariantRate: 0, shuffle: true });
     const registered = planDeliveries(feed, { seed: 43, batchSize: 400, duplicateRate: 0, offsetVariantRate: 0, shuffle: true });
-    const results = [
-      await stage(`Shuffled feed (${feed.journeys.length} shipments, 5000-event batches)`, feed, shuffled, false),
-      await stage(`Registered shipments, 400-event batches, ${POSTERS} concurrent clients`, feed, registered, true),
-    ];
-    process.stdout.write(`ingest benchmark\n${results.map(report).join('\n')}\n`);
+    // Each feed's figures as soon as they are measured: a run cut short still shows what it measured.
+    process.stdout.write('ingest benchmark\n');
+    if (FEEDS.includes('shuffled')) process.stdout.write(`${report(await stage(`Shuffled feed (${feed.journeys.length} shipments, 5000-event batches)`, feed, shuffled, false))}\n`);
+    if (FEEDS.includes('registered')) process.stdout.write(`${report(await stage(`Registered shipments, 400-event batches, ${POSTERS} concurrent clients`, feed, registered, true))}\n`);
   } finally {
     await services.stop();
   }

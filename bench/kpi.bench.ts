@@ -90,10 +90,11 @@ async function main(): Promise<void> {
       await postFeed(app, feed, planDeliveries(feed, { seed: index + 1, batchSize: 5000, shuffle: true }), { codeMapLast: false, idleTimeoutMs: 3_600_000 });
     }
     // Steady state: the compactor has folded the deltas (reads add the ones it has not: a backlog right
-    // after a burst makes reads slower for that while), and the worker vacuums every
-    // VACUUM_INTERVAL_MS; here once, right away, on both.
+    // after a burst makes reads slower for that while) and vacuumed the delta table once quiet, and the
+    // worker vacuums the rollups every VACUUM_INTERVAL_MS; here both once, right away, on both databases
+    // (the compactor's own VACUUM may still be running when the backlog reaches 0).
     for (const app of apps) await app.waitFor(async () => (await app.status()).compactionBacklog === 0, 3_600_000, 'the compactor to fold every delta');
-    for (const app of apps) await app.sql('VACUUM (ANALYZE) kpi_rollups');
+    for (const app of apps) await app.sql('VACUUM (ANALYZE) kpi_rollups, kpi_rollup_deltas');
     const events = await Promise.all(apps.map(async (app) => (await app.status()).eventsStored));
     const cells = await Promise.all(apps.map(async (app) => Number((await app.sql<{ cells: string }>('SELECT count(*) AS cells FROM kpi_rollups'))[0].cells)));
     const kpiMs = await sideBySide(apps, KPI_PATHS);

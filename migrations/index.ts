@@ -22,6 +22,9 @@ import { CarrierUsers1796500017100 } from './1796500017100-carrier-users';
 import { SlaContracts1796500100000 } from './1796500100000-sla-contracts';
 import { ContractClockFacts1796500200000 } from './1796500200000-contract-clock-facts';
 import { ContractStatements1796510000000 } from './1796510000000-contract-statements';
+import { EventsIdentityOnce1796520000000 } from './1796520000000-events-identity-once';
+import { TryLockLegGroupsOnePass1796520000001 } from './1796520000001-try-lock-leg-groups-one-pass';
+import { RollupCellsRoomForUpdates1796520000002 } from './1796520000002-rollup-cells-room-for-updates';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -46,4 +49,7 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   SlaContracts1796500100000,
   ContractClockFacts1796500200000,
   ContractStatements1796510000000,
+  EventsIdentityOnce1796520000000,
+  TryLockLegGroupsOnePass1796520000001,
+  RollupCellsRoomForUpdates1796520000002,
 ];

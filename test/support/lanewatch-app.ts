@@ -72,7 +72,9 @@ export class LanewatchApp {
   }
 
   private spawnService(name: 'api' | 'worker', extraEnv: Record<string, string> = {}): ChildProcess {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+    // LANEWATCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): node flags for worker processes, to profile them.
+    const nodeArgs = name === 'worker' ? (process.env.LANEWATCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+    const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
       cwd: ROOT,
       env: { ...this.env(), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,9 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 export function inReadSnapshot<T>(dataSource: DataSource, read: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
-    await manager.query('SET TRANSACTION READ ONLY');
-    // Before the snapshot (a LOCK takes none): a rebuild's swap is waited for, not half seen.
-    await lockRollupsForRead(manager);
+    // Read only, and before the snapshot (a LOCK takes none): a rebuild's swap is waited for, not half seen.
+    await lockRollupsForRead(manager, { readOnly: true });
     return read(manager);
   });
 }

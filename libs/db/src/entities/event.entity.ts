@@ -1,8 +1,8 @@
-import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // Partitioned by month on occurred_at (see the migration): the partition key is part of every unique key.
+// An event's identity is unique through event_identities alone (EventsIdentityOnce1796520000000).
 @Entity({ name: 'events' })
-@Unique('events_identity_key', ['carrierId', 'identity', 'occurredAt'])
 @Index('events_leg_idx', ['legId', 'occurredAt'])
 @Index('events_carrier_code_idx', ['carrierId', 'rawCode', 'id'])
 @Index('events_handover_leg_idx', ['handoverLegId'], { where: 'handover_leg_id IS NOT NULL' })

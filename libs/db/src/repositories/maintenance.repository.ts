@@ -12,14 +12,14 @@ export const HOT_TABLES = ['kpi_rollups', 'leg_facts', 'shipment_facts', 'legs',
  * skip). Autovacuum does the same where it is on and keeping up; this keeps reads flat where it is
  * off or behind. VACUUM cannot run in a transaction, so it gets a connection of its own.
  */
-export async function vacuumHotTables(dataSource: DataSource): Promise<boolean> {
+export async function vacuumHotTables(dataSource: DataSource, tables: readonly (typeof HOT_TABLES)[number][] = HOT_TABLES): Promise<boolean> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
     const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [LOCK_KEYS.vacuum])) as { locked: boolean }[];
     if (!locked) return false;
     try {
-      await runner.query(`VACUUM (ANALYZE) ${HOT_TABLES.join(', ')}`);
+      await runner.query(`VACUUM (ANALYZE) ${tables.join(', ')}`);
       return true;
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [LOCK_KEYS.vacuum]);

@@ -43,7 +43,10 @@ export async function createShadowTables(runner: SqlRunner): Promise<void> {
   await runner.query(`CREATE TABLE leg_facts${SUFFIX} (LIKE leg_facts INCLUDING DEFAULTS)`);
   await runner.query(`CREATE TABLE kpi_rollups${SUFFIX} (LIKE kpi_rollups INCLUDING DEFAULTS) PARTITION BY LIST (tier)`);
   for (const partition of ROLLUP_PARTITIONS) {
-    await runner.query(`CREATE TABLE rollup_partitions.${partition.name}${SUFFIX} PARTITION OF kpi_rollups${SUFFIX} FOR VALUES IN ${partition.values}`);
+    // Room in each page for the compactor's in-place updates, as the live partitions (RollupCellsRoomForUpdates1796520000002).
+    await runner.query(
+      `CREATE TABLE rollup_partitions.${partition.name}${SUFFIX} PARTITION OF kpi_rollups${SUFFIX} FOR VALUES IN ${partition.values} WITH (fillfactor = 70)`,
+    );
   }
 }
 

@@ -64,8 +64,9 @@ export async function tryLockShard(runner: SqlRunner, shard: number): Promise<bo
  * from before the swap, in which the deltas the new cells already hold are not deleted yet (counted
  * twice). The lock order (cells, then deltas) is the swap's, so the two never wait on each other in a cycle.
  */
-export async function lockRollupsForRead(runner: SqlRunner): Promise<void> {
-  await runner.query(`LOCK TABLE kpi_rollups, kpi_rollup_deltas IN ACCESS SHARE MODE`);
+export async function lockRollupsForRead(runner: SqlRunner, options: { readOnly?: boolean } = {}): Promise<void> {
+  // One round trip for both (no parameters: the simple protocol runs the two statements in order).
+  await runner.query(`${options.readOnly ? 'SET TRANSACTION READ ONLY; ' : ''}LOCK TABLE kpi_rollups, kpi_rollup_deltas IN ACCESS SHARE MODE`);
 }
 
 /**
