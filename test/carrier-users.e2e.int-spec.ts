@@ -123,7 +123,7 @@ describe('carrier users in a browser', () => {
     await form.getByLabel('Password').fill(carrierUser.password);
     await form.getByRole('button', { name: 'Create user' }).click();
     await page.getByText(`Created carrier user ${carrierUser.email} of revco.`).waitFor();
-    await page.getByRole('cell', { name: carrierUser.email }).waitFor();
+    await page.getByRole('cell', { name: carrierUser.email, exact: true }).waitFor();
     await screenshot(page, 'users-new-carrier-user');
     const users = await app.request('GET', '/api/v1/users');
     expect(users.body).toEqual(expect.arrayContaining([expect.objectContaining({ email: carrierUser.email, role: 'carrier', carrier: 'revco' })]));
@@ -188,7 +188,7 @@ describe('carrier users in a browser', () => {
     await clock.locator('[data-kpi="clockCount"]').getByText('3', { exact: true }).waitFor();
     await clock.locator('[data-kpi="clockMean"]').getByText('0.53 business days').waitFor();
     const within = clock.locator('[data-kpi="clockWithin"]');
-    await within.getByText('100.0 %').waitFor();
+    await within.getByText(/^100\.0\s?%$/).waitFor();
     await within.getByText('3 of 3 legs').waitFor();
     await within.getByText('Allowance: 1 business day on CN-BR').waitFor();
     await screenshot(page, 'carrier-contract-clock');
@@ -254,5 +254,42 @@ describe('carrier users in a browser', () => {
     expect((await app.request('GET', '/api/v1/carriers/rival/statements/2026-11', { token: login.body.token as string })).status).toBe(403);
     await carrierPage.close();
     await adminPage.close();
+  });
+
+  it("an admin moves a carrier user to another carrier and disables it after a confirm; its session ends", async () => {
+    const temp = { email: 'temp@revco.test', password: 'temporary password 2026', name: 'Temp Ops', role: 'carrier', carrier: 'revco' };
+    expect((await app.request('POST', '/api/v1/users', { body: temp })).status).toBe(201);
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: admin });
+    await page.goto(`${app.apiUrl}/users`);
+    const row = page.locator(`tr[data-user="${temp.email}"]`);
+    await row.getByRole('button', { name: `Change ${temp.email}` }).click();
+    await row.getByLabel(`Carrier of ${temp.email}`).selectOption('rival');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`${temp.email} is now a carrier user of rival.`).waitFor();
+    await row.getByRole('cell', { name: 'rival', exact: true }).waitFor();
+    // Signed in now, it reads rival's pages and no longer revco's.
+    const login = await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: temp.email, password: temp.password } });
+    const token = login.body.token as string;
+    expect((await app.request('GET', '/api/v1/carriers/rival/breaches', { token })).status).toBe(200);
+    expect((await app.request('GET', '/api/v1/carriers/revco/breaches', { token })).status).toBe(403);
+
+    // Disabling asks first: keeping it changes nothing.
+    await row.getByRole('button', { name: `Disable ${temp.email}` }).click();
+    const confirm = row.getByRole('group', { name: `Confirm disabling ${temp.email}` });
+    await confirm.getByText(`Disable ${temp.email}? They are signed out at once`).waitFor();
+    await confirm.getByRole('button', { name: 'Keep enabled' }).click();
+    await row.getByRole('cell', { name: 'enabled', exact: true }).waitFor();
+    expect((await app.request('GET', '/api/v1/carriers/rival/breaches', { token })).status).toBe(200);
+    await row.getByRole('button', { name: `Disable ${temp.email}` }).click();
+    await confirm.getByRole('button', { name: 'Yes, disable' }).click();
+    await page.getByText(`Disabled ${temp.email}: their sessions ended.`).waitFor();
+    await row.getByRole('cell', { name: 'disabled', exact: true }).waitFor();
+    await row.getByRole('button', { name: `Enable ${temp.email}` }).waitFor();
+    await screenshot(page, 'users-disabled');
+    const users = await app.request('GET', '/api/v1/users');
+    expect(users.body).toEqual(expect.arrayContaining([expect.objectContaining({ email: temp.email, role: 'carrier', carrier: 'rival', disabledAt: expect.any(String) })]));
+    expect((await app.request('GET', '/api/v1/carriers/rival/breaches', { token })).status).toBe(401);
+    expect((await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: temp.email, password: temp.password } })).status).toBe(401);
+    await page.close();
   });
 });
