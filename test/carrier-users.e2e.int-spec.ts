@@ -45,6 +45,33 @@ policies:
       kind: tiered
       tiers: [ { from: 0, to: 0.7, credit: "0.10" }, { from: 0.7, to: 0.9, credit: "0.05" } ]
 `;
+// A third carrier whose contract runs its own clock (contracts.md §1): São Paulo business days, customs
+// excluded, 1 business day allowed on CN-BR. Its parcels of Thursday 5 November take 10 h (two) and 18 h
+// (one): 0.42, 0.42 and 0.75 business days, mean 0.53, all three within the allowance.
+const CLOCK_CONTRACT = `
+contract: clockco-2026
+carrier: clockco
+effectiveFrom: 2026-01-01
+calendar: { country: BR, subdivision: BR-SP }
+clock: { days: business, exclude: [import_customs] }
+allowances:
+  - { corridor: CN-BR, serviceLevel: '*', days: 1 }
+policies:
+  - name: Clockco clock p90
+    metric: clock_p90_days
+    op: lte
+    threshold: 5
+    windowDays: 7
+    minSample: 3
+    severity: minor
+`;
+const NOVEMBER = 'from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z';
+
+function parsedContract(text: string) {
+  const parsed = parseSlaContract(text);
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.value;
+}
 
 describe('carrier users in a browser', () => {
   let app: LanewatchApp;
@@ -57,13 +84,22 @@ describe('carrier users in a browser', () => {
     app = await LanewatchApp.start({ env: { WEB_DIST_DIR: webDir, SLA_REMINDER_MINUTES: '0', SLA_EVALUATION_INTERVAL_MS: '86400000' } });
     await app.createCarrier('revco');
     await app.createCarrier('rival');
+    await app.createCarrier('clockco');
     expect((await app.request('POST', '/api/v1/users', { body: admin })).status).toBe(201);
-    await postEvents(app, [...parcels('revco', 'REVCO', '2026-11-05', { good: 3, bad: 2 }), ...parcels('rival', 'RIVAL', '2026-11-05', { good: 1, bad: 4 })]);
-    const parsed = parseSlaContract(CONTRACT);
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const dataSource = createDataSource(app.databaseUrl, { poolSize: 1 });
     await dataSource.initialize();
-    await applySlaContract(dataSource, parsed.value).finally(() => dataSource.destroy());
+    try {
+      // The clock contract first: its parcels' clock facts are computed as they arrive.
+      await applySlaContract(dataSource, parsedContract(CLOCK_CONTRACT));
+      await postEvents(app, [
+        ...parcels('revco', 'REVCO', '2026-11-05', { good: 3, bad: 2 }),
+        ...parcels('rival', 'RIVAL', '2026-11-05', { good: 1, bad: 4 }),
+        ...parcels('clockco', 'CLOCK', '2026-11-05', { good: 2, bad: 1 }),
+      ]);
+      await applySlaContract(dataSource, parsedContract(CONTRACT));
+    } finally {
+      await dataSource.destroy();
+    }
     const rivalPolicy = { name: 'Rival first attempt', carrier: 'rival', corridor: null, serviceLevel: null, metric: 'first_attempt_rate', op: 'gte', threshold: 0.9, windowDays: 7, minSample: 3, severity: 'critical' };
     expect((await app.request('POST', '/api/v1/sla-policies', { body: rivalPolicy })).status).toBe(201);
     await evaluate(app, '2026-11-08T00:00:00Z');
@@ -87,7 +123,7 @@ describe('carrier users in a browser', () => {
     await form.getByLabel('Password').fill(carrierUser.password);
     await form.getByRole('button', { name: 'Create user' }).click();
     await page.getByText(`Created carrier user ${carrierUser.email} of revco.`).waitFor();
-    await page.getByRole('cell', { name: carrierUser.email }).waitFor();
+    await page.getByRole('cell', { name: carrierUser.email, exact: true }).waitFor();
     await screenshot(page, 'users-new-carrier-user');
     const users = await app.request('GET', '/api/v1/users');
     expect(users.body).toEqual(expect.arrayContaining([expect.objectContaining({ email: carrierUser.email, role: 'carrier', carrier: 'revco' })]));
@@ -99,7 +135,7 @@ describe('carrier users in a browser', () => {
     // It lands on its own scorecard, with its own navigation and none of the admin's pages.
     await page.waitForURL(/\/carriers\/revco(\?|$)/);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Scorecard', 'Breaches', 'Statement', 'Monthly review']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Scorecard', 'Breaches', 'Exceptions', 'Watchlist', 'Statement', 'Monthly review']);
     await page.getByRole('heading', { name: /revco/i, level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: 'All carriers' }).count()).toBe(0);
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain('carrier · revco');
@@ -110,6 +146,17 @@ describe('carrier users in a browser', () => {
     expect(await page.getByText('Rival first attempt').count()).toBe(0);
     await screenshot(page, 'carrier-user-breaches');
 
+    // Its exceptions: only its own carrier's rows (the API filters them), each opening its watchlist.
+    await nav.getByRole('link', { name: 'Exceptions' }).click();
+    await page.getByRole('heading', { name: 'Exceptions', level: 1 }).waitFor();
+    await page.goto(`${app.apiUrl}/exceptions?${NOVEMBER}`);
+    const rates = page.getByRole('region', { name: /Exception rate per carrier and lane/ });
+    await rates.getByRole('link', { name: 'revco', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: /rival|clockco/ }).count()).toBe(0);
+    await screenshot(page, 'carrier-user-exceptions');
+    await nav.getByRole('link', { name: 'Watchlist' }).click();
+    await page.getByRole('heading', { name: 'Watchlist', level: 1 }).waitFor();
+
     for (const path of ['/carriers/rival', '/carriers/rival/review/2026-11', '/carriers', '/overview', '/users', '/policies', '/ingest-health']) {
       await page.goto(`${app.apiUrl}${path}`);
       await page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
@@ -117,9 +164,38 @@ describe('carrier users in a browser', () => {
     // The API refuses the same, whatever the dashboard shows.
     const login = await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: carrierUser.email, password: carrierUser.password } });
     const token = login.body.token as string;
-    for (const path of ['/api/v1/carriers/rival/scorecard', '/api/v1/carriers/rival/review/2026-11', '/api/v1/carriers/rival/breaches', '/api/v1/carriers']) {
+    for (const path of ['/api/v1/carriers/rival/scorecard', '/api/v1/carriers/rival/review/2026-11', '/api/v1/carriers/rival/breaches', '/api/v1/carriers', '/api/v1/carriers/clockco/contracts']) {
       expect({ path, status: (await app.request('GET', path, { token })).status }).toEqual({ path, status: 403 });
     }
+    await page.close();
+  });
+
+  it("shows a carrier's contract clock on its page: business days on the BR-SP calendar, within the allowance", async () => {
+    const contracts = await app.request('GET', '/api/v1/carriers/clockco/contracts');
+    expect(contracts.body).toEqual([
+      expect.objectContaining({
+        contract: 'clockco-2026',
+        effectiveFrom: '2026-01-01',
+        calendar: { country: 'BR', subdivision: 'BR-SP', closures: [] },
+        clock: { timeZone: 'America/Sao_Paulo', days: 'business', exclude: ['import_customs'] },
+        allowances: [{ corridor: 'CN-BR', serviceLevel: '*', days: 1 }],
+      }),
+    ]);
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: admin });
+    await page.goto(`${app.apiUrl}/carriers/clockco?${NOVEMBER}`);
+    const clock = page.getByTestId('contract-clock');
+    await clock.getByRole('heading', { name: 'Transit on the contract clock (business days, BR-SP calendar, customs excluded)', level: 2 }).waitFor();
+    await clock.locator('[data-kpi="clockCount"]').getByText('3', { exact: true }).waitFor();
+    await clock.locator('[data-kpi="clockMean"]').getByText('0.53 business days').waitFor();
+    const within = clock.locator('[data-kpi="clockWithin"]');
+    await within.getByText(/^100\.0\s?%$/).waitFor();
+    await within.getByText('3 of 3 legs').waitFor();
+    await within.getByText('Allowance: 1 business day on CN-BR').waitFor();
+    await screenshot(page, 'carrier-contract-clock');
+    // A carrier without a clock of its own shows none.
+    await page.goto(`${app.apiUrl}/carriers/revco?${NOVEMBER}`);
+    await page.getByRole('heading', { name: 'Key figures', level: 2 }).waitFor();
+    expect(await page.getByTestId('contract-clock').count()).toBe(0);
     await page.close();
   });
 
@@ -178,5 +254,42 @@ describe('carrier users in a browser', () => {
     expect((await app.request('GET', '/api/v1/carriers/rival/statements/2026-11', { token: login.body.token as string })).status).toBe(403);
     await carrierPage.close();
     await adminPage.close();
+  });
+
+  it("an admin moves a carrier user to another carrier and disables it after a confirm; its session ends", async () => {
+    const temp = { email: 'temp@revco.test', password: 'temporary password 2026', name: 'Temp Ops', role: 'carrier', carrier: 'revco' };
+    expect((await app.request('POST', '/api/v1/users', { body: temp })).status).toBe(201);
+    const page = await openSignedIn(browser, { url: app.apiUrl, user: admin });
+    await page.goto(`${app.apiUrl}/users`);
+    const row = page.locator(`tr[data-user="${temp.email}"]`);
+    await row.getByRole('button', { name: `Change ${temp.email}` }).click();
+    await row.getByLabel(`Carrier of ${temp.email}`).selectOption('rival');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`${temp.email} is now a carrier user of rival.`).waitFor();
+    await row.getByRole('cell', { name: 'rival', exact: true }).waitFor();
+    // Signed in now, it reads rival's pages and no longer revco's.
+    const login = await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: temp.email, password: temp.password } });
+    const token = login.body.token as string;
+    expect((await app.request('GET', '/api/v1/carriers/rival/breaches', { token })).status).toBe(200);
+    expect((await app.request('GET', '/api/v1/carriers/revco/breaches', { token })).status).toBe(403);
+
+    // Disabling asks first: keeping it changes nothing.
+    await row.getByRole('button', { name: `Disable ${temp.email}` }).click();
+    const confirm = row.getByRole('group', { name: `Confirm disabling ${temp.email}` });
+    await confirm.getByText(`Disable ${temp.email}? They are signed out at once`).waitFor();
+    await confirm.getByRole('button', { name: 'Keep enabled' }).click();
+    await row.getByRole('cell', { name: 'enabled', exact: true }).waitFor();
+    expect((await app.request('GET', '/api/v1/carriers/rival/breaches', { token })).status).toBe(200);
+    await row.getByRole('button', { name: `Disable ${temp.email}` }).click();
+    await confirm.getByRole('button', { name: 'Yes, disable' }).click();
+    await page.getByText(`Disabled ${temp.email}: their sessions ended.`).waitFor();
+    await row.getByRole('cell', { name: 'disabled', exact: true }).waitFor();
+    await row.getByRole('button', { name: `Enable ${temp.email}` }).waitFor();
+    await screenshot(page, 'users-disabled');
+    const users = await app.request('GET', '/api/v1/users');
+    expect(users.body).toEqual(expect.arrayContaining([expect.objectContaining({ email: temp.email, role: 'carrier', carrier: 'rival', disabledAt: expect.any(String) })]));
+    expect((await app.request('GET', '/api/v1/carriers/rival/breaches', { token })).status).toBe(401);
+    expect((await app.request('POST', '/api/v1/auth/login', { token: null, body: { email: temp.email, password: temp.password } })).status).toBe(401);
+    await page.close();
   });
 });

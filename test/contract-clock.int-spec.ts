@@ -246,6 +246,29 @@ describe('the contract clock', () => {
     }
   });
 
+  it('serves the clock as a timeseries metric, each UTC week like the oracle, and only with a contract', async () => {
+    const from = '2026-03-02T00:00:00Z';
+    const to = '2026-06-01T00:00:00Z';
+    const response = await app.request('GET', `/api/v1/kpis/timeseries?metric=clock&bucket=week&${q(from, to, '&groupBy=carrier')}`);
+    expect(response.status).toBe(200);
+    const body = response.body as unknown as { metric: string; series: { carrier: string; points: { start: string; end: string; value: ClockKpi | null }[] }[] };
+    expect(body.metric).toBe('clock');
+    expect(body.series.map((series) => series.carrier)).toEqual([CARRIER]);
+    const points = body.series[0].points;
+    expect(points).toHaveLength(13);
+    let counted = 0;
+    for (const point of points) {
+      const inWeek = facts.filter((fact) => fact.end >= Date.parse(point.start) && fact.end < Date.parse(point.end));
+      if (inWeek.length === 0) expect({ week: point.start, count: point.value?.count ?? 0 }).toEqual({ week: point.start, count: 0 });
+      else expectClock(point.value, inWeek, `week of ${point.start}`);
+      counted += inWeek.length;
+    }
+    expect(counted).toBeGreaterThan(40);
+    const without = await app.request('GET', `/api/v1/kpis/timeseries?metric=clock&from=${from}&to=${to}`);
+    expect(without.status).toBe(400);
+    expect(without.body.errors).toEqual(['metric clock needs contract (the contract whose clock is read)']);
+  });
+
   it('a KPI rebuild derives the same clock facts and answers again', async () => {
     await run(process.execPath, ['-r', '@swc-node/register', 'scripts/lanewatch.ts', 'kpis', 'rebuild'], { cwd: ROOT, env: app.env() });
     await drained();

@@ -136,7 +136,7 @@ describe('GET /api/v1/kpis', () => {
     }
     const bad = await app.request('GET', `/api/v1/kpis/timeseries?metric=speed&bucket=month&from=${from}&to=${to}`);
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual(['metric must be one of transit, customsHold, firstAttempt, onTime', 'bucket must be day or week']);
+    expect(bad.body.errors).toEqual(['metric must be one of transit, customsHold, firstAttempt, onTime, clock', 'bucket must be day or week']);
 
     for (const { bucket, series } of responses) {
       expect(series.length).toBeGreaterThan(1);

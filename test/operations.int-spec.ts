@@ -86,6 +86,7 @@ describe('operations', () => {
         'PUT /api/v1/carriers/{code}/invoices/{month}',
         'POST /api/v1/invoices',
         'GET /api/v1/carriers/{code}/review/{month}',
+        'GET /api/v1/carriers/{code}/contracts',
         'GET /api/v1/users',
         'POST /api/v1/users',
         'PATCH /api/v1/users/{id}',
@@ -103,6 +104,8 @@ describe('operations', () => {
       ['POST /api/v1/invoices', 'admin'],
       // The review pack is read by its carrier (key or carrier user); users, carrier users included, are an admin's.
       ['GET /api/v1/carriers/{code}/review/{month}', 'read'],
+      // A carrier's contracts (clock, allowances, terms) are read by that carrier too.
+      ['GET /api/v1/carriers/{code}/contracts', 'read'],
       ['GET /api/v1/users', 'admin'],
       ['POST /api/v1/users', 'admin'],
       ['PATCH /api/v1/users/{id}', 'admin'],

@@ -89,18 +89,23 @@ export type KpiTimeseriesMetric = (typeof KPI_TIMESERIES_METRICS)[number];
 export const KPI_TIMESERIES_BUCKETS = ['day', 'week'] as const;
 export type KpiTimeseriesBucket = (typeof KPI_TIMESERIES_BUCKETS)[number];
 
-export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesMetric; bucket: KpiTimeseriesBucket };
+/** The dashboard's trend metrics plus `clock`, a contract's clockDays (contracts.md §1): only with contract=. */
+export const KPI_TIMESERIES_API_METRICS = [...KPI_TIMESERIES_METRICS, 'clock'] as const;
+export type KpiTimeseriesApiMetric = (typeof KPI_TIMESERIES_API_METRICS)[number];
+
+export type KpiTimeseriesParams = KpiQueryParams & { metric: KpiTimeseriesApiMetric; bucket: KpiTimeseriesBucket };
 
 /** GET /kpis/timeseries: the /kpis parameters plus metric and bucket (kpis.md §6). */
 export function parseKpiTimeseriesQuery(query: Record<string, unknown>): { ok: true; value: KpiTimeseriesParams } | { ok: false; errors: string[] } {
   const base = parseKpiQuery(query);
   const errors = base.ok ? [] : [...base.errors];
   const metric = typeof query.metric === 'string' ? query.metric.trim() : '';
-  if (!(KPI_TIMESERIES_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_TIMESERIES_METRICS.join(', ')}`);
+  if (!(KPI_TIMESERIES_API_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_TIMESERIES_API_METRICS.join(', ')}`);
+  else if (metric === 'clock' && base.ok && !base.value.contract) errors.push('metric clock needs contract (the contract whose clock is read)');
   const bucket = typeof query.bucket === 'string' ? query.bucket.trim() : 'day';
   if (!(KPI_TIMESERIES_BUCKETS as readonly string[]).includes(bucket)) errors.push('bucket must be day or week');
   if (errors.length > 0 || !base.ok) return { ok: false, errors };
-  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesMetric, bucket: bucket as KpiTimeseriesBucket } };
+  return { ok: true, value: { ...base.value, metric: metric as KpiTimeseriesApiMetric, bucket: bucket as KpiTimeseriesBucket } };
 }
 
 export interface ScorecardQueryParams {

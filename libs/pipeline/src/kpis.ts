@@ -6,7 +6,7 @@ import {
   KPI_LEVEL,
   KpiFamily,
   KpiQueryParams,
-  KpiTimeseriesMetric,
+  KpiTimeseriesApiMetric,
   KpiTimeseriesParams,
   rate,
   rollupRanges,
@@ -148,11 +148,11 @@ export async function computeKpis(runner: SqlRunner, params: KpiQueryParams): Pr
 export interface KpiTimeseriesPoint {
   start: string;
   end: string;
-  value: TransitKpi | CustomsHoldKpi | FirstAttemptKpi | OnTimeKpi | null;
+  value: TransitKpi | CustomsHoldKpi | FirstAttemptKpi | OnTimeKpi | ClockKpi | null;
 }
 
 export interface KpiTimeseriesResponse {
-  metric: KpiTimeseriesMetric;
+  metric: KpiTimeseriesApiMetric;
   bucket: 'day' | 'week';
   from: string;
   to: string;

@@ -109,4 +109,12 @@ export class CarriersController {
     assertOwnCarrier(principal, code);
     return this.carriers.dataQuality(code, principal.kind === 'carrier');
   }
+
+  @Get(':code/contracts')
+  @RequireAccess('read')
+  @ApiOperation({ summary: "The carrier's applied contract versions (contracts.md §1-2): calendar, clock, allowances, currency and terms, latest effective date first" })
+  contracts(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
+    assertOwnCarrier(principal, code);
+    return this.carriers.contracts(code);
+  }
 }

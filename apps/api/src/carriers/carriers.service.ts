@@ -1,5 +1,6 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import {
+  appliedContractsOf,
   CarrierRow,
   lockCodeMap,
   dataQualityIssuesOfCarrier,
@@ -216,6 +217,28 @@ export class CarriersService {
       unlinkedLegs: unlinked.legs,
       issues: conflicts,
     };
+  }
+
+  /** The carrier's applied contract versions as stored (the whole parsed document), latest first. */
+  async contracts(code: string) {
+    await this.carrier(code);
+    const versions = await appliedContractsOf(this.dataSource, code);
+    // The stored document is the parsed contract (SlaContract): its clock holds calendar, time zone and allowances.
+    return versions.map((row) => {
+      const document = row.document as { clock?: { calendar?: unknown; timeZone?: unknown; days?: unknown; exclude?: unknown; allowances?: unknown }; money?: { currency?: unknown } | null; policies?: unknown };
+      const clock = document.clock ?? {};
+      return {
+        contract: row.contract,
+        effectiveFrom: row.effective_from,
+        appliedAt: row.applied_at.toISOString(),
+        currency: document.money?.currency ?? null,
+        calendar: clock.calendar ?? null,
+        clock: { timeZone: clock.timeZone ?? 'UTC', days: clock.days ?? 'calendar', exclude: clock.exclude ?? [] },
+        allowances: clock.allowances ?? [],
+        money: document.money ?? null,
+        terms: document.policies ?? [],
+      };
+    });
   }
 
   async carrier(code: string): Promise<CarrierRow> {

@@ -37,7 +37,7 @@ export class KpisController {
   @Get('timeseries')
   @RequireAccess('read')
   @ApiOperation({ summary: 'One point per UTC day or ISO week per group, the same definitions and rollups as /kpis (kpis.md §6)' })
-  @ApiQuery({ name: 'metric', enum: ['transit', 'customsHold', 'firstAttempt', 'onTime'] })
+  @ApiQuery({ name: 'metric', enum: ['transit', 'customsHold', 'firstAttempt', 'onTime', 'clock'], description: 'clock: the clockDays of contract= (contracts.md §1)' })
   @ApiQuery({ name: 'bucket', required: false, enum: ['day', 'week'] })
   @KpiQueries()
   async timeseries(@Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {

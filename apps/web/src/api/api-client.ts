@@ -63,7 +63,7 @@ function retryAfterSeconds(response: Response): number | null {
 }
 
 type SendOptions<T> = {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   token: string | null;
   body?: unknown;

@@ -1,6 +1,8 @@
+import type { ClockKpi } from '@lanewatch/domain';
 import { type RequestOptions, sendJson, withQuery } from '../api/api-client';
 import { type Breach, parseBreaches } from '../api/sla-types';
 import { type CarrierScorecardResponse, parseCarrierScorecardResponse } from './carrier-scorecard-types';
+import { type ContractVersion, parseCarrierContracts, parseClockRow } from './contract-clock.util';
 import { type KpiDistribution, parseKpiDistribution } from './kpi-distribution.util';
 
 type CarrierWindow = RequestOptions & { carrier: string; from: string; to: string };
@@ -20,4 +22,14 @@ type DistributionOptions = CarrierWindow & { metric: 'customsHold' | 'transit' }
 export function fetchCarrierDistribution({ carrier, from, to, metric, ...options }: DistributionOptions): Promise<KpiDistribution> {
   const path = withQuery('/kpis/distribution', { metric, from, to, carrier });
   return sendJson({ ...options, method: 'GET', path, parse: parseKpiDistribution, acceptedStatuses: [200] });
+}
+
+export function fetchCarrierContracts({ carrier, ...options }: RequestOptions & { carrier: string }): Promise<ContractVersion[]> {
+  return sendJson({ ...options, method: 'GET', path: `/carriers/${encodeURIComponent(carrier)}/contracts`, parse: parseCarrierContracts });
+}
+
+// The carrier's legs on its contract's clock (contracts.md §1): the clock family of /kpis?contract=.
+export function fetchContractClock({ carrier, contract, from, to, ...options }: CarrierWindow & { contract: string }): Promise<ClockKpi | null> {
+  const path = withQuery('/kpis', { from, to, carrier, contract });
+  return sendJson({ ...options, method: 'GET', path, parse: parseClockRow, acceptedStatuses: [200] });
 }

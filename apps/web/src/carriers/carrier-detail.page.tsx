@@ -8,6 +8,7 @@ import { useDashboardQuery } from '../filters/use-dashboard-query.hook';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
 import { fetchCarrierScorecard } from './carrier-api';
+import { CarrierContractClock } from './carrier-contract-clock.component';
 import { CarrierBreachTimeline } from './carrier-breach-timeline.component';
 import { CarrierCorridors } from './carrier-corridors.component';
 import { CarrierCustomsDistribution } from './carrier-distribution.component';
@@ -57,6 +58,7 @@ export function CarrierDetailPage() {
           {(data) => (
             <>
               <CarrierKpiTiles scorecard={data.scorecard} openBreaches={openBreaches} />
+              <CarrierContractClock carrier={code} from={from} to={to} />
               <div className="carrier-charts">
                 <CarrierTrend carrier={code} carrierName={name} range={query} metric="transit" />
                 <CarrierTrend carrier={code} carrierName={name} range={query} metric="firstAttempt" />

@@ -50,6 +50,8 @@ export function AppRoutes() {
           <Route path="carriers/:code" element={<OwnCarrierOnly><CarrierDetailPage /></OwnCarrierOnly>} />
           <Route path="carriers/:code/review/:month" element={<OwnCarrierOnly><ReviewPage /></OwnCarrierOnly>} />
           <Route path="carriers/:code/statements/:month" element={<OwnCarrierOnly><StatementPage /></OwnCarrierOnly>} />
+          <Route path="exceptions" element={<ExceptionsPage />} />
+          <Route path="watchlist" element={<WatchlistPage />} />
           <Route path="shipments" element={<ShipmentLookupPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -9,7 +9,7 @@ describe('navigation', () => {
 
   it("shows a carrier user only its own pages, none of the admin's", () => {
     const items = carrierNavigation('cainiao', Date.parse('2026-12-05T03:00:00Z'));
-    expect(items.map((item) => item.path)).toEqual(['/carriers/cainiao', '/breaches', '/carriers/cainiao/statements/2026-11', '/carriers/cainiao/review/2026-11']);
+    expect(items.map((item) => item.path)).toEqual(['/carriers/cainiao', '/breaches', '/exceptions', '/watchlist', '/carriers/cainiao/statements/2026-11', '/carriers/cainiao/review/2026-11']);
     const adminOnly = ['/carriers', '/policies', '/alerts', '/ingest-health', '/users', '/overview'];
     expect(items.filter((item) => adminOnly.includes(item.path))).toEqual([]);
     expect(NAVIGATION_ITEMS.map((item) => item.path)).toEqual(expect.arrayContaining(adminOnly));

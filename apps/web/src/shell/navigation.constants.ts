@@ -24,13 +24,15 @@ export function lastWholeMonth(nowMs: number): string {
   return `${previous.getUTCFullYear()}-${String(previous.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** A carrier user's pages (contracts.md §3): its own scorecard, breaches, statement and review; nothing of the admin's. */
+/** A carrier user's pages (contracts.md §3): its own scorecard, breaches, exceptions, watchlist, statement and review (the API filters each to its carrier); nothing of the admin's. */
 export function carrierNavigation(carrier: string, nowMs: number): NavigationItem[] {
   const base = `/carriers/${encodeURIComponent(carrier)}`;
   const month = lastWholeMonth(nowMs);
   return [
     { path: base, label: 'Scorecard' },
     { path: '/breaches', label: 'Breaches' },
+    { path: '/exceptions', label: 'Exceptions' },
+    { path: '/watchlist', label: 'Watchlist' },
     { path: `${base}/statements/${month}`, label: 'Statement' },
     { path: `${base}/review/${month}`, label: 'Monthly review' },
   ];

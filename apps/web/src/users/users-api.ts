@@ -1,5 +1,6 @@
 import { type RequestOptions, sendJson } from '../api/api-client';
 import { USER_ROLES, type UserRole } from '../api/auth-types';
+import type { UserChange } from './user-change.util';
 import { asArray, asRecord, oneOf, optionalText, text } from '../api/parse.util';
 
 export type UserAccount = { id: string; email: string; name: string; role: UserRole; carrier: string | null; disabledAt: string | null };
@@ -27,4 +28,9 @@ export function createUser({ user, ...options }: RequestOptions & { user: NewUse
   const { carrier, ...rest } = user;
   const body = user.role === 'carrier' ? { ...rest, carrier } : rest;
   return sendJson({ ...options, method: 'POST', path: '/users', body, parse: (value) => parseUser(value, 'user'), acceptedStatuses: [201] });
+}
+
+/** PATCH /users/{id}: role, carrier or disabled (disabling ends the user's sessions). */
+export function updateUser({ id, change, ...options }: RequestOptions & { id: string; change: UserChange }): Promise<UserAccount> {
+  return sendJson({ ...options, method: 'PATCH', path: `/users/${encodeURIComponent(id)}`, body: change, parse: (value) => parseUser(value, 'user') });
 }

@@ -1,10 +1,12 @@
 import { type FormEvent, useCallback, useId, useState } from 'react';
 import { ApiError } from '../api/api-errors';
 import { USER_ROLES, type UserRole } from '../api/auth-types';
+import type { CarrierSummary } from '../api/data-quality-types';
 import { fetchCarrierList } from '../api/dashboard-api';
 import { useSession } from '../auth/session.context';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
+import { UserRow } from './user-row.component';
 import { createUser, fetchUsers, type NewUser } from './users-api';
 
 const ROLE_WORDS: Record<UserRole, string> = {
@@ -13,12 +15,15 @@ const ROLE_WORDS: Record<UserRole, string> = {
   carrier: "carrier — reads only its carrier's pages",
 };
 
-// Admins list users and create them; a carrier user is bound to a carrier picked from the registry.
+// Admins list users, create them, change their role or carrier and disable them; a carrier user is bound to a carrier picked from the registry.
 export function UsersPage() {
   const { token, onUnauthorized, canEdit } = useSession();
   const [version, setVersion] = useState(0);
   const load = useCallback((signal: AbortSignal) => fetchUsers({ token, signal }), [token]);
   const users = useApiQuery({ requestKey: `users-${version}`, load, onUnauthorized });
+  const [status, setStatus] = useState<string | null>(null);
+  const loadCarriers = useCallback((signal: AbortSignal) => fetchCarrierList({ token, signal }), [token]);
+  const carriers = useApiQuery({ requestKey: canEdit ? 'carriers' : null, load: loadCarriers, onUnauthorized }).data ?? [];
   return (
     <>
       <title>Users — Lanewatch</title>
@@ -29,7 +34,8 @@ export function UsersPage() {
         </div>
       </div>
       <main id="main-content" className="page-main" tabIndex={-1}>
-        {canEdit ? <NewUserForm onCreated={() => setVersion((value) => value + 1)} /> : null}
+        {canEdit ? <NewUserForm carriers={carriers} onCreated={() => setVersion((value) => value + 1)} /> : null}
+        {status !== null ? <p role="status">{status}</p> : null}
         <QueryState query={users} what="the users">
           {(data) => (
             <section className="panel" aria-label="Users">
@@ -41,17 +47,21 @@ export function UsersPage() {
                     <th scope="col">Role</th>
                     <th scope="col">Carrier</th>
                     <th scope="col">State</th>
+                    {canEdit ? <th scope="col">Actions</th> : null}
                   </tr>
                 </thead>
                 <tbody>
                   {data.map((user) => (
-                    <tr key={user.id}>
-                      <td>{user.name}</td>
-                      <td>{user.email}</td>
-                      <td>{user.role}</td>
-                      <td>{user.carrier ?? '—'}</td>
-                      <td>{user.disabledAt === null ? 'enabled' : 'disabled'}</td>
-                    </tr>
+                    <UserRow
+                      key={`${user.id}|${user.role}|${user.carrier ?? ''}|${user.disabledAt ?? ''}`}
+                      user={user}
+                      carriers={carriers}
+                      canEdit={canEdit}
+                      onChanged={(message) => {
+                        setStatus(message);
+                        setVersion((value) => value + 1);
+                      }}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -63,14 +73,12 @@ export function UsersPage() {
   );
 }
 
-function NewUserForm({ onCreated }: { onCreated: () => void }) {
-  const { token, onUnauthorized } = useSession();
+function NewUserForm({ carriers, onCreated }: { carriers: readonly CarrierSummary[]; onCreated: () => void }) {
+  const { token } = useSession();
   const ids = { email: useId(), name: useId(), role: useId(), carrier: useId(), password: useId() };
   const [draft, setDraft] = useState<NewUser>({ email: '', name: '', role: 'viewer', carrier: null, password: '' });
   const [problems, setProblems] = useState<readonly string[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const loadCarriers = useCallback((signal: AbortSignal) => fetchCarrierList({ token, signal }), [token]);
-  const carriers = useApiQuery({ requestKey: 'carriers', load: loadCarriers, onUnauthorized }).data ?? [];
   const set = (change: Partial<NewUser>) => setDraft((current) => ({ ...current, ...change }));
 
   const submit = async (event: FormEvent) => {

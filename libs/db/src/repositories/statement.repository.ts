@@ -19,6 +19,20 @@ export async function contractVersionsOf(runner: SqlRunner, carrier: string, las
   );
 }
 
+export interface AppliedContractRow extends ContractVersionRow {
+  applied_at: Date;
+}
+
+/** Every applied version of the carrier's contracts, latest effective date first. */
+export async function appliedContractsOf(runner: SqlRunner, carrier: string): Promise<AppliedContractRow[]> {
+  return rows<AppliedContractRow>(
+    runner,
+    `SELECT contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, document, applied_at FROM sla_contracts
+     WHERE carrier = $1 ORDER BY effective_from DESC, contract`,
+    [carrier],
+  );
+}
+
 export interface StatementLegRow {
   leg_id: string;
   shipment_id: string;
