@@ -24,3 +24,5 @@ export * from './alert-delivery.repository';
 export * from './sla-evaluation.repository';
 export * from './exceptions.repository';
 export * from './statement.repository';
+export * from './sla-policy.repository';
+export * from './breach.repository';

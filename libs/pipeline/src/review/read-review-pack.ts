@@ -1,4 +1,4 @@
-import { findCarrierByCode, rows, SqlRunner } from '@lanewatch/db';
+import { enabledSlaPoliciesOfCarrier, findCarrierByCode, PolicyRow, rows, SqlRunner } from '@lanewatch/db';
 import {
   breachDuration,
   compareExceptionPeriods,
@@ -17,7 +17,7 @@ import {
 } from '@lanewatch/domain';
 import { readExceptionReport, readParcelList } from '../exceptions';
 import { UnknownCarrierError } from '../kpis';
-import { measurePolicyInstance, POLICY_COLUMNS, PolicyRow } from '../sla/evaluate';
+import { measurePolicyInstance } from '../sla/evaluate';
 
 const DAY_MS = 86_400_000;
 /** Parcels listed per kind of miss (late, failed); the exceptions watchlist has every one. */
@@ -73,7 +73,7 @@ export async function readReviewPack(
   const timeZone = statement.timeZone ?? 'UTC';
   const month = monthIn(input.month, timeZone);
 
-  const policies = await rows<PolicyRow>(runner, `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE carrier = $1 AND enabled ORDER BY name, id`, [carrier.code]);
+  const policies = await enabledSlaPoliciesOfCarrier(runner, carrier.code);
   const terms: ReviewTerm[] = [];
   for (const policy of policies) {
     terms.push({
