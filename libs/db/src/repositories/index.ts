@@ -26,3 +26,5 @@ export * from './exceptions.repository';
 export * from './statement.repository';
 export * from './sla-policy.repository';
 export * from './breach.repository';
+export * from './notification-channel.repository';
+export * from './silence.repository';
