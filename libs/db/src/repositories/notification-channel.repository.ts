@@ -89,3 +89,8 @@ export async function recordChannelFailure(runner: SqlRunner, channelId: string,
 export async function recordChannelSuccess(runner: SqlRunner, channelId: string): Promise<void> {
   await runner.query(`UPDATE notification_channels SET consecutive_failures = 0, healthy = true, last_success_at = now() WHERE id = $1`, [channelId]);
 }
+
+/** Channels whose deliveries keep failing, by name (the health check shows them). */
+export async function unhealthyNotificationChannels(runner: SqlRunner): Promise<{ id: string; name: string; last_error: string | null }[]> {
+  return rows(runner, 'SELECT id, name, last_error FROM notification_channels WHERE NOT healthy ORDER BY name');
+}

@@ -17,7 +17,7 @@ const COLUMNS = 'id, starts_at, ends_at, carrier, corridor, severity, policy_id,
 
 export async function insertSilence(
   runner: SqlRunner,
-  input: { from: Date; to: Date; carrier: string | null; corridor: string | null; severity: string | null; policyId: string | null; reason: string; createdBy: string },
+  input: { from: Date | null; to: Date | null; carrier: string | null; corridor: string | null; severity: string | null; policyId: string | null; reason: string; createdBy: string },
 ): Promise<SilenceRow> {
   const [row] = await rows<SilenceRow>(
     runner,
