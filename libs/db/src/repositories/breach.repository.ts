@@ -182,3 +182,27 @@ export async function breachNotificationState(runner: SqlRunner, breachId: strin
 export async function insertBreachTransition(runner: SqlRunner, breachId: string, transition: string, reminder: number, at: Date): Promise<void> {
   await runner.query('INSERT INTO breach_events (breach_id, transition, reminder, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [breachId, transition, reminder, at]);
 }
+
+export interface CarrierMonthBreachRow {
+  id: string;
+  policy_name: string;
+  corridor: string | null;
+  service_level: string | null;
+  metric: string;
+  severity: string;
+  status: string;
+  opened_at: Date;
+  resolved_at: Date | null;
+}
+
+/** A carrier's breaches open at any time in [from, to), oldest first (the review pack). */
+export async function carrierBreachesBetween(runner: SqlRunner, carrier: string, from: Date, to: Date): Promise<CarrierMonthBreachRow[]> {
+  return rows<CarrierMonthBreachRow>(
+    runner,
+    `SELECT b.id, p.name AS policy_name, b.corridor, b.service_level, b.metric, b.severity, b.status, b.opened_at, b.resolved_at
+       FROM breaches b JOIN sla_policies p ON p.id = b.policy_id
+      WHERE b.carrier = $1 AND b.opened_at < $3 AND (b.resolved_at IS NULL OR b.resolved_at >= $2)
+      ORDER BY b.opened_at, b.id`,
+    [carrier, from, to],
+  );
+}

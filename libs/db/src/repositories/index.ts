@@ -28,3 +28,4 @@ export * from './sla-policy.repository';
 export * from './breach.repository';
 export * from './notification-channel.repository';
 export * from './silence.repository';
+export * from './evidence.repository';

@@ -173,3 +173,9 @@ export async function requeueContractClockLegs(runner: SqlRunner, contract: stri
   );
   return Number(queued.n);
 }
+
+/** The number a contract's clock cells are kept under (sla_contract_keys); undefined for an unapplied contract. */
+export async function contractKeyId(runner: SqlRunner, contract: string): Promise<number | undefined> {
+  const [found] = await rows<{ id: number }>(runner, `SELECT id FROM sla_contract_keys WHERE contract = $1`, [contract]);
+  return found ? Number(found.id) : undefined;
+}

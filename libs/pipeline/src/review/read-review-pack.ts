@@ -1,4 +1,4 @@
-import { enabledSlaPoliciesOfCarrier, findCarrierByCode, PolicyRow, rows, SqlRunner } from '@lanewatch/db';
+import { carrierBreachesBetween, enabledSlaPoliciesOfCarrier, findCarrierByCode, PolicyRow, SqlRunner } from '@lanewatch/db';
 import {
   breachDuration,
   compareExceptionPeriods,
@@ -43,18 +43,6 @@ function monthIn(month: ReviewMonth, timeZone: string | null | undefined): Revie
   return { ...month, ...statementMonthBounds(month.month, timeZone), previous: { month: month.previous.month, ...statementMonthBounds(month.previous.month, timeZone) } };
 }
 
-interface BreachRow {
-  id: string;
-  policy_name: string;
-  corridor: string | null;
-  service_level: string | null;
-  metric: string;
-  severity: string;
-  status: string;
-  opened_at: Date;
-  resolved_at: Date | null;
-}
-
 /**
  * The monthly review pack of one carrier (contracts.md §4): every term of its contract (its SLA
  * policies) measured over the month through the evaluation's own read path, the month before
@@ -90,14 +78,7 @@ export async function readReviewPack(
     });
   }
 
-  const breachRows = await rows<BreachRow>(
-    runner,
-    `SELECT b.id, p.name AS policy_name, b.corridor, b.service_level, b.metric, b.severity, b.status, b.opened_at, b.resolved_at
-       FROM breaches b JOIN sla_policies p ON p.id = b.policy_id
-      WHERE b.carrier = $1 AND b.opened_at < $3 AND (b.resolved_at IS NULL OR b.resolved_at >= $2)
-      ORDER BY b.opened_at, b.id`,
-    [carrier.code, new Date(month.fromMs), new Date(month.toMs)],
-  );
+  const breachRows = await carrierBreachesBetween(runner, carrier.code, new Date(month.fromMs), new Date(month.toMs));
   const breaches: ReviewBreach[] = breachRows.map((row) => ({
     id: row.id,
     policyName: row.policy_name,
