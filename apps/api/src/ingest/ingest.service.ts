@@ -5,7 +5,6 @@ import {
   findBatch,
   listDeadLetters,
   findCarrierByCode,
-  findCarrierByCode,
   getCodeMap,
   IngestCountDelta,
   ingestCountsPerHour,

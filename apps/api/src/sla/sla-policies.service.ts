@@ -9,7 +9,7 @@ import {
   replaceSlaPolicy,
   StoredPolicyRow,
 } from '@lanewatch/db';
-import { parseSlaPolicy, PolicyStateSummary, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
+import { parseSlaPolicy, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
 import { previewPolicy } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';

@@ -30,7 +30,6 @@ import {
   slaMeasurement,
   SlaMeasurement,
   SlaMetric,
-  SlaOp,
   SlaScopeInstance,
   SlaVerdict,
   wrongSideSince,
