@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { RuleTester } from 'eslint';
 import * as path from 'node:path';
 import * as tseslint from 'typescript-eslint';
@@ -37,5 +38,31 @@ describe('lanewatch/no-sql-outside-db', () => {
       // The libs/db exemption is a directory, not a name that merely starts the same.
       { code: `const sql = 'SELECT 1 FROM carriers';`, filename: at('libs/dbx/src/planted.ts'), options, errors: [{ messageId: 'sqlOutsideDb' }] },
     ],
+  });
+});
+
+// The same planted string through ESLint's CLI with the repository's own eslint.config.mjs: the rule is
+// wired in and its exemptions are the configured ones (libs/db/src passes, apps/api fails).
+describe('eslint.config.mjs runs lanewatch/no-sql-outside-db', () => {
+  const planted = "export const sql = 'SELECT id FROM carriers WHERE code = $1';\n";
+  const lint = (filename: string) =>
+    new Promise<{ ruleId: string | null }[]>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filename, '--rule', '{"@nx/enforce-module-boundaries":"off"}', '-f', 'json'],
+        { cwd: root },
+        (error, stdout) => {
+          // Exit code 1 means lint errors were found; anything else without output is a failure to run.
+          if (error && error.code !== 1) return reject(error);
+          resolve((JSON.parse(stdout) as { messages: { ruleId: string | null }[] }[])[0].messages);
+        },
+      );
+      child.stdin?.end(planted);
+    });
+
+  it('fails on the planted SQL outside libs/db and passes it inside libs/db', async () => {
+    const [outside, inside] = await Promise.all([lint('apps/api/src/planted.ts'), lint('libs/db/src/repositories/planted.repository.ts')]);
+    expect(outside.map((m) => m.ruleId)).toEqual(['lanewatch/no-sql-outside-db']);
+    expect(inside).toEqual([]);
   });
 });
