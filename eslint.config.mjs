@@ -14,10 +14,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // SQL lives in libs/db repositories. Exempt: libs/db/src; migrations/ (schema changes);
-      // test/, bench/ and *.spec.ts / *.int-spec.ts (specs and benchmarks seed and read the database to check results);
-      // libs/provision's ensure-database (it creates the database over a raw pg client before libs/db can connect).
-      'lanewatch/no-sql-outside-db': ['error', { allow: ['libs/db/src', 'migrations', 'test', 'bench', 'libs/provision/src/ensure-database.util.ts'] }],
+      // SQL lives in libs/db repositories (issue 16). Exempt (DEFAULT_ALLOW in the rule): libs/db/src; migrations/;
+      // specs, test/ and bench/ (they seed and read the database); provisioning's ensure-database (before libs/db can connect).
+      'lanewatch/no-sql-outside-db': 'error',
       '@nx/enforce-module-boundaries': [
         'error',
         {
