@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import noSqlOutsideDb from './eslint-rules/no-sql-outside-db.cjs';
 
 // Module boundaries (the rule needs Nx's project graph: `npm run lint` computes it first, otherwise
 // the rule is skipped with only a console warning): apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (no I/O packages, no Node built-ins: the dashboard bundles it); libs/crypto (Node-only hashing and signing) -> libs/domain.
@@ -9,10 +10,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
-    plugins: { '@nx': nx },
+    plugins: { '@nx': nx, lanewatch: { rules: { 'no-sql-outside-db': noSqlOutsideDb } } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // SQL lives in libs/db repositories (issue 16). Exempt (DEFAULT_ALLOW in the rule): libs/db/src; migrations/;
+      // specs, test/ and bench/ (they seed and read the database); provisioning's ensure-database (before libs/db can connect).
+      'lanewatch/no-sql-outside-db': 'error',
       '@nx/enforce-module-boundaries': [
         'error',
         {

@@ -1,4 +1,4 @@
-import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, RollupQuery, rows, SqlRunner } from '@lanewatch/db';
+import { carrierIdsByCode, contractKeyId, listCarriers, readRollups, RollupColumn, RollupQuery, SqlRunner } from '@lanewatch/db';
 import {
   CLOCK_FAMILIES,
   DAY_MS,
@@ -74,9 +74,9 @@ function kpiRow(group: KpiGroup, families: Map<KpiFamily, FamilyCells>, withCloc
 /** The number a contract's clock cells are kept under (sla_contract_keys); an unknown name is the caller's error. */
 export async function filterContractId(runner: SqlRunner, contract: string | undefined): Promise<number | undefined> {
   if (!contract) return undefined;
-  const [found] = await rows<{ id: number }>(runner, `SELECT id FROM sla_contract_keys WHERE contract = $1`, [contract]);
-  if (!found) throw new UnknownContractError(`contract '${contract}' has not been applied (lanewatch sla apply)`);
-  return Number(found.id);
+  const found = await contractKeyId(runner, contract);
+  if (found === undefined) throw new UnknownContractError(`contract '${contract}' has not been applied (lanewatch sla apply)`);
+  return found;
 }
 
 /** The window actually read: [from, min(to, asOf)). */

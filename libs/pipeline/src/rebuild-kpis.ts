@@ -1,4 +1,5 @@
 import {
+  analyzeKpiTables,
   countRebuildWork,
   createShadowTables,
   currentSnapshot,
@@ -7,15 +8,17 @@ import {
   finishBackgroundTask,
   insertFacts,
   insertShadowCells,
+  kpiTablesNeedRebuild,
   indexShadowTables,
   loadFactInputs,
   recordTaskProgress,
-  rows,
+  releaseRebuildLock,
   SHADOW_FACT_TABLES,
   shipmentPage,
   SqlRunner,
   startBackgroundTask,
   swapShadowTables,
+  tryRebuildLock,
   holdAllShards,
   releaseAllShards,
 } from '@lanewatch/db';
@@ -40,8 +43,8 @@ import type { DataSource } from 'typeorm';
 import { factRowsOf } from './facts';
 
 const SHIPMENT_CHUNK = 2_000;
-/** Session advisory lock: one rebuild at a time, released if its process dies. */
-export const REBUILD_LOCK = 7_426_012;
+/** Session advisory lock: one rebuild at a time, released if its process dies (kept in libs/db). */
+export { REBUILD_LOCK } from '@lanewatch/db';
 
 /** Another process holds the rebuild lock: a second worker replica starting at the same moment, or the CLI. */
 export class RebuildRunningError extends Error {
@@ -58,14 +61,7 @@ const EVENT_CHUNK = 20_000;
  * even when no leg is linked to a shipment yet.
  */
 export async function kpisNeedRebuild(runner: SqlRunner): Promise<boolean> {
-  const [state] = await rows<{ needed: boolean }>(
-    runner,
-    `SELECT EXISTS (SELECT 1 FROM legs WHERE event_count > 0)
-        AND (NOT EXISTS (SELECT 1 FROM kpi_rollups) AND NOT EXISTS (SELECT 1 FROM kpi_rollup_deltas)
-             OR (EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0) AND NOT EXISTS (SELECT 1 FROM shipment_facts))
-             OR EXISTS (SELECT 1 FROM leg_facts WHERE failed_attempts IS NULL)) AS needed`,
-  );
-  return state.needed;
+  return kpiTablesNeedRebuild(runner);
 }
 
 export interface RebuildProgress {
@@ -135,8 +131,7 @@ export async function rebuildKpis(
   await runner.connect();
   const taskId = options.taskId ?? randomUUID();
   try {
-    const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REBUILD_LOCK])) as { locked: boolean }[];
-    if (!locked) throw new RebuildRunningError();
+    if (!(await tryRebuildLock(runner))) throw new RebuildRunningError();
     const work = await countRebuildWork(runner);
     const total = work.shipments + work.events;
     await startBackgroundTask(runner, { id: taskId, kind: 'rebuild', label: 'KPI rebuild into shadow tables', total, state: { phase: 'facts' }, now: new Date() });
@@ -195,7 +190,7 @@ export async function rebuildKpis(
     await options.beforeSwapCommit?.();
     await runner.commitTransaction();
     await progress(0, 'swap');
-    await runner.query(`ANALYZE kpi_rollups, leg_facts, shipment_facts`);
+    await analyzeKpiTables(runner);
     await finishBackgroundTask(dataSource, { id: taskId, status: 'completed', error: null, now: new Date() });
     return { shipments, events, requeuedLegs };
   } catch (error) {
@@ -205,7 +200,7 @@ export async function rebuildKpis(
     throw error;
   } finally {
     await releaseAllShards(runner).catch(() => undefined);
-    await runner.query(`SELECT pg_advisory_unlock($1)`, [REBUILD_LOCK]).catch(() => undefined);
+    await releaseRebuildLock(runner).catch(() => undefined);
     await runner.release();
   }
 }

@@ -1,4 +1,4 @@
-import { applyAttributeClaims, carrierIdsByCode, createRootShipments, findLeg, findShipment, legKey, rows, ShipmentRow, upsertLegs } from '@lanewatch/db';
+import { applyAttributeClaims, carrierIdsByCode, createRootShipments, findLeg, findShipment, legKey, ShipmentRow, shipmentIdOfLeg, upsertLegs } from '@lanewatch/db';
 import type { ShipmentBlock } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { deriveLegs } from './derive';
@@ -24,8 +24,8 @@ export async function registerShipment(
     // The registered leg is a first leg (events.md §4) unless a hand-over already made it a later one.
     const created = before?.shipment_id ? [] : await createRootShipments(manager, [legId]);
     await deriveLegs(manager, { legIds: [legId] });
-    const [{ shipment_id: shipmentId }] = await rows<{ shipment_id: string }>(manager, `SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
-    const shipment = await findShipment(manager, shipmentId);
+    const shipmentId = await shipmentIdOfLeg(manager, legId);
+    const shipment = shipmentId === null ? null : await findShipment(manager, shipmentId);
     if (!shipment) throw new Error(`shipment of leg ${legId} vanished during registration`);
     return { shipment, created: created.length > 0 };
   });

@@ -1,5 +1,15 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { rows } from '@lanewatch/db';
+import {
+  ChannelDeliveryRow,
+  channelDeliveries,
+  deleteNotificationChannel,
+  findNotificationChannel,
+  insertNotificationChannel,
+  insertTestDelivery,
+  listNotificationChannels,
+  NotificationChannelRow,
+  replaceNotificationChannel,
+} from '@lanewatch/db';
 import { randomUUID } from 'node:crypto';
 import { ChannelTestAlert, channelTestKey, CARRIER_CODE_PATTERN, SLA_SEVERITIES } from '@lanewatch/domain';
 import { deriveChannelSecret } from '@lanewatch/pipeline';
@@ -12,23 +22,7 @@ import { actorOf, assertUuid } from '../sla/sla-request.util';
 import { AlertsQueue } from './alerts-queue';
 import { resolveWithSystemDns, ResolveHost, webhookTargetProblem } from './webhook-target';
 
-interface ChannelRow {
-  id: string;
-  name: string;
-  kind: 'webhook' | 'email';
-  target: string;
-  severities: string[];
-  carriers: string[];
-  corridors: string[];
-  enabled: boolean;
-  healthy: boolean;
-  consecutive_failures: number;
-  last_error: string | null;
-  last_success_at: Date | null;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, name, kind, target, severities, carriers, corridors, enabled, healthy, consecutive_failures, last_error, last_success_at, created_at';
+type ChannelRow = NotificationChannelRow;
 
 const channelSchema = z
   .strictObject({
@@ -47,19 +41,7 @@ const channelSchema = z
     if (value.kind === 'email' && !value.address) ctx.addIssue({ code: 'custom', path: ['address'], message: 'is required for an email channel' });
   });
 
-interface DeliveryRow {
-  id: string;
-  breach_id: string | null;
-  transition: string;
-  reminder: number;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  delivered_at: Date | null;
-}
-
-const DELIVERY_COLUMNS = 'id, breach_id, transition, reminder, status, attempts, last_error, created_at, delivered_at';
+type DeliveryRow = ChannelDeliveryRow;
 const DELIVERY_LIMIT = 100;
 
 const deliveryView = (row: DeliveryRow) => ({
@@ -126,21 +108,17 @@ export class NotificationChannelsService {
   /** A webhook channel's signing secret is answered here once; it is derived, never stored. */
   async create(body: unknown) {
     const channel = await parseChannel(body, { allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
-    const [row] = await rows<ChannelRow>(
-      this.dataSource,
-      `INSERT INTO notification_channels (name, kind, target, severities, carriers, corridors, enabled) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [channel.name, channel.kind, channel.target, channel.severities, channel.carriers, channel.corridors, channel.enabled],
-    );
+    const row = await insertNotificationChannel(this.dataSource, channel);
     return { ...view(row), ...(row.kind === 'webhook' ? { secret: deriveChannelSecret(this.config.secretKey, row.id) } : {}) };
   }
 
   async list() {
-    return (await rows<ChannelRow>(this.dataSource, `SELECT ${COLUMNS} FROM notification_channels ORDER BY created_at, id`)).map(view);
+    return (await listNotificationChannels(this.dataSource)).map(view);
   }
 
   async get(id: string) {
     assertUuid(id, 'notification channel');
-    const [row] = await rows<ChannelRow>(this.dataSource, `SELECT ${COLUMNS} FROM notification_channels WHERE id = $1`, [id]);
+    const row = await findNotificationChannel(this.dataSource, id);
     if (!row) throw new NotFoundException(`notification channel '${id}' not found`);
     return view(row);
   }
@@ -149,19 +127,13 @@ export class NotificationChannelsService {
   async replace(id: string, body: unknown) {
     await this.get(id);
     const channel = await parseChannel(body, { allowPrivate: this.config.alertAllowPrivateTargets, resolve: resolveWithSystemDns });
-    const [row] = await rows<ChannelRow>(
-      this.dataSource,
-      `UPDATE notification_channels SET name = $2, kind = $3, target = $4, severities = $5, carriers = $6, corridors = $7, enabled = $8,
-         healthy = true, consecutive_failures = 0, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, channel.name, channel.kind, channel.target, channel.severities, channel.carriers, channel.corridors, channel.enabled],
-    );
+    const row = await replaceNotificationChannel(this.dataSource, id, channel);
     return view(row);
   }
 
   async remove(id: string): Promise<void> {
     assertUuid(id, 'notification channel');
-    const result = await rows<{ id: string }>(this.dataSource, 'DELETE FROM notification_channels WHERE id = $1 RETURNING id', [id]);
-    if (result.length === 0) throw new NotFoundException(`notification channel '${id}' not found`);
+    if (!(await deleteNotificationChannel(this.dataSource, id))) throw new NotFoundException(`notification channel '${id}' not found`);
   }
 
   /**
@@ -182,12 +154,7 @@ export class NotificationChannelsService {
       requestedBy: await actorOf(this.dataSource, principal),
       requestedAt: this.clock.now().toISOString(),
     };
-    const [row] = await rows<DeliveryRow>(
-      this.dataSource,
-      `INSERT INTO alert_deliveries (channel_id, breach_id, transition, reminder, idempotency_key, payload) VALUES ($1, NULL, 'test', 0, $2, $3::jsonb)
-       RETURNING ${DELIVERY_COLUMNS}`,
-      [id, channelTestKey(testId), JSON.stringify(alert)],
-    );
+    const row = await insertTestDelivery(this.dataSource, { channelId: id, idempotencyKey: channelTestKey(testId), payload: alert });
     await this.alerts.enqueue([row.id]);
     return deliveryView(row);
   }
@@ -195,11 +162,7 @@ export class NotificationChannelsService {
   /** What was sent to the channel, newest first: breach alerts and tests, with their outcome. */
   async deliveries(id: string) {
     await this.get(id);
-    const found = await rows<DeliveryRow>(
-      this.dataSource,
-      `SELECT ${DELIVERY_COLUMNS} FROM alert_deliveries d WHERE d.channel_id = $1 ORDER BY d.created_at DESC, d.id LIMIT ${DELIVERY_LIMIT}`,
-      [id],
-    );
+    const found = await channelDeliveries(this.dataSource, id, DELIVERY_LIMIT);
     return found.map(deliveryView);
   }
 }

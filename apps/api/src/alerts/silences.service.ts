@@ -1,4 +1,4 @@
-import { rows } from '@lanewatch/db';
+import { deleteSilence, insertSilence, listSilences, SilenceRow } from '@lanewatch/db';
 import { CARRIER_CODE_PATTERN, parseInstantWithOffset, SLA_SEVERITIES } from '@lanewatch/domain';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -6,20 +6,6 @@ import type { Principal } from '../auth/principal';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import { actorOf, assertUuid, bodyObject, isUuid } from '../sla/sla-request.util';
 
-interface SilenceRow {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  carrier: string | null;
-  corridor: string | null;
-  severity: string | null;
-  policy_id: string | null;
-  reason: string;
-  created_by: string;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, starts_at, ends_at, carrier, corridor, severity, policy_id, reason, created_by, created_at';
 const KNOWN = ['from', 'to', 'carrier', 'corridor', 'severity', 'policyId', 'reason'];
 
 const view = (row: SilenceRow) => ({
@@ -73,21 +59,18 @@ export class SilencesService {
     const reason = input.reason;
     if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 2000) errors.push('reason is required: 1-2000 characters');
     if (errors.length > 0) throw new BadRequestException({ message: 'invalid silence', errors });
-    const [row] = await rows<SilenceRow>(
-      this.dataSource,
-      `INSERT INTO silences (starts_at, ends_at, carrier, corridor, severity, policy_id, reason, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [from, to, carrier, corridor, severity, policyId, (reason as string).trim(), await actorOf(this.dataSource, principal)],
-    );
+    const row = await insertSilence(this.dataSource, {
+      from, to, carrier, corridor, severity, policyId, reason: (reason as string).trim(), createdBy: await actorOf(this.dataSource, principal),
+    });
     return view(row);
   }
 
   async list() {
-    return (await rows<SilenceRow>(this.dataSource, `SELECT ${COLUMNS} FROM silences ORDER BY starts_at DESC, id`)).map(view);
+    return (await listSilences(this.dataSource)).map(view);
   }
 
   async remove(id: string): Promise<void> {
     assertUuid(id, 'silence');
-    const result = await rows<{ id: string }>(this.dataSource, 'DELETE FROM silences WHERE id = $1 RETURNING id', [id]);
-    if (result.length === 0) throw new NotFoundException(`silence '${id}' not found`);
+    if (!(await deleteSilence(this.dataSource, id))) throw new NotFoundException(`silence '${id}' not found`);
   }
 }

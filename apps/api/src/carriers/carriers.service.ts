@@ -8,6 +8,9 @@ import {
   findCarrierByCode,
   getCodeMap,
   insertBatch,
+  lockCarrierRow,
+  setWebhookSecret,
+  unlinkedLegsOfCarrier,
   insertCarrier,
   insertCarrierKey,
   listCarrierKeys,
@@ -110,11 +113,7 @@ export class CarriersService {
   async rotateWebhookSecret(code: string) {
     const carrier = await this.carrier(code);
     const webhook = newWebhookSecret(this.config.secretKey, code);
-    await this.dataSource.query(`UPDATE carriers SET webhook_secret_salt = $2, webhook_secret_hash = $3 WHERE id = $1`, [
-      carrier.id,
-      webhook.salt,
-      webhook.hash,
-    ]);
+    await setWebhookSecret(this.dataSource, carrier.id, { salt: webhook.salt, hash: webhook.hash });
     return { carrier: code, webhookSecret: webhook.secret };
   }
 
@@ -170,7 +169,7 @@ export class CarriersService {
   private async changeCodeMap(code: string, nextMap: (before: CodeMap) => Map<string, Milestone>) {
     const carrier = await this.carrier(code);
     const result = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [carrier.id]);
+      await lockCarrierRow(manager, carrier.id);
       // Batches mapping this carrier's events with the old map commit first: the re-map sees them.
       await lockCodeMap(manager, carrier.id);
       const before = (await getCodeMap(manager, carrier.id)) as CodeMap;
@@ -199,10 +198,7 @@ export class CarriersService {
   /** A carrier key sees the conflicts its legs are in, naming only its own legs (events.md §9). */
   async dataQuality(code: string, scopedToCarrier: boolean) {
     const carrier = await this.carrier(code);
-    const [unlinked] = await this.dataSource.query(
-      `SELECT COALESCE(sum(event_count), 0)::int AS events, count(*)::int AS legs FROM legs WHERE carrier_id = $1 AND shipment_id IS NULL AND event_count > 0`,
-      [carrier.id],
-    );
+    const unlinked = await unlinkedLegsOfCarrier(this.dataSource, carrier.id);
     const stored = await dataQualityIssuesOfCarrier(this.dataSource, carrier.id, 200);
     const legs = await legsByIds(this.dataSource, legIdsOfIssues(stored));
     const names = new Map(legs.map((leg) => [leg.id, { carrier: leg.carrier_code, trackingNumber: leg.tracking_number }]));

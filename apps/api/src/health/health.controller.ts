@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pingDatabase, unhealthyNotificationChannels } from '@lanewatch/db';
 import type { RedisClient } from '@lanewatch/queue';
 import type { DataSource } from 'typeorm';
 import { seesHealthDetails } from '../auth/access.util';
@@ -44,7 +45,7 @@ export class HealthController {
   @ApiResponse({ status: 200, description: '{status: "ok"}; with an admin or viewer token also {postgres, redis, alerts: {unhealthyChannels}}' })
   @ApiResponse({ status: 503, description: '{status: "degraded"}, with the same details for an admin or viewer' })
   async health(@OptionalPrincipal() principal: Principal | undefined, @Res({ passthrough: true }) response: Response) {
-    const [postgres, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
+    const [postgres, redis] = await Promise.all([timed(() => pingDatabase(this.dataSource)), timed(() => this.redis.ping())]);
     const ok = postgres.ok && redis.ok;
     response.status(ok ? 200 : 503);
     const status = ok ? 'ok' : 'degraded';
@@ -55,7 +56,7 @@ export class HealthController {
   }
 
   private async alertChannels(): Promise<{ unhealthyChannels: { id: string; name: string; lastError: string | null }[] }> {
-    const found = (await this.dataSource.query('SELECT id, name, last_error FROM notification_channels WHERE NOT healthy ORDER BY name')) as { id: string; name: string; last_error: string | null }[];
+    const found = await unhealthyNotificationChannels(this.dataSource);
     return { unhealthyChannels: found.map((row) => ({ id: row.id, name: row.name, lastError: row.last_error })) };
   }
 }

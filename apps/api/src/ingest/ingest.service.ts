@@ -185,7 +185,7 @@ export class IngestService {
       principal.kind === 'carrier'
         ? principal.carrierId
         : batchCarriers.size === 1
-          ? ((await this.dataSource.query(`SELECT id FROM carriers WHERE code = $1`, [[...batchCarriers][0]]))[0]?.id ?? null)
+          ? ((await findCarrierByCode(this.dataSource, [...batchCarriers][0]))?.id ?? null)
           : null;
     await insertBatch(this.dataSource, {
       id: batchId,

@@ -3,6 +3,7 @@ import {
   attributeHistory,
   dataQualityIssuesOfLegs,
   eventsOfLegs,
+  findCarrierByCode,
   findLegsByNumber,
   findShipment,
   LegRow,
@@ -30,8 +31,8 @@ export class ShipmentsService {
     const parsed = parseShipmentRegistration(body);
     if (!parsed.ok) throw new BadRequestException({ message: 'invalid shipment', errors: parsed.errors });
     assertOwnCarrier(principal, parsed.value.carrier);
-    const carrier = await this.dataSource.query(`SELECT 1 FROM carriers WHERE code = $1`, [parsed.value.carrier]);
-    if (carrier.length === 0) throw new BadRequestException({ message: 'invalid shipment', errors: [`carrier '${parsed.value.carrier}' is not a registered carrier`] });
+    const carrier = await findCarrierByCode(this.dataSource, parsed.value.carrier);
+    if (carrier === null) throw new BadRequestException({ message: 'invalid shipment', errors: [`carrier '${parsed.value.carrier}' is not a registered carrier`] });
     const { created } = await registerShipment(this.dataSource, {
       ...parsed.value,
       receivedAt: this.clock.now(),

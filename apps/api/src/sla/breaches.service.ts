@@ -1,6 +1,16 @@
-import { rows, slaEvaluationHistory } from '@lanewatch/db';
+import {
+  acknowledgeBreach,
+  BreachRow,
+  breachTransitions,
+  findBreach,
+  insertBreachAckEvent,
+  listBreaches,
+  policyContractOf,
+  slaEvaluationHistory,
+  unacknowledgeBreach,
+} from '@lanewatch/db';
 import { SlaMetric, storageProblems } from '@lanewatch/domain';
-import { BREACH_COLUMNS, breachApiView, BreachRow, evidenceParcels, findBreach } from '@lanewatch/pipeline';
+import { breachApiView, evidenceParcels } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
@@ -46,21 +56,7 @@ export class BreachesService {
       if (carrier !== undefined) assertOwnCarrier(principal, carrier);
       carrier = principal.carrierCode;
     }
-    const parameters: unknown[] = [];
-    const where: string[] = [];
-    const add = (sql: string, value: unknown) => {
-      parameters.push(value);
-      where.push(sql.replace('?', `$${parameters.length}`));
-    };
-    if (status !== undefined) add('b.status = ?', status);
-    if (carrier !== undefined) add('b.carrier = ?', carrier);
-    if (corridor !== undefined) add('b.corridor = ?', corridor);
-    const found = await rows<BreachRow>(
-      this.dataSource,
-      `SELECT ${BREACH_COLUMNS} FROM breaches b JOIN sla_policies p ON p.id = b.policy_id
-       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY b.opened_at DESC, b.id LIMIT ${LIST_LIMIT}`,
-      parameters,
-    );
+    const found = await listBreaches(this.dataSource, { status, carrier, corridor }, LIST_LIMIT);
     return found.map(fullBreachView);
   }
 
@@ -79,11 +75,7 @@ export class BreachesService {
     const history = await slaEvaluationHistory(this.dataSource, {
       policyId: row.policy_id, scopeKey: row.scope_key, since, until: new Date(row.last_evaluated_at), limit: HISTORY_LIMIT,
     });
-    const transitions = await rows<{ transition: string; reminder: number; at: Date; detail: Record<string, unknown> | null }>(
-      this.dataSource,
-      'SELECT transition, reminder, at, detail FROM breach_events WHERE breach_id = $1 ORDER BY at, id',
-      [id],
-    );
+    const transitions = await breachTransitions(this.dataSource, id);
     return {
       ...fullBreachView(row),
       history: history.reverse().map((point) => ({ at: point.evaluatedAt.toISOString(), value: point.value, sample: point.sample, verdict: point.verdict })),
@@ -97,7 +89,7 @@ export class BreachesService {
     const instance = { carrier: row.carrier, corridor: row.corridor, serviceLevel: row.service_level };
     const window = { from: new Date(row.window_from), to: new Date(row.window_to) };
     // A clock metric's parcels are measured on its policy's contract clock (contracts.md §1).
-    const [policy] = (await this.dataSource.query('SELECT contract FROM sla_policies WHERE id = $1', [row.policy_id])) as { contract: string | null }[];
+    const policy = await policyContractOf(this.dataSource, row.policy_id);
     const { total, parcels } = await evidenceParcels(this.dataSource, {
       metric: row.metric as SlaMetric,
       instance,
@@ -129,7 +121,7 @@ export class BreachesService {
       if (!row) throw new NotFoundException(`breach '${id}' not found`);
       if (row.status === 'resolved') throw new ConflictException(`breach '${id}' is already resolved`);
       if (row.status === 'acknowledged') throw new ConflictException(`breach '${id}' was already acknowledged by ${row.acknowledged_by}`);
-      await manager.query(`UPDATE breaches SET status = 'acknowledged', acknowledged_at = $2, acknowledged_by = $3, acknowledged_note = $4 WHERE id = $1`, [id, now, by, note]);
+      await acknowledgeBreach(manager, id, { at: now, by, note });
       await this.event(manager, id, 'acknowledged', now, { by, note });
     });
     return this.get(principal, id);
@@ -144,7 +136,7 @@ export class BreachesService {
       const row = await findBreach(manager, id, true);
       if (!row) throw new NotFoundException(`breach '${id}' not found`);
       if (row.status !== 'acknowledged') throw new ConflictException(`breach '${id}' is ${row.status}, not acknowledged: there is nothing to undo`);
-      await manager.query(`UPDATE breaches SET status = 'open', acknowledged_at = NULL, acknowledged_by = NULL, acknowledged_note = NULL WHERE id = $1`, [id]);
+      await unacknowledgeBreach(manager, id);
       await this.event(manager, id, 'ack_undone', now, { by, undid: { by: row.acknowledged_by } });
     });
     return this.get(principal, id);
@@ -152,10 +144,6 @@ export class BreachesService {
 
   // An acknowledgement can be undone and made again: each one is its own event, numbered in `reminder`.
   private async event(manager: EntityManager, id: string, transition: 'acknowledged' | 'ack_undone', at: Date, detail: Record<string, unknown>): Promise<void> {
-    await manager.query(
-      `INSERT INTO breach_events (breach_id, transition, reminder, at, detail)
-       SELECT $1::uuid, $2::varchar, count(*), $3::timestamptz, $4::jsonb FROM breach_events WHERE breach_id = $1::uuid AND transition = $2::varchar`,
-      [id, transition, at, JSON.stringify(detail)],
-    );
+    await insertBreachAckEvent(manager, { breachId: id, transition, at, detail });
   }
 }

@@ -1,22 +1,22 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { findCarrierByCode, rows } from '@lanewatch/db';
-import { parseSlaPolicy, PolicyStateSummary, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
-import { POLICY_COLUMNS, PolicyRow, previewPolicy } from '@lanewatch/pipeline';
+import {
+  deleteSlaPolicy,
+  findCarrierByCode,
+  findStoredSlaPolicy,
+  insertSlaPolicy,
+  listStoredSlaPolicies,
+  PolicyValues,
+  replaceSlaPolicy,
+  StoredPolicyRow,
+} from '@lanewatch/db';
+import { parseSlaPolicy, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
+import { previewPolicy } from '@lanewatch/pipeline';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { assertUuid } from './sla-request.util';
 
-type StoredPolicy = PolicyRow & {
-  contract: string | null;
-  effective_from: string | null;
-  created_at: Date;
-  updated_at: Date;
-  last_evaluated_at: Date | null;
-  last_evaluation: PolicyStateSummary | null;
-};
-
-const COLUMNS = `${POLICY_COLUMNS}, contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, created_at, updated_at, last_evaluated_at, last_evaluation`;
+type StoredPolicy = StoredPolicyRow;
 
 // A draft being previewed may have no name yet: the name judges nothing.
 const PREVIEW_NAME = 'preview';
@@ -73,7 +73,7 @@ async function parsed(dataSource: DataSource, body: unknown): Promise<SlaPolicy>
   return result.value;
 }
 
-const values = (policy: SlaPolicy) => [
+const values = (policy: SlaPolicy): PolicyValues => [
   policy.name,
   policy.carrier,
   policy.corridor,
@@ -99,18 +99,13 @@ export class SlaPoliciesService {
 
   async create(body: unknown) {
     const policy = await parsed(this.dataSource, body);
-    const [row] = await rows<StoredPolicy>(
-      this.dataSource,
-      `INSERT INTO sla_policies (name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
-      values(policy),
-    );
+    const row = await insertSlaPolicy(this.dataSource, values(policy));
     return policyView(row);
   }
 
   async list() {
     const now = this.clock.now();
-    return (await rows<StoredPolicy>(this.dataSource, `SELECT ${COLUMNS} FROM sla_policies ORDER BY name, id`)).map((row) => ({
+    return (await listStoredSlaPolicies(this.dataSource)).map((row) => ({
       ...policyView(row),
       status: stateView(row, now, this.config.slaEvaluationIntervalMs),
     }));
@@ -144,7 +139,7 @@ export class SlaPoliciesService {
 
   async get(id: string) {
     assertUuid(id, 'SLA policy');
-    const [row] = await rows<StoredPolicy>(this.dataSource, `SELECT ${COLUMNS} FROM sla_policies WHERE id = $1`, [id]);
+    const row = await findStoredSlaPolicy(this.dataSource, id);
     if (!row) throw new NotFoundException(`SLA policy '${id}' not found`);
     return policyView(row);
   }
@@ -154,18 +149,12 @@ export class SlaPoliciesService {
     const existing = await this.get(id);
     if (existing.contract) throw new ConflictException(`SLA policy '${id}' belongs to contract '${existing.contract}': change it in the contract file and apply it`);
     const policy = await parsed(this.dataSource, body);
-    const [row] = await rows<StoredPolicy>(
-      this.dataSource,
-      `UPDATE sla_policies SET name = $2, carrier = $3, corridor = $4, service_level = $5, metric = $6, op = $7, threshold = $8, window_days = $9,
-         min_sample = $10, severity = $11, enabled = $12, burn_rate = $13, wilson_guard = $14, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, ...values(policy)],
-    );
+    const row = await replaceSlaPolicy(this.dataSource, id, values(policy));
     return policyView(row);
   }
 
   async remove(id: string): Promise<void> {
     assertUuid(id, 'SLA policy');
-    const result = await rows<{ id: string }>(this.dataSource, 'DELETE FROM sla_policies WHERE id = $1 RETURNING id', [id]);
-    if (result.length === 0) throw new NotFoundException(`SLA policy '${id}' not found`);
+    if (!(await deleteSlaPolicy(this.dataSource, id))) throw new NotFoundException(`SLA policy '${id}' not found`);
   }
 }

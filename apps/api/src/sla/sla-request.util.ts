@@ -1,3 +1,4 @@
+import { findUserById } from '@lanewatch/db';
 import { isUuid as isUuidText } from '@lanewatch/domain';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -16,7 +17,7 @@ export function isUuid(value: unknown): value is string {
 export async function actorOf(dataSource: DataSource, principal: Principal): Promise<string> {
   if (principal.kind === 'carrier' && principal.userId === undefined) return `carrier:${principal.carrierCode}`;
   if (principal.userId === undefined) return 'admin-token';
-  const [user] = (await dataSource.query('SELECT email FROM users WHERE id = $1', [principal.userId])) as { email: string }[];
+  const user = await findUserById(dataSource, principal.userId);
   return user ? user.email : `user:${principal.userId}`;
 }
 

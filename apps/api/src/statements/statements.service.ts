@@ -1,4 +1,15 @@
-import { auditEntries, AuditRow, insertAudit, issuedStatement, LOCK_KEYS, rows } from '@lanewatch/db';
+import {
+  auditEntries,
+  AuditRow,
+  findCarrierByCode,
+  insertAudit,
+  insertIssuedStatement,
+  insertStatementRevision,
+  issuedStatement,
+  lockStatementIssue,
+  reissueStatement,
+  statementRevisions,
+} from '@lanewatch/db';
 import { Statement, statementDifference } from '@lanewatch/domain';
 import { readStatement, StatementViewResult } from '@lanewatch/pipeline';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
@@ -50,11 +61,10 @@ export class StatementsService {
       // Every distinct later state of the month is kept once, never written over the issued revision.
       const issued = await issuedStatement(this.dataSource, result.carrierId, month);
       if (issued) {
-        await this.dataSource.query(
-          `INSERT INTO statement_revisions (statement_id, revision, kind, fingerprint, document, difference, created_at, created_by)
-           VALUES ($1, $2, 'draft', $3, $4::jsonb, $5::jsonb, $6, NULL) ON CONFLICT (statement_id, kind, fingerprint) DO NOTHING`,
-          [issued.id, view.draft.revision, view.draft.fingerprint, JSON.stringify(view.draft.statement), JSON.stringify(view.draft.difference), this.clock.now()],
-        );
+        await insertStatementRevision(this.dataSource, {
+          statementId: issued.id, revision: view.draft.revision, kind: 'draft', fingerprint: view.draft.fingerprint,
+          document: JSON.stringify(view.draft.statement), difference: JSON.stringify(view.draft.difference), createdAt: this.clock.now(), createdBy: null,
+        });
       }
     }
     return view;
@@ -77,19 +87,14 @@ export class StatementsService {
         throw new ConflictException(`${month} is not over in ${result.computed.contract.timeZone}: a statement is issued once its month has ended (${result.computed.period.to} so far)`);
       }
       // One issuer at a time per carrier and month (the unique key is the final guard).
-      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_KEYS.statementIssue, result.carrierId]);
+      await lockStatementIssue(manager, result.carrierId);
       const current = await issuedStatement(manager, result.carrierId, month, { forUpdate: true });
       const document = JSON.stringify(result.computed);
       if (current === null) {
-        const [inserted] = await rows<{ id: string }>(
-          manager,
-          `INSERT INTO statements (carrier_id, month, revision, fingerprint, document, issued_at, issued_by) VALUES ($1, $2, 1, $3, $4::jsonb, $5, $6)
-           ON CONFLICT (carrier_id, month) DO NOTHING RETURNING id`,
-          [result.carrierId, month, result.computedFingerprint, document, now, by],
-        );
-        if (!inserted) throw new ConflictException(`the ${month} statement of '${code}' was issued at the same moment by someone else`);
-        await this.recordIssued(manager, { statementId: inserted.id, revision: 1, fingerprint: result.computedFingerprint, document, difference: null, now, by });
-        await insertAudit(manager, { at: now, actor: by, action: 'statement.issued', carrierId: result.carrierId, month, subjectId: inserted.id, reason: note, details: { revision: 1, fingerprint: result.computedFingerprint, totalAfterCap: result.computed.totals.afterCap } });
+        const insertedId = await insertIssuedStatement(manager, { carrierId: result.carrierId, month, fingerprint: result.computedFingerprint, document, issuedAt: now, issuedBy: by });
+        if (insertedId === null) throw new ConflictException(`the ${month} statement of '${code}' was issued at the same moment by someone else`);
+        await this.recordIssued(manager, { statementId: insertedId, revision: 1, fingerprint: result.computedFingerprint, document, difference: null, now, by });
+        await insertAudit(manager, { at: now, actor: by, action: 'statement.issued', carrierId: result.carrierId, month, subjectId: insertedId, reason: note, details: { revision: 1, fingerprint: result.computedFingerprint, totalAfterCap: result.computed.totals.afterCap } });
         return;
       }
       if (current.fingerprint === result.computedFingerprint) {
@@ -97,9 +102,7 @@ export class StatementsService {
       }
       const revision = current.revision + 1;
       const difference = statementDifference(current.document as unknown as Statement, result.computed);
-      await manager.query('UPDATE statements SET revision = $2, fingerprint = $3, document = $4::jsonb, issued_at = $5, issued_by = $6 WHERE id = $1', [
-        current.id, revision, result.computedFingerprint, document, now, by,
-      ]);
+      await reissueStatement(manager, { id: current.id, revision, fingerprint: result.computedFingerprint, document, issuedAt: now, issuedBy: by });
       await this.recordIssued(manager, { statementId: current.id, revision, fingerprint: result.computedFingerprint, document, difference, now, by });
       await insertAudit(manager, {
         at: now, actor: by, action: 'statement.issued', carrierId: result.carrierId, month, subjectId: current.id, reason: note,
@@ -113,24 +116,17 @@ export class StatementsService {
     manager: Pick<DataSource, 'query'>,
     revision: { statementId: string; revision: number; fingerprint: string; document: string; difference: unknown; now: Date; by: string },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO statement_revisions (statement_id, revision, kind, fingerprint, document, difference, created_at, created_by)
-       VALUES ($1, $2, 'issued', $3, $4::jsonb, $5::jsonb, $6, $7) ON CONFLICT (statement_id, kind, fingerprint) DO NOTHING`,
-      [revision.statementId, revision.revision, revision.fingerprint, revision.document, revision.difference === null ? null : JSON.stringify(revision.difference), revision.now, revision.by],
-    );
+    await insertStatementRevision(manager, {
+      statementId: revision.statementId, revision: revision.revision, kind: 'issued', fingerprint: revision.fingerprint, document: revision.document,
+      difference: revision.difference === null ? null : JSON.stringify(revision.difference), createdAt: revision.now, createdBy: revision.by,
+    });
   }
 
   /** Every revision of the month's statement, issued and draft, oldest first. */
   async revisions(principal: Principal, code: string, monthText: string) {
     const month = statementMonth(monthText);
     assertOwnCarrier(principal, code);
-    const found = await rows<{ revision: number; kind: string; fingerprint: string; difference: unknown; created_at: Date; created_by: string | null }>(
-      this.dataSource,
-      `SELECT r.revision, r.kind, r.fingerprint, r.difference, r.created_at, r.created_by FROM statement_revisions r
-       JOIN statements s ON s.id = r.statement_id JOIN carriers c ON c.id = s.carrier_id
-       WHERE c.code = $1 AND s.month = $2 ORDER BY r.created_at, r.revision, r.kind`,
-      [code, month],
-    );
+    const found = await statementRevisions(this.dataSource, code, month);
     return found.map((row) => ({ revision: row.revision, kind: row.kind, fingerprint: row.fingerprint, difference: row.difference, createdAt: new Date(row.created_at).toISOString(), createdBy: row.created_by }));
   }
 
@@ -138,7 +134,7 @@ export class StatementsService {
   async statementAudit(principal: Principal, code: string, monthText: string) {
     const month = statementMonth(monthText);
     assertOwnCarrier(principal, code);
-    const [carrier] = await rows<{ id: number }>(this.dataSource, 'SELECT id FROM carriers WHERE code = $1', [code]);
+    const carrier = await findCarrierByCode(this.dataSource, code);
     if (!carrier) throw new NotFoundException(`carrier '${code}' is not registered`);
     return (await auditEntries(this.dataSource, { carrierId: carrier.id, month, limit: AUDIT_LIMIT })).map(auditView);
   }
@@ -149,7 +145,7 @@ export class StatementsService {
     const month = typeof query.month === 'string' && query.month !== '' ? statementMonth(query.month) : undefined;
     let carrierId: number | undefined;
     if (carrier !== undefined) {
-      const [found] = await rows<{ id: number }>(this.dataSource, 'SELECT id FROM carriers WHERE code = $1', [carrier]);
+      const found = await findCarrierByCode(this.dataSource, carrier);
       if (!found) throw new NotFoundException(`carrier '${carrier}' is not registered`);
       carrierId = found.id;
     }

@@ -1,4 +1,4 @@
-import { getCodeMap, insertBatch, lockCodeMap } from '@lanewatch/db';
+import { addCodeMapEntries, carrierUsedSource, getCodeMap, insertBatch, lockCarrierRow, lockCodeMap } from '@lanewatch/db';
 import type { Milestone } from '@lanewatch/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -14,23 +14,14 @@ export async function loadDefaultCodeMap(
   input: { carrierId: number; source: string; codeMap: Readonly<Record<string, Milestone>>; now: Date },
 ): Promise<string | null> {
   return dataSource.transaction(async (manager) => {
-    await manager.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [input.carrierId]);
+    await lockCarrierRow(manager, input.carrierId);
     // As a code-map change: batches still mapping with the old map commit first.
     await lockCodeMap(manager, input.carrierId);
-    const [{ used }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE carrier_id = $1 AND source = $2) AS used`, [
-      input.carrierId,
-      input.source,
-    ]);
-    if (used) return null;
+    if (await carrierUsedSource(manager, input.carrierId, input.source)) return null;
     const current = await getCodeMap(manager, input.carrierId);
     const missing = Object.entries(input.codeMap).filter(([code]) => !current.has(code));
     if (missing.length === 0) return null;
-    await manager.query(
-      `INSERT INTO code_map_entries (carrier_id, raw_code, milestone)
-       SELECT $1, t.code, t.milestone FROM unnest($2::text[], $3::text[]) AS t(code, milestone)
-       ON CONFLICT DO NOTHING`,
-      [input.carrierId, missing.map(([code]) => code), missing.map(([, milestone]) => milestone)],
-    );
+    await addCodeMapEntries(manager, input.carrierId, missing);
     const batchId = randomUUID();
     await insertBatch(manager, {
       id: batchId,

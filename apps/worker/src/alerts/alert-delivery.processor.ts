@@ -1,4 +1,4 @@
-import { rows } from '@lanewatch/db';
+import { findDeliveryToSend, recordChannelFailure, recordChannelSuccess, recordDeliveryFailure, recordDeliverySuccess } from '@lanewatch/db';
 import { DeliverableAlert } from '@lanewatch/domain';
 import { deriveChannelSecret } from '@lanewatch/pipeline';
 import type { AlertDeliveryJobPayload } from '@lanewatch/queue';
@@ -7,15 +7,6 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { channelKindLabel, type WorkerMetrics } from '../metrics/worker-metrics';
 import { DeliveryFailure, EmailSender, sendWebhook } from './alert-sender';
-
-interface DeliveryRow {
-  id: string;
-  status: string;
-  payload: DeliverableAlert;
-  channel_id: string;
-  kind: string;
-  target: string;
-}
 
 /**
  * Sends one alert delivery. A delivered row is never sent again from here; a retry of a pending
@@ -34,11 +25,7 @@ export function alertDeliveryProcessor(deps: {
 }) {
   return async (job: Job<AlertDeliveryJobPayload>): Promise<unknown> => {
     const { deliveryId } = job.data;
-    const [delivery] = await rows<DeliveryRow>(
-      deps.dataSource,
-      `SELECT d.id, d.status, d.payload, d.channel_id, c.kind, c.target FROM alert_deliveries d JOIN notification_channels c ON c.id = d.channel_id WHERE d.id = $1`,
-      [deliveryId],
-    );
+    const delivery = await findDeliveryToSend<DeliverableAlert>(deps.dataSource, deliveryId);
     if (!delivery || delivery.status === 'delivered') return { skipped: true };
     try {
       if (delivery.kind === 'webhook') {
@@ -59,22 +46,14 @@ export function alertDeliveryProcessor(deps: {
       deps.metrics?.alertDeliveries.inc({ kind: channelKindLabel(delivery.kind), outcome: final ? 'failed' : 'retrying' });
       deps.logger.warn('alert delivery failed', { deliveryId, channelId: delivery.channel_id, attempt: job.attemptsMade + 1, final, error: message, detail });
       await deps.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE alert_deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'pending'`, [
-          deliveryId,
-          message.slice(0, 2000),
-          final,
-        ]);
-        await manager.query(
-          `UPDATE notification_channels SET consecutive_failures = consecutive_failures + 1, last_error = $2,
-             healthy = (consecutive_failures + 1) < $3 WHERE id = $1`,
-          [delivery.channel_id, message.slice(0, 2000), deps.unhealthyAfter],
-        );
+        await recordDeliveryFailure(manager, deliveryId, message.slice(0, 2000), final);
+        await recordChannelFailure(manager, delivery.channel_id, message.slice(0, 2000), deps.unhealthyAfter);
       });
       throw error;
     }
     await deps.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE alert_deliveries SET attempts = attempts + 1, status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1`, [deliveryId]);
-      await manager.query(`UPDATE notification_channels SET consecutive_failures = 0, healthy = true, last_success_at = now() WHERE id = $1`, [delivery.channel_id]);
+      await recordDeliverySuccess(manager, deliveryId);
+      await recordChannelSuccess(manager, delivery.channel_id);
     });
     deps.metrics?.alertDeliveries.inc({ kind: channelKindLabel(delivery.kind), outcome: 'delivered' });
     return { delivered: true };

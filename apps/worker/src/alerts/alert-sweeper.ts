@@ -1,4 +1,4 @@
-import { rows } from '@lanewatch/db';
+import { pendingDeliveriesBefore } from '@lanewatch/db';
 import type { AlertDeliveryQueue } from '@lanewatch/queue';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
@@ -12,15 +12,11 @@ const SWEEP_LIMIT = 10_000;
  * its id (the delivery id), so re-adding it is a no-op.
  */
 export async function sweepPendingDeliveries(deps: { dataSource: DataSource; queue: AlertDeliveryQueue; logger: Logger; graceMs: number; attempts: number; backoffMs: number }): Promise<number> {
-  const pending = await rows<{ id: string }>(
-    deps.dataSource,
-    `SELECT id FROM alert_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT ${SWEEP_LIMIT}`,
-    [new Date(Date.now() - deps.graceMs)],
-  );
+  const pending = await pendingDeliveriesBefore(deps.dataSource, new Date(Date.now() - deps.graceMs), SWEEP_LIMIT);
   if (pending.length === 0) return 0;
   await enqueueDeliveries(
     deps.queue,
-    pending.map((row) => row.id),
+    pending,
     deps.attempts,
     deps.backoffMs,
   );

@@ -144,3 +144,38 @@ export async function unmappedCodes(runner: SqlRunner, carrierId: number): Promi
     [carrierId],
   );
 }
+
+export async function setWebhookSecret(runner: SqlRunner, carrierId: number, secret: { salt: string; hash: string }): Promise<void> {
+  await runner.query(`UPDATE carriers SET webhook_secret_salt = $2, webhook_secret_hash = $3 WHERE id = $1`, [carrierId, secret.salt, secret.hash]);
+}
+
+/** Locks the carrier's row (code-map changes and default maps take it first). */
+export async function lockCarrierRow(runner: SqlRunner, carrierId: number): Promise<void> {
+  await runner.query('SELECT id FROM carriers WHERE id = $1 FOR UPDATE', [carrierId]);
+}
+
+/** Events and legs of the carrier not linked to a shipment. */
+export async function unlinkedLegsOfCarrier(runner: SqlRunner, carrierId: number): Promise<{ events: number; legs: number }> {
+  const [unlinked] = await rows<{ events: number; legs: number }>(
+    runner,
+    `SELECT COALESCE(sum(event_count), 0)::int AS events, count(*)::int AS legs FROM legs WHERE carrier_id = $1 AND shipment_id IS NULL AND event_count > 0`,
+    [carrierId],
+  );
+  return unlinked;
+}
+
+/** Whether the carrier has posted a batch in this format (source) before. */
+export async function carrierUsedSource(runner: SqlRunner, carrierId: number, source: string): Promise<boolean> {
+  const [{ used }] = await rows<{ used: boolean }>(runner, `SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE carrier_id = $1 AND source = $2) AS used`, [carrierId, source]);
+  return used;
+}
+
+/** Adds code-map entries; the carrier's own entries win. */
+export async function addCodeMapEntries(runner: SqlRunner, carrierId: number, entries: [string, string][]): Promise<void> {
+  await runner.query(
+    `INSERT INTO code_map_entries (carrier_id, raw_code, milestone)
+       SELECT $1, t.code, t.milestone FROM unnest($2::text[], $3::text[]) AS t(code, milestone)
+       ON CONFLICT DO NOTHING`,
+    [carrierId, entries.map(([code]) => code), entries.map(([, milestone]) => milestone)],
+  );
+}

@@ -24,3 +24,8 @@ export * from './alert-delivery.repository';
 export * from './sla-evaluation.repository';
 export * from './exceptions.repository';
 export * from './statement.repository';
+export * from './sla-policy.repository';
+export * from './breach.repository';
+export * from './notification-channel.repository';
+export * from './silence.repository';
+export * from './evidence.repository';

@@ -101,3 +101,9 @@ export async function legsOfShipment(runner: SqlRunner, shipmentId: string): Pro
   );
 }
 
+
+/** The shipment a leg belongs to (null when unlinked). */
+export async function shipmentIdOfLeg(runner: SqlRunner, legId: string): Promise<string | null> {
+  const [{ shipment_id: shipmentId }] = await rows<{ shipment_id: string | null }>(runner, `SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
+  return shipmentId;
+}

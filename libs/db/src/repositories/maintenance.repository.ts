@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { LOCK_KEYS } from './sql-runner';
+import { LOCK_KEYS, SqlRunner } from './sql-runner';
 
 // The tables the write path rewrites in place or churns: rollup cells (folded by the compactor), facts
 // (replaced per derived shipment), legs and shipments (links, counters, attributes), claims, and the
@@ -42,4 +42,9 @@ const COARSE_ROLLUP_PARTITION = 'rollup_partitions.kpi_rollups_days_weeks_months
 export async function compactRollupsAfterRebuild(dataSource: DataSource): Promise<void> {
   await dataSource.query(`VACUUM (FULL, ANALYZE) ${COARSE_ROLLUP_PARTITION}`);
   await dataSource.query('ANALYZE kpi_rollups, leg_facts, shipment_facts');
+}
+
+/** The health check's round trip. */
+export async function pingDatabase(runner: SqlRunner): Promise<void> {
+  await runner.query('SELECT 1');
 }

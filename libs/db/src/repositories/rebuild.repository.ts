@@ -189,3 +189,35 @@ export async function swapShadowTables(runner: SqlRunner, snapshot: string): Pro
   }
   return Number(redo.n);
 }
+
+/** Session advisory lock: one rebuild at a time, released if its process dies (one-key form, unlike LOCK_KEYS' two-key codeMap). */
+export const REBUILD_LOCK = 7_426_012;
+
+/** True when this session now holds the rebuild lock. */
+export async function tryRebuildLock(runner: SqlRunner): Promise<boolean> {
+  const [{ locked }] = await rows<{ locked: boolean }>(runner, `SELECT pg_try_advisory_lock($1) AS locked`, [REBUILD_LOCK]);
+  return locked;
+}
+
+export async function releaseRebuildLock(runner: SqlRunner): Promise<void> {
+  await runner.query(`SELECT pg_advisory_unlock($1)`, [REBUILD_LOCK]);
+}
+
+/** Fresh planner statistics after the swap. */
+export async function analyzeKpiTables(runner: SqlRunner): Promise<void> {
+  await runner.query(`ANALYZE kpi_rollups, leg_facts, shipment_facts`);
+}
+
+/**
+ * True when events were stored but facts or rollups are missing (see kpisNeedRebuild in libs/pipeline).
+ */
+export async function kpiTablesNeedRebuild(runner: SqlRunner): Promise<boolean> {
+  const [state] = await rows<{ needed: boolean }>(
+    runner,
+    `SELECT EXISTS (SELECT 1 FROM legs WHERE event_count > 0)
+        AND (NOT EXISTS (SELECT 1 FROM kpi_rollups) AND NOT EXISTS (SELECT 1 FROM kpi_rollup_deltas)
+             OR (EXISTS (SELECT 1 FROM legs WHERE shipment_id IS NOT NULL AND event_count > 0) AND NOT EXISTS (SELECT 1 FROM shipment_facts))
+             OR EXISTS (SELECT 1 FROM leg_facts WHERE failed_attempts IS NULL)) AS needed`,
+  );
+  return state.needed;
+}

@@ -1,4 +1,4 @@
-import { rows, SqlRunner } from './sql-runner';
+import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 // Reads and writes of contracts.md §2-3: statements, their revisions, disputes, the audit log and
 // entered invoices. Queries only; the rules live in libs/domain/src/contracts.
@@ -225,4 +225,64 @@ export async function issuedStatement(runner: SqlRunner, carrierId: number, mont
     [carrierId, month],
   );
   return found[0] ?? null;
+}
+
+/** One issuer at a time per carrier (the unique key is the final guard). */
+export async function lockStatementIssue(runner: SqlRunner, carrierId: number): Promise<void> {
+  await runner.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_KEYS.statementIssue, carrierId]);
+}
+
+/** The month's first issue (revision 1); null when someone else issued it at the same moment. */
+export async function insertIssuedStatement(
+  runner: SqlRunner,
+  input: { carrierId: number; month: string; fingerprint: string; document: string; issuedAt: Date; issuedBy: string },
+): Promise<string | null> {
+  const [inserted] = await rows<{ id: string }>(
+    runner,
+    `INSERT INTO statements (carrier_id, month, revision, fingerprint, document, issued_at, issued_by) VALUES ($1, $2, 1, $3, $4::jsonb, $5, $6)
+           ON CONFLICT (carrier_id, month) DO NOTHING RETURNING id`,
+    [input.carrierId, input.month, input.fingerprint, input.document, input.issuedAt, input.issuedBy],
+  );
+  return inserted?.id ?? null;
+}
+
+export async function reissueStatement(
+  runner: SqlRunner,
+  input: { id: string; revision: number; fingerprint: string; document: string; issuedAt: Date; issuedBy: string },
+): Promise<void> {
+  await runner.query('UPDATE statements SET revision = $2, fingerprint = $3, document = $4::jsonb, issued_at = $5, issued_by = $6 WHERE id = $1', [
+    input.id, input.revision, input.fingerprint, input.document, input.issuedAt, input.issuedBy,
+  ]);
+}
+
+/** Keeps one revision of a statement (issued or draft) once per fingerprint; document and difference are JSON text. */
+export async function insertStatementRevision(
+  runner: SqlRunner,
+  input: { statementId: string; revision: number; kind: 'issued' | 'draft'; fingerprint: string; document: string; difference: string | null; createdAt: Date; createdBy: string | null },
+): Promise<void> {
+  await runner.query(
+    `INSERT INTO statement_revisions (statement_id, revision, kind, fingerprint, document, difference, created_at, created_by)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8) ON CONFLICT (statement_id, kind, fingerprint) DO NOTHING`,
+    [input.statementId, input.revision, input.kind, input.fingerprint, input.document, input.difference, input.createdAt, input.createdBy],
+  );
+}
+
+export interface StatementRevisionRow {
+  revision: number;
+  kind: string;
+  fingerprint: string;
+  difference: unknown;
+  created_at: Date;
+  created_by: string | null;
+}
+
+/** Every revision of a carrier's month statement, issued and draft, oldest first. */
+export async function statementRevisions(runner: SqlRunner, carrier: string, month: string): Promise<StatementRevisionRow[]> {
+  return rows<StatementRevisionRow>(
+    runner,
+    `SELECT r.revision, r.kind, r.fingerprint, r.difference, r.created_at, r.created_by FROM statement_revisions r
+       JOIN statements s ON s.id = r.statement_id JOIN carriers c ON c.id = s.carrier_id
+       WHERE c.code = $1 AND s.month = $2 ORDER BY r.created_at, r.revision, r.kind`,
+    [carrier, month],
+  );
 }

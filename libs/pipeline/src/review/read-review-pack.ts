@@ -1,4 +1,4 @@
-import { findCarrierByCode, rows, SqlRunner } from '@lanewatch/db';
+import { carrierBreachesBetween, enabledSlaPoliciesOfCarrier, findCarrierByCode, PolicyRow, SqlRunner } from '@lanewatch/db';
 import {
   breachDuration,
   compareExceptionPeriods,
@@ -17,7 +17,7 @@ import {
 } from '@lanewatch/domain';
 import { readExceptionReport, readParcelList } from '../exceptions';
 import { UnknownCarrierError } from '../kpis';
-import { measurePolicyInstance, POLICY_COLUMNS, PolicyRow } from '../sla/evaluate';
+import { measurePolicyInstance } from '../sla/evaluate';
 
 const DAY_MS = 86_400_000;
 /** Parcels listed per kind of miss (late, failed); the exceptions watchlist has every one. */
@@ -43,18 +43,6 @@ function monthIn(month: ReviewMonth, timeZone: string | null | undefined): Revie
   return { ...month, ...statementMonthBounds(month.month, timeZone), previous: { month: month.previous.month, ...statementMonthBounds(month.previous.month, timeZone) } };
 }
 
-interface BreachRow {
-  id: string;
-  policy_name: string;
-  corridor: string | null;
-  service_level: string | null;
-  metric: string;
-  severity: string;
-  status: string;
-  opened_at: Date;
-  resolved_at: Date | null;
-}
-
 /**
  * The monthly review pack of one carrier (contracts.md §4): every term of its contract (its SLA
  * policies) measured over the month through the evaluation's own read path, the month before
@@ -73,7 +61,7 @@ export async function readReviewPack(
   const timeZone = statement.timeZone ?? 'UTC';
   const month = monthIn(input.month, timeZone);
 
-  const policies = await rows<PolicyRow>(runner, `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE carrier = $1 AND enabled ORDER BY name, id`, [carrier.code]);
+  const policies = await enabledSlaPoliciesOfCarrier(runner, carrier.code);
   const terms: ReviewTerm[] = [];
   for (const policy of policies) {
     terms.push({
@@ -90,14 +78,7 @@ export async function readReviewPack(
     });
   }
 
-  const breachRows = await rows<BreachRow>(
-    runner,
-    `SELECT b.id, p.name AS policy_name, b.corridor, b.service_level, b.metric, b.severity, b.status, b.opened_at, b.resolved_at
-       FROM breaches b JOIN sla_policies p ON p.id = b.policy_id
-      WHERE b.carrier = $1 AND b.opened_at < $3 AND (b.resolved_at IS NULL OR b.resolved_at >= $2)
-      ORDER BY b.opened_at, b.id`,
-    [carrier.code, new Date(month.fromMs), new Date(month.toMs)],
-  );
+  const breachRows = await carrierBreachesBetween(runner, carrier.code, new Date(month.fromMs), new Date(month.toMs));
   const breaches: ReviewBreach[] = breachRows.map((row) => ({
     id: row.id,
     policyName: row.policy_name,

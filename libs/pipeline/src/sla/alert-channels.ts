@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { rows, SqlRunner } from '@lanewatch/db';
+import { enabledNotificationChannels, insertBreachDeliveries, silencesAt, SqlRunner } from '@lanewatch/db';
 import { AlertBreach, AlertInput, alertIdempotencyKey, channelMatches, isSilenced, SlaSeverity } from '@lanewatch/domain';
 
 /**
@@ -8,23 +8,6 @@ import { AlertBreach, AlertInput, alertIdempotencyKey, channelMatches, isSilence
  */
 export function deriveChannelSecret(secretKey: string, channelId: string): string {
   return `lwc_${createHmac('sha256', secretKey).update(`alert-channel:${channelId}`).digest('base64url')}`;
-}
-
-interface ChannelRow {
-  id: string;
-  kind: string;
-  severities: string[];
-  carriers: string[];
-  corridors: string[];
-}
-
-interface SilenceRow {
-  starts_at: Date;
-  ends_at: Date;
-  carrier: string | null;
-  corridor: string | null;
-  severity: string | null;
-  policy_id: string | null;
 }
 
 /**
@@ -39,12 +22,12 @@ export async function insertAlertDeliveries(
 ): Promise<{ ids: string[]; silencedKinds: string[] }> {
   const { breach } = input;
   const routable = { policyId: breach.policyId, severity: breach.severity as SlaSeverity, carrier: breach.carrier, corridor: breach.corridor };
-  const channels = await rows<ChannelRow>(runner, 'SELECT id, kind, severities, carriers, corridors FROM notification_channels WHERE enabled');
+  const channels = await enabledNotificationChannels(runner);
   const matching = channels.filter((channel) =>
     channelMatches({ channel: { severities: channel.severities as SlaSeverity[], carriers: channel.carriers, corridors: channel.corridors }, breach: routable }),
   );
   if (matching.length === 0) return { ids: [], silencedKinds: [] };
-  const silences = await rows<SilenceRow>(runner, 'SELECT starts_at, ends_at, carrier, corridor, severity, policy_id FROM silences WHERE starts_at <= $1 AND ends_at > $1', [input.at]);
+  const silences = await silencesAt(runner, input.at);
   if (
     isSilenced({
       silences: silences.map((s) => ({ from: new Date(s.starts_at), to: new Date(s.ends_at), carrier: s.carrier, corridor: s.corridor, severity: s.severity as SlaSeverity | null, policyId: s.policy_id })),
@@ -60,12 +43,13 @@ export async function insertAlertDeliveries(
       : { type: input.transition === 'opened' ? 'breach.opened' : 'breach.resolved', breach };
   const key =
     input.transition === 'reminder' ? alertIdempotencyKey(breach.id, 'reminder', input.reminder ?? 1) : alertIdempotencyKey(breach.id, input.transition);
-  const inserted = await rows<{ id: string }>(
-    runner,
-    `INSERT INTO alert_deliveries (channel_id, breach_id, transition, reminder, idempotency_key, payload)
-     SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6::jsonb
-     ON CONFLICT (channel_id, idempotency_key) DO NOTHING RETURNING id`,
-    [matching.map((channel) => channel.id), breach.id, input.transition, input.reminder ?? 0, key, JSON.stringify(alert)],
-  );
-  return { ids: inserted.map((row) => row.id), silencedKinds: [] };
+  const ids = await insertBreachDeliveries(runner, {
+    channelIds: matching.map((channel) => channel.id),
+    breachId: breach.id,
+    transition: input.transition,
+    reminder: input.reminder ?? 0,
+    idempotencyKey: key,
+    payload: alert,
+  });
+  return { ids, silencedKinds: [] };
 }

@@ -1,7 +1,16 @@
-import { rows } from '@lanewatch/db';
+import {
+  contractPoliciesForUpdate,
+  ContractPolicyValues,
+  disableSlaPolicy,
+  insertContractPolicy,
+  insertSlaContractKey,
+  lockSlaContract,
+  requeueContractClockLegs,
+  updateContractPolicy,
+  upsertSlaContract,
+} from '@lanewatch/db';
 import { ContractAction, diffContract, SlaContract, SlaMetric, SlaOp, SlaSeverity, StoredContractPolicy } from '@lanewatch/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { POLICY_COLUMNS, PolicyRow } from './evaluate';
 
 /**
  * Applies a parsed contract file in one transaction (sla.md §1 "policies as code"): the diff against
@@ -14,12 +23,8 @@ export async function applySlaContract(
   options: { onClockRequeued?: (legs: number) => void } = {},
 ): Promise<ContractAction[]> {
   return dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sla-contract:${contract.contract}`]);
-    const stored = await rows<PolicyRow & { contract: string; effective_from: string }>(
-      manager,
-      `SELECT ${POLICY_COLUMNS}, contract, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM sla_policies WHERE contract = $1 FOR UPDATE`,
-      [contract.contract],
-    );
+    await lockSlaContract(manager, contract.contract);
+    const stored = await contractPoliciesForUpdate(manager, contract.contract);
     const existing: StoredContractPolicy[] = stored.map((row) => ({
       id: row.id,
       contract: row.contract,
@@ -40,39 +45,24 @@ export async function applySlaContract(
     }));
     // The whole parsed contract (clock, and whatever else a contract carries) for readers of sla_contracts;
     // an unchanged document keeps its applied_at, so applying the same file again changes nothing.
-    const written = await rows<{ contract: string }>(
-      manager,
-      `INSERT INTO sla_contracts (contract, effective_from, carrier, document) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (contract, effective_from) DO UPDATE SET carrier = EXCLUDED.carrier, document = EXCLUDED.document, applied_at = now()
-       WHERE sla_contracts.document IS DISTINCT FROM EXCLUDED.document OR sla_contracts.carrier IS DISTINCT FROM EXCLUDED.carrier
-       RETURNING contract`,
-      [contract.contract, contract.effectiveFrom, contract.carrier, JSON.stringify(contract)],
-    );
-    if (written.length > 0) {
-      await manager.query(`INSERT INTO sla_contract_keys (contract) VALUES ($1) ON CONFLICT (contract) DO NOTHING`, [contract.contract]);
+    const written = await upsertSlaContract(manager, { contract: contract.contract, effectiveFrom: contract.effectiveFrom, carrier: contract.carrier, document: contract });
+    if (written) {
+      await insertSlaContractKey(manager, contract.contract);
       options.onClockRequeued?.(await requeueClockLegs(manager, contract.contract));
     }
     const actions = diffContract({ existing, incoming: contract });
     for (const action of actions) {
       if (action.kind === 'disable') {
-        await manager.query('UPDATE sla_policies SET enabled = false, updated_at = now() WHERE id = $1', [action.id]);
+        await disableSlaPolicy(manager, action.id);
         continue;
       }
       const p = action.policy;
-      const values = [p.name, p.carrier, p.corridor, p.serviceLevel, p.metric, p.op, p.threshold, p.windowDays, p.minSample, p.severity, p.enabled,
+      const values: ContractPolicyValues = [p.name, p.carrier, p.corridor, p.serviceLevel, p.metric, p.op, p.threshold, p.windowDays, p.minSample, p.severity, p.enabled,
         p.burnRate === null ? null : JSON.stringify(p.burnRate), p.wilsonGuard, p.contract, p.effectiveFrom];
       if (action.kind === 'create') {
-        await manager.query(
-          `INSERT INTO sla_policies (name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard, contract, effective_from)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          values,
-        );
+        await insertContractPolicy(manager, values);
       } else {
-        await manager.query(
-          `UPDATE sla_policies SET name = $1, carrier = $2, corridor = $3, service_level = $4, metric = $5, op = $6, threshold = $7, window_days = $8,
-             min_sample = $9, severity = $10, enabled = $11, burn_rate = $12, wilson_guard = $13, contract = $14, effective_from = $15, updated_at = now() WHERE id = $16`,
-          [...values, action.id],
-        );
+        await updateContractPolicy(manager, action.id, values);
       }
     }
     return actions;
@@ -85,18 +75,7 @@ export async function applySlaContract(
  * and rollup deltas in the background, a chunk at a time under the usual per-journey locks.
  */
 async function requeueClockLegs(manager: EntityManager, contract: string): Promise<number> {
-  const [queued] = await rows<{ n: string }>(
-    manager,
-    `WITH queued AS (
-       INSERT INTO link_queue (leg_id, batch_id, events)
-       SELECT f.leg_id, NULL, 0 FROM leg_facts f JOIN carriers c ON c.id = f.carrier_id
-        WHERE c.code IN (SELECT carrier FROM sla_contracts WHERE contract = $1) AND f.leg_end_at IS NOT NULL
-        ORDER BY f.leg_id
-       RETURNING 1)
-     SELECT count(*) AS n FROM queued`,
-    [contract],
-  );
-  return Number(queued.n);
+  return requeueContractClockLegs(manager, contract);
 }
 
 /** One line per action, for the CLI. */

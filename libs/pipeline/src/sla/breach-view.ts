@@ -1,40 +1,8 @@
-import { SqlRunner, rows } from '@lanewatch/db';
+import { BreachRow } from '@lanewatch/db';
+
+export type { BreachRow } from '@lanewatch/db';
 import { AlertBreach, SlaMetric, SlaOp, SlaSeverity } from '@lanewatch/domain';
 
-/** A breach row joined with its policy's name, as stored. */
-export interface BreachRow {
-  id: string;
-  policy_id: string;
-  policy_name: string;
-  scope_key: string;
-  carrier: string | null;
-  corridor: string | null;
-  service_level: string | null;
-  metric: string;
-  op: string;
-  threshold: number;
-  severity: string;
-  value: number;
-  worst_value: number;
-  sample: number;
-  window_from: Date;
-  window_to: Date;
-  status: 'open' | 'acknowledged' | 'resolved';
-  opened_at: Date;
-  last_evaluated_at: Date;
-  acknowledged_at: Date | null;
-  acknowledged_by: string | null;
-  acknowledged_note: string | null;
-  resolved_at: Date | null;
-  evidence: Record<string, unknown>;
-  wrong_side_since: Date | null;
-  carrier_name: string | null;
-}
-
-export const BREACH_COLUMNS = `b.id, b.policy_id, p.name AS policy_name, b.scope_key, b.carrier, b.corridor, b.service_level, b.metric, b.op,
-  b.threshold, b.severity, b.value, b.worst_value, b.sample, b.window_from, b.window_to, b.status, b.opened_at, b.last_evaluated_at,
-  b.acknowledged_at, b.acknowledged_by, b.acknowledged_note, b.resolved_at, b.evidence, b.wrong_side_since,
-  (SELECT name FROM carriers WHERE code = b.carrier) AS carrier_name`;
 
 const iso = (value: Date | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -79,11 +47,3 @@ export function breachApiView(row: BreachRow) {
   };
 }
 
-export async function findBreach(runner: SqlRunner, id: string, lock = false): Promise<BreachRow | null> {
-  const [row] = await rows<BreachRow>(
-    runner,
-    `SELECT ${BREACH_COLUMNS} FROM breaches b JOIN sla_policies p ON p.id = b.policy_id WHERE b.id = $1${lock ? ' FOR UPDATE OF b' : ''}`,
-    [id],
-  );
-  return row ?? null;
-}

@@ -1,4 +1,22 @@
-import { lockRollupsForRead, recordSlaEvaluation, rows, slaEvaluationHistory, SqlRunner } from '@lanewatch/db';
+import {
+  activeBreachForUpdate,
+  ActiveBreachRow,
+  activeBreachScopes,
+  breachNotificationState,
+  enabledSlaPolicies,
+  findBreach,
+  insertBreachTransition,
+  lockSlaScope,
+  openBreach,
+  resolveBreach,
+  updateBreachMeasurement,
+  lockRollupsForRead,
+  PolicyRow,
+  recordPolicyEvaluationSummary,
+  recordSlaEvaluation,
+  slaEvaluationHistory,
+  SqlRunner,
+} from '@lanewatch/db';
 import {
   ActiveBreach,
   applyBreachAction,
@@ -12,7 +30,6 @@ import {
   slaMeasurement,
   SlaMeasurement,
   SlaMetric,
-  SlaOp,
   SlaScopeInstance,
   SlaVerdict,
   wrongSideSince,
@@ -20,28 +37,12 @@ import {
 } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import { insertAlertDeliveries } from './alert-channels';
-import { breachView, findBreach } from './breach-view';
+import { breachView } from './breach-view';
 import { worstParcels } from './evidence';
 import { measureScope, seenScopes, slaEvaluationInstant } from './measure-scope';
 
-export interface PolicyRow {
-  id: string;
-  name: string;
-  carrier: string | null;
-  corridor: string | null;
-  service_level: string | null;
-  metric: SlaMetric;
-  op: SlaOp;
-  threshold: number;
-  window_days: number;
-  min_sample: number;
-  severity: string;
-  enabled: boolean;
-  burn_rate: { shortWindowDays: number; longWindowDays: number } | null;
-  wilson_guard: boolean;
-  /** The contract file the policy came from: clock metrics run on its clock. */
-  contract?: string | null;
-}
+// The policy row and its columns live with the SLA policy repository (libs/db).
+export type { PolicyRow } from '@lanewatch/db';
 
 export interface ScopeEvaluation {
   carrier: string | null;
@@ -67,21 +68,7 @@ export interface SlaEvaluationResult {
   silencedKinds: string[];
 }
 
-interface ActiveRow {
-  id: string;
-  scope_key: string;
-  carrier: string | null;
-  corridor: string | null;
-  service_level: string | null;
-  status: 'open' | 'acknowledged';
-  value: number;
-  worst_value: number;
-  sample: number;
-  window_from: Date;
-  window_to: Date;
-  opened_at: Date;
-  last_evaluated_at: Date;
-}
+type ActiveRow = ActiveBreachRow;
 
 const toActive = (row: ActiveRow): ActiveBreach => ({
   status: row.status,
@@ -97,9 +84,6 @@ const toActive = (row: ActiveRow): ActiveBreach => ({
 // Evaluations read back to find where the wrong-side run began (about ten days at the 5-minute schedule).
 const WRONG_SIDE_LOOKBACK = 3000;
 
-export const POLICY_COLUMNS =
-  'id, name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard';
-
 /**
  * Evaluates every enabled policy (or the ones given) at asOf (sla.md §2): measure each scope
  * instance through the KPI read path, give a verdict, and apply the breach action in one
@@ -112,19 +96,11 @@ export async function evaluateSlas(
 ): Promise<SlaEvaluationResult> {
   const asOf = slaEvaluationInstant(input.asOf);
   const evaluatedAt = new Date(input.asOf.getTime());
-  const policies = await rows<PolicyRow>(
-    dataSource,
-    `SELECT ${POLICY_COLUMNS}, contract FROM sla_policies WHERE enabled ${input.policyIds ? 'AND id = ANY($1::uuid[])' : ''} ORDER BY name, id`,
-    input.policyIds ? [input.policyIds] : [],
-  );
+  const policies = await enabledSlaPolicies(dataSource, input.policyIds);
   const result: SlaEvaluationResult = { asOf: asOf.toISOString(), policies: [], deliveryIds: [], silencedKinds: [] };
   for (const policy of policies) {
     const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
-    const active = await rows<ActiveRow>(
-      dataSource,
-      `SELECT id, scope_key, carrier, corridor, service_level FROM breaches WHERE policy_id = $1 AND status IN ('open', 'acknowledged')`,
-      [policy.id],
-    );
+    const active = await activeBreachScopes(dataSource, policy.id);
     // Active breaches whose scope went quiet are evaluated too: insufficient data then keeps them open.
     const seen = [
       ...(await seenScopes(dataSource, { policy: scope, asOf, windowDays: policy.window_days })),
@@ -136,10 +112,7 @@ export async function evaluateSlas(
     }
     result.policies.push({ policyId: policy.id, name: policy.name, metric: policy.metric, scopes });
     // For the policy list; an evaluation at an earlier asOf (a replay) does not overwrite a later one.
-    await dataSource.query(
-      'UPDATE sla_policies SET last_evaluated_at = $2, last_evaluation = $3 WHERE id = $1 AND (last_evaluated_at IS NULL OR last_evaluated_at <= $2)',
-      [policy.id, input.asOf, JSON.stringify(summarisePolicyState({ op: policy.op, scopes }))],
-    );
+    await recordPolicyEvaluationSummary(dataSource, policy.id, input.asOf, summarisePolicyState({ op: policy.op, scopes }));
   }
   return result;
 }
@@ -166,7 +139,7 @@ async function evaluateInstance(
   const key = scopeKey(instance);
   return dataSource.transaction(async (manager) => {
     // Serialises evaluations of one policy and scope; the row lock alone cannot cover "no row yet".
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sla:${policy.id}:${key}`]);
+    await lockSlaScope(manager, policy.id, key);
     // Each later statement takes its snapshot after a rebuild's swap, never across it.
     await lockRollupsForRead(manager);
     // Measured inside the lock so two evaluations never apply results out of order.
@@ -175,12 +148,7 @@ async function evaluateInstance(
     await recordSlaEvaluation(manager, {
       policyId: policy.id, scopeKey: key, evaluatedAt, windowTo: window.to, value: measurement.value, sample: measurement.sample, verdict, wrongSide,
     });
-    const [activeRow] = await rows<ActiveRow>(
-      manager,
-      `SELECT id, scope_key, carrier, corridor, service_level, status, value, worst_value, sample, window_from, window_to, opened_at, last_evaluated_at
-       FROM breaches WHERE policy_id = $1 AND scope_key = $2 AND status IN ('open', 'acknowledged') FOR UPDATE`,
-      [policy.id, key],
-    );
+    const activeRow = await activeBreachForUpdate(manager, policy.id, key);
     const active = activeRow ? toActive(activeRow) : null;
     const action = nextBreachAction({ active, verdict, measurement, asOf, evaluatedAt, policy: { op: policy.op, windowDays: policy.window_days } });
     let breachId = activeRow?.id ?? null;
@@ -191,35 +159,26 @@ async function evaluateInstance(
       // The value may have been past the target before the sample allowed a verdict: the history says since when.
       const history = await slaEvaluationHistory(manager, { policyId: policy.id, scopeKey: key, until: evaluatedAt, limit: WRONG_SIDE_LOOKBACK });
       const since = wrongSideSince(history) ?? action.openedAt;
-      const [row] = await rows<{ id: string }>(
+      breachId = await openBreach(
         manager,
-        `INSERT INTO breaches (policy_id, scope_key, carrier, corridor, service_level, metric, op, threshold, severity, value, worst_value, sample,
-           window_from, window_to, status, opened_at, last_evaluated_at, evidence, wrong_side_since)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, $16, $17, $18) RETURNING id`,
         [policy.id, key, instance.carrier, instance.corridor, instance.serviceLevel, policy.metric, policy.op, policy.threshold, policy.severity, action.value,
           action.worstValue, action.sample, action.windowFrom, action.windowTo, action.openedAt, action.lastEvaluatedAt, JSON.stringify(evidence), since],
       );
-      breachId = row.id;
       await transitionEvent(manager, breachId, 'opened', 0, evaluatedAt);
       await deliveriesFor(manager, input.deliveries, breachId, 'opened', asOf);
     } else if (action.kind === 'update' && breachId) {
       const evidence = await evidenceOf(manager, policy, instance, window, measurement, asOf);
-      await manager.query(
-        `UPDATE breaches SET value = $2, worst_value = $3, sample = $4, window_from = $5, window_to = $6, last_evaluated_at = $7, evidence = $8 WHERE id = $1`,
+      await updateBreachMeasurement(
+        manager,
         [breachId, action.value, action.worstValue, action.sample, action.windowFrom, action.windowTo, action.lastEvaluatedAt, JSON.stringify(evidence)],
       );
     } else if (action.kind === 'resolve' && breachId) {
-      await manager.query(`UPDATE breaches SET status = 'resolved', resolved_at = $2, last_evaluated_at = GREATEST(last_evaluated_at, $2) WHERE id = $1`, [breachId, action.resolvedAt]);
+      await resolveBreach(manager, breachId, action.resolvedAt);
       await transitionEvent(manager, breachId, 'resolved', 0, evaluatedAt);
       await deliveriesFor(manager, input.deliveries, breachId, 'resolved', asOf);
     }
     if (after && breachId && action.kind !== 'open') {
-      const [last] = await rows<{ last_at: Date | null; reminders: string }>(
-        manager,
-        `SELECT max(at) FILTER (WHERE transition IN ('opened', 'reminder')) AS last_at, count(*) FILTER (WHERE transition = 'reminder') AS reminders
-         FROM breach_events WHERE breach_id = $1`,
-        [breachId],
-      );
+      const last = await breachNotificationState(manager, breachId);
       if (reminderDue({ breach: { status: after.status, openedAt: after.openedAt }, lastNotifiedAt: last?.last_at ? new Date(last.last_at) : null, intervalMinutes: input.reminderMinutes, asOf })) {
         reminder = Number(last?.reminders ?? 0) + 1;
         await transitionEvent(manager, breachId, 'reminder', reminder, asOf);
@@ -245,7 +204,7 @@ async function evaluateInstance(
 }
 
 async function transitionEvent(runner: SqlRunner, breachId: string, transition: string, reminder: number, at: Date): Promise<void> {
-  await runner.query('INSERT INTO breach_events (breach_id, transition, reminder, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [breachId, transition, reminder, at]);
+  await insertBreachTransition(runner, breachId, transition, reminder, at);
 }
 
 type Deliveries = Pick<SlaEvaluationResult, 'deliveryIds' | 'silencedKinds'>;
