@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/session.context';
 import { carrierPath } from '../carriers/carrier-detail.util';
+import { metricWords, requirementWords } from '../policies/policy-words.util';
 import { SHIPMENTS_PATH, shipmentLookupSearch } from '../shipments/shipment-link.util';
 import { QueryState } from '../shared/query-state.component';
 import { useApiQuery } from '../shared/use-api-query.hook';
@@ -95,7 +96,7 @@ function ReviewSections({ pack }: { pack: ReviewPack }) {
             {pack.terms.map((term) => (
               <tr key={term.policyId}>
                 <th scope="row">{term.name}</th>
-                <td>{`${term.metric} ${term.op} ${term.threshold}`}</td>
+                <td>{`${metricWords(term.metric)} ${requirementWords(term)}`}</td>
                 <td>
                   {figure(term.current.value, term.metric)} — {verdict(term.current)}
                 </td>
