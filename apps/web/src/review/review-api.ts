@@ -1,47 +1,10 @@
+import type { ReviewPack, TermFigure } from '@lanewatch/domain';
 import { API_ROOT, ApiError, type RequestOptions, sendJson } from '../api/api-client';
 import { asArray, asRecord, text } from '../api/parse.util';
 import { authorizationHeader } from '../auth/session-token.store';
 
-// The review pack as the API serves it (contracts.md §4; @lanewatch/domain ReviewPack).
-export type TermFigure = { value: number | null; sample: number; verdict: string };
-export type ReviewTerm = {
-  policyId: string;
-  name: string;
-  metric: string;
-  op: string;
-  threshold: number;
-  corridor: string | null;
-  serviceLevel: string | null;
-  current: TermFigure;
-  previous: TermFigure;
-};
-export type ReviewBreach = { id: string; policyName: string; corridor: string | null; severity: string; status: string; openedAt: string; resolvedAt: string | null; lastedHours: number; daysInMonth: number };
-export type ReviewTotals = { parcels: number; delivered: number; late: number; failedAttempts: number; exceptions: number };
-export type ReviewStatement = {
-  status: string;
-  currency: string;
-  totalBeforeCap: string;
-  totalAfterCap: string;
-  lines: { term: string; consequence: string; amount: string; arithmetic: string }[];
-  disputes: { trackingNumber: string; reason: string; status: string; note: string | null }[];
-};
-export type ReviewPack = {
-  carrier: { code: string; name: string };
-  month: string;
-  previousMonth: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  asOf: string;
-  totals: { current: ReviewTotals; previous: ReviewTotals };
-  terms: ReviewTerm[];
-  breaches: ReviewBreach[];
-  statement: ReviewStatement | null;
-  statementNote: string | null;
-  lanes: { corridor: string | null; parcels: number; late: number; failedAttempts: number; exceptions: number; misses: number; previousMisses: number }[];
-  parcels: { trackingNumber: string; corridor: string | null; miss: 'late' | 'failed'; reason: string | null }[];
-  reasons: { kind: 'late' | 'failed'; reason: string; count: number; previous: number }[];
-};
+// The review pack as the API serves it (contracts.md §4): the domain's own types, not a copy.
+export type { ReviewPack, TermFigure };
 
 /** Checks the outline the page relies on; the figures inside are shown as they come. */
 export function parseReviewPack(body: unknown): ReviewPack {
