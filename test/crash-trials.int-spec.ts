@@ -7,11 +7,11 @@ import { LanewatchApp } from './support/lanewatch-app';
 // double count. Each trial posts a fresh seeded feed from concurrent posters into one shared database
 // (its carriers and service levels are its own), SIGKILLs workers and/or the API at seeded moments —
 // while batches are pending, legs are queued for derivation or deltas wait for compaction, mostly with
-// a worker inside a transaction — restarts them, waits until drained and compares events, facts and
-// KPIs with what was accepted (test/oracle). `npm test` runs a few; `npm run soak` runs CRASH_TRIALS=100.
+// a worker inside a transaction, some also losing the app's Redis keys or every PostgreSQL connection — restarts them, waits until drained and compares events, facts and
+// KPIs with what was accepted (test/oracle). `npm test` runs 20; `npm run soak` runs CRASH_TRIALS=100.
 //
 // Replay a trial with CRASH_TRIALS_SEED=<seed printed below> (trial numbers derive their seeds from it).
-const TRIALS = Number(process.env.CRASH_TRIALS ?? 5);
+const TRIALS = Number(process.env.CRASH_TRIALS ?? 20);
 const SEED = process.env.CRASH_TRIALS_SEED ? Number(process.env.CRASH_TRIALS_SEED) : randomBytes(4).readUInt32BE() >>> 1;
 
 describe('crash trials', () => {
@@ -20,7 +20,8 @@ describe('crash trials', () => {
   const startedAt = Date.now();
 
   beforeAll(async () => {
-    app = await LanewatchApp.start({ worker: false, env: { INGEST_RATE_LIMIT_PER_MINUTE: '1000000' } });
+    // The sweeper looks every 2 s for batches whose queue job was lost with the Redis keys (30 s by default).
+    app = await LanewatchApp.start({ worker: false, env: { INGEST_RATE_LIMIT_PER_MINUTE: '1000000', SWEEPER_INTERVAL_MS: '2000', SWEEPER_GRACE_MS: '2000' } });
     for (let worker = 0; worker < WORKERS; worker += 1) await app.startWorker();
     process.stderr.write(`[crash-trials] ${TRIALS} trial(s), seed ${SEED}\n`);
   });
@@ -28,8 +29,10 @@ describe('crash trials', () => {
     const failed = outcomes.filter((outcome) => outcome.problems.length > 0).length;
     const hits = outcomes.flatMap((outcome) => outcome.crashes).filter((point) => point.hit).length;
     const crashes = outcomes.reduce((sum, outcome) => sum + outcome.crashes.length, 0);
+    const lost = (what: string) => outcomes.flatMap((outcome) => outcome.crashes).filter((point) => point.alsoLost === what).length;
     process.stderr.write(
-      `[crash-trials] seed ${SEED}: ${outcomes.length} trial(s), ${failed} failed, ${crashes} crash(es) (${hits} inside their phase), ${Date.now() - startedAt} ms\n`,
+      `[crash-trials] seed ${SEED}: ${outcomes.length} trial(s), ${failed} failed, ${crashes} crash(es) (${hits} inside their phase; ` +
+        `${lost('redis-keys')} with the app's Redis keys deleted, ${lost('postgres-connections')} with every PostgreSQL connection cut), ${Date.now() - startedAt} ms\n`,
     );
     await app?.stop();
   });

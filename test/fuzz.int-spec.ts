@@ -6,9 +6,9 @@ import { LanewatchApp } from './support/lanewatch-app';
 // Issue 12 and events.md §8: hostile or broken input never crashes the API, never gets a 5xx and
 // never loses an accepted event. A seeded, bounded fuzz run over every write endpoint (each carrier
 // format signed over its mutated bytes, so the parsers are reached), CSV imports, login and the GET
-// routes' path and query parameters. FUZZ_REQUESTS sets the count (soak runs: 20000 and more),
+// routes' path and query parameters. FUZZ_REQUESTS sets the count (20000 in npm test, as issue 12 asks; more for a soak),
 // FUZZ_SEED the seed; a failure prints the seed, the request and the API's logged error.
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2500);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 20_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261112);
 const CONCURRENCY = 4;
 const REQUEST_TIMEOUT_MS = 30_000;

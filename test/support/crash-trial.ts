@@ -17,6 +17,8 @@ const CORRIDORS = ['CN-BR', 'CN-US', 'CN-NL', 'CN-FR', 'CN-GB', 'CN-ES'];
 /** What the crash waits for: the inbox holding pending batches, queued derivations, unfolded deltas. */
 type Phase = 'posting' | 'storing' | 'deriving' | 'compacting';
 type Victims = 'workers' | 'one-worker' | 'api' | 'api+workers';
+/** What else goes at the same moment: the app's Redis keys (queues, jobs, schedules), or every PostgreSQL connection. */
+type AlsoLost = 'nothing' | 'redis-keys' | 'postgres-connections';
 
 interface CrashPoint {
   phase: Phase;
@@ -25,6 +27,7 @@ interface CrashPoint {
   afterBatches: number;
   /** And only while a worker connection is inside a transaction. */
   inTransaction: boolean;
+  alsoLost: AlsoLost;
 }
 
 export interface CrashOutcome extends CrashPoint {
@@ -66,6 +69,7 @@ function crashPoints(random: Random, batches: number): CrashPoint[] {
       victims: phase === 'posting' ? random.pick<Victims>(['workers', 'one-worker', 'api', 'api+workers']) : random.pick<Victims>(['workers', 'one-worker', 'api+workers']),
       afterBatches: random.int(1, Math.max(1, batches - 1)),
       inTransaction: phase !== 'posting' || random.chance(0.5),
+      alsoLost: random.chance(0.6) ? 'nothing' : random.pick<AlsoLost>(['redis-keys', 'postgres-connections']),
     };
   });
   return points.sort((a, b) => a.afterBatches - b.afterBatches);
@@ -76,9 +80,18 @@ async function holds(app: LanewatchApp, query: string): Promise<boolean> {
   return row.holds === true;
 }
 
-async function crash(app: LanewatchApp, victims: Victims): Promise<void> {
+// PostgreSQL serves other databases on this machine, so its restart is what the app sees of one: every
+// connection to its database cut at once (in-flight transactions rolled back, pools reconnecting).
+const CUT_CONNECTIONS = `SELECT count(pg_terminate_backend(pid))::int AS cut FROM pg_stat_activity
+   WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+
+async function crash(app: LanewatchApp, point: CrashPoint): Promise<void> {
+  const { victims } = point;
   if (victims === 'workers' || victims === 'api+workers') await app.killWorkers('SIGKILL');
   if (victims === 'one-worker') await app.killWorkers('SIGKILL', 1);
+  // Redis losing its data: every queue, job and schedule of the app gone; the inbox in PostgreSQL must bring the batches back.
+  if (point.alsoLost === 'redis-keys') await app.flushQueue();
+  if (point.alsoLost === 'postgres-connections') await app.sql(CUT_CONNECTIONS);
   if (victims === 'api' || victims === 'api+workers') await app.restartApi();
   while (app.workerCount < WORKERS) await app.startWorker();
 }
@@ -195,7 +208,7 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
         `crash point ${JSON.stringify(point)}`,
       );
       outcome.crashes.push({ ...point, hit, atBatches: progress.answered });
-      await crash(app, point.victims);
+      await crash(app, point);
     }
   })();
   const mapper = (async () => {
