@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDataSource } from '@lanewatch/db';
 import { parseSlaContract } from '@lanewatch/domain';
-import { applySlaContract, describeContractAction } from '@lanewatch/pipeline';
+import { applySlaContract, describeContractAction } from '@lanewatch/sla';
 
 /**
  * Applies every `*.yaml` contract in `directory` through the same code as `lanewatch sla apply`.

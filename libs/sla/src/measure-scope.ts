@@ -13,9 +13,9 @@ import {
   SlaSeenScope,
   slaWindow,
 } from '@lanewatch/domain';
-import { readKpiGroups, UnknownCarrierError, UnknownContractError } from '../kpis';
-import { groupRollups } from '../rollup-groups';
-import { readSilence } from '../scorecard';
+import { readKpiGroups, UnknownCarrierError, UnknownContractError } from '@lanewatch/read-model';
+import { groupRollups } from '@lanewatch/read-model';
+import { readSilence } from '@lanewatch/read-model';
 
 
 /** Rollups have 15-minute resolution at the edges, so an evaluation instant is floored to a quarter hour. */
