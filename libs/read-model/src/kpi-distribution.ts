@@ -1,7 +1,19 @@
 import { readRollups, SqlRunner } from '@lanewatch/db';
-import { HISTOGRAM_OF, HistogramSpec, KPI_LEVEL, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
-import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
-import { effectiveWindow, filterCarrierId } from './kpis';
+import {
+  CUSTOMS_HOLD_DISPLAY_EDGES_HOURS,
+  DisplayBin,
+  effectiveWindow,
+  foldIntoDisplayBins,
+  HISTOGRAM_OF,
+  HistogramSpec,
+  KPI_LEVEL,
+  KpiFamily,
+  KpiQueryParams,
+  parseKpiQuery,
+  rollupRanges,
+  TRANSIT_DISPLAY_EDGES_DAYS,
+} from '@lanewatch/domain';
+import { filterCarrierId } from './kpis';
 import { groupRollups } from './rollup-groups';
 
 export const KPI_DISTRIBUTION_METRICS = ['customsHold', 'transit'] as const;

@@ -3,6 +3,7 @@ import {
   censoredTransit,
   CensoredTransit,
   DAY_MS,
+  effectiveWindow,
   KPI_LEVEL,
   KpiFamily,
   KpiLevel,
@@ -14,7 +15,7 @@ import {
   TransitCohort,
   wilsonInterval,
 } from '@lanewatch/domain';
-import { effectiveWindow, FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
+import { FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
 import { compareCodeUnits, groupRollups } from './rollup-groups';
 
 export type Interval = RateInterval;

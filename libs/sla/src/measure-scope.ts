@@ -1,7 +1,6 @@
 import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
 import {
   KPI_LEVEL,
-  QUARTER_HOUR_MS,
   rate,
   rollupRanges,
   SLA_METRIC_INFO,
@@ -10,6 +9,7 @@ import {
   slaKpiQuery,
   SlaPolicyScope,
   SlaScopeInstance,
+  slaEvaluationInstant,
   SlaSeenScope,
   slaWindow,
 } from '@lanewatch/domain';
@@ -17,11 +17,6 @@ import { readKpiGroups, UnknownCarrierError, UnknownContractError } from '@lanew
 import { groupRollups } from '@lanewatch/read-model';
 import { readSilence } from '@lanewatch/read-model';
 
-
-/** Rollups have 15-minute resolution at the edges, so an evaluation instant is floored to a quarter hour. */
-export function slaEvaluationInstant(asOf: Date): Date {
-  return new Date(Math.floor(asOf.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
-}
 
 export interface MeasuredScope {
   /** The window actually read: [asOf − windowDays × 24 h, asOf), asOf floored to a quarter hour. */

@@ -12,3 +12,4 @@ export * from './alert-target.util';
 export * from './wrong-side.util';
 export * from './channel-test.util';
 export * from './policy-state.util';
+export * from './sla-evaluation-instant.util';
