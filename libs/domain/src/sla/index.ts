@@ -13,3 +13,4 @@ export * from './wrong-side.util';
 export * from './channel-test.util';
 export * from './policy-state.util';
 export * from './sla-evaluation-instant.util';
+export * from './contract-action.util';
