@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import noSqlOutsideDb from './eslint-rules/no-sql-outside-db.cjs';
 
 // Module boundaries (the rule needs Nx's project graph: `npm run lint` computes it first, otherwise
-// the rule is skipped with only a console warning): apps -> libs; libs/pipeline -> db, domain; libs/db -> libs/domain; libs/domain -> nothing (no I/O packages, no Node built-ins: the dashboard bundles it); libs/crypto (Node-only hashing and signing) -> libs/domain.
+// the rule is skipped with only a console warning): apps -> libs; libs/write-path, libs/read-model -> db, domain, utils; libs/sla -> libs/read-model, db, domain, utils (never the other way; write path and read model never import each other); libs/db -> libs/domain; libs/domain -> nothing (no I/O packages, no Node built-ins: the dashboard bundles it); libs/crypto (Node-only hashing and signing) -> libs/domain.
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/dist/**', '.nx/**', '.lanewatch/**', 'test-artifacts/**'] },
   ...tseslint.configs.recommended,
@@ -31,7 +31,9 @@ export default tseslint.config(
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:migrations'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
+            { sourceTag: 'type:write-path', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
+            { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util'] },
+            { sourceTag: 'type:sla', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:util', 'type:read-model'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared'] },
             // The dashboard bundles only browser-safe libs (libs/domain); libs/crypto is Node-only.

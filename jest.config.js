@@ -2,7 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const moduleNameMapper = {
   '^@lanewatch/domain/testing$': '<rootDir>/libs/domain/src/testing.ts',
-  '^@lanewatch/(domain|crypto|db|queue|config|provision|simulator|pipeline|formats)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@lanewatch/(domain|crypto|db|queue|config|provision|simulator|write-path|read-model|sla|formats)$': '<rootDir>/libs/$1/src/index.ts',
   '^@lanewatch/migrations$': '<rootDir>/migrations/index.ts',
 };
 module.exports = {

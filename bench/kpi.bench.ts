@@ -3,7 +3,7 @@
 // each in its own database served by its own API, asked alternately so that whatever else the
 // machine is doing weighs on both the same. Rollups make the latency independent of the events.
 import { createDataSource } from '@lanewatch/db';
-import { rebuildKpis } from '@lanewatch/pipeline';
+import { rebuildKpis } from '@lanewatch/write-path';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { LanewatchApp } from '../test/support/lanewatch-app';
 import { postFeed } from '../test/support/post-feed';

@@ -3,7 +3,7 @@
 // the other, timing every statement (wall time from send to answer, summed by statement text).
 // BENCH_SHIPMENTS (default 1000) sets the feed's size. Not a benchmark of ratios: a profile.
 import { createDataSource } from '@lanewatch/db';
-import { compactRollups, deriveQueued, processBatch } from '@lanewatch/pipeline';
+import { compactRollups, deriveQueued, processBatch } from '@lanewatch/write-path';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { Client } from 'pg';
 import { LanewatchApp } from '../test/support/lanewatch-app';

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDataSource } from '@lanewatch/db';
-import { parseSlaContract } from '@lanewatch/domain';
-import { applySlaContract, describeContractAction } from '@lanewatch/pipeline';
+import { describeContractAction, parseSlaContract } from '@lanewatch/domain';
+import { applySlaContract } from '@lanewatch/sla';
 
 /**
  * Applies every `*.yaml` contract in `directory` through the same code as `lanewatch sla apply`.

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { createDataSource } from '@lanewatch/db';
 import { parseSlaContract } from '@lanewatch/domain';
-import { applySlaContract } from '@lanewatch/pipeline';
+import { applySlaContract } from '@lanewatch/sla';
 import type { Browser } from 'playwright-core';
 import { buildDashboard, launchChromium, openSignedIn, screenshot } from './support/dashboard-browser';
 import { LanewatchApp } from './support/lanewatch-app';

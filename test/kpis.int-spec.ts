@@ -1,5 +1,5 @@
 import type { SqlRunner } from '@lanewatch/db';
-import { computeKpiDistribution, computeKpis, computeKpiTimeseries, computeScorecards } from '@lanewatch/pipeline';
+import { computeKpiDistribution, computeKpis, computeKpiTimeseries, computeScorecards } from '@lanewatch/read-model';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { feedLatency, GroupBy, handoverGaps, kaplanMeierTransit, kpis, KpiResponse, lostCandidates, silentShipments, unmappedRate } from './oracle/kpi-oracle';
 import { LanewatchApp } from './support/lanewatch-app';

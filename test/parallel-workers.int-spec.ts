@@ -1,5 +1,5 @@
 import { createDataSource } from '@lanewatch/db';
-import { kpisNeedRebuild, REBUILD_LOCK } from '@lanewatch/pipeline';
+import { kpisNeedRebuild, REBUILD_LOCK } from '@lanewatch/write-path';
 import { INGEST_QUEUE, redisConnectionOptions } from '@lanewatch/queue';
 import { DeliveryBatch, Feed, generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { Queue } from 'bullmq';

@@ -1,5 +1,5 @@
 import { createDataSource } from '@lanewatch/db';
-import { kpisNeedRebuild } from '@lanewatch/pipeline';
+import { kpisNeedRebuild } from '@lanewatch/write-path';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase } from './support/test-database';
 

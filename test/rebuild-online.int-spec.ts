@@ -1,5 +1,5 @@
 import { createDataSource } from '@lanewatch/db';
-import { compactRollups, rebuildKpis } from '@lanewatch/pipeline';
+import { compactRollups, rebuildKpis } from '@lanewatch/write-path';
 import { DeliveryPlan, generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { GroupBy, kpis, KpiResponse } from './oracle/kpi-oracle';
 import { kpiMismatches, kpiPath } from './support/kpi-comparison';

@@ -1,6 +1,6 @@
 import { createDataSource } from '@lanewatch/db';
 import { parseSlaContract } from '@lanewatch/domain';
-import { applySlaContract } from '@lanewatch/pipeline';
+import { applySlaContract } from '@lanewatch/sla';
 import { evaluate, parcels } from './support/sla-feed';
 import { LanewatchApp } from './support/lanewatch-app';
 import { pdfText } from './support/pdf-text';

@@ -1,7 +1,7 @@
 import { loadDatabaseConfigOrExit } from '@lanewatch/config';
 import { createDataSource } from '@lanewatch/db';
 import { taskProgress } from '@lanewatch/domain';
-import { rebuildKpis, RebuildProgress } from '@lanewatch/pipeline';
+import { rebuildKpis, RebuildProgress } from '@lanewatch/write-path';
 import { CliCommand, CliIo, CliUsageError, EXIT_OK } from './cli-command';
 
 const PROGRESS_EVERY_MS = 2_000;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadDatabaseConfigOrExit } from '@lanewatch/config';
 import { createDataSource } from '@lanewatch/db';
-import { parseSlaContract } from '@lanewatch/domain';
-import { applySlaContract, describeContractAction } from '@lanewatch/pipeline';
+import { describeContractAction, parseSlaContract } from '@lanewatch/domain';
+import { applySlaContract } from '@lanewatch/sla';
 import { CliCommand, CliIo, CliUsageError, EXIT_FAILED, EXIT_OK } from './cli-command';
 
 async function apply(args: string[], io: CliIo): Promise<number> {

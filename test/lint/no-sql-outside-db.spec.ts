@@ -18,7 +18,7 @@ describe('lanewatch/no-sql-outside-db', () => {
       // Non-SQL text outside libs/db.
       { code: `const label = 'Select a carrier';`, filename: at('apps/api/src/planted.ts') },
       { code: "const msg = `update ${name} settings`;", filename: at('apps/web/src/planted.tsx') },
-      { code: `const word = 'SELECTED';`, filename: at('libs/pipeline/src/planted.ts') },
+      { code: `const word = 'SELECTED';`, filename: at('libs/sla/src/planted.ts') },
       // SQL where it belongs, or where it is exempt.
       { code: `const sql = 'SELECT id FROM carriers WHERE code = $1';`, filename: at('libs/db/src/repositories/planted.repository.ts') },
       { code: "const sql = `ALTER TABLE carriers ADD COLUMN x int`;", filename: at('migrations/1700000000000-planted.ts') },
@@ -28,7 +28,7 @@ describe('lanewatch/no-sql-outside-db', () => {
     invalid: [
       // The planted strings: every statement shape, in apps and libs outside libs/db.
       { code: `const sql = 'SELECT id FROM carriers WHERE code = $1';`, filename: at('apps/api/src/planted.ts'), errors: [{ messageId: 'sqlOutsideDb' }] },
-      { code: "const sql = `\n  INSERT INTO sla_policies (name) VALUES ($1)`;", filename: at('libs/pipeline/src/planted.ts'), errors: [{ messageId: 'sqlOutsideDb' }] },
+      { code: "const sql = `\n  INSERT INTO sla_policies (name) VALUES ($1)`;", filename: at('libs/sla/src/planted.ts'), errors: [{ messageId: 'sqlOutsideDb' }] },
       { code: "const sql = `UPDATE alert_deliveries SET status = 'sent' WHERE id = ${id}`;", filename: at('apps/worker/src/planted.ts'), errors: [{ messageId: 'sqlOutsideDb' }] },
       { code: `const sql = "DELETE FROM silences WHERE id = $1";`, filename: at('scripts/planted.ts'), errors: [{ messageId: 'sqlOutsideDb' }] },
       { code: "const sql = `WITH open AS (SELECT 1) SELECT * FROM open`;", filename: at('apps/api/src/planted.ts'), errors: [{ messageId: 'sqlOutsideDb' }] },

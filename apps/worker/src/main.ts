@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@lanewatch/config';
 import { createDataSource, vacuumHotTables } from '@lanewatch/db';
-import { kpisNeedRebuild, rebuildKpis, RebuildRunningError } from '@lanewatch/pipeline';
+import { kpisNeedRebuild, rebuildKpis, RebuildRunningError } from '@lanewatch/write-path';
 import {
   ALERT_DELIVERY_JOB,
   AlertDeliveryQueue,

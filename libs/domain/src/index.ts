@@ -19,6 +19,8 @@ export * from './statistics';
 export * from './kpi-contributions';
 export * from './rollup-deltas';
 export * from './kpi-query';
+export * from './kpi-window';
+export * from './kpi-distribution-query';
 export * from './kpi-response';
 export * from './activity-periods';
 export * from './censored-transit';

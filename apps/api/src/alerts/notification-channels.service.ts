@@ -12,7 +12,7 @@ import {
 } from '@lanewatch/db';
 import { randomUUID } from 'node:crypto';
 import { ChannelTestAlert, channelTestKey, CARRIER_CODE_PATTERN, SLA_SEVERITIES } from '@lanewatch/domain';
-import { deriveChannelSecret } from '@lanewatch/pipeline';
+import { deriveChannelSecret } from '@lanewatch/sla';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { parseExceptionReportQuery, parseParcelListQuery } from '@lanewatch/domain';
-import { parcelListCsv, readExceptionReport, readParcelList, UnknownCarrierError } from '@lanewatch/pipeline';
+import { parcelListCsv, readExceptionReport, readParcelList, UnknownCarrierError } from '@lanewatch/read-model';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';

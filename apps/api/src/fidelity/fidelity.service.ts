@@ -1,6 +1,6 @@
 import { findCarrierByCode, listCarriers } from '@lanewatch/db';
 import { fidelityAnswer, FidelityAnswer, FidelityFigures, FidelityParams, parseFidelityQuery } from '@lanewatch/domain';
-import { readFidelity } from '@lanewatch/pipeline';
+import { readFidelity } from '@lanewatch/read-model';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';

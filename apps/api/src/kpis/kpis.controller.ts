@@ -1,5 +1,5 @@
-import { KpiQueryParams, parseKpiQuery, parseKpiTimeseriesQuery } from '@lanewatch/domain';
-import { computeKpiDistribution, computeKpis, computeKpiTimeseries, parseKpiDistributionQuery, UnknownCarrierError, UnknownContractError } from '@lanewatch/pipeline';
+import { KpiQueryParams, parseKpiDistributionQuery, parseKpiQuery, parseKpiTimeseriesQuery } from '@lanewatch/domain';
+import { computeKpiDistribution, computeKpis, computeKpiTimeseries, UnknownCarrierError, UnknownContractError } from '@lanewatch/read-model';
 import { applyDecorators, BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';

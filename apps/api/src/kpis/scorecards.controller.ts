@@ -1,5 +1,5 @@
 import { parseScorecardQuery } from '@lanewatch/domain';
-import { computeScorecards, UnknownCarrierError } from '@lanewatch/pipeline';
+import { computeScorecards, UnknownCarrierError } from '@lanewatch/read-model';
 import { applyDecorators, BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';

@@ -1,5 +1,6 @@
 import { CARRIER_CODE_PATTERN, parseReviewMonth, reviewPackCsv } from '@lanewatch/domain';
-import { readReviewPack, UnknownCarrierError } from '@lanewatch/pipeline';
+import { readReviewPack } from '@lanewatch/sla';
+import { UnknownCarrierError } from '@lanewatch/read-model';
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';

@@ -1,6 +1,6 @@
 import { findLeg, findLinkPin, legsByIds, LegRow } from '@lanewatch/db';
 import { parseLinkPinRequest } from '@lanewatch/domain';
-import { pinLink, unpinLink } from '@lanewatch/pipeline';
+import { pinLink, unpinLink } from '@lanewatch/write-path';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';

@@ -12,7 +12,7 @@ import {
   ShipmentRow,
 } from '@lanewatch/db';
 import { legIdsOfIssues, normaliseCarrierCode, normaliseTrackingNumber, parseLegLookup, parseShipmentRegistration } from '@lanewatch/domain';
-import { registerShipment } from '@lanewatch/pipeline';
+import { registerShipment } from '@lanewatch/write-path';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';

@@ -10,7 +10,7 @@ import {
   unacknowledgeBreach,
 } from '@lanewatch/db';
 import { SlaMetric, storageProblems } from '@lanewatch/domain';
-import { breachApiView, evidenceParcels } from '@lanewatch/pipeline';
+import { breachApiView, evidenceParcels } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';

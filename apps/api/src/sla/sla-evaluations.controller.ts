@@ -1,6 +1,6 @@
 import { LanewatchConfig } from '@lanewatch/config';
 import { EARLIEST_MS, parseInstantWithOffset } from '@lanewatch/domain';
-import { evaluateSlas } from '@lanewatch/pipeline';
+import { evaluateSlas } from '@lanewatch/sla';
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';

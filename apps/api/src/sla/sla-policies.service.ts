@@ -10,7 +10,7 @@ import {
   StoredPolicyRow,
 } from '@lanewatch/db';
 import { parseSlaPolicy, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
-import { previewPolicy } from '@lanewatch/pipeline';
+import { previewPolicy } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';

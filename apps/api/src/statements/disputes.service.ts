@@ -1,5 +1,5 @@
 import { decideDispute, findDispute, insertAudit, insertDispute } from '@lanewatch/db';
-import { disputeView, readStatement } from '@lanewatch/pipeline';
+import { disputeView, readStatement } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';

@@ -11,7 +11,7 @@ import {
   statementRevisions,
 } from '@lanewatch/db';
 import { Statement, statementDifference } from '@lanewatch/domain';
-import { readStatement, StatementViewResult } from '@lanewatch/pipeline';
+import { readStatement, StatementViewResult } from '@lanewatch/sla';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';

@@ -18,7 +18,7 @@ import { slaPolicyFactory } from './sla-policy.factory';
 
 // The dashboard's verdict is the SLA evaluator's: for any policy (minSample, Wilson guard, burn rate,
 // either operator) and any figures, the colour a scorecard cell or an overview lane gets says what the
-// evaluator says of the same figures. The evaluator's side is written as libs/pipeline's evaluation
+// evaluator says of the same figures. The evaluator's side is written as libs/sla's evaluation
 // applies the domain: slaMeasurement of the KPI row, then slaVerdict, or burnRateVerdict over the
 // short and the long window; the dashboard's side reads the API's response shapes.
 
@@ -111,7 +111,7 @@ function webPolicy(p: PolicyCase): SlaPolicy {
   });
 }
 
-// libs/pipeline's evaluation of one scope instance, without the database.
+// libs/sla's evaluation of one scope instance, without the database.
 function evaluatorVerdict(p: PolicyCase, long: Figures, short: Figures): SlaVerdict {
   const policy = { metric: p.metric, op: p.op, threshold: p.threshold, minSample: p.minSample, wilsonGuard: p.wilsonGuard };
   const measurement = slaMeasurement(p.metric, evaluatorSource(long));

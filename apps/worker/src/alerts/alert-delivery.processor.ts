@@ -1,6 +1,6 @@
 import { findDeliveryToSend, recordChannelFailure, recordChannelSuccess, recordDeliveryFailure, recordDeliverySuccess } from '@lanewatch/db';
 import { DeliverableAlert } from '@lanewatch/domain';
-import { deriveChannelSecret } from '@lanewatch/pipeline';
+import { deriveChannelSecret } from '@lanewatch/sla';
 import type { AlertDeliveryJobPayload } from '@lanewatch/queue';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { trimDeriveLog, vacuumHotTables } from '@lanewatch/db';
-import { COMPACTION_CHUNK, compactRollups, deriveQueued } from '@lanewatch/pipeline';
+import { COMPACTION_CHUNK, compactRollups, deriveQueued } from '@lanewatch/write-path';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import type { WorkerMetrics } from '../metrics/worker-metrics';

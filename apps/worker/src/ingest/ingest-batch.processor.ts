@@ -1,5 +1,5 @@
 import { recordBatchAttempt } from '@lanewatch/db';
-import { processBatch } from '@lanewatch/pipeline';
+import { processBatch } from '@lanewatch/write-path';
 import type { IngestBatchJobPayload } from '@lanewatch/queue';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { evaluateSlas } from '@lanewatch/pipeline';
+import { evaluateSlas } from '@lanewatch/sla';
 import { alertDeliveryJob, AlertDeliveryQueue, SlaEvaluationJobPayload } from '@lanewatch/queue';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';

@@ -209,7 +209,7 @@ export async function analyzeKpiTables(runner: SqlRunner): Promise<void> {
 }
 
 /**
- * True when events were stored but facts or rollups are missing (see kpisNeedRebuild in libs/pipeline).
+ * True when events were stored but facts or rollups are missing (see kpisNeedRebuild in libs/write-path).
  */
 export async function kpiTablesNeedRebuild(runner: SqlRunner): Promise<boolean> {
   const [state] = await rows<{ needed: boolean }>(

@@ -1,5 +1,5 @@
 // The monthly review pack (contracts.md §4): what a manager takes into the business review with a
-// carrier. Pure shapes and arithmetic here; the reads are in @lanewatch/pipeline (readReviewPack).
+// carrier. Pure shapes and arithmetic here; the reads are in @lanewatch/sla (readReviewPack).
 import type { ExceptionReportRow } from '../exceptions/exception-report';
 import type { ParseResult } from '../registration';
 import type { SlaVerdict } from '../sla/sla-verdict.util';

@@ -12,3 +12,5 @@ export * from './alert-target.util';
 export * from './wrong-side.util';
 export * from './channel-test.util';
 export * from './policy-state.util';
+export * from './sla-evaluation-instant.util';
+export * from './contract-action.util';

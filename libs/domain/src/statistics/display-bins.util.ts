@@ -1,4 +1,4 @@
-import { bucketLowerEdge, bucketOf, Histogram, HistogramSpec } from '@lanewatch/domain';
+import { bucketLowerEdge, bucketOf, Histogram, HistogramSpec } from './histogram.util';
 
 /** A bar of a distribution chart: the values v with from ≤ v < to (null: unbounded on that side). */
 export interface DisplayBin {

@@ -1,8 +1,6 @@
 import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
 import {
   KPI_LEVEL,
-  QUARTER_HOUR_MS,
-  rate,
   rollupRanges,
   SLA_METRIC_INFO,
   SlaMeasurementSource,
@@ -10,18 +8,11 @@ import {
   slaKpiQuery,
   SlaPolicyScope,
   SlaScopeInstance,
+  slaEvaluationInstant,
   SlaSeenScope,
   slaWindow,
 } from '@lanewatch/domain';
-import { readKpiGroups, UnknownCarrierError, UnknownContractError } from '../kpis';
-import { groupRollups } from '../rollup-groups';
-import { readSilence } from '../scorecard';
-
-
-/** Rollups have 15-minute resolution at the edges, so an evaluation instant is floored to a quarter hour. */
-export function slaEvaluationInstant(asOf: Date): Date {
-  return new Date(Math.floor(asOf.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
-}
+import { groupRollups, NO_FEED, readFeed, readKpiGroups, readSilence, UnknownCarrierError, UnknownContractError } from '@lanewatch/read-model';
 
 export interface MeasuredScope {
   /** The window actually read: [asOf − windowDays × 24 h, asOf), asOf floored to a quarter hour. */
@@ -43,7 +34,7 @@ const COLUMN: Record<'carrier' | 'corridor' | 'serviceLevel', RollupColumn> = { 
 
 /**
  * What `slaMeasurement` reads for one scope instance and window, through the same reads as the KPI
- * API (readKpiGroups) and the scorecards (feed rollups at level 'e', readSilence): one code path.
+ * API (readKpiGroups) and the scorecards (readFeed, readSilence): one code path.
  */
 export async function measureScope(
   runner: SqlRunner,
@@ -62,17 +53,14 @@ export async function measureScope(
   const fromMs = window.from.getTime();
   const toMs = window.to.getTime();
   if (family === 'feed_latency' || family === 'unmapped') {
-    const result = await readRollups(runner, { level: KPI_LEVEL.event, families: ['feed', 'unmapped'], ranges: rollupRanges(fromMs, toMs), groupBy: [], carrierId, histograms: true });
-    const groups = [...groupRollups(result, () => 'all', String).values()];
-    const feedCells = groups[0]?.families.get('feed');
-    const unmapped = groups[0]?.families.get('unmapped')?.count ?? 0;
-    // As the scorecard counts them: every event, mapped (feed) or not.
-    const events = (feedCells?.count ?? 0) + unmapped;
+    // The scorecard's own read and figures: every event, mapped (with a latency) or not.
+    const [feed = { figures: NO_FEED, latencyEvents: 0 }] = await readFeed(runner, { fromMs, toMs, byCarrier: false, carrierId });
+    const { figures } = feed;
     return {
       window,
       source: {
-        feedLatency: { events: feedCells?.count ?? 0, p95Hours: feedCells?.percentile(0.95) ?? null },
-        unmapped: { events, unmapped, rate: rate(unmapped, events) },
+        feedLatency: { events: feed.latencyEvents, p95Hours: figures.latencyP95Hours },
+        unmapped: { events: figures.events, unmapped: figures.unmapped, rate: figures.unmappedRate },
       },
     };
   }

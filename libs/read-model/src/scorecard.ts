@@ -1,28 +1,21 @@
-import { listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
+import { listCarriers, readRollups, SqlRunner } from '@lanewatch/db';
 import {
   censoredTransit,
   CensoredTransit,
   DAY_MS,
+  effectiveWindow,
   KPI_LEVEL,
-  KpiFamily,
-  KpiLevel,
   KpiQueryParams,
-  rate,
   RateInterval,
   rollupRanges,
   TRANSIT_DAYS_HISTOGRAM,
   TransitCohort,
-  wilsonInterval,
 } from '@lanewatch/domain';
-import { effectiveWindow, FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
+import { FirstAttemptKpi, KpiRow, OnTimeKpi, readKpiGroups, UnknownCarrierError } from './kpis';
+import { ci95, FeedFigures, NO_FEED, NO_SILENCE, readFeed, readSilence, SilenceAtAsOf } from './feed-health';
 import { compareCodeUnits, groupRollups } from './rollup-groups';
 
 export type Interval = RateInterval;
-
-const interval = (successes: number, trials: number): Interval | null => {
-  const bounds = wilsonInterval(successes, trials);
-  return bounds ? { low: bounds.lower, high: bounds.upper } : null;
-};
 
 export type ScorecardKpis = Omit<KpiRow, 'carrier' | 'corridor' | 'serviceLevel' | 'firstAttempt' | 'onTime'> & {
   firstAttempt: (FirstAttemptKpi & { ci95: Interval | null }) | null;
@@ -34,7 +27,7 @@ export interface Scorecard {
   name: string;
   kpis: ScorecardKpis;
   censoredTransit: CensoredTransit;
-  feed: { events: number; latencyP50Hours: number | null; latencyP95Hours: number | null; unmapped: number; unmappedRate: number | null; unmappedCi95: Interval | null };
+  feed: FeedFigures;
   silence: SilenceAtAsOf;
   handovers: { from: string; to: string; count: number; meanHours: number | null; p50Hours: number | null; p90Hours: number | null }[];
   corridors: (KpiRow & { firstAttempt: ScorecardKpis['firstAttempt']; onTime: ScorecardKpis['onTime'] })[];
@@ -49,58 +42,14 @@ export interface ScorecardsResponse {
   carriers: Scorecard[];
 }
 
-export interface SilenceAtAsOf {
-  active: number;
-  silent: number;
-  silentRate: number | null;
-  silentCi95: Interval | null;
-  lost: number;
-}
-
 /** Every rate with its Wilson 95 % interval (kpis.md §6). */
 function withIntervals<T extends Pick<KpiRow, 'firstAttempt' | 'onTime'>>(row: T) {
   return {
     ...row,
-    firstAttempt: row.firstAttempt ? { ...row.firstAttempt, ci95: interval(row.firstAttempt.delivered, row.firstAttempt.attempted) } : null,
-    onTime: row.onTime ? { ...row.onTime, ci95: interval(row.onTime.onTime, row.onTime.delivered) } : null,
+    firstAttempt: row.firstAttempt ? { ...row.firstAttempt, ci95: ci95(row.firstAttempt.delivered, row.firstAttempt.attempted) } : null,
+    onTime: row.onTime ? { ...row.onTime, ci95: ci95(row.onTime.onTime, row.onTime.delivered) } : null,
   };
 }
-
-const SILENCE_FAMILIES: KpiFamily[] = ['active_start', 'active_end', 'silent_start', 'silent_end', 'lost_start', 'lost_end'];
-
-/**
- * Active, silent and lost counts at asOf (kpis.md §6), per group: the +1/−1 markers of every
- * period summed over all cells before asOf (months, weeks, days, then quarter hours).
- */
-export async function readSilence(
-  runner: SqlRunner,
-  input: { level: KpiLevel; asOfMs: number; groupBy: RollupColumn[]; carrierId?: number; corridor?: string; serviceLevel?: string },
-): Promise<{ key: { carrier_id?: number; corridor?: string; service_level?: string }; silence: SilenceAtAsOf }[]> {
-  const result = await readRollups(runner, {
-    level: input.level,
-    families: SILENCE_FAMILIES,
-    ranges: rollupRanges(0, input.asOfMs),
-    groupBy: input.groupBy,
-    carrierId: input.carrierId,
-    corridor: input.corridor,
-    serviceLevel: input.serviceLevel,
-    histograms: false,
-  });
-  const groups = groupRollups(
-    result,
-    (row) => ({ carrier_id: row.carrier_id, corridor: row.corridor, service_level: row.service_level }),
-    (key) => [key.carrier_id, key.corridor, key.service_level].join('\u001f'),
-  );
-  return [...groups.values()].map(({ key, families }) => {
-    const open = (kind: 'active' | 'silent' | 'lost') => (families.get(`${kind}_start`)?.count ?? 0) - (families.get(`${kind}_end`)?.count ?? 0);
-    const active = open('active');
-    // Silent periods lie inside the active one; the bound only keeps rate() defined if markers ever drift.
-    const silent = Math.min(open('silent'), active);
-    return { key, silence: { active, silent, silentRate: rate(silent, active), silentCi95: interval(silent, active), lost: open('lost') } };
-  });
-}
-
-const NO_SILENCE: SilenceAtAsOf = { active: 0, silent: 0, silentRate: null, silentCi95: null, lost: 0 };
 
 /**
  * Carrier scorecards (kpis.md §6) over [from, min(to, asOf)), silence counted at asOf. Every
@@ -133,13 +82,12 @@ export async function computeScorecards(
   // query at a time anyway; pg deprecates queueing queries on a busy client.
   const kpis = await readKpiGroups(runner, kpiParams);
   const corridors = await readKpiGroups(runner, { ...kpiParams, groupBy: ['carrier', 'corridor'] });
-  const feed = await readRollups(runner, { level: KPI_LEVEL.event, families: ['feed', 'unmapped'], ranges, groupBy: ['carrier_id'], carrierId, histograms: true });
+  const feed = await readFeed(runner, { fromMs, toMs, byCarrier: true, carrierId });
   const silence = await readSilence(runner, { level: KPI_LEVEL.leg, asOfMs: params.asOfMs, groupBy: ['carrier_id'], carrierId });
   const cohorts = await readRollups(runner, { level: KPI_LEVEL.leg, families: ['km', 'km_open'], ranges: dayRanges, groupBy: ['carrier_id'], period: 'day', carrierId, histograms: true });
   const handovers = await readRollups(runner, { level: KPI_LEVEL.handover, families: ['handover'], ranges, groupBy: ['carrier_id', 'peer_carrier_id'], histograms: true });
   const networkSilence = await readSilence(runner, { level: KPI_LEVEL.shipment, asOfMs: params.asOfMs, groupBy: [] });
   const networkCohorts = await readRollups(runner, { level: KPI_LEVEL.shipment, families: ['km', 'km_open'], ranges: dayRanges, groupBy: [], period: 'day', histograms: true });
-  const feedOf = groupRollups(feed, byCarrier, String);
   const cohortGroups = groupRollups(cohorts, (row) => ({ carrierId: byCarrier(row), periodMs: Number(row.period) }), (key) => `${key.carrierId}:${key.periodMs}`);
   const cohortsOf = (groups: typeof cohortGroups, carrierId: number): TransitCohort[] =>
     [...groups.values()]
@@ -156,22 +104,12 @@ export async function computeScorecards(
   const scorecards = chosen.map((carrier): Scorecard => {
     const id = Number(carrier.id);
     const own = kpis.find((entry) => entry.row.carrier === carrier.code)?.row;
-    const feedCells = feedOf.get(String(id))?.families.get('feed');
-    const unmapped = feedOf.get(String(id))?.families.get('unmapped')?.count ?? 0;
-    const events = (feedCells?.count ?? 0) + unmapped;
     return {
       carrier: carrier.code,
       name: carrier.name,
       kpis: withIntervals({ transit: own?.transit ?? null, customsHold: own?.customsHold ?? null, firstAttempt: own?.firstAttempt ?? null, onTime: own?.onTime ?? null }),
       censoredTransit: censoredTransit({ cohorts: cohortsOf(cohortGroups, id), asOfMs: params.asOfMs, spec: TRANSIT_DAYS_HISTOGRAM }),
-      feed: {
-        events,
-        latencyP50Hours: feedCells?.percentile(0.5) ?? null,
-        latencyP95Hours: feedCells?.percentile(0.95) ?? null,
-        unmapped,
-        unmappedRate: rate(unmapped, events),
-        unmappedCi95: interval(unmapped, events),
-      },
+      feed: feed.find((entry) => entry.carrierId === id)?.figures ?? NO_FEED,
       silence: silence.find((entry) => Number(entry.key.carrier_id) === id)?.silence ?? NO_SILENCE,
       handovers: [...handoverGroups.values()]
         .filter((group) => group.key.to === id || group.key.from === id)

@@ -1,13 +1,20 @@
 import { readRollups, SqlRunner } from '@lanewatch/db';
-import { HISTOGRAM_OF, HistogramSpec, KPI_LEVEL, KpiFamily, KpiQueryParams, parseKpiQuery, rollupRanges } from '@lanewatch/domain';
-import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
-import { effectiveWindow, filterCarrierId } from './kpis';
+import {
+  CUSTOMS_HOLD_DISPLAY_EDGES_HOURS,
+  DisplayBin,
+  effectiveWindow,
+  foldIntoDisplayBins,
+  HISTOGRAM_OF,
+  HistogramSpec,
+  KPI_LEVEL,
+  KpiFamily,
+  KpiDistributionMetric,
+  KpiDistributionParams,
+  rollupRanges,
+  TRANSIT_DISPLAY_EDGES_DAYS,
+} from '@lanewatch/domain';
+import { filterCarrierId } from './kpis';
 import { groupRollups } from './rollup-groups';
-
-export const KPI_DISTRIBUTION_METRICS = ['customsHold', 'transit'] as const;
-export type KpiDistributionMetric = (typeof KPI_DISTRIBUTION_METRICS)[number];
-
-export type KpiDistributionParams = KpiQueryParams & { metric: KpiDistributionMetric };
 
 export interface KpiDistributionResponse {
   metric: KpiDistributionMetric;
@@ -27,17 +34,6 @@ const METRICS: Record<KpiDistributionMetric, { family: KpiFamily; unit: 'hours' 
   customsHold: { family: 'customs', unit: 'hours', edges: CUSTOMS_HOLD_DISPLAY_EDGES_HOURS },
   transit: { family: 'transit', unit: 'days', edges: TRANSIT_DISPLAY_EDGES_DAYS },
 };
-
-/** GET /kpis/distribution: the /kpis filters (not groupBy: one distribution per answer) plus the metric. */
-export function parseKpiDistributionQuery(query: Record<string, unknown>): { ok: true; value: KpiDistributionParams } | { ok: false; errors: string[] } {
-  const base = parseKpiQuery(query);
-  const errors = base.ok ? [] : [...base.errors];
-  const metric = typeof query.metric === 'string' ? query.metric.trim() : '';
-  if (!(KPI_DISTRIBUTION_METRICS as readonly string[]).includes(metric)) errors.push(`metric must be one of ${KPI_DISTRIBUTION_METRICS.join(', ')}`);
-  if (query.groupBy !== undefined) errors.push('groupBy is not accepted here: filter by carrier, corridor or serviceLevel instead');
-  if (errors.length > 0 || !base.ok) return { ok: false, errors };
-  return { ok: true, value: { ...base.value, metric: metric as KpiDistributionMetric } };
-}
 
 /**
  * The distribution of transit days or customs hold hours over [from, min(to, asOf)), from the

@@ -15,9 +15,9 @@ import {
   statementMonthBounds,
   TermFigure,
 } from '@lanewatch/domain';
-import { readExceptionReport, readParcelList } from '../exceptions';
-import { UnknownCarrierError } from '../kpis';
-import { measurePolicyInstance } from '../sla/evaluate';
+import { readExceptionReport, readParcelList } from '@lanewatch/read-model';
+import { UnknownCarrierError } from '@lanewatch/read-model';
+import { measurePolicyInstance } from '../evaluate';
 
 const DAY_MS = 86_400_000;
 /** Parcels listed per kind of miss (late, failed); the exceptions watchlist has every one. */

@@ -1,7 +1,7 @@
 import { carrierIdsByCode, contractKeyId, listCarriers, readRollups, RollupColumn, RollupQuery, SqlRunner } from '@lanewatch/db';
 import {
   CLOCK_FAMILIES,
-  DAY_MS,
+  effectiveWindow,
   KPI_FAMILIES,
   KPI_LEVEL,
   KpiFamily,
@@ -10,7 +10,7 @@ import {
   KpiTimeseriesParams,
   rate,
   rollupRanges,
-  tierBucketStart,
+  timeseriesBuckets,
 } from '@lanewatch/domain';
 import { compareCodeUnits, FamilyCells, groupRollups } from './rollup-groups';
 
@@ -77,11 +77,6 @@ export async function filterContractId(runner: SqlRunner, contract: string | und
   const found = await contractKeyId(runner, contract);
   if (found === undefined) throw new UnknownContractError(`contract '${contract}' has not been applied (lanewatch sla apply)`);
   return found;
-}
-
-/** The window actually read: [from, min(to, asOf)). */
-export function effectiveWindow(params: KpiQueryParams): { fromMs: number; toMs: number } {
-  return { fromMs: params.fromMs, toMs: params.asOfMs === undefined ? params.toMs : Math.min(params.toMs, params.asOfMs) };
 }
 
 /** The id of the carrier a read is filtered by (none: undefined); an unregistered code is the caller's error. */
@@ -159,20 +154,6 @@ export interface KpiTimeseriesResponse {
   asOf?: string;
   groupBy: string[];
   series: (KpiGroup & { points: KpiTimeseriesPoint[] })[];
-}
-
-/** The start of each UTC day or ISO week (Monday) bucket overlapping [from, to), clipped to it. */
-export function timeseriesBuckets(fromMs: number, toMs: number, bucket: 'day' | 'week'): { startMs: number; endMs: number; key: number }[] {
-  const out: { startMs: number; endMs: number; key: number }[] = [];
-  const weekStart = (ms: number) => {
-    const day = tierBucketStart(0, ms);
-    return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
-  };
-  const size = bucket === 'day' ? DAY_MS : 7 * DAY_MS;
-  for (let key = bucket === 'day' ? tierBucketStart(0, fromMs) : weekStart(fromMs); key < toMs; key += size) {
-    out.push({ key, startMs: Math.max(key, fromMs), endMs: Math.min(key + size, toMs) });
-  }
-  return out;
 }
 
 /** kpis.md §6: one point per bucket per group, the same definitions as /kpis (the same read). */

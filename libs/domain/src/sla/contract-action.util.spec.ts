@@ -1,4 +1,4 @@
-import { describeContractAction } from './apply-contract';
+import { describeContractAction } from './contract-action.util';
 
 describe('describeContractAction', () => {
   it('names the policy and, for an update, every changed field', () => {

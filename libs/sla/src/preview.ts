@@ -1,7 +1,7 @@
 import type { SqlRunner } from '@lanewatch/db';
-import { DAY_MS, PolicyStateSummary, scopeInstances, ScopeResult, summarisePolicyState } from '@lanewatch/domain';
+import { DAY_MS, PolicyStateSummary, scopeInstances, ScopeResult, slaEvaluationInstant, summarisePolicyState } from '@lanewatch/domain';
 import { measurePolicyInstance, PolicyRow } from './evaluate';
-import { seenScopes, slaEvaluationInstant } from './measure-scope';
+import { seenScopes } from './measure-scope';
 
 export interface PolicyPreview extends PolicyStateSummary {
   asOf: string;

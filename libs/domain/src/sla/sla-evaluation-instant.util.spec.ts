@@ -1,4 +1,4 @@
-import { slaEvaluationInstant } from './measure-scope';
+import { slaEvaluationInstant } from './sla-evaluation-instant.util';
 
 describe('slaEvaluationInstant', () => {
   it('floors to the quarter hour: rollups have 15-minute resolution', () => {

@@ -1,4 +1,4 @@
-import { addToHistogram, bucketLowerEdge, bucketOf, CUSTOMS_HOURS_HISTOGRAM, Histogram, TRANSIT_DAYS_HISTOGRAM } from '@lanewatch/domain';
+import { addToHistogram, bucketLowerEdge, bucketOf, CUSTOMS_HOURS_HISTOGRAM, Histogram, TRANSIT_DAYS_HISTOGRAM } from './histogram.util';
 import { CUSTOMS_HOLD_DISPLAY_EDGES_HOURS, DisplayBin, foldIntoDisplayBins, TRANSIT_DISPLAY_EDGES_DAYS } from './display-bins.util';
 
 const histogramOf = (values: number[], spec = CUSTOMS_HOURS_HISTOGRAM): Histogram =>

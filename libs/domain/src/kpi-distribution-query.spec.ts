@@ -1,4 +1,4 @@
-import { parseKpiDistributionQuery } from './kpi-distribution';
+import { parseKpiDistributionQuery } from './kpi-distribution-query';
 
 const window = { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' };
 

@@ -39,7 +39,8 @@ import type { DataSource } from 'typeorm';
 import { insertAlertDeliveries } from './alert-channels';
 import { breachView } from './breach-view';
 import { worstParcels } from './evidence';
-import { measureScope, seenScopes, slaEvaluationInstant } from './measure-scope';
+import { slaEvaluationInstant } from '@lanewatch/domain';
+import { measureScope, seenScopes } from './measure-scope';
 
 // The policy row and its columns live with the SLA policy repository (libs/db).
 export type { PolicyRow } from '@lanewatch/db';
