@@ -65,6 +65,13 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts (the CLI, the launcher, the demo) use the libraries, never an app's source (issue 16).
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', 'apps/**'], message: 'scripts import libraries (@lanewatch/*), never apps: move what is shared into a lib.' }] }],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -40,7 +40,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { generateApiKey, newWebhookSecret } from './carrier-credentials';
+import { generateApiKey, newWebhookSecret } from '@lanewatch/crypto';
 
 @Injectable()
 export class CarriersService {
