@@ -72,6 +72,17 @@ export default tseslint.config(
     },
   },
   {
+    // Features inside apps/api talk through each other's index (its module and what it chooses to export),
+    // never by file; auth, infrastructure and metrics are the shared ground every feature stands on.
+    files: ['apps/api/src/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/*', '!../auth/*', '!../infrastructure/*', '!../metrics/*'], message: "import another feature through its index ('../<feature>'), not by file." }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal';
 import { deriveWebhookSecret } from '@lanewatch/crypto';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { IngestResponse, IngestService } from '../ingest/ingest.service';
+import { IngestResponse, IngestService } from '../ingest';
 import { loadDefaultCodeMap } from './default-code-map';
 import { ReplayGuard } from './replay-guard';
 
