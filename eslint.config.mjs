@@ -67,6 +67,24 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts (the CLI, the launcher, the demo) use the libraries, never an app's source (issue 16).
+    files: ['scripts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**', 'apps/**'], message: 'scripts import libraries (@lanewatch/*), never apps: move what is shared into a lib.' }] }],
+    },
+  },
+  {
+    // Features inside apps/api talk through each other's index (its module and what it chooses to export),
+    // never by file; auth, infrastructure and metrics are the shared ground every feature stands on.
+    files: ['apps/api/src/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*/*', '!../auth/*', '!../infrastructure/*', '!../metrics/*'], message: "import another feature through its index ('../<feature>'), not by file." }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

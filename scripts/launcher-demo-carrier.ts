@@ -1,9 +1,8 @@
 // `npm run demo`: a carrier user of La Poste (contracts.md §3), and the penalty lines of its last month's statement.
-import { createDataSource, findCarrierByCode, findUserByEmail } from '@lanewatch/db';
+import { createDataSource, createUserAccount, findCarrierByCode, findUserByEmail } from '@lanewatch/db';
 import { computeStatement } from '@lanewatch/sla';
 import { ensureStoredSecret } from '@lanewatch/provision';
-import { createUserAccount } from '../apps/api/src/users/user-accounts';
-import { generatePassword } from '../apps/api/src/users/user-credentials';
+import { generatePassword } from '@lanewatch/crypto';
 
 /** The demo contract with consequences is La Poste's (scripts/demo-contracts/laposte.yaml). */
 export const DEMO_CARRIER = 'laposte';

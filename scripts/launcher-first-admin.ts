@@ -1,8 +1,7 @@
 // `npm run demo`: a first admin user, so the dashboard can be signed into with an email and password.
-import { countActiveUsersWithRole, createDataSource, findUserByEmail } from '@lanewatch/db';
+import { countActiveUsersWithRole, createDataSource, createUserAccount, findUserByEmail } from '@lanewatch/db';
 import { ensureStoredSecret } from '@lanewatch/provision';
-import { createUserAccount } from '../apps/api/src/users/user-accounts';
-import { generatePassword, verifyPassword } from '../apps/api/src/users/user-credentials';
+import { generatePassword, verifyPassword } from '@lanewatch/crypto';
 
 export const DEMO_ADMIN_EMAIL = 'admin@lanewatch.local';
 const PASSWORD_ENTRY = 'demoAdminPassword';

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadDatabaseConfigOrExit } from '@lanewatch/config';
-import { createDataSource } from '@lanewatch/db';
+import { createDataSource, createUserAccount } from '@lanewatch/db';
 import { parseUserCreation, USER_ROLES } from '@lanewatch/domain';
-import { createUserAccount } from '../../apps/api/src/users/user-accounts';
-import { generatePassword } from '../../apps/api/src/users/user-credentials';
+import { generatePassword } from '@lanewatch/crypto';
 import { CliCommand, CliIo, CliUsageError, EXIT_FAILED, EXIT_OK, readAll } from './cli-command';
 
 const CREATE_USAGE = `users create --email EMAIL --name NAME --role ${USER_ROLES.join('|')} [--carrier CODE] [--password-stdin]`;

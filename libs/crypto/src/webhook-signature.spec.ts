@@ -27,26 +27,26 @@ describe('verifyWebhookSignature', () => {
   const header = signWebhook({ secret, timestampSec: t, body });
 
   it('accepts its own signature within the tolerance', () => {
-    expect(verifyWebhookSignature({ secret, header, body, nowSec: t + 299 })).toEqual({ ok: true, timestampSec: t });
+    expect(verifyWebhookSignature({ secret, header, body, nowSec: t + 299 })).toEqual({ ok: true, digest: Buffer.from(header.split('v1=')[1], 'hex') });
   });
 
   it('refuses a tampered body', () => {
-    expect(verifyWebhookSignature({ secret, header, body: body.replace('opened', 'resolved'), nowSec: t })).toEqual({ ok: false, reason: 'signature does not match' });
+    expect(verifyWebhookSignature({ secret, header, body: body.replace('opened', 'resolved'), nowSec: t })).toEqual({ ok: false, error: 'signature does not match' });
   });
 
   it('refuses another secret', () => {
-    expect(verifyWebhookSignature({ secret: 'other', header, body, nowSec: t })).toEqual({ ok: false, reason: 'signature does not match' });
+    expect(verifyWebhookSignature({ secret: 'other', header, body, nowSec: t })).toEqual({ ok: false, error: 'signature does not match' });
   });
 
   it('refuses a replay outside the tolerance, either side', () => {
-    expect(verifyWebhookSignature({ secret, header, body, nowSec: t + 301 })).toEqual({ ok: false, reason: 'timestamp outside the tolerance' });
-    expect(verifyWebhookSignature({ secret, header, body, nowSec: t - 301 })).toEqual({ ok: false, reason: 'timestamp outside the tolerance' });
+    expect(verifyWebhookSignature({ secret, header, body, nowSec: t + 301 })).toEqual({ ok: false, error: 'timestamp outside the tolerance' });
+    expect(verifyWebhookSignature({ secret, header, body, nowSec: t - 301 })).toEqual({ ok: false, error: 'timestamp outside the tolerance' });
     expect(verifyWebhookSignature({ secret, header, body, nowSec: t + 3000, toleranceSec: 3600 }).ok).toBe(true);
   });
 
   it('refuses a timestamp changed after signing', () => {
     const moved = header.replace(`t=${t}`, `t=${t + 1}`);
-    expect(verifyWebhookSignature({ secret, header: moved, body, nowSec: t })).toEqual({ ok: false, reason: 'signature does not match' });
+    expect(verifyWebhookSignature({ secret, header: moved, body, nowSec: t })).toEqual({ ok: false, error: 'signature does not match' });
   });
 
   it('accepts any of several v1 signatures (secret rotation)', () => {
@@ -55,9 +55,9 @@ describe('verifyWebhookSignature', () => {
   });
 
   it('names what is missing from a malformed header', () => {
-    expect(verifyWebhookSignature({ secret, header: undefined, body, nowSec: t })).toEqual({ ok: false, reason: 'missing signature header' });
-    expect(verifyWebhookSignature({ secret, header: 'v1=abc', body, nowSec: t })).toEqual({ ok: false, reason: 'signature header has no timestamp' });
-    expect(verifyWebhookSignature({ secret, header: `t=${t},v1=nothex`, body, nowSec: t })).toEqual({ ok: false, reason: 'signature header has no v1 signature' });
+    expect(verifyWebhookSignature({ secret, header: undefined, body, nowSec: t })).toEqual({ ok: false, error: 'missing signature header' });
+    expect(verifyWebhookSignature({ secret, header: 'v1=abc', body, nowSec: t })).toEqual({ ok: false, error: 'signature header has no timestamp' });
+    expect(verifyWebhookSignature({ secret, header: `t=${t},v1=nothex`, body, nowSec: t })).toEqual({ ok: false, error: 'signature header has no v1 signature' });
   });
 
   it('round-trips any body and secret, and a one-character change breaks it', () => {

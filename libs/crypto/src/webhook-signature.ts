@@ -1,7 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_HEADER = 'X-Lanewatch-Signature';
-export const DEFAULT_SIGNATURE_TOLERANCE_SECONDS = 300;
+/**
+ * The one replay window: a signed timestamp further than this from now is refused, for Lanewatch's own
+ * alert webhooks (`t=`) and for the carriers' signed timestamps (libs/formats, `checkFreshness`).
+ */
+export const REPLAY_WINDOW_SECONDS = 300;
 
 /** `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (sla.md §4); body is the exact text sent. */
 export function signWebhook(input: { secret: string; timestampSec: number; body: string }): string {
@@ -12,7 +16,11 @@ export function signWebhook(input: { secret: string; timestampSec: number; body:
   return `t=${input.timestampSec},v1=${hmacHex(input.secret, input.timestampSec, input.body)}`;
 }
 
-export type SignatureCheck = { ok: true; timestampSec: number } | { ok: false; reason: string };
+/**
+ * The one result of every signature check (Lanewatch's alert webhooks here, the carriers' formats in
+ * libs/formats): the verified digest, which the replay guard keys on, or why the request is refused.
+ */
+export type SignatureCheck = { ok: true; digest: Buffer } | { ok: false; error: string };
 
 /**
  * The receiver's check. Several v1 entries are accepted (a sender rotating secrets signs with
@@ -26,7 +34,7 @@ export function verifyWebhookSignature(input: {
   nowSec: number;
   toleranceSec?: number;
 }): SignatureCheck {
-  if (!input.header) return { ok: false, reason: 'missing signature header' };
+  if (!input.header) return { ok: false, error: 'missing signature header' };
   let timestampSec: number | null = null;
   const candidates: string[] = [];
   for (const part of input.header.split(',')) {
@@ -37,15 +45,15 @@ export function verifyWebhookSignature(input: {
     if (key === 't' && /^\d{1,15}$/.test(value)) timestampSec = Number(value);
     if (key === 'v1' && /^[0-9a-f]{64}$/i.test(value)) candidates.push(value.toLowerCase());
   }
-  if (timestampSec === null) return { ok: false, reason: 'signature header has no timestamp' };
-  if (candidates.length === 0) return { ok: false, reason: 'signature header has no v1 signature' };
-  const tolerance = input.toleranceSec ?? DEFAULT_SIGNATURE_TOLERANCE_SECONDS;
-  if (Math.abs(input.nowSec - timestampSec) > tolerance) return { ok: false, reason: 'timestamp outside the tolerance' };
+  if (timestampSec === null) return { ok: false, error: 'signature header has no timestamp' };
+  if (candidates.length === 0) return { ok: false, error: 'signature header has no v1 signature' };
+  const tolerance = input.toleranceSec ?? REPLAY_WINDOW_SECONDS;
+  if (Math.abs(input.nowSec - timestampSec) > tolerance) return { ok: false, error: 'timestamp outside the tolerance' };
   const expected = Buffer.from(hmacHex(input.secret, timestampSec, input.body), 'hex');
   // Every candidate is compared, so the time taken does not tell which one matched.
   let matched = false;
   for (const candidate of candidates) matched = timingSafeEqual(expected, Buffer.from(candidate, 'hex')) || matched;
-  return matched ? { ok: true, timestampSec } : { ok: false, reason: 'signature does not match' };
+  return matched ? { ok: true, digest: expected } : { ok: false, error: 'signature does not match' };
 }
 
 function hmacHex(secret: string, timestampSec: number, body: string): string {

@@ -1,12 +1,10 @@
+import { REPLAY_WINDOW_SECONDS, type SignatureCheck } from '@lanewatch/crypto';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-export const REPLAY_WINDOW_MS = 5 * 60 * 1000;
-
-/**
- * A verified signature answers its decoded digest: the replay guard keys on those bytes, so a
- * re-spelt signature (hex case, base64 padding or alphabet) is the same delivery (events.md §9).
- */
-export type SignatureCheck = { ok: true; digest: Buffer } | { ok: false; error: string };
+// A verified signature answers its decoded digest (libs/crypto's `SignatureCheck`): the replay guard keys on
+// those bytes, so a re-spelt signature (hex case, base64 padding or alphabet) is the same delivery (events.md §9).
+export type { SignatureCheck };
+const REPLAY_WINDOW_MS = REPLAY_WINDOW_SECONDS * 1000;
 export type FreshnessCheck = { ok: true } | { ok: false; error: string };
 
 /** Constant-time comparison; buffers of different lengths are unequal without comparing content. */

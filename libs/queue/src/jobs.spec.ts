@@ -1,4 +1,4 @@
-import { alertDeliveryJob, debouncedSlaEvaluationJob, ingestBatchJob } from './jobs';
+import { addBestEffort, alertDeliveryJob, debouncedSlaEvaluationJob, ingestBatchJob } from './jobs';
 import { QUEUE_JOBS, ALERTS_QUEUE, INGEST_QUEUE, SLA_QUEUE } from './queues';
 
 describe('the producers’ jobs', () => {
@@ -24,5 +24,29 @@ describe('the producers’ jobs', () => {
     expect(QUEUE_JOBS[INGEST_QUEUE]).toContain(ingestBatchJob('b', 1).name);
     expect(QUEUE_JOBS[ALERTS_QUEUE]).toContain(alertDeliveryJob('d', 1, 1).name);
     expect(QUEUE_JOBS[SLA_QUEUE]).toContain(debouncedSlaEvaluationJob(1).name);
+  });
+});
+
+describe('addBestEffort', () => {
+  const jobs = [ingestBatchJob('b-1', 3)];
+
+  it('adds the jobs and answers null', async () => {
+    const added: unknown[] = [];
+    await expect(addBestEffort({ addBulk: async (given) => added.push(...given) }, jobs)).resolves.toBeNull();
+    expect(added).toEqual(jobs);
+  });
+
+  it('answers the error instead of throwing when Redis refuses', async () => {
+    const error = await addBestEffort({ addBulk: () => Promise.reject(new Error('connection refused')) }, jobs);
+    expect(error?.message).toBe('connection refused');
+  });
+
+  it('gives up on a queue that never answers', async () => {
+    const error = await addBestEffort({ addBulk: () => new Promise(() => undefined) }, jobs, 5);
+    expect(error?.message).toBe('timed out');
+  });
+
+  it('does not touch the queue for no jobs', async () => {
+    await expect(addBestEffort({ addBulk: () => Promise.reject(new Error('called')) }, [])).resolves.toBeNull();
   });
 });

@@ -30,3 +30,32 @@ export function alertDeliveryJob(deliveryId: string, attempts: number, backoffMs
 export function debouncedSlaEvaluationJob(delayMs: number): QueueJob<typeof SLA_EVALUATION_JOB, SlaEvaluationJobPayload> {
   return { name: SLA_EVALUATION_JOB, data: {}, opts: { jobId: SLA_EVALUATION_DEBOUNCE_JOB_ID, delay: delayMs, removeOnComplete: true, removeOnFail: true } };
 }
+
+/** How long a producer waits for Redis before it gives up on a best-effort enqueue. */
+export const BEST_EFFORT_ENQUEUE_TIMEOUT_MS = 2000;
+
+/**
+ * The one best-effort enqueue: the rows are already committed, so a Redis outage (or a hang) must not
+ * fail the caller; the worker's sweepers enqueue whatever this could not. Resolves to the error, or null.
+ */
+export async function addBestEffort<Name extends string, Data>(
+  queue: { addBulk(jobs: QueueJob<Name, Data>[]): Promise<unknown> },
+  jobs: QueueJob<Name, Data>[],
+  timeoutMs = BEST_EFFORT_ENQUEUE_TIMEOUT_MS,
+): Promise<Error | null> {
+  if (jobs.length === 0) return null;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      queue.addBulk(jobs),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), timeoutMs);
+      }),
+    ]);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,4 +1,4 @@
-import { carrierIdsByCode, contractKeyId, listCarriers, readRollups, RollupColumn, RollupQuery, SqlRunner } from '@lanewatch/db';
+import { CarrierDirectory, carrierIdsByCode, contractKeyId, listCarriers, readRollups, RollupColumn, RollupQuery, SqlRunner } from '@lanewatch/db';
 import {
   CLOCK_FAMILIES,
   effectiveWindow,
@@ -80,9 +80,9 @@ export async function filterContractId(runner: SqlRunner, contract: string | und
 }
 
 /** The id of the carrier a read is filtered by (none: undefined); an unregistered code is the caller's error. */
-export async function filterCarrierId(runner: SqlRunner, carrier: string | undefined): Promise<number | undefined> {
+export async function filterCarrierId(runner: SqlRunner, carrier: string | undefined, carriers?: CarrierDirectory): Promise<number | undefined> {
   if (!carrier) return undefined;
-  const carrierId = (await carrierIdsByCode(runner, [carrier])).get(carrier);
+  const carrierId = carriers ? carriers.idOf(carrier) : (await carrierIdsByCode(runner, [carrier])).get(carrier);
   if (carrierId === undefined) throw new UnknownCarrierError(`carrier '${carrier}' is not registered`);
   return carrierId;
 }
@@ -91,13 +91,15 @@ export async function filterCarrierId(runner: SqlRunner, carrier: string | undef
  * The one read path of every KPI (kpis.md §3-5): the API, the timeseries, the scorecards and the
  * SLA evaluator call it. Grouped or filtered by carrier: leg facts of that carrier's legs;
  * otherwise shipment facts. Answers from the rollups only. With `period`, also per UTC day or week.
+ * A caller that already read the carrier registry (the SLA evaluation) passes it, so no code is looked up again.
  */
 export async function readKpiGroups(
   runner: SqlRunner,
   params: KpiQueryParams,
   period?: 'day' | 'week',
+  carriers?: CarrierDirectory,
 ): Promise<{ periodMs: number | null; row: KpiRow }[]> {
-  const carrierId = await filterCarrierId(runner, params.carrier);
+  const carrierId = await filterCarrierId(runner, params.carrier, carriers);
   const window = effectiveWindow(params);
   const query: RollupQuery = {
     level: params.groupBy.includes('carrier') || params.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment,
@@ -115,12 +117,13 @@ export async function readKpiGroups(
   // A contract's clock: its legs' cells (level k, under the contract's number), grouped and filtered the
   // same way, through the same read; clock facts are leg facts of the contract's carrier whatever the grouping.
   if (contractId !== undefined) result.push(...(await readRollups(runner, { ...query, level: 'k', families: CLOCK_FAMILIES, peerCarrierId: contractId })));
-  const codes = params.groupBy.includes('carrier') ? new Map((await listCarriers(runner)).map((c) => [c.id, c.code])) : new Map<number, string>();
+  const codes = !params.groupBy.includes('carrier') ? new Map<number, string>() : carriers ? null : new Map((await listCarriers(runner)).map((c) => [c.id, c.code]));
+  const codeOf = (id: number) => (codes ? codes.get(id) : carriers?.codeOf(id));
   const groups = groupRollups(
     result,
     (row) => ({
       group: {
-        carrier: params.groupBy.includes('carrier') ? (codes.get(Number(row.carrier_id)) ?? null) : null,
+        carrier: params.groupBy.includes('carrier') ? (codeOf(Number(row.carrier_id)) ?? null) : null,
         corridor: params.groupBy.includes('corridor') ? (row.corridor ?? null) : null,
         serviceLevel: params.groupBy.includes('serviceLevel') ? (row.service_level ?? null) : null,
       },

@@ -3,6 +3,8 @@ import {
   ActiveBreachRow,
   activeBreachScopes,
   breachNotificationState,
+  carrierDirectory,
+  CarrierDirectory,
   enabledSlaPolicies,
   findBreach,
   insertBreachTransition,
@@ -99,17 +101,19 @@ export async function evaluateSlas(
   const evaluatedAt = new Date(input.asOf.getTime());
   const policies = await enabledSlaPolicies(dataSource, input.policyIds);
   const result: SlaEvaluationResult = { asOf: asOf.toISOString(), policies: [], deliveryIds: [], silencedKinds: [] };
+  // Scopes name carriers by code (policies, breaches); the reads filter by id: resolved once per run, not per scope.
+  const carriers = await carrierDirectory(dataSource);
   for (const policy of policies) {
     const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
     const active = await activeBreachScopes(dataSource, policy.id);
     // Active breaches whose scope went quiet are evaluated too: insufficient data then keeps them open.
     const seen = [
-      ...(await seenScopes(dataSource, { policy: scope, asOf, windowDays: policy.window_days })),
+      ...(await seenScopes(dataSource, { policy: scope, asOf, windowDays: policy.window_days, carriers })),
       ...active.map((row) => ({ carrier: row.carrier, corridor: row.corridor, serviceLevel: row.service_level })),
     ];
     const scopes: ScopeEvaluation[] = [];
     for (const instance of scopeInstances({ policy: scope, seen })) {
-      scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, evaluatedAt, reminderMinutes: input.reminderMinutes, deliveries: result }));
+      scopes.push(await evaluateInstance(dataSource, { policy, instance, asOf, evaluatedAt, reminderMinutes: input.reminderMinutes, deliveries: result, carriers }));
     }
     result.policies.push({ policyId: policy.id, name: policy.name, metric: policy.metric, scopes });
     // For the policy list; an evaluation at an earlier asOf (a replay) does not overwrite a later one.
@@ -119,14 +123,15 @@ export async function evaluateSlas(
 }
 
 /** One scope instance's measurement and verdict; read-only (the evaluation and the draft preview). */
-export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date) {
+export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow, instance: SlaScopeInstance, asOf: Date, directory?: CarrierDirectory) {
+  const carriers = directory ?? (await carrierDirectory(runner));
   const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
-  const long = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.window_days });
+  const long = await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.window_days, carriers });
   const measurement = slaMeasurement(policy.metric, long.source);
   const verdictPolicy = {
     metric: policy.metric, op: policy.op, threshold: Number(policy.threshold), minSample: policy.min_sample, wilsonGuard: policy.wilson_guard, burnRate: policy.burn_rate,
   };
-  const short = policy.burn_rate ? await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.burn_rate.shortWindowDays }) : null;
+  const short = policy.burn_rate ? await measureScope(runner, { policy: scope, instance, asOf, windowDays: policy.burn_rate.shortWindowDays, carriers }) : null;
   // The same verdict the dashboard gives (policyVerdict in libs/domain).
   const verdict: SlaVerdict = policyVerdict({ policy: verdictPolicy, long: measurement, short: short && slaMeasurement(policy.metric, short.source) });
   return { window: long.window, measurement, verdict };
@@ -134,7 +139,7 @@ export async function measurePolicyInstance(runner: SqlRunner, policy: PolicyRow
 
 async function evaluateInstance(
   dataSource: DataSource,
-  input: { policy: PolicyRow; instance: SlaScopeInstance; asOf: Date; evaluatedAt: Date; reminderMinutes: number; deliveries: Deliveries },
+  input: { policy: PolicyRow; instance: SlaScopeInstance; asOf: Date; evaluatedAt: Date; reminderMinutes: number; deliveries: Deliveries; carriers: CarrierDirectory },
 ): Promise<ScopeEvaluation> {
   const { policy, instance, asOf, evaluatedAt } = input;
   const key = scopeKey(instance);
@@ -144,7 +149,7 @@ async function evaluateInstance(
     // Each later statement takes its snapshot after a rebuild's swap, never across it.
     await lockRollupsForRead(manager);
     // Measured inside the lock so two evaluations never apply results out of order.
-    const { window, measurement, verdict } = await measurePolicyInstance(manager, policy, instance, asOf);
+    const { window, measurement, verdict } = await measurePolicyInstance(manager, policy, instance, asOf, input.carriers);
     const wrongSide = isWrongSide({ op: policy.op, threshold: Number(policy.threshold), value: measurement.value });
     await recordSlaEvaluation(manager, {
       policyId: policy.id, scopeKey: key, evaluatedAt, windowTo: window.to, value: measurement.value, sample: measurement.sample, verdict, wrongSide,

@@ -1,4 +1,4 @@
-import { carrierIdsByCode, listCarriers, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
+import { CarrierDirectory, readRollups, RollupColumn, SqlRunner } from '@lanewatch/db';
 import {
   KPI_LEVEL,
   rollupRanges,
@@ -38,7 +38,7 @@ const COLUMN: Record<'carrier' | 'corridor' | 'serviceLevel', RollupColumn> = { 
  */
 export async function measureScope(
   runner: SqlRunner,
-  input: { policy: MeasurePolicy; instance: SlaScopeInstance; asOf: Date; windowDays: number },
+  input: { policy: MeasurePolicy; instance: SlaScopeInstance; asOf: Date; windowDays: number; carriers: CarrierDirectory },
 ): Promise<MeasuredScope> {
   const asOf = slaEvaluationInstant(input.asOf);
   const window = slaWindow({ windowDays: input.windowDays, asOf });
@@ -46,7 +46,7 @@ export async function measureScope(
   const { instance } = input;
   let carrierId: number | undefined;
   if (instance.carrier) {
-    carrierId = (await carrierIdsByCode(runner, [instance.carrier])).get(instance.carrier);
+    carrierId = input.carriers.idOf(instance.carrier);
     // An unregistered carrier has no data: insufficient, never a breach.
     if (carrierId === undefined) return { window, source: {} };
   }
@@ -88,7 +88,7 @@ export async function measureScope(
       ...(instance.corridor ? { corridor: instance.corridor } : {}),
       ...(instance.serviceLevel ? { serviceLevel: instance.serviceLevel } : {}),
       ...clockContract(input.policy),
-    });
+    }, undefined, input.carriers);
     const row = rows[0]?.row;
     return { window, source: row ? { transit: row.transit, customsHold: row.customsHold, firstAttempt: row.firstAttempt, onTime: row.onTime, clock: row.clock ?? null } : {} };
   } catch (error) {
@@ -101,7 +101,7 @@ export async function measureScope(
  * The values seen in the window for a policy's "*" fields, from a grouped read over the same
  * rollups the measurement reads (readKpiGroups for parcel metrics). Empty when nothing is "*".
  */
-export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePolicy; asOf: Date; windowDays: number }): Promise<SlaSeenScope[]> {
+export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePolicy; asOf: Date; windowDays: number; carriers: CarrierDirectory }): Promise<SlaSeenScope[]> {
   const query = slaKpiQuery(input.policy);
   if (!query || query.groupBy === null) return [];
   const asOf = slaEvaluationInstant(input.asOf);
@@ -112,11 +112,10 @@ export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePoli
   const { family } = SLA_METRIC_INFO[input.policy.metric];
   let carrierId: number | undefined;
   if (query.filters.carrier) {
-    carrierId = (await carrierIdsByCode(runner, [query.filters.carrier])).get(query.filters.carrier);
+    carrierId = input.carriers.idOf(query.filters.carrier);
     if (carrierId === undefined) return [];
   }
   if (family === 'feed_latency' || family === 'unmapped' || family === 'silent') {
-    const codes = new Map((await listCarriers(runner)).map((carrier) => [Number(carrier.id), carrier.code]));
     const keys =
       family === 'silent'
         ? (await readSilence(runner, { level: input.policy.carrier ? KPI_LEVEL.leg : KPI_LEVEL.shipment, asOfMs: toMs, groupBy: groupBy.map((key) => COLUMN[key]), carrierId, corridor: query.filters.corridor, serviceLevel: query.filters.serviceLevel }))
@@ -128,7 +127,7 @@ export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePoli
             (key) => String(key.carrier_id),
           ).values()].map((group) => group.key);
     return keys.map((key) => ({
-      carrier: key.carrier_id === undefined ? null : (codes.get(Number(key.carrier_id)) ?? null),
+      carrier: key.carrier_id === undefined ? null : (input.carriers.codeOf(Number(key.carrier_id)) ?? null),
       corridor: 'corridor' in key ? (key.corridor ?? null) : null,
       serviceLevel: 'service_level' in key ? (key.service_level ?? null) : null,
     }));
@@ -143,6 +142,6 @@ export async function seenScopes(runner: SqlRunner, input: { policy: MeasurePoli
     groupBy,
     ...query.filters,
     ...clockContract(input.policy),
-  });
+  }, undefined, input.carriers);
   return rows.map(({ row }) => ({ carrier: row.carrier, corridor: row.corridor, serviceLevel: row.serviceLevel }));
 }

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '@lanewatch/db';
+import { carrierDirectory, type SqlRunner } from '@lanewatch/db';
 import { DAY_MS, PolicyStateSummary, scopeInstances, ScopeResult, slaEvaluationInstant, summarisePolicyState } from '@lanewatch/domain';
 import { measurePolicyInstance, PolicyRow } from './evaluate';
 import { seenScopes } from './measure-scope';
@@ -20,11 +20,12 @@ export async function previewPolicy(runner: SqlRunner, input: { policy: Omit<Pol
   const asOf = slaEvaluationInstant(input.asOf);
   const policy: PolicyRow = { ...input.policy, id: 'preview' };
   const scope = { carrier: policy.carrier, corridor: policy.corridor, serviceLevel: policy.service_level, metric: policy.metric, contract: policy.contract ?? null };
-  const seen = await seenScopes(runner, { policy: scope, asOf, windowDays: policy.window_days });
+  const carriers = await carrierDirectory(runner);
+  const seen = await seenScopes(runner, { policy: scope, asOf, windowDays: policy.window_days, carriers });
   const instances: ScopeResult[] = [];
   let window = { from: asOf, to: asOf };
   for (const instance of scopeInstances({ policy: scope, seen }).slice(0, MAX_PREVIEW_INSTANCES)) {
-    const measured = await measurePolicyInstance(runner, policy, instance, asOf);
+    const measured = await measurePolicyInstance(runner, policy, instance, asOf, carriers);
     window = measured.window;
     instances.push({ ...instance, value: measured.measurement.value, sample: measured.measurement.sample, verdict: measured.verdict });
   }

@@ -9,16 +9,14 @@ import {
   recordTaskProgress,
   recountUnmapped,
   remapEventChunk,
+  type RemapBatchPayload,
   startBackgroundTask,
 } from '@lanewatch/db';
 import { feedContributions, rollupDeltas, UNCLASSIFIED_CODE } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 import type { BatchOutcome } from './process-batch';
 
-export interface RemapBatchPayload {
-  carrierId: number;
-  codes: string[];
-}
+export type { RemapBatchPayload };
 
 /** Events re-mapped per transaction: short transactions, progress every chunk, ingestion goes on. */
 export const REMAP_CHUNK = 5_000;

@@ -1,10 +1,8 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { alertDeliveryJob, AlertDeliveryQueue, ALERTS_QUEUE, QueueConnection } from '@lanewatch/queue';
+import { addBestEffort, alertDeliveryJob, AlertDeliveryQueue, ALERTS_QUEUE, QueueConnection } from '@lanewatch/queue';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { CONFIG, QUEUE_CONNECTION } from '../infrastructure/tokens';
-
-const ENQUEUE_TIMEOUT_MS = 2000;
 
 /** Enqueues committed alert deliveries; best effort, the worker's sweeper enqueues what this could not. */
 @Injectable()
@@ -20,20 +18,9 @@ export class AlertsQueue implements OnModuleDestroy {
   }
 
   async enqueue(deliveryIds: readonly string[]): Promise<void> {
-    if (deliveryIds.length === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.queue.addBulk(deliveryIds.map((deliveryId) => alertDeliveryJob(deliveryId, this.config.alertDeliveryAttempts, this.config.alertBackoffMs))),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS);
-        }),
-      ]);
-    } catch (error) {
-      this.logger.warn(`could not enqueue ${deliveryIds.length} alert deliveries (the sweeper will): ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      clearTimeout(timer);
-    }
+    const jobs = deliveryIds.map((deliveryId) => alertDeliveryJob(deliveryId, this.config.alertDeliveryAttempts, this.config.alertBackoffMs));
+    const error = await addBestEffort(this.queue, jobs);
+    if (error) this.logger.warn(`could not enqueue ${deliveryIds.length} alert deliveries (the sweeper will): ${error.message}`);
   }
 
   async onModuleDestroy(): Promise<void> {

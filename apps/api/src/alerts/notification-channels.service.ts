@@ -18,7 +18,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid } from '../sla/sla-request.util';
+import { actorOf, assertUuid } from '../infrastructure/request.util';
 import { AlertsQueue } from './alerts-queue';
 import { resolveWithSystemDns, ResolveHost, webhookTargetProblem } from './webhook-target';
 

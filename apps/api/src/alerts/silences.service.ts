@@ -4,7 +4,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid, bodyObject, isUuid } from '../sla/sla-request.util';
+import { actorOf, assertUuid, bodyObject, isUuid } from '../infrastructure/request.util';
 
 const KNOWN = ['from', 'to', 'carrier', 'corridor', 'severity', 'policyId', 'reason'];
 

@@ -4,9 +4,8 @@ import { renewedSessionExpiry } from '@lanewatch/domain';
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
-import { secretsEqual, sha256Hex } from '../carriers/carrier-credentials';
+import { SESSION_TOKEN_PREFIX, secretsEqual, sha256Hex } from '@lanewatch/crypto';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { SESSION_TOKEN_PREFIX } from '../users/user-credentials';
 import { bearerToken, deniedReason } from './access.util';
 import { Access, ACCESS_KEY, AuthenticatedRequest, Principal, SessionContext } from './principal';
 

@@ -7,7 +7,7 @@ import {
   expireOtherKeys,
   findCarrierByCode,
   getCodeMap,
-  insertBatch,
+  insertRemapBatch,
   lockCarrierRow,
   setWebhookSecret,
   unlinkedLegsOfCarrier,
@@ -36,11 +36,10 @@ import {
   suggestMilestone,
 } from '@lanewatch/domain';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { generateApiKey, newWebhookSecret } from './carrier-credentials';
+import { generateApiKey, newWebhookSecret } from '@lanewatch/crypto';
 
 @Injectable()
 export class CarriersService {
@@ -177,18 +176,7 @@ export class CarriersService {
       await replaceCodeMap(manager, carrier.id, mappings);
       const codes = changedCodes(before, mappings);
       if (codes.length === 0) return { mappings, remap: { batchId: null, codes } };
-      const batchId = randomUUID();
-      await insertBatch(manager, {
-        id: batchId,
-        kind: 'remap',
-        carrierId: carrier.id,
-        source: 'code-map',
-        receivedAt: this.clock.now(),
-        payload: { carrierId: carrier.id, codes },
-        eventCount: 0,
-        requestDuplicates: 0,
-        rejectedCount: 0,
-      });
+      const batchId = await insertRemapBatch(manager, { carrierId: carrier.id, codes, receivedAt: this.clock.now() });
       return { mappings, remap: { batchId, codes } };
     });
     if (result.remap.batchId) await this.batchQueue.enqueue(result.remap.batchId);

@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure/tokens';
-import { inReadSnapshot } from '../kpis/read-snapshot';
+import { inReadSnapshot } from '../kpis';
 
 @ApiTags('exceptions')
 @ApiBearerAuth()

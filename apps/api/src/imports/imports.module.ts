@@ -1,5 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { IngestModule } from '../ingest/ingest.module';
+import { IngestModule } from '../ingest';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { UploadConnectionMiddleware } from './upload-connection.middleware';

@@ -34,8 +34,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { IngestService, PreparedEvent } from '../ingest/ingest.service';
-import { IngestRateLimiter } from '../ingest/rate-limiter';
+import { IngestRateLimiter, IngestService, PreparedEvent } from '../ingest';
 import { ClientFailure, createCsvParser, csvFailureOf, ImportLimits, oversizedField } from './import-failure.util';
 import { openFileUpload } from './multipart-upload.util';
 

@@ -1,9 +1,7 @@
 import { LanewatchConfig } from '@lanewatch/config';
-import { ingestBatchJob, IngestQueue } from '@lanewatch/queue';
+import { addBestEffort, ingestBatchJob, IngestQueue } from '@lanewatch/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIG, INGEST_QUEUE_TOKEN } from './tokens';
-
-const ENQUEUE_TIMEOUT_MS = 2000;
 
 @Injectable()
 export class BatchQueue {
@@ -19,18 +17,7 @@ export class BatchQueue {
    * the worker's sweeper enqueues whatever this could not.
    */
   async enqueue(batchId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.queue.addBulk([ingestBatchJob(batchId, this.config.ingestJobAttempts)]),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS);
-        }),
-      ]);
-    } catch (error) {
-      this.logger.warn(`batch ${batchId} committed but not enqueued (${error instanceof Error ? error.message : String(error)}); the sweeper will pick it up`);
-    } finally {
-      clearTimeout(timer);
-    }
+    const error = await addBestEffort(this.queue, [ingestBatchJob(batchId, this.config.ingestJobAttempts)]);
+    if (error) this.logger.warn(`batch ${batchId} committed but not enqueued (${error.message}); the sweeper will pick it up`);
   }
 }

@@ -185,7 +185,7 @@ export class IngestService {
       principal.kind === 'carrier'
         ? principal.carrierId
         : batchCarriers.size === 1
-          ? ((await findCarrierByCode(this.dataSource, [...batchCarriers][0]))?.id ?? null)
+          ? (carriers.get([...batchCarriers][0]) ?? null)
           : null;
     await insertBatch(this.dataSource, {
       id: batchId,

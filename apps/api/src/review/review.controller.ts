@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
 import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure/tokens';
-import { inReadSnapshot } from '../kpis/read-snapshot';
+import { inReadSnapshot } from '../kpis';
 import { reviewPackPdf } from './review-pdf';
 import { REVIEW_STATEMENT_SOURCE } from './review-statement';
 

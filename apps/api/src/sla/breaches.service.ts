@@ -16,7 +16,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid } from './sla-request.util';
+import { actorOf, assertUuid } from '../infrastructure/request.util';
 
 const STATUSES = ['open', 'acknowledged', 'resolved'];
 const MAX_NOTE_LENGTH = 2000;

@@ -4,7 +4,7 @@ import { evaluateSlas } from '@lanewatch/sla';
 import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { AlertsQueue } from '../alerts/alerts-queue';
+import { AlertsQueue } from '../alerts';
 import { RequireAccess } from '../auth/principal';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';

@@ -14,7 +14,7 @@ import { previewPolicy } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { assertUuid } from './sla-request.util';
+import { assertUuid } from '../infrastructure/request.util';
 
 type StoredPolicy = StoredPolicyRow;
 

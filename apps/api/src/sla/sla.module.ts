@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AlertsModule } from '../alerts/alerts.module';
+import { AlertsModule } from '../alerts';
 import { BreachesController } from './breaches.controller';
 import { BreachesService } from './breaches.service';
 import { SlaEvaluationsController } from './sla-evaluations.controller';

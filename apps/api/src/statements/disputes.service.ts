@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid, bodyObject } from '../sla/sla-request.util';
+import { actorOf, assertUuid, bodyObject } from '../infrastructure/request.util';
 import { viewOrNotFound } from './statements.service';
 import { assertMayDispute, requiredText, statementMonth } from './statement-request.util';
 

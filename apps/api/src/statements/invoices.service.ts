@@ -4,7 +4,7 @@ import { BadRequestException, Inject, Injectable, NotFoundException } from '@nes
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, bodyObject } from '../sla/sla-request.util';
+import { actorOf, bodyObject } from '../infrastructure/request.util';
 import { statementMonth } from './statement-request.util';
 
 const MAX_CSV_ROWS = 10_000;

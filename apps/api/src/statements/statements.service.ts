@@ -17,7 +17,7 @@ import type { DataSource } from 'typeorm';
 import { assertOwnCarrier } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, bodyObject } from '../sla/sla-request.util';
+import { actorOf, bodyObject } from '../infrastructure/request.util';
 import { asOfOf, requiredText, statementMonth } from './statement-request.util';
 
 const AUDIT_LIMIT = 500;

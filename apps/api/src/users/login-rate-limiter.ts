@@ -2,7 +2,7 @@ import { LanewatchConfig } from '@lanewatch/config';
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { sha256Hex } from '../carriers/carrier-credentials';
+import { sha256Hex } from '@lanewatch/crypto';
 import { CONFIG, REDIS } from '../infrastructure/tokens';
 import { clientAddressKey } from './client-address.util';
 

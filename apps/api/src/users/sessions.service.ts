@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal, SessionContext } from '../auth/principal';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { hashPassword, needsRehash, newSessionToken, passwordHashOfNobody, verifyPassword } from './user-credentials';
+import { hashPassword, needsRehash, newSessionToken, passwordHashOfNobody, verifyPassword } from '@lanewatch/crypto';
 
 // One message for an unknown email, a wrong password and a disabled user: none is told apart.
 const INVALID_CREDENTIALS = 'email or password is incorrect';

@@ -1,10 +1,10 @@
-import { findCarrierByCode, findUserById, listUsers, revokeSessionsOfUser, updateUser } from '@lanewatch/db';
+import { createUserAccount, findCarrierByCode, findUserById, listUsers, revokeSessionsOfUser, unknownCarrierProblem, updateUser } from '@lanewatch/db';
 import { carrierBindingProblem, parseUserCreation, parseUserUpdate, UserRole } from '@lanewatch/domain';
+import { hashPassword } from '@lanewatch/crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { createUserAccount, toUserView, unknownCarrierProblem } from './user-accounts';
-import { hashPassword } from './user-credentials';
+import { toUserView } from './user-accounts';
 
 const MAX_INT = 2_147_483_647;
 

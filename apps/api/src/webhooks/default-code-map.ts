@@ -1,6 +1,5 @@
-import { addCodeMapEntries, carrierUsedSource, getCodeMap, insertBatch, lockCarrierRow, lockCodeMap } from '@lanewatch/db';
+import { addCodeMapEntries, carrierUsedSource, getCodeMap, insertRemapBatch, lockCarrierRow, lockCodeMap } from '@lanewatch/db';
 import type { Milestone } from '@lanewatch/domain';
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -22,18 +21,6 @@ export async function loadDefaultCodeMap(
     const missing = Object.entries(input.codeMap).filter(([code]) => !current.has(code));
     if (missing.length === 0) return null;
     await addCodeMapEntries(manager, input.carrierId, missing);
-    const batchId = randomUUID();
-    await insertBatch(manager, {
-      id: batchId,
-      kind: 'remap',
-      carrierId: input.carrierId,
-      source: 'code-map',
-      receivedAt: input.now,
-      payload: { carrierId: input.carrierId, codes: missing.map(([code]) => code).sort() },
-      eventCount: 0,
-      requestDuplicates: 0,
-      rejectedCount: 0,
-    });
-    return batchId;
+    return insertRemapBatch(manager, { carrierId: input.carrierId, codes: missing.map(([code]) => code).sort(), receivedAt: input.now });
   });
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { IngestRateLimiter } from '../ingest/rate-limiter';
+import { IngestRateLimiter } from '../ingest';
 import { WebhooksService } from './webhooks.service';
 
 type RawRequest = Request & { rawBody?: Buffer };

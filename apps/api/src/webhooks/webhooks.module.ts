@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IngestModule } from '../ingest/ingest.module';
+import { IngestModule } from '../ingest';
 import { ReplayGuard } from './replay-guard';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';

@@ -5,10 +5,10 @@ import { AdapterResult, carrierResolver, FORMAT_DEFINITIONS, FormatName, isForma
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { deriveWebhookSecret } from '../carriers/carrier-credentials';
+import { deriveWebhookSecret } from '@lanewatch/crypto';
 import { BatchQueue } from '../infrastructure/batch-queue';
 import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { IngestResponse, IngestService } from '../ingest/ingest.service';
+import { IngestResponse, IngestService } from '../ingest';
 import { loadDefaultCodeMap } from './default-code-map';
 import { ReplayGuard } from './replay-guard';
 

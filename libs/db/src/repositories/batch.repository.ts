@@ -1,4 +1,5 @@
 import type { IngestStatus } from '@lanewatch/domain';
+import { randomUUID } from 'node:crypto';
 import type { BatchKind } from '../entities';
 import { rows, SqlRunner } from './sql-runner';
 
@@ -49,6 +50,23 @@ export async function insertBatch(
       batch.rejectedCount,
     ],
   );
+}
+
+/** What a re-map batch carries: the carrier and the codes whose mapping changed (the worker's remapBatch reads it). */
+export interface RemapBatchPayload {
+  carrierId: number;
+  codes: string[];
+}
+
+/**
+ * The one way a re-map batch is created (a code-map edit, a format's default map loaded): inside the
+ * transaction that changed the map, so stored events follow it. Returns the batch id to enqueue after commit.
+ */
+export async function insertRemapBatch(runner: SqlRunner, input: RemapBatchPayload & { receivedAt: Date }): Promise<string> {
+  const id = randomUUID();
+  const payload: RemapBatchPayload = { carrierId: input.carrierId, codes: input.codes };
+  await insertBatch(runner, { id, kind: 'remap', carrierId: input.carrierId, source: 'code-map', receivedAt: input.receivedAt, payload, eventCount: 0, requestDuplicates: 0, rejectedCount: 0 });
+  return id;
 }
 
 const BATCH_COLUMNS = `id, kind, status, carrier_id, source, received_at, payload, event_count, request_duplicates, rejected_count,

@@ -25,6 +25,23 @@ export async function carrierIdsByCode(runner: SqlRunner, codes: string[]): Prom
   return new Map(found.map((row) => [row.code, row.id]));
 }
 
+/**
+ * The carrier registry read once, both ways: the edge (a request, a job's entry, one SLA evaluation run)
+ * turns codes into ids with it once, and the reads below it filter and group by id; codes come back only
+ * for display. Carriers are never renamed, so one read serves a whole run.
+ */
+export interface CarrierDirectory {
+  idOf(code: string): number | undefined;
+  codeOf(id: number): string | undefined;
+}
+
+export async function carrierDirectory(runner: SqlRunner): Promise<CarrierDirectory> {
+  const found = await rows<{ id: number; code: string }>(runner, `SELECT id, code FROM carriers`);
+  const ids = new Map(found.map((row) => [row.code, Number(row.id)]));
+  const codes = new Map(found.map((row) => [Number(row.id), row.code]));
+  return { idOf: (code) => ids.get(code), codeOf: (id) => codes.get(Number(id)) };
+}
+
 /** Inserts a carrier; null when the code is taken. */
 export async function insertCarrier(
   runner: SqlRunner,

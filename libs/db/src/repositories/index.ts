@@ -15,6 +15,7 @@ export * from './facts.repository';
 export * from './kpi-rollup.repository';
 export * from './kpi-query.repository';
 export * from './users.repository';
+export * from './user-accounts';
 export * from './import.repository';
 export * from './ingest-count.repository';
 export * from './fidelity.repository';

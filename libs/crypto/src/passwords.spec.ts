@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { generatePassword, hashPassword, needsRehash, newSessionToken, passwordHashOfNobody, verifyPassword } from './user-credentials';
+import { generatePassword, hashPassword, needsRehash, newSessionToken, passwordHashOfNobody, verifyPassword } from './passwords';
 
 describe('user credentials', () => {
   it('hashes with argon2id at the configured cost and a fresh salt each time', async () => {

@@ -1,6 +1,6 @@
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { sha256Hex } from '../carriers/carrier-credentials';
+import { sha256Hex } from './secrets';
 
 export const SESSION_TOKEN_PREFIX = 'lwu_';
 
