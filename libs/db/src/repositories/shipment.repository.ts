@@ -1,3 +1,5 @@
+import type { ShipmentEntity } from '../entities/shipment.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export const SHIPMENT_FIELDS = ['origin', 'destination', 'serviceLevel', 'promisedBy', 'orderRef', 'carrierEstimate'] as const;
@@ -85,19 +87,10 @@ export async function createRootShipments(runner: SqlRunner, legIds: string[]): 
   return created.map((row) => ({ shipmentId: row.id, legId: row.root_leg_id }));
 }
 
-export interface ShipmentRow {
-  id: string;
-  root_leg_id: string;
-  merged_into_id: string | null;
-  origin: string | null;
-  destination: string | null;
-  service_level: string | null;
-  promised_by: Date | null;
-  order_ref: string | null;
-  carrier_estimate: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type ShipmentRow = ColumnsOf<
+  ShipmentEntity,
+  'id' | 'root_leg_id' | 'merged_into_id' | 'origin' | 'destination' | 'service_level' | 'promised_by' | 'order_ref' | 'carrier_estimate' | 'created_at' | 'updated_at'
+>;
 
 export async function findShipment(runner: SqlRunner, shipmentId: string): Promise<ShipmentRow | null> {
   const found = await rows<ShipmentRow>(
