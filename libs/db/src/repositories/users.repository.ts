@@ -1,21 +1,13 @@
+import type { UserEntity } from '../entities/user.entity';
+import type { ColumnsOf } from '../table-row';
 import type { UserRole } from '@lanewatch/domain';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface UserRow {
-  id: number;
-  email: string;
-  display_name: string;
-  role: UserRole;
-  /** The carrier a `carrier` user is bound to; null for admins and viewers. */
-  carrier_id: number | null;
+export type UserRow = ColumnsOf<UserEntity, 'id' | 'email' | 'display_name' | 'role' | 'carrier_id' | 'created_at' | 'disabled_at'> & {
   carrier_code: string | null;
-  created_at: Date;
-  disabled_at: Date | null;
-}
+};
 
-export interface UserWithPasswordRow extends UserRow {
-  password_hash: string;
-}
+export type UserWithPasswordRow = UserRow & ColumnsOf<UserEntity, 'password_hash'>;
 
 // A subquery rather than a join: the same list serves INSERT/UPDATE ... RETURNING.
 const USER_COLUMNS = 'u.id, u.email, u.display_name, u.role, u.carrier_id, (SELECT c.code FROM carriers c WHERE c.id = u.carrier_id) AS carrier_code, u.created_at, u.disabled_at';
