@@ -20,3 +20,7 @@ export type ColumnsOf<Entity, Column extends keyof TableRow<Entity>> = Pick<Tabl
 export function columnName(property: string): string {
   return property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
+
+/** An entity's properties with its instants as epoch milliseconds (how the domain computes with them). */
+export type InstantsAsMs<Entity> = { [Property in keyof Entity]: Ms<Entity[Property]> };
+type Ms<Value> = Value extends Date ? number : Value;

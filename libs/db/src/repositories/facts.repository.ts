@@ -1,4 +1,6 @@
 import type { ShipmentFacts, StoredContribution } from '@lanewatch/domain';
+import type { LegFactEntity } from '../entities/leg-fact.entity';
+import type { InstantsAsMs } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface FactInputShipment {
@@ -83,39 +85,14 @@ export type ShipmentFactRow = Omit<ShipmentFacts, 'maxSilenceHours'> & {
   rollup: StoredContribution[];
 };
 
-export interface LegFactRow {
-  legId: string;
-  shipmentId: string;
-  carrierId: number;
-  corridor: string | null;
-  serviceLevel: string | null;
-  legStartAt: number | null;
-  legEndAt: number | null;
-  legTransitDays: number | null;
-  customsStartAt: number | null;
-  customsReleasedAt: number | null;
-  customsHoldHours: number | null;
-  exportCustomsHoldHours: number | null;
-  firstAttemptAt: number | null;
-  firstAttemptDelivered: boolean | null;
-  creditedDeliveredAt: number | null;
-  onTime: boolean | null;
-  previousCarrierId: number | null;
-  handoverGapHours: number | null;
-  lastEventAt: number | null;
-  terminal: boolean;
-  closedAt: number | null;
-  lastMappedAt: number | null;
-  exceptionAt: number | null;
-  exceptionCategory: string | null;
-  exceptionOpen: boolean;
+/**
+ * A leg's facts as written to leg_facts: the entity's columns (by property name), instants as epoch ms,
+ * clock_days as clockDays by contract name (contracts.md §1).
+ */
+export type LegFactRow = Omit<InstantsAsMs<LegFactEntity>, 'failedAttempts' | 'rollup'> & {
   failedAttempts: number;
-  failureReason: string | null;
-  lateReason: string | null;
-  /** clockDays by contract name (contracts.md §1). */
-  clockDays: Record<string, number>;
   rollup: StoredContribution[];
-}
+};
 
 const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
