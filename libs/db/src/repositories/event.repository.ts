@@ -1,6 +1,6 @@
+import type { DataSource } from 'typeorm';
 import type { EventEntity } from '../entities/event.entity';
 import type { ColumnsOf } from '../table-row';
-import type { DataSource } from 'typeorm';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 export interface EventInsertRow {

@@ -1,31 +1,20 @@
 import type { ShipmentFacts, StoredContribution } from '@lanewatch/domain';
+import type { EventEntity } from '../entities/event.entity';
 import type { LegFactEntity } from '../entities/leg-fact.entity';
-import type { InstantsAsMs } from '../table-row';
+import type { LegEntity } from '../entities/leg.entity';
+import type { ShipmentEntity } from '../entities/shipment.entity';
+import type { ColumnsOf, InstantsAsMs } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface FactInputShipment {
-  id: string;
-  origin: string | null;
-  destination: string | null;
-  service_level: string | null;
-  promised_by: Date | null;
-  merged_into_id: string | null;
-}
+export type FactInputShipment = ColumnsOf<ShipmentEntity, 'id' | 'origin' | 'destination' | 'service_level' | 'promised_by' | 'merged_into_id'>;
 
-export interface FactInputLeg {
-  id: string;
+export type FactInputLeg = ColumnsOf<LegEntity, 'id' | 'carrier_id' | 'parent_leg_id' | 'linked_at'> & {
   shipment_id: string;
-  carrier_id: number;
-  parent_leg_id: string | null;
-  linked_at: Date | null;
-}
+};
 
-export interface FactInputEvent {
-  leg_id: string;
+export type FactInputEvent = ColumnsOf<EventEntity, 'leg_id' | 'occurred_at' | 'reason'> & {
   milestone: string;
-  occurred_at: Date;
-  reason: string | null;
-}
+};
 
 /** An applied contract version of one of the legs' carriers (sla_contracts), for clock facts. */
 export interface FactInputContract {

@@ -1,3 +1,4 @@
+import type { DataQualityIssueEntity } from '../entities/data-quality-issue.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
@@ -123,13 +124,7 @@ export async function attributeHistory(runner: SqlRunner, legIds: string[]): Pro
   );
 }
 
-export interface DataQualityIssueRow {
-  kind: string;
-  leg_id: string;
-  details: unknown;
-  related_leg_ids: string[];
-  detected_at: Date;
-}
+export type DataQualityIssueRow = ColumnsOf<DataQualityIssueEntity, 'kind' | 'leg_id' | 'details' | 'related_leg_ids' | 'detected_at'>;
 
 /** Issues on the given legs, or naming one of them (a conflict shows on every shipment it involves). */
 export async function dataQualityIssuesOfLegs(runner: SqlRunner, legIds: string[]): Promise<DataQualityIssueRow[]> {

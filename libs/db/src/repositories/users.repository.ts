@@ -1,6 +1,7 @@
-import type { UserEntity } from '../entities/user.entity';
-import type { ColumnsOf } from '../table-row';
 import type { UserRole } from '@lanewatch/domain';
+import type { UserEntity } from '../entities/user.entity';
+import type { UserSessionEntity } from '../entities/user-session.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export type UserRow = ColumnsOf<UserEntity, 'id' | 'email' | 'display_name' | 'role' | 'carrier_id' | 'created_at' | 'disabled_at'> & {
@@ -93,15 +94,11 @@ export async function insertSession(
   return inserted;
 }
 
-export interface SessionUserRow {
-  session_id: string;
-  expires_at: Date;
-  last_seen_at: Date;
-  user_id: number;
-  role: UserRole;
-  carrier_id: number | null;
-  carrier_code: string | null;
-}
+export type SessionUserRow = ColumnsOf<UserSessionEntity, 'expires_at' | 'last_seen_at' | 'user_id'> &
+  ColumnsOf<UserEntity, 'role' | 'carrier_id'> & {
+    session_id: string;
+    carrier_code: string | null;
+  };
 
 /** The session with this token hash, when it is neither revoked nor expired and its user is enabled. */
 export async function activeSessionByTokenHash(runner: SqlRunner, tokenHash: string, now: Date): Promise<SessionUserRow | null> {
