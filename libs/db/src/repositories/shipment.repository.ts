@@ -1,4 +1,5 @@
 import type { DataQualityIssueEntity } from '../entities/data-quality-issue.entity';
+import type { ShipmentAttributeChangeEntity } from '../entities/shipment-attribute-change.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
@@ -104,14 +105,10 @@ export async function findShipment(runner: SqlRunner, shipmentId: string): Promi
   return found[0] ?? null;
 }
 
-export interface AttributeChangeRow {
-  field: string;
-  value: string;
-  observed_at: Date;
-  received_at: Date;
-  carrier_id: number;
-  source: string;
-}
+export type AttributeChangeRow = ColumnsOf<
+  ShipmentAttributeChangeEntity,
+  'field' | 'value' | 'observed_at' | 'received_at' | 'carrier_id' | 'source'
+>;
 
 /** The claims on these legs (a shipment's: its legs'), in event-time order. */
 export async function attributeHistory(runner: SqlRunner, legIds: string[]): Promise<AttributeChangeRow[]> {
