@@ -172,17 +172,10 @@ export async function insertBreachTransition(runner: SqlRunner, breachId: string
   await runner.query('INSERT INTO breach_events (breach_id, transition, reminder, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [breachId, transition, reminder, at]);
 }
 
-export interface CarrierMonthBreachRow {
-  id: string;
-  policy_name: string;
-  corridor: string | null;
-  service_level: string | null;
-  metric: string;
-  severity: string;
-  status: string;
-  opened_at: Date;
-  resolved_at: Date | null;
-}
+export type CarrierMonthBreachRow = ColumnsOf<
+  BreachEntity,
+  'id' | 'corridor' | 'service_level' | 'metric' | 'severity' | 'status' | 'opened_at' | 'resolved_at'
+> & { policy_name: string };
 
 /** A carrier's breaches open at any time in [from, to), oldest first (the review pack). */
 export async function carrierBreachesBetween(runner: SqlRunner, carrier: string, from: Date, to: Date): Promise<CarrierMonthBreachRow[]> {

@@ -3,28 +3,12 @@ import type { EventEntity } from '../entities/event.entity';
 import type { ColumnsOf } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
-export interface EventInsertRow {
-  carrierId: number;
-  legId: string;
-  trackingNumber: string;
-  milestone: string | null;
+/** An event to insert: the entity's properties but those the insert fills in (id, batch, received_at). */
+export type EventInsertRow = Omit<EventEntity, 'id' | 'batchId' | 'receivedAt' | 'occurredAt' | 'identity' | 'milestoneSource'> & {
   milestoneSource: 'explicit' | 'code_map' | null;
-  rawCode: string | null;
   occurredAt: string;
-  offsetMinutes: number;
-  eventId: string | null;
   identity: string;
-  locationCountry: string | null;
-  locationCity: string | null;
-  locationFacility: string | null;
-  message: string | null;
-  reason: string | null;
-  subtype: string | null;
-  handoverCarrierId: number | null;
-  handoverTrackingNumber: string | null;
-  handoverLegId: string | null;
-  raw: unknown;
-}
+};
 
 export type InsertedEvent = ColumnsOf<EventEntity, 'carrier_id' | 'leg_id' | 'milestone' | 'raw_code' | 'handover_leg_id' | 'occurred_at'>;
 
