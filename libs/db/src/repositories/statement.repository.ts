@@ -23,9 +23,7 @@ export async function contractVersionsOf(runner: SqlRunner, carrier: string, las
   );
 }
 
-export interface AppliedContractRow extends ContractVersionRow {
-  applied_at: Date;
-}
+export type AppliedContractRow = ContractVersionRow & ColumnsOf<SlaContractEntity, 'applied_at'>;
 
 /** Every applied version of the carrier's contracts, latest effective date first. */
 export async function appliedContractsOf(runner: SqlRunner, carrier: string): Promise<AppliedContractRow[]> {
