@@ -14,6 +14,33 @@ describe('migrations', () => {
     }
   });
 
+  // One description per table (table-row.ts): every table has an entity, and the entity's columns are
+  // exactly the table's, so the row types the repositories pick from the entities name real columns.
+  it('leave no table without an entity, and every entity names exactly its table\'s columns', async () => {
+    const database = await createTestDatabase();
+    const dataSource = createDataSource(database.url, { poolSize: 2 });
+    try {
+      await dataSource.initialize();
+      const tables: { table: string; columns: string[] }[] = await dataSource.query(
+        `SELECT c.relname AS table, array_agg(a.attname::text) AS columns
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'typeorm_migrations'
+          GROUP BY c.relname`,
+      );
+      const byName = (a: { table: string }, b: { table: string }) => (a.table < b.table ? -1 : 1);
+      const stored = tables.map(({ table, columns }) => ({ table, columns: [...columns].sort() })).sort(byName);
+      const described = dataSource.entityMetadatas
+        .map((entity) => ({ table: entity.tableName, columns: entity.columns.map((column) => column.databaseName).sort() }))
+        .sort(byName);
+      expect(described).toEqual(stored);
+      expect(described.length).toBeGreaterThan(30);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
+    }
+  });
+
   it('undo cleanly, with rollup cells stored, and apply again to the same schema', async () => {
     const database = await createTestDatabase();
     const dataSource = createDataSource(database.url, { poolSize: 2 });

@@ -1,3 +1,5 @@
+import type { AlertDeliveryEntity } from '../entities/alert-delivery.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface AlertDeliveryBacklogRow {
@@ -18,17 +20,10 @@ export async function alertDeliveryBacklog(runner: SqlRunner): Promise<AlertDeli
 }
 
 /** A delivery as the channel's history shows it. */
-export interface ChannelDeliveryRow {
-  id: string;
-  breach_id: string | null;
-  transition: string;
-  reminder: number;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  delivered_at: Date | null;
-}
+export type ChannelDeliveryRow = ColumnsOf<
+  AlertDeliveryEntity,
+  'id' | 'breach_id' | 'transition' | 'reminder' | 'status' | 'attempts' | 'last_error' | 'created_at' | 'delivered_at'
+>;
 
 const DELIVERY_COLUMNS = 'id, breach_id, transition, reminder, status, attempts, last_error, created_at, delivered_at';
 

@@ -1,19 +1,15 @@
-import type { BackgroundTaskKind, BackgroundTaskStatus } from '../entities';
+import type { BackgroundTaskEntity, BackgroundTaskKind } from '../entities';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface BackgroundTaskRow {
-  id: string;
-  kind: BackgroundTaskKind;
-  status: BackgroundTaskStatus;
-  label: string;
+export type BackgroundTaskRow = ColumnsOf<
+  BackgroundTaskEntity,
+  'id' | 'kind' | 'status' | 'label' | 'started_at' | 'updated_at' | 'finished_at' | 'error'
+> & {
   total: number;
   done: number;
-  started_at: Date;
-  updated_at: Date;
-  finished_at: Date | null;
-  error: string | null;
   state: Record<string, unknown>;
-}
+};
 
 const COLUMNS = `id, kind, status, label, total::float8 AS total, done::float8 AS done, started_at, updated_at, finished_at, error, state`;
 

@@ -1,25 +1,29 @@
 import type { IngestStatus } from '@lanewatch/domain';
 import { randomUUID } from 'node:crypto';
 import type { BatchKind } from '../entities';
+import type { IngestBatchEntity } from '../entities/ingest-batch.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface BatchRow {
-  id: string;
-  kind: BatchKind;
+export type BatchRow = ColumnsOf<
+  IngestBatchEntity,
+  | 'id'
+  | 'kind'
+  | 'carrier_id'
+  | 'source'
+  | 'received_at'
+  | 'payload'
+  | 'event_count'
+  | 'request_duplicates'
+  | 'rejected_count'
+  | 'stored_count'
+  | 'duplicate_count'
+  | 'attempts'
+  | 'error'
+  | 'processed_at'
+> & {
   status: 'pending' | 'processed' | 'failed';
-  carrier_id: number | null;
-  source: string;
-  received_at: Date;
-  payload: unknown;
-  event_count: number;
-  request_duplicates: number;
-  rejected_count: number;
-  stored_count: number | null;
-  duplicate_count: number | null;
-  attempts: number;
-  error: string | null;
-  processed_at: Date | null;
-}
+};
 
 export async function insertBatch(
   runner: SqlRunner,

@@ -1,34 +1,39 @@
+import type { BreachEntity } from '../entities/breach.entity';
+import type { BreachEventEntity } from '../entities/breach-event.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** A breach row joined with its policy's name, as stored. */
-export interface BreachRow {
-  id: string;
-  policy_id: string;
-  policy_name: string;
-  scope_key: string;
-  carrier: string | null;
-  corridor: string | null;
-  service_level: string | null;
-  metric: string;
-  op: string;
-  threshold: number;
-  severity: string;
-  value: number;
-  worst_value: number;
-  sample: number;
-  window_from: Date;
-  window_to: Date;
+export type BreachRow = ColumnsOf<
+  BreachEntity,
+  | 'id'
+  | 'policy_id'
+  | 'scope_key'
+  | 'carrier'
+  | 'corridor'
+  | 'service_level'
+  | 'metric'
+  | 'op'
+  | 'threshold'
+  | 'severity'
+  | 'value'
+  | 'worst_value'
+  | 'sample'
+  | 'window_from'
+  | 'window_to'
+  | 'opened_at'
+  | 'last_evaluated_at'
+  | 'acknowledged_at'
+  | 'acknowledged_by'
+  | 'acknowledged_note'
+  | 'resolved_at'
+  | 'evidence'
+  | 'wrong_side_since'
+> & {
   status: 'open' | 'acknowledged' | 'resolved';
-  opened_at: Date;
-  last_evaluated_at: Date;
-  acknowledged_at: Date | null;
-  acknowledged_by: string | null;
-  acknowledged_note: string | null;
-  resolved_at: Date | null;
-  evidence: Record<string, unknown>;
-  wrong_side_since: Date | null;
+  policy_name: string;
   carrier_name: string | null;
-}
+};
 
 export const BREACH_COLUMNS = `b.id, b.policy_id, p.name AS policy_name, b.scope_key, b.carrier, b.corridor, b.service_level, b.metric, b.op,
   b.threshold, b.severity, b.value, b.worst_value, b.sample, b.window_from, b.window_to, b.status, b.opened_at, b.last_evaluated_at,
@@ -68,12 +73,7 @@ export async function listBreaches(
   );
 }
 
-export interface BreachTransitionRow {
-  transition: string;
-  reminder: number;
-  at: Date;
-  detail: Record<string, unknown> | null;
-}
+export type BreachTransitionRow = ColumnsOf<BreachEventEntity, 'transition' | 'reminder' | 'at' | 'detail'>;
 
 export async function breachTransitions(runner: SqlRunner, breachId: string): Promise<BreachTransitionRow[]> {
   return rows<BreachTransitionRow>(runner, 'SELECT transition, reminder, at, detail FROM breach_events WHERE breach_id = $1 ORDER BY at, id', [breachId]);
@@ -112,21 +112,10 @@ export async function lockSlaScope(runner: SqlRunner, policyId: string, scopeKey
   await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sla:${policyId}:${scopeKey}`]);
 }
 
-export interface ActiveBreachRow {
-  id: string;
-  scope_key: string;
-  carrier: string | null;
-  corridor: string | null;
-  service_level: string | null;
-  status: 'open' | 'acknowledged';
-  value: number;
-  worst_value: number;
-  sample: number;
-  window_from: Date;
-  window_to: Date;
-  opened_at: Date;
-  last_evaluated_at: Date;
-}
+export type ActiveBreachRow = ColumnsOf<
+  BreachEntity,
+  'id' | 'scope_key' | 'carrier' | 'corridor' | 'service_level' | 'value' | 'worst_value' | 'sample' | 'window_from' | 'window_to' | 'opened_at' | 'last_evaluated_at'
+> & { status: 'open' | 'acknowledged' };
 
 /** The policy's open or acknowledged breaches (their scopes). */
 export async function activeBreachScopes(runner: SqlRunner, policyId: string): Promise<Pick<ActiveBreachRow, 'id' | 'scope_key' | 'carrier' | 'corridor' | 'service_level'>[]> {
@@ -183,17 +172,10 @@ export async function insertBreachTransition(runner: SqlRunner, breachId: string
   await runner.query('INSERT INTO breach_events (breach_id, transition, reminder, at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [breachId, transition, reminder, at]);
 }
 
-export interface CarrierMonthBreachRow {
-  id: string;
-  policy_name: string;
-  corridor: string | null;
-  service_level: string | null;
-  metric: string;
-  severity: string;
-  status: string;
-  opened_at: Date;
-  resolved_at: Date | null;
-}
+export type CarrierMonthBreachRow = ColumnsOf<
+  BreachEntity,
+  'id' | 'corridor' | 'service_level' | 'metric' | 'severity' | 'status' | 'opened_at' | 'resolved_at'
+> & { policy_name: string };
 
 /** A carrier's breaches open at any time in [from, to), oldest first (the review pack). */
 export async function carrierBreachesBetween(runner: SqlRunner, carrier: string, from: Date, to: Date): Promise<CarrierMonthBreachRow[]> {

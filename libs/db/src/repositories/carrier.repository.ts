@@ -1,13 +1,10 @@
+import type { CarrierKeyEntity } from '../entities/carrier-key.entity';
+import type { CarrierEntity } from '../entities/carrier.entity';
+import type { UnmappedCodeEntity } from '../entities/unmapped-code.entity';
+import type { ColumnsOf } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
-export interface CarrierRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  webhook_secret_salt: string;
-  created_at: Date;
-}
+export type CarrierRow = ColumnsOf<CarrierEntity, 'id' | 'code' | 'name' | 'kind' | 'webhook_secret_salt' | 'created_at'>;
 
 const CARRIER_COLUMNS = 'c.id, c.code, c.name, c.kind, c.webhook_secret_salt, c.created_at';
 
@@ -84,13 +81,7 @@ export async function revokeCarrierKey(runner: SqlRunner, carrierId: number, key
   return updated.length > 0;
 }
 
-export interface CarrierKeyRow {
-  id: string;
-  key_prefix: string;
-  created_at: Date;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-}
+export type CarrierKeyRow = ColumnsOf<CarrierKeyEntity, 'id' | 'key_prefix' | 'created_at' | 'expires_at' | 'revoked_at'>;
 
 export async function listCarrierKeys(runner: SqlRunner, carrierId: number): Promise<CarrierKeyRow[]> {
   return rows<CarrierKeyRow>(
@@ -148,11 +139,7 @@ export async function replaceCodeMap(runner: SqlRunner, carrierId: number, mappi
   );
 }
 
-export interface UnmappedCodeRow {
-  raw_code: string;
-  event_count: number;
-  last_seen_at: Date;
-}
+export type UnmappedCodeRow = ColumnsOf<UnmappedCodeEntity, 'raw_code' | 'event_count' | 'last_seen_at'>;
 
 export async function unmappedCodes(runner: SqlRunner, carrierId: number): Promise<UnmappedCodeRow[]> {
   return rows<UnmappedCodeRow>(

@@ -1,3 +1,5 @@
+import type { DeadLetterEntity } from '../entities/dead-letter.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface DeadLetterInput {
@@ -35,17 +37,12 @@ export async function insertDeadLetters(runner: SqlRunner, letters: DeadLetterIn
   );
 }
 
-export interface DeadLetterRow {
-  id: string;
-  batch_id: string;
-  position: number;
+export type DeadLetterRow = ColumnsOf<
+  DeadLetterEntity,
+  'id' | 'batch_id' | 'position' | 'tracking_number' | 'event' | 'error' | 'sqlstate' | 'created_at'
+> & {
   carrier_code: string | null;
-  tracking_number: string | null;
-  event: string;
-  error: string;
-  sqlstate: string | null;
-  created_at: Date;
-}
+};
 
 /** Newest first; one carrier's only when carrierId is given. */
 export async function listDeadLetters(runner: SqlRunner, input: { carrierId: number | null; limit: number; beforeId: string | null }): Promise<DeadLetterRow[]> {

@@ -1,37 +1,16 @@
 import type { DataSource } from 'typeorm';
+import type { EventEntity } from '../entities/event.entity';
+import type { ColumnsOf } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
-export interface EventInsertRow {
-  carrierId: number;
-  legId: string;
-  trackingNumber: string;
-  milestone: string | null;
+/** An event to insert: the entity's properties but those the insert fills in (id, batch, received_at). */
+export type EventInsertRow = Omit<EventEntity, 'id' | 'batchId' | 'receivedAt' | 'occurredAt' | 'identity' | 'milestoneSource'> & {
   milestoneSource: 'explicit' | 'code_map' | null;
-  rawCode: string | null;
   occurredAt: string;
-  offsetMinutes: number;
-  eventId: string | null;
   identity: string;
-  locationCountry: string | null;
-  locationCity: string | null;
-  locationFacility: string | null;
-  message: string | null;
-  reason: string | null;
-  subtype: string | null;
-  handoverCarrierId: number | null;
-  handoverTrackingNumber: string | null;
-  handoverLegId: string | null;
-  raw: unknown;
-}
+};
 
-export interface InsertedEvent {
-  carrier_id: number;
-  leg_id: string;
-  milestone: string | null;
-  raw_code: string | null;
-  handover_leg_id: string | null;
-  occurred_at: Date;
-}
+export type InsertedEvent = ColumnsOf<EventEntity, 'carrier_id' | 'leg_id' | 'milestone' | 'raw_code' | 'handover_leg_id' | 'occurred_at'>;
 
 const knownPartitions = new Set<string>();
 
@@ -223,28 +202,31 @@ export async function recountUnmapped(runner: SqlRunner, carrierId: number, code
   );
 }
 
-export interface StoredEventRow {
-  id: string;
-  leg_id: string;
+/** An event's columns, with carrier codes in place of the carrier ids. */
+export type StoredEventRow = ColumnsOf<
+  EventEntity,
+  | 'id'
+  | 'leg_id'
+  | 'tracking_number'
+  | 'milestone'
+  | 'milestone_source'
+  | 'raw_code'
+  | 'occurred_at'
+  | 'offset_minutes'
+  | 'received_at'
+  | 'event_id'
+  | 'location_country'
+  | 'location_city'
+  | 'location_facility'
+  | 'message'
+  | 'reason'
+  | 'subtype'
+  | 'handover_tracking_number'
+  | 'raw'
+> & {
   carrier_code: string;
-  tracking_number: string;
-  milestone: string | null;
-  milestone_source: string | null;
-  raw_code: string | null;
-  occurred_at: Date;
-  offset_minutes: number;
-  received_at: Date;
-  event_id: string | null;
-  location_country: string | null;
-  location_city: string | null;
-  location_facility: string | null;
-  message: string | null;
-  reason: string | null;
-  subtype: string | null;
   handover_carrier_code: string | null;
-  handover_tracking_number: string | null;
-  raw: unknown;
-}
+};
 
 export async function eventsOfLegs(runner: SqlRunner, legIds: string[]): Promise<StoredEventRow[]> {
   return rows<StoredEventRow>(

@@ -1,29 +1,20 @@
 import type { ShipmentFacts, StoredContribution } from '@lanewatch/domain';
+import type { EventEntity } from '../entities/event.entity';
+import type { LegFactEntity } from '../entities/leg-fact.entity';
+import type { LegEntity } from '../entities/leg.entity';
+import type { ShipmentEntity } from '../entities/shipment.entity';
+import type { ColumnsOf, InstantsAsMs } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface FactInputShipment {
-  id: string;
-  origin: string | null;
-  destination: string | null;
-  service_level: string | null;
-  promised_by: Date | null;
-  merged_into_id: string | null;
-}
+export type FactInputShipment = ColumnsOf<ShipmentEntity, 'id' | 'origin' | 'destination' | 'service_level' | 'promised_by' | 'merged_into_id'>;
 
-export interface FactInputLeg {
-  id: string;
+export type FactInputLeg = ColumnsOf<LegEntity, 'id' | 'carrier_id' | 'parent_leg_id' | 'linked_at'> & {
   shipment_id: string;
-  carrier_id: number;
-  parent_leg_id: string | null;
-  linked_at: Date | null;
-}
+};
 
-export interface FactInputEvent {
-  leg_id: string;
+export type FactInputEvent = ColumnsOf<EventEntity, 'leg_id' | 'occurred_at' | 'reason'> & {
   milestone: string;
-  occurred_at: Date;
-  reason: string | null;
-}
+};
 
 /** An applied contract version of one of the legs' carriers (sla_contracts), for clock facts. */
 export interface FactInputContract {
@@ -83,39 +74,14 @@ export type ShipmentFactRow = Omit<ShipmentFacts, 'maxSilenceHours'> & {
   rollup: StoredContribution[];
 };
 
-export interface LegFactRow {
-  legId: string;
-  shipmentId: string;
-  carrierId: number;
-  corridor: string | null;
-  serviceLevel: string | null;
-  legStartAt: number | null;
-  legEndAt: number | null;
-  legTransitDays: number | null;
-  customsStartAt: number | null;
-  customsReleasedAt: number | null;
-  customsHoldHours: number | null;
-  exportCustomsHoldHours: number | null;
-  firstAttemptAt: number | null;
-  firstAttemptDelivered: boolean | null;
-  creditedDeliveredAt: number | null;
-  onTime: boolean | null;
-  previousCarrierId: number | null;
-  handoverGapHours: number | null;
-  lastEventAt: number | null;
-  terminal: boolean;
-  closedAt: number | null;
-  lastMappedAt: number | null;
-  exceptionAt: number | null;
-  exceptionCategory: string | null;
-  exceptionOpen: boolean;
+/**
+ * A leg's facts as written to leg_facts: the entity's columns (by property name), instants as epoch ms,
+ * clock_days as clockDays by contract name (contracts.md §1).
+ */
+export type LegFactRow = Omit<InstantsAsMs<LegFactEntity>, 'failedAttempts' | 'rollup'> & {
   failedAttempts: number;
-  failureReason: string | null;
-  lateReason: string | null;
-  /** clockDays by contract name (contracts.md §1). */
-  clockDays: Record<string, number>;
   rollup: StoredContribution[];
-}
+};
 
 const instant = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

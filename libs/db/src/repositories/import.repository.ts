@@ -1,23 +1,17 @@
 import { storableMessage } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
+import type { ImportEntity } from '../entities/import.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows } from './sql-runner';
 
 // Queries of CSV bulk imports: progress rows, rejected lines, saved column mappings.
 
-export interface ImportRow {
-  id: string;
-  carrier_id: number;
+export type ImportRow = ColumnsOf<
+  ImportEntity,
+  'id' | 'carrier_id' | 'status' | 'file_name' | 'rows_read' | 'accepted' | 'rejected' | 'batches' | 'error' | 'started_at' | 'finished_at'
+> & {
   carrier_code: string;
-  status: string;
-  file_name: string | null;
-  rows_read: number;
-  accepted: number;
-  rejected: number;
-  batches: number;
-  error: string | null;
-  started_at: Date;
-  finished_at: Date | null;
-}
+};
 
 const IMPORT_COLUMNS = `i.id, i.carrier_id, c.code AS carrier_code, i.status, i.file_name, i.rows_read, i.accepted, i.rejected, i.batches,
   i.error, i.started_at, i.finished_at`;

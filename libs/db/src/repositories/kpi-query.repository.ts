@@ -1,4 +1,6 @@
 import { keepsFor, KpiLevel, ROLLUP_TIER, TierRange } from '@lanewatch/domain';
+import type { KpiRollupEntity } from '../entities/kpi-rollup.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** Key columns a rollup read may group by. */
@@ -22,17 +24,13 @@ export interface RollupQuery {
 }
 
 /** The window's cells of one group key (and period) and family, gathered into one row. */
-export interface RollupCellRow {
-  carrier_id?: number;
-  peer_carrier_id?: number;
-  corridor?: string;
-  service_level?: string;
-  /** epoch ms of the period start, when grouped by period */
-  period?: string;
-  family: string;
-  /** every cell's count, successes, moments and packed histogram, framed: read with `forEachFramedCell` */
-  cells: Uint8Array;
-}
+export type RollupCellRow = Partial<ColumnsOf<KpiRollupEntity, RollupColumn>> &
+  ColumnsOf<KpiRollupEntity, 'family'> & {
+    /** epoch ms of the period start, when grouped by period */
+    period?: string;
+    /** every cell's count, successes, moments and packed histogram, framed: read with `forEachFramedCell` */
+    cells: Uint8Array;
+  };
 
 /** One rollup cell as a read hands it over; an unfolded removal delta has negative count and successes. */
 export interface FramedCell {

@@ -1,3 +1,5 @@
+import type { LegEntity } from '../entities/leg.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface LegKey {
@@ -48,16 +50,10 @@ export async function upsertLegs(runner: SqlRunner, keys: LegKey[]): Promise<Map
   return ids;
 }
 
-export interface LegRow {
-  id: string;
-  carrier_id: number;
+/** A leg's columns with its carrier's code. */
+export type LegRow = ColumnsOf<LegEntity, 'id' | 'carrier_id' | 'tracking_number' | 'shipment_id' | 'parent_leg_id' | 'linked_at' | 'event_count'> & {
   carrier_code: string;
-  tracking_number: string;
-  shipment_id: string | null;
-  parent_leg_id: string | null;
-  linked_at: Date | null;
-  event_count: number;
-}
+};
 
 const LEG_COLUMNS = `l.id::text AS id, l.carrier_id, c.code AS carrier_code, l.tracking_number, l.shipment_id,
   l.parent_leg_id::text AS parent_leg_id, l.linked_at, l.event_count`;

@@ -1,12 +1,8 @@
+import type { LegLinkPinEntity } from '../entities/leg-link-pin.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface LinkPinRow {
-  leg_id: string;
-  parent_leg_id: string | null;
-  pinned_at: Date;
-  pinned_by: string;
-  note: string | null;
-}
+export type LinkPinRow = ColumnsOf<LegLinkPinEntity, 'leg_id' | 'parent_leg_id' | 'pinned_at' | 'pinned_by' | 'note'>;
 
 export async function findLinkPin(runner: SqlRunner, legId: string): Promise<LinkPinRow | null> {
   const found = await rows<LinkPinRow>(

@@ -1,21 +1,25 @@
+import type { NotificationChannelEntity } from '../entities/notification-channel.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** A notification channel as the API shows it. */
-export interface NotificationChannelRow {
-  id: string;
-  name: string;
+export type NotificationChannelRow = ColumnsOf<
+  NotificationChannelEntity,
+  | 'id'
+  | 'name'
+  | 'target'
+  | 'severities'
+  | 'carriers'
+  | 'corridors'
+  | 'enabled'
+  | 'healthy'
+  | 'consecutive_failures'
+  | 'last_error'
+  | 'last_success_at'
+  | 'created_at'
+> & {
   kind: 'webhook' | 'email';
-  target: string;
-  severities: string[];
-  carriers: string[];
-  corridors: string[];
-  enabled: boolean;
-  healthy: boolean;
-  consecutive_failures: number;
-  last_error: string | null;
-  last_success_at: Date | null;
-  created_at: Date;
-}
+};
 
 const COLUMNS = 'id, name, kind, target, severities, carriers, corridors, enabled, healthy, consecutive_failures, last_error, last_success_at, created_at';
 
@@ -65,13 +69,7 @@ export async function deleteNotificationChannel(runner: SqlRunner, id: string): 
 }
 
 /** What alert routing needs of the enabled channels. */
-export interface RoutableChannelRow {
-  id: string;
-  kind: string;
-  severities: string[];
-  carriers: string[];
-  corridors: string[];
-}
+export type RoutableChannelRow = ColumnsOf<NotificationChannelEntity, 'id' | 'kind' | 'severities' | 'carriers' | 'corridors'>;
 
 export async function enabledNotificationChannels(runner: SqlRunner): Promise<RoutableChannelRow[]> {
   return rows<RoutableChannelRow>(runner, 'SELECT id, kind, severities, carriers, corridors FROM notification_channels WHERE enabled');

@@ -1,4 +1,6 @@
 import { CellState, packHistogram, RollupCellKey, ROLLUP_SHARDS } from '@lanewatch/domain';
+import type { EventEntity } from '../entities/event.entity';
+import type { ColumnsOf } from '../table-row';
 import type { FactTables } from './facts.repository';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
@@ -124,14 +126,10 @@ export async function shipmentPage(runner: SqlRunner, after: string | null, limi
   return found.map((row) => row.id);
 }
 
-export interface FeedEventRow {
-  id: string;
-  carrier_id: number;
-  received_at: Date;
-  occurred_at: Date;
+export type FeedEventRow = ColumnsOf<EventEntity, 'id' | 'carrier_id' | 'received_at' | 'occurred_at'> & {
   unmapped: boolean;
   unclassified: boolean;
-}
+};
 
 /** The next page of stored events by id, with what their feed contribution needs. */
 export async function feedEventPage(runner: SqlRunner, after: string, limit: number): Promise<FeedEventRow[]> {

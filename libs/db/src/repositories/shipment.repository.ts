@@ -1,3 +1,7 @@
+import type { DataQualityIssueEntity } from '../entities/data-quality-issue.entity';
+import type { ShipmentAttributeChangeEntity } from '../entities/shipment-attribute-change.entity';
+import type { ShipmentEntity } from '../entities/shipment.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export const SHIPMENT_FIELDS = ['origin', 'destination', 'serviceLevel', 'promisedBy', 'orderRef', 'carrierEstimate'] as const;
@@ -85,19 +89,10 @@ export async function createRootShipments(runner: SqlRunner, legIds: string[]): 
   return created.map((row) => ({ shipmentId: row.id, legId: row.root_leg_id }));
 }
 
-export interface ShipmentRow {
-  id: string;
-  root_leg_id: string;
-  merged_into_id: string | null;
-  origin: string | null;
-  destination: string | null;
-  service_level: string | null;
-  promised_by: Date | null;
-  order_ref: string | null;
-  carrier_estimate: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type ShipmentRow = ColumnsOf<
+  ShipmentEntity,
+  'id' | 'root_leg_id' | 'merged_into_id' | 'origin' | 'destination' | 'service_level' | 'promised_by' | 'order_ref' | 'carrier_estimate' | 'created_at' | 'updated_at'
+>;
 
 export async function findShipment(runner: SqlRunner, shipmentId: string): Promise<ShipmentRow | null> {
   const found = await rows<ShipmentRow>(
@@ -110,14 +105,10 @@ export async function findShipment(runner: SqlRunner, shipmentId: string): Promi
   return found[0] ?? null;
 }
 
-export interface AttributeChangeRow {
-  field: string;
-  value: string;
-  observed_at: Date;
-  received_at: Date;
-  carrier_id: number;
-  source: string;
-}
+export type AttributeChangeRow = ColumnsOf<
+  ShipmentAttributeChangeEntity,
+  'field' | 'value' | 'observed_at' | 'received_at' | 'carrier_id' | 'source'
+>;
 
 /** The claims on these legs (a shipment's: its legs'), in event-time order. */
 export async function attributeHistory(runner: SqlRunner, legIds: string[]): Promise<AttributeChangeRow[]> {
@@ -130,13 +121,7 @@ export async function attributeHistory(runner: SqlRunner, legIds: string[]): Pro
   );
 }
 
-export interface DataQualityIssueRow {
-  kind: string;
-  leg_id: string;
-  details: unknown;
-  related_leg_ids: string[];
-  detected_at: Date;
-}
+export type DataQualityIssueRow = ColumnsOf<DataQualityIssueEntity, 'kind' | 'leg_id' | 'details' | 'related_leg_ids' | 'detected_at'>;
 
 /** Issues on the given legs, or naming one of them (a conflict shows on every shipment it involves). */
 export async function dataQualityIssuesOfLegs(runner: SqlRunner, legIds: string[]): Promise<DataQualityIssueRow[]> {

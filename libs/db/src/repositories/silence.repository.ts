@@ -1,17 +1,11 @@
+import type { SilenceEntity } from '../entities/silence.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface SilenceRow {
-  id: string;
-  starts_at: Date;
-  ends_at: Date;
-  carrier: string | null;
-  corridor: string | null;
-  severity: string | null;
-  policy_id: string | null;
-  reason: string;
-  created_by: string;
-  created_at: Date;
-}
+export type SilenceRow = ColumnsOf<
+  SilenceEntity,
+  'id' | 'starts_at' | 'ends_at' | 'carrier' | 'corridor' | 'severity' | 'policy_id' | 'reason' | 'created_by' | 'created_at'
+>;
 
 const COLUMNS = 'id, starts_at, ends_at, carrier, corridor, severity, policy_id, reason, created_by, created_at';
 

@@ -1,35 +1,24 @@
 import type { PolicyStateSummary, SlaMetric, SlaOp } from '@lanewatch/domain';
+import type { SlaPolicyEntity } from '../entities/sla-policy.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** An SLA policy as the evaluator reads it (sla_policies). */
-export interface PolicyRow {
-  id: string;
-  name: string;
-  carrier: string | null;
-  corridor: string | null;
-  service_level: string | null;
+export type PolicyRow = ColumnsOf<
+  SlaPolicyEntity,
+  'id' | 'name' | 'carrier' | 'corridor' | 'service_level' | 'threshold' | 'window_days' | 'min_sample' | 'severity' | 'enabled' | 'burn_rate' | 'wilson_guard'
+> & {
   metric: SlaMetric;
   op: SlaOp;
-  threshold: number;
-  window_days: number;
-  min_sample: number;
-  severity: string;
-  enabled: boolean;
-  burn_rate: { shortWindowDays: number; longWindowDays: number } | null;
-  wilson_guard: boolean;
   /** The contract file the policy came from: clock metrics run on its clock. */
   contract?: string | null;
-}
+};
 
 /** A policy as the API shows it: with its contract, timestamps and the latest evaluation's summary. */
-export type StoredPolicyRow = PolicyRow & {
-  contract: string | null;
-  effective_from: string | null;
-  created_at: Date;
-  updated_at: Date;
-  last_evaluated_at: Date | null;
-  last_evaluation: PolicyStateSummary | null;
-};
+export type StoredPolicyRow = PolicyRow &
+  ColumnsOf<SlaPolicyEntity, 'contract' | 'effective_from' | 'created_at' | 'updated_at' | 'last_evaluated_at'> & {
+    last_evaluation: PolicyStateSummary | null;
+  };
 
 export type ContractPolicyRow = PolicyRow & { contract: string; effective_from: string };
 

@@ -1,13 +1,17 @@
+import type { AuditLogEntity } from '../entities/audit-log.entity';
+import type { DisputeEntity } from '../entities/dispute.entity';
+import type { EventEntity } from '../entities/event.entity';
+import type { LegFactEntity } from '../entities/leg-fact.entity';
+import type { SlaContractEntity } from '../entities/sla-contract.entity';
+import type { StatementRevisionEntity } from '../entities/statement-revision.entity';
+import type { StatementEntity } from '../entities/statement.entity';
+import type { ColumnsOf } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 // Reads and writes of contracts.md §2-3: statements, their revisions, disputes, the audit log and
 // entered invoices. Queries only; the rules live in libs/domain/src/contracts.
 
-export interface ContractVersionRow {
-  contract: string;
-  effective_from: string;
-  document: Record<string, unknown>;
-}
+export type ContractVersionRow = ColumnsOf<SlaContractEntity, 'contract' | 'effective_from' | 'document'>;
 
 /** The carrier's contract versions that started on or before `lastDay` (YYYY-MM-DD), latest first. */
 export async function contractVersionsOf(runner: SqlRunner, carrier: string, lastDay: string): Promise<ContractVersionRow[]> {
@@ -19,9 +23,7 @@ export async function contractVersionsOf(runner: SqlRunner, carrier: string, las
   );
 }
 
-export interface AppliedContractRow extends ContractVersionRow {
-  applied_at: Date;
-}
+export type AppliedContractRow = ContractVersionRow & ColumnsOf<SlaContractEntity, 'applied_at'>;
 
 /** Every applied version of the carrier's contracts, latest effective date first. */
 export async function appliedContractsOf(runner: SqlRunner, carrier: string): Promise<AppliedContractRow[]> {
@@ -33,23 +35,25 @@ export async function appliedContractsOf(runner: SqlRunner, carrier: string): Pr
   );
 }
 
-export interface StatementLegRow {
-  leg_id: string;
-  shipment_id: string;
+export type StatementLegRow = ColumnsOf<
+  LegFactEntity,
+  | 'leg_id'
+  | 'shipment_id'
+  | 'corridor'
+  | 'service_level'
+  | 'leg_start_at'
+  | 'leg_end_at'
+  | 'leg_transit_days'
+  | 'customs_start_at'
+  | 'customs_released_at'
+  | 'customs_hold_hours'
+  | 'first_attempt_at'
+  | 'first_attempt_delivered'
+  | 'credited_delivered_at'
+  | 'on_time'
+> & {
   tracking_number: string;
-  corridor: string | null;
-  service_level: string | null;
-  leg_start_at: Date | null;
-  leg_end_at: Date | null;
-  leg_transit_days: number | null;
-  customs_start_at: Date | null;
-  customs_released_at: Date | null;
-  customs_hold_hours: number | null;
-  first_attempt_at: Date | null;
-  first_attempt_delivered: boolean | null;
-  credited_delivered_at: Date | null;
-  on_time: boolean | null;
-}
+};
 
 /** The carrier's linked legs with any closing instant (kpis.md §3) in [from, to). */
 export async function statementLegs(runner: SqlRunner, carrierId: number, from: Date, to: Date): Promise<StatementLegRow[]> {
@@ -67,12 +71,9 @@ export async function statementLegs(runner: SqlRunner, carrierId: number, from: 
   );
 }
 
-export interface StatementLegEventRow {
-  leg_id: string;
+export type StatementLegEventRow = ColumnsOf<EventEntity, 'leg_id' | 'occurred_at' | 'reason'> & {
   milestone: string;
-  occurred_at: Date;
-  reason: string | null;
-}
+};
 
 /** The mapped events of the given legs (what their contract clock reads). */
 export async function statementLegEvents(runner: SqlRunner, legIds: string[]): Promise<StatementLegEventRow[]> {
@@ -122,20 +123,22 @@ export async function upsertInvoice(
   );
 }
 
-export interface DisputeRow {
-  id: string;
-  carrier_id: number;
-  month: string;
-  shipment_id: string;
-  tracking_number: string;
-  reason: string;
+export type DisputeRow = ColumnsOf<
+  DisputeEntity,
+  | 'id'
+  | 'carrier_id'
+  | 'month'
+  | 'shipment_id'
+  | 'tracking_number'
+  | 'reason'
+  | 'opened_at'
+  | 'opened_by'
+  | 'decided_at'
+  | 'decided_by'
+  | 'decision_note'
+> & {
   status: 'open' | 'accepted' | 'rejected';
-  opened_at: Date;
-  opened_by: string;
-  decided_at: Date | null;
-  decided_by: string | null;
-  decision_note: string | null;
-}
+};
 
 const DISPUTE_COLUMNS = 'id, carrier_id, month, shipment_id, tracking_number, reason, status, opened_at, opened_by, decided_at, decided_by, decision_note';
 
@@ -172,17 +175,9 @@ export async function decideDispute(runner: SqlRunner, decision: { id: string; s
   return found[0] ?? null;
 }
 
-export interface AuditRow {
-  id: string;
-  at: Date;
-  actor: string;
-  action: string;
+export type AuditRow = ColumnsOf<AuditLogEntity, 'id' | 'at' | 'actor' | 'action' | 'month' | 'subject_id' | 'reason' | 'details'> & {
   carrier: string | null;
-  month: string | null;
-  subject_id: string | null;
-  reason: string | null;
-  details: Record<string, unknown>;
-}
+};
 
 export async function insertAudit(
   runner: SqlRunner,
@@ -209,14 +204,7 @@ export async function auditEntries(runner: SqlRunner, filter: { carrierId?: numb
   );
 }
 
-export interface IssuedStatementRow {
-  id: string;
-  revision: number;
-  fingerprint: string;
-  document: Record<string, unknown>;
-  issued_at: Date;
-  issued_by: string;
-}
+export type IssuedStatementRow = ColumnsOf<StatementEntity, 'id' | 'revision' | 'fingerprint' | 'document' | 'issued_at' | 'issued_by'>;
 
 export async function issuedStatement(runner: SqlRunner, carrierId: number, month: string, options: { forUpdate?: boolean } = {}): Promise<IssuedStatementRow | null> {
   const found = await rows<IssuedStatementRow>(
@@ -267,14 +255,9 @@ export async function insertStatementRevision(
   );
 }
 
-export interface StatementRevisionRow {
-  revision: number;
-  kind: string;
-  fingerprint: string;
+export type StatementRevisionRow = ColumnsOf<StatementRevisionEntity, 'revision' | 'kind' | 'fingerprint' | 'created_at' | 'created_by'> & {
   difference: unknown;
-  created_at: Date;
-  created_by: string | null;
-}
+};
 
 /** Every revision of a carrier's month statement, issued and draft, oldest first. */
 export async function statementRevisions(runner: SqlRunner, carrier: string, month: string): Promise<StatementRevisionRow[]> {

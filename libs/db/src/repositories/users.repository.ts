@@ -1,21 +1,14 @@
 import type { UserRole } from '@lanewatch/domain';
+import type { UserEntity } from '../entities/user.entity';
+import type { UserSessionEntity } from '../entities/user-session.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface UserRow {
-  id: number;
-  email: string;
-  display_name: string;
-  role: UserRole;
-  /** The carrier a `carrier` user is bound to; null for admins and viewers. */
-  carrier_id: number | null;
+export type UserRow = ColumnsOf<UserEntity, 'id' | 'email' | 'display_name' | 'role' | 'carrier_id' | 'created_at' | 'disabled_at'> & {
   carrier_code: string | null;
-  created_at: Date;
-  disabled_at: Date | null;
-}
+};
 
-export interface UserWithPasswordRow extends UserRow {
-  password_hash: string;
-}
+export type UserWithPasswordRow = UserRow & ColumnsOf<UserEntity, 'password_hash'>;
 
 // A subquery rather than a join: the same list serves INSERT/UPDATE ... RETURNING.
 const USER_COLUMNS = 'u.id, u.email, u.display_name, u.role, u.carrier_id, (SELECT c.code FROM carriers c WHERE c.id = u.carrier_id) AS carrier_code, u.created_at, u.disabled_at';
@@ -101,15 +94,11 @@ export async function insertSession(
   return inserted;
 }
 
-export interface SessionUserRow {
-  session_id: string;
-  expires_at: Date;
-  last_seen_at: Date;
-  user_id: number;
-  role: UserRole;
-  carrier_id: number | null;
-  carrier_code: string | null;
-}
+export type SessionUserRow = ColumnsOf<UserSessionEntity, 'expires_at' | 'last_seen_at' | 'user_id'> &
+  ColumnsOf<UserEntity, 'role' | 'carrier_id'> & {
+    session_id: string;
+    carrier_code: string | null;
+  };
 
 /** The session with this token hash, when it is neither revoked nor expired and its user is enabled. */
 export async function activeSessionByTokenHash(runner: SqlRunner, tokenHash: string, now: Date): Promise<SessionUserRow | null> {
