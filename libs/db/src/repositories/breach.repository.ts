@@ -1,5 +1,6 @@
 import type { BreachEntity } from '../entities/breach.entity';
 import type { BreachEventEntity } from '../entities/breach-event.entity';
+import type { SlaPolicyEntity } from '../entities/sla-policy.entity';
 import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
@@ -81,7 +82,7 @@ export async function breachTransitions(runner: SqlRunner, breachId: string): Pr
 
 /** The contract of a breach's policy (clock metrics are measured on it). */
 export async function policyContractOf(runner: SqlRunner, policyId: string): Promise<{ contract: string | null } | undefined> {
-  const [policy] = await rows<{ contract: string | null }>(runner, 'SELECT contract FROM sla_policies WHERE id = $1', [policyId]);
+  const [policy] = await rows<ColumnsOf<SlaPolicyEntity, 'contract'>>(runner, 'SELECT contract FROM sla_policies WHERE id = $1', [policyId]);
   return policy;
 }
 
@@ -135,7 +136,7 @@ export async function activeBreachForUpdate(runner: SqlRunner, policyId: string,
 
 /** [policy_id, scope_key, carrier, corridor, service_level, metric, op, threshold, severity, value, worst_value, sample, window_from, window_to, opened_at, last_evaluated_at, evidence (JSON text), wrong_side_since] */
 export async function openBreach(runner: SqlRunner, values: unknown[]): Promise<string> {
-  const [row] = await rows<{ id: string }>(
+  const [row] = await rows<ColumnsOf<BreachEntity, 'id'>>(
     runner,
     `INSERT INTO breaches (policy_id, scope_key, carrier, corridor, service_level, metric, op, threshold, severity, value, worst_value, sample,
            window_from, window_to, status, opened_at, last_evaluated_at, evidence, wrong_side_since)

@@ -1,5 +1,6 @@
 import type { CarrierKeyEntity } from '../entities/carrier-key.entity';
 import type { CarrierEntity } from '../entities/carrier.entity';
+import type { CodeMapEntryEntity } from '../entities/code-map-entry.entity';
 import type { UnmappedCodeEntity } from '../entities/unmapped-code.entity';
 import type { ColumnsOf } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
@@ -18,7 +19,7 @@ export async function listCarriers(runner: SqlRunner): Promise<CarrierRow[]> {
 }
 
 export async function carrierIdsByCode(runner: SqlRunner, codes: string[]): Promise<Map<string, number>> {
-  const found = await rows<{ id: number; code: string }>(runner, `SELECT id, code FROM carriers WHERE code = ANY($1::text[])`, [codes]);
+  const found = await rows<ColumnsOf<CarrierEntity, 'id' | 'code'>>(runner, `SELECT id, code FROM carriers WHERE code = ANY($1::text[])`, [codes]);
   return new Map(found.map((row) => [row.code, row.id]));
 }
 
@@ -33,7 +34,7 @@ export interface CarrierDirectory {
 }
 
 export async function carrierDirectory(runner: SqlRunner): Promise<CarrierDirectory> {
-  const found = await rows<{ id: number; code: string }>(runner, `SELECT id, code FROM carriers`);
+  const found = await rows<ColumnsOf<CarrierEntity, 'id' | 'code'>>(runner, `SELECT id, code FROM carriers`);
   const ids = new Map(found.map((row) => [row.code, Number(row.id)]));
   const codes = new Map(found.map((row) => [Number(row.id), row.code]));
   return { idOf: (code) => ids.get(code), codeOf: (id) => codes.get(Number(id)) };
@@ -55,7 +56,7 @@ export async function insertCarrier(
 }
 
 export async function insertCarrierKey(runner: SqlRunner, key: { carrierId: number; keyHash: string; keyPrefix: string }): Promise<string> {
-  const inserted = await rows<{ id: string }>(
+  const inserted = await rows<ColumnsOf<CarrierKeyEntity, 'id'>>(
     runner,
     `INSERT INTO carrier_keys (carrier_id, key_hash, key_prefix) VALUES ($1, $2, $3) RETURNING id`,
     [key.carrierId, key.keyHash, key.keyPrefix],
@@ -73,7 +74,7 @@ export async function expireOtherKeys(runner: SqlRunner, carrierId: number, keep
 }
 
 export async function revokeCarrierKey(runner: SqlRunner, carrierId: number, keyId: string): Promise<boolean> {
-  const updated = await rows<{ id: string }>(
+  const updated = await rows<ColumnsOf<CarrierKeyEntity, 'id'>>(
     runner,
     `UPDATE carrier_keys SET revoked_at = now() WHERE carrier_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`,
     [carrierId, keyId],
@@ -119,7 +120,7 @@ export async function lockCodeMap(runner: SqlRunner, carrierId: number): Promise
 }
 
 export async function getCodeMap(runner: SqlRunner, carrierId: number): Promise<Map<string, string>> {
-  const found = await rows<{ raw_code: string; milestone: string }>(
+  const found = await rows<ColumnsOf<CodeMapEntryEntity, 'raw_code' | 'milestone'>>(
     runner,
     `SELECT raw_code, milestone FROM code_map_entries WHERE carrier_id = $1 ORDER BY raw_code`,
     [carrierId],

@@ -1,9 +1,12 @@
-import type { ShipmentFacts, StoredContribution } from '@lanewatch/domain';
+import type { StoredContribution } from '@lanewatch/domain';
+import type { CarrierEntity } from '../entities/carrier.entity';
 import type { EventEntity } from '../entities/event.entity';
 import type { LegFactEntity } from '../entities/leg-fact.entity';
 import type { LegEntity } from '../entities/leg.entity';
+import type { ShipmentFactEntity } from '../entities/shipment-fact.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
-import type { ColumnsOf, InstantsAsMs } from '../table-row';
+import type { SlaContractEntity, SlaContractKeyEntity } from '../entities/sla-contract.entity';
+import type { ColumnsOf, InstantsAsMs, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export type FactInputShipment = ColumnsOf<ShipmentEntity, 'id' | 'origin' | 'destination' | 'service_level' | 'promised_by' | 'merged_into_id'>;
@@ -17,13 +20,10 @@ export type FactInputEvent = ColumnsOf<EventEntity, 'leg_id' | 'occurred_at' | '
 };
 
 /** An applied contract version of one of the legs' carriers (sla_contracts), for clock facts. */
-export interface FactInputContract {
-  contract: string;
-  contract_id: number;
-  carrier_id: number;
-  effective_from: string;
-  document: unknown;
-}
+export type FactInputContract = ColumnsOf<SlaContractEntity, 'contract' | 'effective_from' | 'document'> & {
+  contract_id: TableRow<SlaContractKeyEntity>['id'];
+  carrier_id: TableRow<CarrierEntity>['id'];
+};
 
 export interface FactInputs {
   shipments: FactInputShipment[];
@@ -65,14 +65,16 @@ export async function contractsOfCarriers(runner: SqlRunner, carrierIds: number[
   );
 }
 
-/** A shipment's stored facts: the domain's facts (kpis.md §1) with the attributes they are grouped by. */
-export type ShipmentFactRow = Omit<ShipmentFacts, 'maxSilenceHours'> & {
-  shipmentId: string;
-  corridor: string | null;
-  serviceLevel: string | null;
-  promisedBy: Date | null;
-  rollup: StoredContribution[];
-};
+/**
+ * A shipment's facts as written to shipment_facts: the entity's columns (by property name), instants as
+ * epoch ms but promised_by (the shipment's own, as read), export_customs_cleared_at under the domain's
+ * name exportCustomsReleasedAt; the domain's facts (kpis.md §1) but maxSilenceHours (measured at read time).
+ */
+export type ShipmentFactRow = Omit<InstantsAsMs<ShipmentFactEntity>, 'promisedBy' | 'exportCustomsClearedAt' | 'rollup'> &
+  Pick<ShipmentFactEntity, 'promisedBy'> & {
+    exportCustomsReleasedAt: InstantsAsMs<ShipmentFactEntity>['exportCustomsClearedAt'];
+    rollup: StoredContribution[];
+  };
 
 /**
  * A leg's facts as written to leg_facts: the entity's columns (by property name), instants as epoch ms,

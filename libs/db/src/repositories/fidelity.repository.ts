@@ -1,4 +1,7 @@
 import type { FeedWarningKind, FidelityBucket } from '@lanewatch/domain';
+import type { IngestCountEntity } from '../entities/ingest-count.entity';
+import type { IngestWarningCountEntity } from '../entities/ingest-warning-count.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** One carrier's warnings of one kind in one request; carrierId 0 as in ingest_counts. */
@@ -42,8 +45,15 @@ export interface FidelityCounterRow {
 }
 
 /** Rejected entries (from the ingest counters) and warnings by kind, per carrier and UTC hour or day of receipt; zero rows left out. */
+/** ingest_counts' rejected sums (kind null) and ingest_warning_counts' sums by kind, per carrier and bucket. */
+type FidelityCounterSumRow = ColumnsOf<IngestCountEntity, 'carrier_id'> &
+  ColumnsOf<IngestWarningCountEntity, 'count'> & {
+    kind: TableRow<IngestWarningCountEntity>['kind'] | null;
+    start_ms: string;
+  };
+
 export async function fidelityCounters(runner: SqlRunner, window: FidelityCounterWindow): Promise<FidelityCounterRow[]> {
-  const found = await rows<{ carrier_id: number; start_ms: string; kind: string | null; count: string }>(
+  const found = await rows<FidelityCounterSumRow>(
     runner,
     `SELECT carrier_id, (extract(epoch FROM date_trunc($4, hour, 'UTC')) * 1000)::bigint AS start_ms, NULL::text AS kind, sum(rejected) AS count
        FROM ingest_counts

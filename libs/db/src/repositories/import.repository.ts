@@ -1,6 +1,7 @@
 import { storableMessage } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
-import type { ImportEntity } from '../entities/import.entity';
+import type { ImportMappingEntity } from '../entities/import-mapping.entity';
+import type { ImportEntity, ImportRejectionEntity } from '../entities/import.entity';
 import type { ColumnsOf } from '../table-row';
 import { rows } from './sql-runner';
 
@@ -28,7 +29,7 @@ export async function insertImport(dataSource: DataSource, row: { id: string; ca
 /** One committed chunk: its counters and rejected lines, in one transaction so progress never over-counts. */
 export async function recordChunk(
   dataSource: DataSource,
-  input: { id: string; rowsRead: number; accepted: number; rejections: { line: number; errors: string[] }[]; batch: boolean },
+  input: { id: string; rowsRead: number; accepted: number; rejections: Pick<ImportRejectionEntity, 'line' | 'errors'>[]; batch: boolean },
 ) {
   await dataSource.transaction(async (manager) => {
     if (input.rejections.length > 0) {
@@ -60,7 +61,7 @@ export async function touchImport(dataSource: DataSource, input: { id: string; n
  * processes (this one or another replica) keep beating and are left alone.
  */
 export async function failStaleImports(dataSource: DataSource, input: { staleBefore: Date; now: Date }): Promise<string[]> {
-  const failed = await rows<{ id: string }>(
+  const failed = await rows<ColumnsOf<ImportEntity, 'id'>>(
     dataSource,
     `UPDATE imports
         SET status = 'failed', finished_at = $2,
@@ -87,12 +88,12 @@ export async function listImports(dataSource: DataSource, carrierId: number | nu
   );
 }
 
-export async function importRejections(dataSource: DataSource, id: string, limit: number | null): Promise<{ line: number; errors: string[] }[]> {
+export async function importRejections(dataSource: DataSource, id: string, limit: number | null): Promise<ColumnsOf<ImportRejectionEntity, 'line' | 'errors'>[]> {
   return dataSource.query(`SELECT line, errors FROM import_rejections WHERE import_id = $1 ORDER BY line LIMIT $2`, [id, limit]);
 }
 
 export async function getImportMapping(dataSource: DataSource, carrierId: number): Promise<unknown | null> {
-  const found: { mapping: unknown }[] = await dataSource.query(`SELECT mapping FROM import_mappings WHERE carrier_id = $1`, [carrierId]);
+  const found: ColumnsOf<ImportMappingEntity, 'mapping'>[] = await dataSource.query(`SELECT mapping FROM import_mappings WHERE carrier_id = $1`, [carrierId]);
   return found[0]?.mapping ?? null;
 }
 

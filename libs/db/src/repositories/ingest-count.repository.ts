@@ -1,10 +1,13 @@
 import type { IngestHourCounts } from '@lanewatch/domain';
+import type { IngestCountEntity } from '../entities/ingest-count.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** One carrier's share of one request's answer; carrierId 0: rejected events without a known carrier. */
-export interface IngestCountDelta extends IngestHourCounts {
-  carrierId: number;
-}
+export type IngestCountDelta = IngestHourCounts & Pick<IngestCountEntity, 'carrierId'>;
+
+/** An hour's sums (bigint sums come back as numeric text, as the columns do). */
+type IngestHourRow = ColumnsOf<IngestCountEntity, 'hour' | 'accepted' | 'duplicates' | 'rejected'>;
 
 /**
  * Adds one request's counts to its hour, one row per carrier, in a single statement. Rows are
@@ -35,8 +38,8 @@ export async function addIngestCounts(runner: SqlRunner, hour: Date, deltas: rea
 export async function ingestCountsPerHour(
   runner: SqlRunner,
   window: { fromMs: number; toMs: number; carrierId: number | null },
-): Promise<(IngestHourCounts & { hour: Date })[]> {
-  const found = await rows<{ hour: Date; accepted: string; duplicates: string; rejected: string }>(
+): Promise<(IngestHourCounts & Pick<IngestCountEntity, 'hour'>)[]> {
+  const found = await rows<IngestHourRow>(
     runner,
     `SELECT hours.hour,
             COALESCE(sum(c.accepted), 0) AS accepted,

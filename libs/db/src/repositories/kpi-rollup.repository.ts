@@ -1,4 +1,6 @@
 import { CellState, HISTOGRAM_OF, packHistogram, RollupCellKey, rollupCellKey, unpackHistogram } from '@lanewatch/domain';
+import type { KpiRollupEntity } from '../entities/kpi-rollup.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 const cellColumns = (cells: RollupCellKey[]) => [
@@ -17,6 +19,9 @@ const CELL_UNNEST = `unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4
 const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.level = k.level AND r.keeps = k.keeps AND r.carrier_id = k.carrier_id
   AND r.peer_carrier_id = k.peer_carrier_id AND r.corridor = k.corridor AND r.service_level = k.service_level AND r.family = k.family`;
 
+/** A stored cell's state under its key (the key columns joined by chr(31)). */
+type LockedCellRow = ColumnsOf<KpiRollupEntity, 'count' | 'successes' | 'mean' | 'm2' | 'histogram'> & { key: string };
+
 /** The current state of these cells, locked until the transaction ends (absent cells are not in the map). */
 export async function lockRollupCells(runner: SqlRunner, cells: RollupCellKey[]): Promise<Map<string, CellState>> {
   const states = new Map<string, CellState>();
@@ -26,7 +31,7 @@ export async function lockRollupCells(runner: SqlRunner, cells: RollupCellKey[])
     .map((cell) => ({ cell, key: rollupCellKey(cell) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((entry) => entry.cell);
-  const existing = await rows<{ key: string; count: number; successes: number; mean: number; m2: number; histogram: Uint8Array | null }>(
+  const existing = await rows<LockedCellRow>(
     runner,
     // One primary-key probe per cell (LATERAL): a join let the planner merge the whole table's index.
     `SELECT concat_ws(chr(31), r.tier, (extract(epoch FROM r.bucket_start) * 1000)::bigint, r.level, r.keeps, r.carrier_id, r.peer_carrier_id, r.corridor, r.service_level, r.family) AS key,

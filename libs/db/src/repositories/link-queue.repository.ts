@@ -1,11 +1,11 @@
+import type { LinkQueueEntity } from '../entities/link-queue.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface QueuedLeg {
-  legId: string;
-  batchId: string | null;
-  /** New events of the leg the batch stored, added to its count by the derivation. */
-  events: number;
-}
+/** A link_queue row as written (entity property names); events: new events of the leg the batch stored, added to its count by the derivation. */
+export type QueuedLeg = Pick<LinkQueueEntity, 'legId' | 'batchId' | 'events'>;
+
+type QueuedLegRow = ColumnsOf<LinkQueueEntity, 'leg_id' | 'batch_id' | 'events'>;
 
 /** Asks for these legs' journeys to be derived again; one row per leg and batch. */
 export async function enqueueLegs(runner: SqlRunner, legs: QueuedLeg[]): Promise<void> {
@@ -21,7 +21,7 @@ export async function enqueueLegs(runner: SqlRunner, legs: QueuedLeg[]): Promise
  * locking those rows; takeQueuedLegs later deletes the rows of the legs whose journeys were locked.
  */
 export async function pickQueuedLegs(runner: SqlRunner, limit: number): Promise<string[]> {
-  const picked = await rows<{ leg_id: string }>(
+  const picked = await rows<ColumnsOf<LinkQueueEntity, 'leg_id'>>(
     runner,
     `SELECT DISTINCT leg_id::text AS leg_id FROM (SELECT leg_id FROM link_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS oldest`,
     [limit],
@@ -32,7 +32,7 @@ export async function pickQueuedLegs(runner: SqlRunner, limit: number): Promise<
 /** Takes (deletes) every queued row of these legs that no other transaction holds. */
 export async function takeQueuedLegs(runner: SqlRunner, legIds: string[]): Promise<QueuedLeg[]> {
   if (legIds.length === 0) return [];
-  const taken = await rows<{ leg_id: string; batch_id: string | null; events: number }>(
+  const taken = await rows<QueuedLegRow>(
     runner,
     `DELETE FROM link_queue WHERE id IN (SELECT id FROM link_queue WHERE leg_id = ANY($1::bigint[]) FOR UPDATE SKIP LOCKED)
      RETURNING leg_id::text AS leg_id, batch_id, events`,
@@ -42,7 +42,7 @@ export async function takeQueuedLegs(runner: SqlRunner, legIds: string[]): Promi
 }
 
 export async function linkQueueDepth(runner: SqlRunner): Promise<{ rows: number; oldest: Date | null }> {
-  const [found] = await rows<{ n: string; oldest: Date | null }>(runner, `SELECT count(*) AS n, min(enqueued_at) AS oldest FROM link_queue`);
+  const [found] = await rows<{ n: string; oldest: TableRow<LinkQueueEntity>['enqueued_at'] | null }>(runner, `SELECT count(*) AS n, min(enqueued_at) AS oldest FROM link_queue`);
   return { rows: Number(found.n), oldest: found.oldest };
 }
 

@@ -1,4 +1,7 @@
 import { CellState, KpiFamily, KpiLevel, packHistogram, RollupDelta, ROLLUP_SHARDS, rollupShardOf, unpackHistogram } from '@lanewatch/domain';
+import type { IngestBatchEntity } from '../entities/ingest-batch.entity';
+import type { KpiRollupDeltaEntity } from '../entities/kpi-rollup-delta.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 const packed = (histogram: Map<number, number>) => {
@@ -44,7 +47,7 @@ export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[
 
 /** Shards with at least `minDeltas` deltas waiting, the fullest first. */
 export async function shardsWithDeltas(runner: SqlRunner, minDeltas = 1): Promise<number[]> {
-  const found = await rows<{ shard: number }>(
+  const found = await rows<ColumnsOf<KpiRollupDeltaEntity, 'shard'>>(
     runner,
     `SELECT shard FROM kpi_rollup_deltas GROUP BY shard HAVING count(*) >= $1 ORDER BY count(*) DESC`,
     [Math.max(1, minDeltas)],
@@ -82,23 +85,18 @@ export async function releaseAllShards(runner: SqlRunner): Promise<void> {
   await runner.query(`SELECT pg_advisory_unlock($1, shard) FROM generate_series(0, $2 - 1) AS shard`, [LOCK_KEYS.rollupShard, ROLLUP_SHARDS]);
 }
 
+/** A delta as taken: its cell's key and signed partial state, level and family narrowed to the domain's. */
+type TakenDeltaRow = ColumnsOf<
+  KpiRollupDeltaEntity,
+  'bucket_start' | 'carrier_id' | 'peer_carrier_id' | 'corridor' | 'service_level' | 'sign' | 'count' | 'successes' | 'mean' | 'm2' | 'histogram'
+> & {
+  level: KpiLevel;
+  family: KpiFamily;
+};
+
 /** Takes (deletes, in this transaction) the oldest deltas of a shard the caller has locked. */
 export async function takeRollupDeltas(runner: SqlRunner, shard: number, limit: number): Promise<RollupDelta[]> {
-  const taken = await rows<{
-    bucket_start: Date;
-    level: KpiLevel;
-    carrier_id: number;
-    peer_carrier_id: number;
-    corridor: string;
-    service_level: string;
-    family: KpiFamily;
-    sign: number;
-    count: number;
-    successes: number;
-    mean: number;
-    m2: number;
-    histogram: Buffer | null;
-  }>(
+  const taken = await rows<TakenDeltaRow>(
     runner,
     `DELETE FROM kpi_rollup_deltas WHERE id IN (SELECT id FROM kpi_rollup_deltas WHERE shard = $1 ORDER BY id LIMIT $2)
      RETURNING bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, sign, count, successes, mean, m2, histogram`,
@@ -138,7 +136,7 @@ const OLDEST_DELTAS_SAMPLED = 1000;
  * none of the oldest deltas names a batch (a rebuild's) or none waits.
  */
 export async function oldestUnfoldedDelta(runner: SqlRunner): Promise<{ waiting: boolean; receivedAt: Date | null }> {
-  const [found] = await rows<{ waiting: number; received_at: Date | null }>(
+  const [found] = await rows<{ waiting: number; received_at: TableRow<IngestBatchEntity>['received_at'] | null }>(
     runner,
     `SELECT count(*)::int AS waiting, min(b.received_at) AS received_at
        FROM (SELECT batch_id FROM kpi_rollup_deltas ORDER BY id LIMIT ${OLDEST_DELTAS_SAMPLED}) d

@@ -1,15 +1,9 @@
+import type { SlaEvaluationEntity } from '../entities/sla-evaluation.entity';
+import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface SlaEvaluationRecord {
-  policyId: string;
-  scopeKey: string;
-  evaluatedAt: Date;
-  windowTo: Date;
-  value: number | null;
-  sample: number;
-  verdict: string;
-  wrongSide: boolean | null;
-}
+/** An sla_evaluations row as written: every column but the generated id (entity property names). */
+export type SlaEvaluationRecord = Pick<SlaEvaluationEntity, 'policyId' | 'scopeKey' | 'evaluatedAt' | 'windowTo' | 'value' | 'sample' | 'verdict' | 'wrongSide'>;
 
 // Re-evaluating at the same instant rewrites the same row (sla.md §2: it changes nothing).
 export async function recordSlaEvaluation(runner: SqlRunner, record: SlaEvaluationRecord): Promise<void> {
@@ -22,20 +16,16 @@ export async function recordSlaEvaluation(runner: SqlRunner, record: SlaEvaluati
   );
 }
 
-export interface SlaEvaluationPoint {
-  evaluatedAt: Date;
-  value: number | null;
-  sample: number;
-  verdict: string;
-  wrongSide: boolean | null;
-}
+export type SlaEvaluationPoint = Pick<SlaEvaluationRecord, 'evaluatedAt' | 'value' | 'sample' | 'verdict' | 'wrongSide'>;
+
+type SlaEvaluationPointRow = ColumnsOf<SlaEvaluationEntity, 'evaluated_at' | 'value' | 'sample' | 'verdict' | 'wrong_side'>;
 
 /** The latest evaluations of one policy and scope up to an instant, newest first. */
 export async function slaEvaluationHistory(
   runner: SqlRunner,
   input: { policyId: string; scopeKey: string; until: Date; since?: Date; limit: number },
 ): Promise<SlaEvaluationPoint[]> {
-  const found = await rows<{ evaluated_at: Date; value: number | null; sample: number; verdict: string; wrong_side: boolean | null }>(
+  const found = await rows<SlaEvaluationPointRow>(
     runner,
     `SELECT evaluated_at, value, sample, verdict, wrong_side FROM sla_evaluations
      WHERE policy_id = $1 AND scope_key = $2 AND evaluated_at <= $3 AND ($4::timestamptz IS NULL OR evaluated_at >= $4)

@@ -1,6 +1,7 @@
 import type { PolicyStateSummary, SlaMetric, SlaOp } from '@lanewatch/domain';
+import type { SlaContractEntity, SlaContractKeyEntity } from '../entities/sla-contract.entity';
 import type { SlaPolicyEntity } from '../entities/sla-policy.entity';
-import type { ColumnsOf } from '../table-row';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** An SLA policy as the evaluator reads it (sla_policies). */
@@ -20,7 +21,8 @@ export type StoredPolicyRow = PolicyRow &
     last_evaluation: PolicyStateSummary | null;
   };
 
-export type ContractPolicyRow = PolicyRow & { contract: string; effective_from: string };
+/** A policy of a contract file: contract and effective_from set (to_char'd 'YYYY-MM-DD'). */
+export type ContractPolicyRow = PolicyRow & { [Column in 'contract' | 'effective_from']: NonNullable<TableRow<SlaPolicyEntity>[Column]> };
 
 export const POLICY_COLUMNS =
   'id, name, carrier, corridor, service_level, metric, op, threshold, window_days, min_sample, severity, enabled, burn_rate, wilson_guard';
@@ -61,7 +63,7 @@ export async function replaceSlaPolicy(runner: SqlRunner, id: string, values: Po
 
 /** True when a policy was deleted. */
 export async function deleteSlaPolicy(runner: SqlRunner, id: string): Promise<boolean> {
-  const result = await rows<{ id: string }>(runner, 'DELETE FROM sla_policies WHERE id = $1 RETURNING id', [id]);
+  const result = await rows<ColumnsOf<SlaPolicyEntity, 'id'>>(runner, 'DELETE FROM sla_policies WHERE id = $1 RETURNING id', [id]);
   return result.length > 0;
 }
 
@@ -107,7 +109,7 @@ export async function upsertSlaContract(
   runner: SqlRunner,
   input: { contract: string; effectiveFrom: string; carrier: string; document: unknown },
 ): Promise<boolean> {
-  const written = await rows<{ contract: string }>(
+  const written = await rows<ColumnsOf<SlaContractEntity, 'contract'>>(
     runner,
     `INSERT INTO sla_contracts (contract, effective_from, carrier, document) VALUES ($1, $2, $3, $4)
        ON CONFLICT (contract, effective_from) DO UPDATE SET carrier = EXCLUDED.carrier, document = EXCLUDED.document, applied_at = now()
@@ -165,6 +167,6 @@ export async function requeueContractClockLegs(runner: SqlRunner, contract: stri
 
 /** The number a contract's clock cells are kept under (sla_contract_keys); undefined for an unapplied contract. */
 export async function contractKeyId(runner: SqlRunner, contract: string): Promise<number | undefined> {
-  const [found] = await rows<{ id: number }>(runner, `SELECT id FROM sla_contract_keys WHERE contract = $1`, [contract]);
+  const [found] = await rows<ColumnsOf<SlaContractKeyEntity, 'id'>>(runner, `SELECT id FROM sla_contract_keys WHERE contract = $1`, [contract]);
   return found ? Number(found.id) : undefined;
 }

@@ -1,11 +1,14 @@
 import type { AuditLogEntity } from '../entities/audit-log.entity';
 import type { DisputeEntity } from '../entities/dispute.entity';
+import type { BreachEntity } from '../entities/breach.entity';
 import type { EventEntity } from '../entities/event.entity';
+import type { InvoiceEntity } from '../entities/invoice.entity';
 import type { LegFactEntity } from '../entities/leg-fact.entity';
 import type { SlaContractEntity } from '../entities/sla-contract.entity';
+import type { SlaPolicyEntity } from '../entities/sla-policy.entity';
 import type { StatementRevisionEntity } from '../entities/statement-revision.entity';
 import type { StatementEntity } from '../entities/statement.entity';
-import type { ColumnsOf } from '../table-row';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 // Reads and writes of contracts.md §2-3: statements, their revisions, disputes, the audit log and
@@ -86,13 +89,10 @@ export async function statementLegEvents(runner: SqlRunner, legIds: string[]): P
   );
 }
 
-export interface StatementBreachRow {
-  term: string;
-  corridor: string | null;
-  service_level: string | null;
-  opened_at: Date;
-  resolved_at: Date | null;
-}
+/** A breach of one of the contract's policies, the policy's name as the contract term. */
+export type StatementBreachRow = ColumnsOf<BreachEntity, 'corridor' | 'service_level' | 'opened_at' | 'resolved_at'> & {
+  term: TableRow<SlaPolicyEntity>['name'];
+};
 
 /** Breaches of the contract's policies active at some instant of [from, to). */
 export async function contractBreaches(runner: SqlRunner, contract: string, from: Date, to: Date): Promise<StatementBreachRow[]> {
@@ -107,13 +107,13 @@ export async function contractBreaches(runner: SqlRunner, contract: string, from
 }
 
 export async function enteredInvoice(runner: SqlRunner, carrierId: number, month: string): Promise<string | null> {
-  const found = await rows<{ amount: string }>(runner, 'SELECT amount::text AS amount FROM invoices WHERE carrier_id = $1 AND month = $2', [carrierId, month]);
+  const found = await rows<ColumnsOf<InvoiceEntity, 'amount'>>(runner, 'SELECT amount::text AS amount FROM invoices WHERE carrier_id = $1 AND month = $2', [carrierId, month]);
   return found[0]?.amount ?? null;
 }
 
 export async function upsertInvoice(
   runner: SqlRunner,
-  invoice: { carrierId: number; month: string; amount: string; currency: string | null; source: 'api' | 'csv'; enteredBy: string; enteredAt: Date },
+  invoice: Pick<InvoiceEntity, 'carrierId' | 'month' | 'amount' | 'currency' | 'enteredBy' | 'enteredAt'> & { source: 'api' | 'csv' },
 ): Promise<void> {
   await runner.query(
     `INSERT INTO invoices (carrier_id, month, amount, currency, source, entered_at, entered_by) VALUES ($1, $2, $3::numeric, $4, $5, $6, $7)
@@ -225,7 +225,7 @@ export async function insertIssuedStatement(
   runner: SqlRunner,
   input: { carrierId: number; month: string; fingerprint: string; document: string; issuedAt: Date; issuedBy: string },
 ): Promise<string | null> {
-  const [inserted] = await rows<{ id: string }>(
+  const [inserted] = await rows<ColumnsOf<StatementEntity, 'id'>>(
     runner,
     `INSERT INTO statements (carrier_id, month, revision, fingerprint, document, issued_at, issued_by) VALUES ($1, $2, 1, $3, $4::jsonb, $5, $6)
            ON CONFLICT (carrier_id, month) DO NOTHING RETURNING id`,
