@@ -1,12 +1,12 @@
 import type { AlertDeliveryEntity } from '../entities/alert-delivery.entity';
+import type { NotificationChannelEntity } from '../entities/notification-channel.entity';
 import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface AlertDeliveryBacklogRow {
-  kind: string;
+export type AlertDeliveryBacklogRow = ColumnsOf<NotificationChannelEntity, 'kind'> & {
   status: 'pending' | 'failed';
   deliveries: number;
-}
+};
 
 /** Alert deliveries not delivered, by channel kind and status (alert_deliveries_pending_idx leads with status). */
 export async function alertDeliveryBacklog(runner: SqlRunner): Promise<AlertDeliveryBacklogRow[]> {
@@ -52,7 +52,7 @@ export async function insertBreachDeliveries(
   runner: SqlRunner,
   input: { channelIds: string[]; breachId: string; transition: string; reminder: number; idempotencyKey: string; payload: unknown },
 ): Promise<string[]> {
-  const inserted = await rows<{ id: string }>(
+  const inserted = await rows<ColumnsOf<AlertDeliveryEntity, 'id'>>(
     runner,
     `INSERT INTO alert_deliveries (channel_id, breach_id, transition, reminder, idempotency_key, payload)
      SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6::jsonb
@@ -63,14 +63,11 @@ export async function insertBreachDeliveries(
 }
 
 /** A delivery with its channel's kind and target, for the sender. */
-export interface DeliveryToSendRow<P = unknown> {
-  id: string;
-  status: string;
-  payload: P;
-  channel_id: string;
-  kind: string;
-  target: string;
-}
+export type DeliveryToSendRow<P = unknown> = ColumnsOf<AlertDeliveryEntity, 'id' | 'status' | 'channel_id'> &
+  ColumnsOf<NotificationChannelEntity, 'kind' | 'target'> & {
+    /** the entity's payload column, as the sender's payload type */
+    payload: P;
+  };
 
 export async function findDeliveryToSend<P>(runner: SqlRunner, deliveryId: string): Promise<DeliveryToSendRow<P> | undefined> {
   const [delivery] = await rows<DeliveryToSendRow<P>>(
@@ -96,7 +93,7 @@ export async function recordDeliverySuccess(runner: SqlRunner, deliveryId: strin
 
 /** Deliveries still pending since before an instant, oldest first (the sweeper re-enqueues them). */
 export async function pendingDeliveriesBefore(runner: SqlRunner, before: Date, limit: number): Promise<string[]> {
-  const pending = await rows<{ id: string }>(
+  const pending = await rows<ColumnsOf<AlertDeliveryEntity, 'id'>>(
     runner,
     `SELECT id FROM alert_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT ${limit}`,
     [before],

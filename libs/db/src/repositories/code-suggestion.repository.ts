@@ -1,3 +1,7 @@
+import type { CarrierEntity } from '../entities/carrier.entity';
+import type { EventEntity } from '../entities/event.entity';
+import type { UnmappedCodeEntity } from '../entities/unmapped-code.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 // The bounds of one suggestions read: every lookup walks events_carrier_code_idx
@@ -16,12 +20,14 @@ export const SUGGESTION_BOUNDS = {
 // normaliseMessage, so texts that differ only there group together; the domain finishes the job.
 const roughText = (column: string) => `btrim(regexp_replace(lower(${column}), '[a-z0-9]*[0-9][a-z0-9]*', ' ', 'g'))`;
 
-export interface UnmappedSampleRow {
-  raw_code: string;
+type EventColumn<Column extends keyof TableRow<EventEntity>> = TableRow<EventEntity>[Column];
+
+/** An unmapped code's events grouped by rough message text: how many, and up to three of their messages. */
+export type UnmappedSampleRow = ColumnsOf<UnmappedCodeEntity, 'raw_code'> & {
   text: string;
   events: number;
-  examples: string[];
-}
+  examples: NonNullable<EventColumn<'message'>>[];
+};
 
 /** The commonest texts among the latest unmapped events of the carrier's commonest unmapped codes. */
 export async function unmappedCodeSamples(runner: SqlRunner, carrierId: number, codes?: readonly string[]): Promise<UnmappedSampleRow[]> {
@@ -52,12 +58,13 @@ export async function unmappedCodeSamples(runner: SqlRunner, carrierId: number, 
   );
 }
 
-export interface PeerTextRow {
+/** Other carriers' mapped events grouped by rough message text and milestone, with the carriers' codes. */
+export type PeerTextRow = {
   text: string;
-  milestone: string;
+  milestone: NonNullable<EventColumn<'milestone'>>;
   events: number;
-  carriers: string[];
-}
+  carriers: TableRow<CarrierEntity>['code'][];
+};
 
 /** How other carriers' mapped events read: a bounded sample of each mapped code's latest events, by text and milestone. */
 export async function peerMappedTexts(runner: SqlRunner, carrierId: number): Promise<PeerTextRow[]> {

@@ -133,14 +133,11 @@ export async function countUnmapped(runner: SqlRunner, inserted: InsertedEvent[]
   );
 }
 
-export interface RemappedEvent {
-  leg_id: string;
-  handover_leg_id: string | null;
-  occurred_at: Date;
-  received_at: Date;
+/** An event a re-map changed, and whether it was and is unmapped (milestone null before and after). */
+export type RemappedEvent = ColumnsOf<EventEntity, 'leg_id' | 'handover_leg_id' | 'occurred_at' | 'received_at'> & {
   was_unmapped: boolean;
   is_unmapped: boolean;
-}
+};
 
 /** How many of a carrier's stored events carry these raw codes (a re-map's total work). */
 export async function countEventsWithCodes(runner: SqlRunner, carrierId: number, codes: string[]): Promise<number> {
@@ -157,7 +154,7 @@ export async function remapEventChunk(
   runner: SqlRunner,
   input: { carrierId: number; code: string; afterId: string; limit: number },
 ): Promise<{ lastId: string | null; scanned: number; changed: RemappedEvent[] }> {
-  const chunk = await rows<{ id: string; occurred_at: Date }>(
+  const chunk = await rows<ColumnsOf<EventEntity, 'id' | 'occurred_at'>>(
     runner,
     `SELECT id::text AS id, occurred_at FROM events WHERE carrier_id = $1 AND raw_code = $2 AND id > $3::bigint ORDER BY id LIMIT $4`,
     [input.carrierId, input.code, input.afterId, input.limit],

@@ -1,3 +1,7 @@
+import type { CarrierEntity } from '../entities/carrier.entity';
+import type { EventEntity } from '../entities/event.entity';
+import type { LegEntity } from '../entities/leg.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 // The worst parcels of an SLA scope and window (sla.md §3 evidence), from the leg and shipment facts.
@@ -31,14 +35,15 @@ const SHIPMENT: Record<Family, { value: string; at: string; where: string; order
   },
 };
 
-export interface EvidenceParcelRow {
-  carrier: string;
-  tracking_number: string;
+/** A ranked parcel: its tracking number and carrier code, the ranking value, the fact instant that put it in the window. */
+export type EvidenceParcelRow = ColumnsOf<LegEntity, 'tracking_number'> & {
+  carrier: TableRow<CarrierEntity>['code'];
   value: number | null;
   at: Date | null;
-  failure_reason: string | null;
+  /** the reason of the leg's earliest failed attempt (events.reason) */
+  failure_reason: TableRow<EventEntity>['reason'];
   total: string;
-}
+};
 
 /**
  * The parcels of a scope and window ranked worst first, up to `limit`, each with the total matched and

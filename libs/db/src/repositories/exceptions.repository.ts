@@ -1,5 +1,9 @@
 import { rows, SqlRunner } from './sql-runner';
 import { DAY_MS } from '@lanewatch/domain';
+import type { CarrierEntity } from '../entities/carrier.entity';
+import type { LegFactEntity } from '../entities/leg-fact.entity';
+import type { LegEntity } from '../entities/leg.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 
 // Exception report and watchlist reads, on leg facts only (never events): the report reads the
 // legs that started in its two windows through leg_facts_start_idx; the watchlist the open legs
@@ -8,25 +12,25 @@ import { DAY_MS } from '@lanewatch/domain';
 const SILENT_AFTER_MS = 10 * DAY_MS;
 const LOST_AFTER_MS = 60 * DAY_MS;
 
-export interface ExceptionCountRow {
+/** A carrier × lane of leg_facts: the carrier by its code. */
+type CarrierLane = ColumnsOf<LegFactEntity, 'corridor'> & { carrier: TableRow<CarrierEntity>['code'] };
+
+export type ExceptionCountRow = CarrierLane & {
   period: 'current' | 'previous';
-  carrier: string;
-  corridor: string | null;
   parcels: number;
   exceptions: number;
   failed_attempts: number;
   delivered: number;
   late: number;
-}
+};
 
-export interface ExceptionBreakdownRow {
+export type ExceptionBreakdownRow = CarrierLane & {
   period: 'current' | 'previous';
-  carrier: string;
-  corridor: string | null;
   kind: 'category' | 'failure' | 'late';
+  /** the exception category, failure reason or late reason (their fallbacks for a null one) */
   key: string;
   n: number;
-}
+};
 
 interface Scope {
   carrierId?: number;
@@ -69,14 +73,12 @@ export async function readExceptionCounts(
   return { counts, breakdowns };
 }
 
-export interface WatchCountRow {
-  carrier: string;
-  corridor: string | null;
+export type WatchCountRow = CarrierLane & {
   silent: number;
   lost: number;
   open_exceptions: number;
   failed_attempts: number;
-}
+};
 
 /** Open legs at asOf per carrier × lane: silent, lost candidates, open exceptions, awaiting redelivery. */
 export async function readWatchCounts(runner: SqlRunner, input: Scope & { asOfMs: number }): Promise<WatchCountRow[]> {
@@ -96,25 +98,29 @@ export async function readWatchCounts(runner: SqlRunner, input: Scope & { asOfMs
   );
 }
 
-export interface ParcelRow {
-  leg_id: string;
-  carrier: string;
-  tracking_number: string;
-  corridor: string | null;
-  service_level: string | null;
-  leg_start_at: Date | null;
-  last_event_at: Date | null;
-  last_mapped_at: Date | null;
-  closed_at: Date | null;
-  exception_at: Date | null;
-  exception_category: string | null;
-  exception_open: boolean;
-  failed_attempts: number;
-  failure_reason: string | null;
-  on_time: boolean | null;
-  late_reason: string | null;
-  sort_at: Date;
-}
+/** A leg's exception facts with its tracking number and carrier code, and the instant it is sorted by. */
+export type ParcelRow = ColumnsOf<
+  LegFactEntity,
+  | 'leg_id'
+  | 'corridor'
+  | 'service_level'
+  | 'leg_start_at'
+  | 'last_event_at'
+  | 'last_mapped_at'
+  | 'closed_at'
+  | 'exception_at'
+  | 'exception_category'
+  | 'exception_open'
+  | 'failure_reason'
+  | 'on_time'
+  | 'late_reason'
+> &
+  ColumnsOf<LegEntity, 'tracking_number'> & {
+    carrier: TableRow<CarrierEntity>['code'];
+    // Null only on rows older than exception facts, which the worker rebuilds at start (kpiTablesNeedRebuild).
+    failed_attempts: NonNullable<TableRow<LegFactEntity>['failed_attempts']>;
+    sort_at: Date;
+  };
 
 export interface ParcelQuery extends Scope {
   kind: 'silent' | 'lost' | 'open_exception' | 'failed_attempt' | 'parcels' | 'exception' | 'failed' | 'late';
