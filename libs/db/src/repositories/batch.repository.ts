@@ -2,7 +2,7 @@ import type { IngestStatus } from '@lanewatch/domain';
 import { randomUUID } from 'node:crypto';
 import type { BatchKind } from '../entities';
 import type { IngestBatchEntity } from '../entities/ingest-batch.entity';
-import type { ColumnsOf } from '../table-row';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export type BatchRow = ColumnsOf<
@@ -109,7 +109,7 @@ export async function recordBatchAttempt(runner: SqlRunner, batchId: string, err
 
 /** Puts a failed batch back in the pending state (an operator's retry after a fix). */
 export async function requeueFailedBatch(runner: SqlRunner, batchId: string): Promise<boolean> {
-  const updated = await rows<{ id: string }>(
+  const updated = await rows<ColumnsOf<IngestBatchEntity, 'id'>>(
     runner,
     `UPDATE ingest_batches SET status = 'pending', attempts = 0 WHERE id = $1 AND status = 'failed' RETURNING id`,
     [batchId],
@@ -118,7 +118,7 @@ export async function requeueFailedBatch(runner: SqlRunner, batchId: string): Pr
 }
 
 export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, limit: number): Promise<string[]> {
-  const found = await rows<{ id: string }>(
+  const found = await rows<ColumnsOf<IngestBatchEntity, 'id'>>(
     runner,
     `SELECT id FROM ingest_batches WHERE status = 'pending' AND received_at <= $1 ORDER BY received_at LIMIT $2`,
     [receivedBefore, limit],
@@ -128,7 +128,7 @@ export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, l
 
 /** When the oldest batch still pending was received (null: none): the pipeline's freshness, off the partial index. */
 export async function oldestPendingBatchReceivedAt(runner: SqlRunner): Promise<Date | null> {
-  const [found] = await rows<{ received_at: Date | null }>(runner, `SELECT min(received_at) AS received_at FROM ingest_batches WHERE status = 'pending'`);
+  const [found] = await rows<{ received_at: TableRow<IngestBatchEntity>['received_at'] | null }>(runner, `SELECT min(received_at) AS received_at FROM ingest_batches WHERE status = 'pending'`);
   return found?.received_at ?? null;
 }
 

@@ -1,7 +1,7 @@
 import type { BreachEntity } from '../entities/breach.entity';
 import type { BreachEventEntity } from '../entities/breach-event.entity';
 import type { SlaPolicyEntity } from '../entities/sla-policy.entity';
-import type { ColumnsOf } from '../table-row';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 /** A breach row joined with its policy's name, as stored. */
@@ -158,9 +158,12 @@ export async function resolveBreach(runner: SqlRunner, id: string, resolvedAt: D
   await runner.query(`UPDATE breaches SET status = 'resolved', resolved_at = $2, last_evaluated_at = GREATEST(last_evaluated_at, $2) WHERE id = $1`, [id, resolvedAt]);
 }
 
+/** The latest opened or reminder transition's instant (max of breach_events.at) and the count of reminders. */
+export type BreachNotificationRow = { last_at: TableRow<BreachEventEntity>['at'] | null; reminders: string };
+
 /** When the breach last notified (opened or reminder) and how many reminders it has had. */
-export async function breachNotificationState(runner: SqlRunner, breachId: string): Promise<{ last_at: Date | null; reminders: string } | undefined> {
-  const [last] = await rows<{ last_at: Date | null; reminders: string }>(
+export async function breachNotificationState(runner: SqlRunner, breachId: string): Promise<BreachNotificationRow | undefined> {
+  const [last] = await rows<BreachNotificationRow>(
     runner,
     `SELECT max(at) FILTER (WHERE transition IN ('opened', 'reminder')) AS last_at, count(*) FILTER (WHERE transition = 'reminder') AS reminders
          FROM breach_events WHERE breach_id = $1`,

@@ -2,10 +2,7 @@ import type { LegEntity } from '../entities/leg.entity';
 import type { ColumnsOf } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
-export interface LegKey {
-  carrierId: number;
-  trackingNumber: string;
-}
+export type LegKey = Pick<LegEntity, 'carrierId' | 'trackingNumber'>;
 
 export const legKey = (carrierId: number, trackingNumber: string) => `${carrierId}\u001f${trackingNumber}`;
 
@@ -17,7 +14,7 @@ export async function upsertLegs(runner: SqlRunner, keys: LegKey[]): Promise<Map
   const ids = new Map<string, string>();
   if (sorted.length === 0) return ids;
   const parameters = [sorted.map((k) => k.carrierId), sorted.map((k) => k.trackingNumber)];
-  const found = await rows<{ id: string; carrier_id: number; tracking_number: string }>(
+  const found = await rows<ColumnsOf<LegEntity, 'id' | 'carrier_id' | 'tracking_number'>>(
     runner,
     // Legs that exist are read, not inserted again: an insert's unique check on an existing leg waits
     // for any transaction updating that row (a derivation counting its events or linking it).
@@ -39,7 +36,7 @@ export async function upsertLegs(runner: SqlRunner, keys: LegKey[]): Promise<Map
   // A leg committed by a concurrent batch after this statement's snapshot: read it in a new one.
   const missing = sorted.filter((key) => !ids.has(legKey(key.carrierId, key.trackingNumber)));
   if (missing.length > 0) {
-    const late = await rows<{ id: string; carrier_id: number; tracking_number: string }>(
+    const late = await rows<ColumnsOf<LegEntity, 'id' | 'carrier_id' | 'tracking_number'>>(
       runner,
       `SELECT l.id, l.carrier_id, l.tracking_number FROM legs l
          JOIN unnest($1::int[], $2::text[]) AS t(carrier_id, tracking_number) USING (carrier_id, tracking_number)`,
@@ -100,6 +97,6 @@ export async function legsOfShipment(runner: SqlRunner, shipmentId: string): Pro
 
 /** The shipment a leg belongs to (null when unlinked). */
 export async function shipmentIdOfLeg(runner: SqlRunner, legId: string): Promise<string | null> {
-  const [{ shipment_id: shipmentId }] = await rows<{ shipment_id: string | null }>(runner, `SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
+  const [{ shipment_id: shipmentId }] = await rows<ColumnsOf<LegEntity, 'shipment_id'>>(runner, `SELECT shipment_id FROM legs WHERE id = $1`, [legId]);
   return shipmentId;
 }

@@ -1,4 +1,10 @@
 import type { LinkConflict, LinkHandover, LinkLeg, LinkPin, LinkResolution, LinkRoot } from '@lanewatch/domain';
+import type { CarrierEntity } from '../entities/carrier.entity';
+import type { EventEntity } from '../entities/event.entity';
+import type { LegLinkPinEntity } from '../entities/leg-link-pin.entity';
+import type { LegEntity } from '../entities/leg.entity';
+import type { ShipmentEntity } from '../entities/shipment.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export interface LinkComponent {
@@ -12,6 +18,14 @@ export interface LinkComponent {
 
 const MAX_DEPTH = 64;
 
+/** A hand-over edge: the handing leg (events.leg_id), the leg handed to (handover_leg_id), its first instant. */
+type HandoverEdgeRow = ColumnsOf<EventEntity, 'occurred_at'> & {
+  from_leg: TableRow<EventEntity>['leg_id'];
+  to_leg: NonNullable<TableRow<EventEntity>['handover_leg_id']>;
+};
+
+type ComponentLegRow = ColumnsOf<LegEntity, 'id' | 'tracking_number' | 'shipment_id'> & { carrier_code: TableRow<CarrierEntity>['code'] };
+
 /** The legs connected to the seeds through hand-overs and pins, with their roots, hand-over edges and pins. */
 export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[]): Promise<LinkComponent> {
   const all = new Set(seedLegIds);
@@ -19,13 +33,13 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
   const pins = new Map<string, LinkPin>();
   let frontier = [...all];
   for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth += 1) {
-    const pinned = await rows<{ leg_id: string; parent_leg_id: string | null }>(
+    const pinned = await rows<ColumnsOf<LegLinkPinEntity, 'leg_id' | 'parent_leg_id'>>(
       runner,
       `SELECT leg_id::text AS leg_id, parent_leg_id::text AS parent_leg_id FROM leg_link_pins
         WHERE leg_id = ANY($1::bigint[]) OR parent_leg_id = ANY($1::bigint[])`,
       [frontier],
     );
-    const found = await rows<{ from_leg: string; to_leg: string; occurred_at: Date }>(
+    const found = await rows<HandoverEdgeRow>(
       runner,
       // Two index ranges (hand-overs from the frontier, and to it) rather than one OR across both.
       `SELECT leg_id::text AS from_leg, handover_leg_id::text AS to_leg, min(occurred_at) AS occurred_at
@@ -63,13 +77,13 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
     frontier = next;
   }
   const ids = [...all];
-  const legs = await rows<{ id: string; carrier_code: string; tracking_number: string; shipment_id: string | null }>(
+  const legs = await rows<ComponentLegRow>(
     runner,
     `SELECT l.id::text AS id, c.code AS carrier_code, l.tracking_number, l.shipment_id FROM legs l JOIN carriers c ON c.id = l.carrier_id
       WHERE l.id = ANY($1::bigint[])`,
     [ids],
   );
-  const roots = await rows<{ id: string; root_leg_id: string }>(
+  const roots = await rows<ColumnsOf<ShipmentEntity, 'id' | 'root_leg_id'>>(
     runner,
     `SELECT id, root_leg_id::text AS root_leg_id FROM shipments WHERE root_leg_id = ANY($1::bigint[])`,
     [ids],

@@ -64,7 +64,7 @@ export async function replaceNotificationChannel(runner: SqlRunner, id: string, 
 
 /** True when a channel was deleted. */
 export async function deleteNotificationChannel(runner: SqlRunner, id: string): Promise<boolean> {
-  const result = await rows<{ id: string }>(runner, 'DELETE FROM notification_channels WHERE id = $1 RETURNING id', [id]);
+  const result = await rows<ColumnsOf<NotificationChannelEntity, 'id'>>(runner, 'DELETE FROM notification_channels WHERE id = $1 RETURNING id', [id]);
   return result.length > 0;
 }
 

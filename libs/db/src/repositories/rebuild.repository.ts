@@ -1,5 +1,6 @@
 import { CellState, packHistogram, RollupCellKey, ROLLUP_SHARDS } from '@lanewatch/domain';
 import type { EventEntity } from '../entities/event.entity';
+import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { ColumnsOf } from '../table-row';
 import type { FactTables } from './facts.repository';
 import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
@@ -118,7 +119,7 @@ export interface ShipmentPage {
 
 /** The next page of unmerged shipments by id, after `after`. */
 export async function shipmentPage(runner: SqlRunner, after: string | null, limit: number): Promise<string[]> {
-  const found = await rows<{ id: string }>(
+  const found = await rows<ColumnsOf<ShipmentEntity, 'id'>>(
     runner,
     `SELECT id FROM shipments WHERE merged_into_id IS NULL AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
     [after, limit],

@@ -1,4 +1,5 @@
 import type { DataQualityIssueEntity } from '../entities/data-quality-issue.entity';
+import type { LegEntity } from '../entities/leg.entity';
 import type { ShipmentAttributeChangeEntity } from '../entities/shipment-attribute-change.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { ColumnsOf } from '../table-row';
@@ -39,7 +40,7 @@ export async function applyAttributeClaims(runner: SqlRunner, input: { claims: A
   const changes = [...claims.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, claim]) => claim);
   // A claim moves forward only to a later event time; an equal or older one changes nothing. Returns
   // the legs whose claims changed: only their journeys need deriving again.
-  const changed = await rows<{ leg_id: string }>(
+  const changed = await rows<ColumnsOf<ShipmentAttributeChangeEntity, 'leg_id'>>(
     runner,
     `INSERT INTO attribute_claims AS h (leg_id, field, value, observed_at, received_at, carrier_id, source)
      SELECT t.leg_id, t.field, t.value, t.observed_at, $6, t.carrier_id, $7
@@ -65,7 +66,7 @@ export async function applyAttributeClaims(runner: SqlRunner, input: { claims: A
 /** Of these legs, those with attribute claims that are not the first leg of a shipment yet. */
 export async function unrootedClaimLegs(runner: SqlRunner, legIds: string[]): Promise<string[]> {
   if (legIds.length === 0) return [];
-  const found = await rows<{ id: string }>(
+  const found = await rows<ColumnsOf<LegEntity, 'id'>>(
     runner,
     `SELECT l.id::text AS id FROM unnest($1::bigint[]) AS l(id)
       WHERE EXISTS (SELECT 1 FROM attribute_claims c WHERE c.leg_id = l.id)
@@ -79,7 +80,7 @@ export async function unrootedClaimLegs(runner: SqlRunner, legIds: string[]): Pr
 /** Each leg becomes the first leg of a shipment of its own (events.md §3); returns the shipments created. */
 export async function createRootShipments(runner: SqlRunner, legIds: string[]): Promise<{ shipmentId: string; legId: string }[]> {
   if (legIds.length === 0) return [];
-  const created = await rows<{ id: string; root_leg_id: string }>(
+  const created = await rows<ColumnsOf<ShipmentEntity, 'id' | 'root_leg_id'>>(
     runner,
     `INSERT INTO shipments (id, root_leg_id)
      SELECT gen_random_uuid(), t.id FROM unnest($1::bigint[]) AS t(id) ORDER BY t.id

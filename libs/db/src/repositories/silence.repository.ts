@@ -27,7 +27,7 @@ export async function listSilences(runner: SqlRunner): Promise<SilenceRow[]> {
 
 /** True when a silence was deleted. */
 export async function deleteSilence(runner: SqlRunner, id: string): Promise<boolean> {
-  const result = await rows<{ id: string }>(runner, 'DELETE FROM silences WHERE id = $1 RETURNING id', [id]);
+  const result = await rows<ColumnsOf<SilenceEntity, 'id'>>(runner, 'DELETE FROM silences WHERE id = $1 RETURNING id', [id]);
   return result.length > 0;
 }
 

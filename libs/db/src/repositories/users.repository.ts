@@ -84,8 +84,8 @@ export async function updateUser(
 export async function insertSession(
   runner: SqlRunner,
   session: { tokenHash: string; userId: number; now: Date; expiresAt: Date },
-): Promise<{ id: string; expires_at: Date }> {
-  const [inserted] = await rows<{ id: string; expires_at: Date }>(
+): Promise<ColumnsOf<UserSessionEntity, 'id' | 'expires_at'>> {
+  const [inserted] = await rows<ColumnsOf<UserSessionEntity, 'id' | 'expires_at'>>(
     runner,
     `INSERT INTO user_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)
      RETURNING id, expires_at`,
@@ -125,7 +125,7 @@ export async function revokeSession(runner: SqlRunner, sessionId: string, now: D
 }
 
 export async function revokeSessionsOfUser(runner: SqlRunner, userId: number, now: Date): Promise<number> {
-  const revoked = await rows<{ id: string }>(
+  const revoked = await rows<ColumnsOf<UserSessionEntity, 'id'>>(
     runner,
     `UPDATE user_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 RETURNING id`,
     [userId, now],
