@@ -1,8 +1,13 @@
 import 'reflect-metadata';
+import type { ShipmentFacts } from '@lanewatch/domain';
 import { getMetadataArgsStorage } from 'typeorm';
-import { ENTITIES } from './entities';
+import { ENTITIES, ShipmentFactEntity } from './entities';
+import type { ShipmentFactRow } from './repositories/facts.repository';
 import { columnName, TableRow } from './table-row';
 import type { LegEntity } from './entities';
+
+// true only when each type is assignable to the other (the same properties and value types).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // TableRow renames an entity's properties to column names by rule; an entity whose column is named
 // otherwise would give the repositories a row type with a column the table does not have.
@@ -24,5 +29,38 @@ describe('table rows derived from the entities', () => {
     expect(Object.keys(row).every((key) => key === columnName(key))).toBe(true);
     expect(columnName('handoverTrackingNumber')).toBe('handover_tracking_number');
     expect(columnName('id')).toBe('id');
+  });
+
+  it('a shipment fact row is the shipment_facts columns, its facts the domain\'s but maxSilenceHours', () => {
+    // Compiles only while the facts the row stores and the facts the domain derives are the same.
+    const sameFacts: Same<Omit<ShipmentFactRow, 'shipmentId' | 'corridor' | 'serviceLevel' | 'promisedBy' | 'rollup'>, Omit<ShipmentFacts, 'maxSilenceHours'>> = true;
+    const row: ShipmentFactRow = {
+      shipmentId: '00000000-0000-0000-0000-000000000001',
+      corridor: null,
+      serviceLevel: null,
+      promisedBy: null,
+      firstScanAt: null,
+      deliveredAt: null,
+      transitDays: null,
+      customsStartAt: null,
+      customsReleasedAt: null,
+      customsHoldHours: null,
+      exportCustomsStartAt: null,
+      exportCustomsReleasedAt: null,
+      exportCustomsHoldHours: null,
+      firstAttemptAt: null,
+      firstAttemptDelivered: null,
+      onTime: null,
+      lastEventAt: null,
+      terminal: false,
+      rollup: [],
+    };
+    // insertFacts writes exportCustomsReleasedAt (the domain's name) to export_customs_cleared_at.
+    const written = Object.keys(row).map((key) => (key === 'exportCustomsReleasedAt' ? 'export_customs_cleared_at' : columnName(key)));
+    const columns = getMetadataArgsStorage()
+      .columns.filter((column) => column.target === ShipmentFactEntity)
+      .map((column) => column.options.name ?? column.propertyName);
+    expect(sameFacts).toBe(true);
+    expect(written.sort()).toEqual(columns.sort());
   });
 });

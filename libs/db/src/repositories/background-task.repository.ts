@@ -1,5 +1,6 @@
 import type { BackgroundTaskEntity, BackgroundTaskKind } from '../entities';
-import type { ColumnsOf } from '../table-row';
+import type { CarrierEntity } from '../entities/carrier.entity';
+import type { ColumnsOf, TableRow } from '../table-row';
 import { rows, SqlRunner } from './sql-runner';
 
 export type BackgroundTaskRow = ColumnsOf<
@@ -47,12 +48,12 @@ export async function finishBackgroundTask(runner: SqlRunner, input: { id: strin
   ]);
 }
 
-export interface RecentBackgroundTaskRow extends Omit<BackgroundTaskRow, 'state'> {
+export type RecentBackgroundTaskRow = Omit<BackgroundTaskRow, 'state'> & {
   phase: string | null;
   /** A re-map's carrier and number of changed codes, from its batch (null once the batch is gone). */
-  carrier_code: string | null;
+  carrier_code: TableRow<CarrierEntity>['code'] | null;
   changed_codes: number | null;
-}
+};
 
 /** Running tasks and those finished in the last day before `now`, newest first, at most 20. */
 export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promise<RecentBackgroundTaskRow[]> {
