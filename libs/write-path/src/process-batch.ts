@@ -2,12 +2,16 @@ import {
   appendRollupDeltas,
   applyAttributeClaims,
   AttributeClaimInput,
+  BatchEstimate,
+  BatchEvent,
   BatchRow,
+  carrierCodesById,
   carrierIdsByCode,
   countUnmapped,
   enqueueLegs,
   ensureEventPartitions,
   EventInsertRow,
+  EventsBatchPayload,
   findBatch,
   getCodeMap,
   holdCodeMaps,
@@ -27,11 +31,7 @@ import { remapBatch } from './remap';
 export type { RemapBatchPayload } from './remap';
 import { shipmentValues } from './shipment-values';
 
-export interface EventsBatchPayload {
-  events: NormalizedEvent[];
-  /** Forecasts from carrier formats (UPU DLV, estimated delivery dates): shipment attributes, never events. */
-  estimates?: { carrier: string; trackingNumber: string; carrierEstimate: string; observedAt?: string }[];
-}
+export type { EventsBatchPayload } from '@lanewatch/db';
 
 /** One carrier's share of a processed batch (an admin batch may carry several carriers' events). */
 export interface CarrierCounts {
@@ -60,11 +60,44 @@ export async function processBatch(dataSource: DataSource, batchId: string): Pro
     const batch = await lockBatch(manager, batchId);
     if (!batch) return { status: 'skipped', reason: 'missing' } as const;
     if (batch.status !== 'pending') return { status: 'skipped', reason: 'not_pending' } as const;
-    const payload = batch.payload as EventsBatchPayload;
+    const payload = await withCarrierIds(manager, batch.payload as EventsBatchPayload | CodesOnlyBatchPayload);
     const counts = await ingestSettingAside(dataSource, manager, batch, payload.events, payload.estimates ?? []);
     await markBatchProcessed(manager, batch.id, counts);
     return { status: 'processed', stored: counts.stored, duplicates: counts.duplicates, byCarrier: counts.byCarrier } as const;
   });
+}
+
+/** A batch written before the API resolved carrier ids (codes only), still pending after an upgrade. */
+interface CodesOnlyBatchPayload {
+  events: (NormalizedEvent & { carrierId?: undefined })[];
+  estimates?: (Omit<BatchEstimate, 'carrierId'> & { carrierId?: undefined })[];
+}
+
+/**
+ * Compatibility with batches of the previous version only: resolves the codes of a codes-only payload
+ * to ids as the API now does. A code no carrier has any more gets id 0, which no carrier has: its
+ * events are refused below as those of a deleted carrier. A payload with ids is returned as it is.
+ */
+async function withCarrierIds(runner: SqlRunner, payload: EventsBatchPayload | CodesOnlyBatchPayload): Promise<EventsBatchPayload> {
+  const estimates = payload.estimates ?? [];
+  if (!payload.events.some((event) => event.carrierId === undefined) && !estimates.some((estimate) => estimate.carrierId === undefined)) {
+    return payload as EventsBatchPayload;
+  }
+  const codes = new Set<string>(estimates.map((estimate) => estimate.carrier));
+  for (const event of payload.events) {
+    codes.add(event.carrier);
+    if (event.handover) codes.add(event.handover.carrier);
+  }
+  const ids = await carrierIdsByCode(runner, [...codes]);
+  const idOf = (code: string) => ids.get(code) ?? 0;
+  return {
+    events: payload.events.map((event) => ({
+      ...event,
+      carrierId: idOf(event.carrier),
+      handover: event.handover ? { ...event.handover, carrierId: idOf(event.handover.carrier) } : null,
+    })),
+    estimates: estimates.map((estimate) => ({ ...estimate, carrierId: idOf(estimate.carrier) })),
+  };
 }
 
 /**
@@ -75,9 +108,16 @@ async function ingestSettingAside(
   dataSource: DataSource,
   runner: SqlRunner,
   batch: BatchRow,
-  events: NormalizedEvent[],
-  estimates: NonNullable<EventsBatchPayload['estimates']>,
+  events: BatchEvent[],
+  estimates: BatchEstimate[],
 ): Promise<{ stored: number; duplicates: number; byCarrier: CarrierCounts[] }> {
+  // The batch's carriers still registered, by id; the codes label dead letters and counts.
+  const carrierIds = new Set<number>(estimates.map((estimate) => estimate.carrierId));
+  for (const event of events) {
+    carrierIds.add(event.carrierId);
+    if (event.handover) carrierIds.add(event.handover.carrierId);
+  }
+  const codeOf = await carrierCodesById(runner, [...carrierIds]);
   // Positions: the events in order, then the estimates.
   const refused = new Map<number, unknown>();
   // Partitions are created outside this transaction (they lock the parent table); a month the
@@ -102,6 +142,7 @@ async function ingestSettingAside(
       const counts = await ingestEvents(
         runner,
         batch,
+        codeOf,
         part.filter((position) => position < events.length).map((position) => events[position]),
         part.filter((position) => position >= events.length).map((position) => estimates[position - events.length]),
       );
@@ -113,14 +154,12 @@ async function ingestSettingAside(
   await insertDeadLetters(
     runner,
     letters.map(({ position, error }) => {
-      const event = position < events.length ? events[position] : null;
-      const unit = event ?? estimates[position - events.length];
-      const carrier = event?.carrier ?? estimates[position - events.length].carrier;
+      const unit = position < events.length ? events[position] : estimates[position - events.length];
       const described = describeError(error);
       return {
         batchId: batch.id,
         position,
-        carrierCode: carrier,
+        carrierId: codeOf.has(unit.carrierId) ? unit.carrierId : null,
         trackingNumber: unit.trackingNumber,
         event: unit,
         error: described.message,
@@ -131,10 +170,12 @@ async function ingestSettingAside(
   );
   const deadEvents = letters.filter(({ position }) => position < events.length);
   // Per carrier as in total: what was neither stored nor set aside was already stored (a duplicate).
+  // A deleted carrier's events are labelled with the code they were sent with.
+  const label = (event: BatchEvent) => codeOf.get(event.carrierId) ?? event.carrier;
   const notDuplicate = new Map(storedBy);
-  for (const { position } of deadEvents) notDuplicate.set(events[position].carrier, (notDuplicate.get(events[position].carrier) ?? 0) + 1);
+  for (const { position } of deadEvents) notDuplicate.set(label(events[position]), (notDuplicate.get(label(events[position])) ?? 0) + 1);
   const sent = new Map<string, number>();
-  for (const event of events) sent.set(event.carrier, (sent.get(event.carrier) ?? 0) + 1);
+  for (const event of events) sent.set(label(event), (sent.get(label(event)) ?? 0) + 1);
   const byCarrier = [...sent].map(([carrier, n]) => ({ carrier, stored: storedBy.get(carrier) ?? 0, duplicates: n - (notDuplicate.get(carrier) ?? 0) }));
   return { stored, duplicates: events.length - stored - deadEvents.length, byCarrier };
 }
@@ -142,44 +183,37 @@ async function ingestSettingAside(
 async function ingestEvents(
   runner: SqlRunner,
   batch: BatchRow,
-  events: NormalizedEvent[],
-  estimates: NonNullable<EventsBatchPayload['estimates']>,
+  codeOf: Map<number, string>,
+  events: BatchEvent[],
+  estimates: BatchEstimate[],
 ): Promise<{ stored: number; storedBy: Map<string, number> }> {
-  const carrierCodes = new Set<string>(estimates.map((estimate) => estimate.carrier));
-  for (const event of events) {
-    carrierCodes.add(event.carrier);
-    if (event.handover) carrierCodes.add(event.handover.carrier);
-  }
-  const carrierIds = await carrierIdsByCode(runner, [...carrierCodes]);
-  const carrierId = (code: string) => {
-    const id = carrierIds.get(code);
-    if (id === undefined) throw new EventRefusedError(`carrier '${code}' of batch ${batch.id} no longer exists`);
-    return id;
+  // The ids the API resolved; a carrier deleted since refuses the events that name it.
+  const carrierId = (named: { carrierId: number; carrier: string }) => {
+    if (!codeOf.has(named.carrierId)) throw new EventRefusedError(`carrier '${named.carrier}' of batch ${batch.id} no longer exists`);
+    return named.carrierId;
   };
   const codeMaps = new Map<number, Map<string, Milestone>>();
   await holdCodeMaps(
     runner,
-    events.map((event) => carrierId(event.carrier)),
+    events.map((event) => carrierId(event)),
   );
-  for (const id of new Set(events.map((event) => carrierId(event.carrier)))) {
+  for (const id of new Set(events.map((event) => carrierId(event)))) {
     codeMaps.set(id, (await getCodeMap(runner, id)) as Map<string, Milestone>);
   }
 
   const legIds = await upsertLegs(runner, [
-    ...events.map((event) => ({ carrierId: carrierId(event.carrier), trackingNumber: event.trackingNumber })),
-    ...events.flatMap((event) =>
-      event.handover ? [{ carrierId: carrierId(event.handover.carrier), trackingNumber: event.handover.trackingNumber }] : [],
-    ),
-    ...estimates.map((estimate) => ({ carrierId: carrierId(estimate.carrier), trackingNumber: estimate.trackingNumber })),
+    ...events.map((event) => ({ carrierId: carrierId(event), trackingNumber: event.trackingNumber })),
+    ...events.flatMap((event) => (event.handover ? [{ carrierId: carrierId(event.handover), trackingNumber: event.handover.trackingNumber }] : [])),
+    ...estimates.map((estimate) => ({ carrierId: carrierId(estimate), trackingNumber: estimate.trackingNumber })),
   ]);
-  const legOf = (carrier: string, trackingNumber: string) => legIds.get(legKey(carrierId(carrier), trackingNumber)) as string;
+  const legOf = (carrierId: number, trackingNumber: string) => legIds.get(legKey(carrierId, trackingNumber)) as string;
 
   const rows: EventInsertRow[] = events.map((event) => {
-    const id = carrierId(event.carrier);
+    const id = event.carrierId;
     const milestone = resolveMilestone(event, codeMaps.get(id) ?? new Map());
     return {
       carrierId: id,
-      legId: legOf(event.carrier, event.trackingNumber),
+      legId: legOf(id, event.trackingNumber),
       trackingNumber: event.trackingNumber,
       milestone,
       milestoneSource: event.milestone ? 'explicit' : milestone ? 'code_map' : null,
@@ -194,9 +228,9 @@ async function ingestEvents(
       message: event.message,
       reason: event.reason,
       subtype: event.subtype,
-      handoverCarrierId: event.handover ? carrierId(event.handover.carrier) : null,
+      handoverCarrierId: event.handover?.carrierId ?? null,
       handoverTrackingNumber: event.handover?.trackingNumber ?? null,
-      handoverLegId: event.handover ? legOf(event.handover.carrier, event.handover.trackingNumber) : null,
+      handoverLegId: event.handover ? legOf(event.handover.carrierId, event.handover.trackingNumber) : null,
       raw: event.raw,
     };
   });
@@ -221,14 +255,14 @@ async function ingestEvents(
   const claims: AttributeClaimInput[] = [
     ...events.flatMap((event) =>
       event.shipment
-        ? [{ legId: legOf(event.carrier, event.trackingNumber), values: shipmentValues(event.shipment), observedAt: event.occurredAt, carrierId: carrierId(event.carrier) }]
+        ? [{ legId: legOf(event.carrierId, event.trackingNumber), values: shipmentValues(event.shipment), observedAt: event.occurredAt, carrierId: event.carrierId }]
         : [],
     ),
     ...estimates.map((estimate) => ({
-      legId: legOf(estimate.carrier, estimate.trackingNumber),
+      legId: legOf(estimate.carrierId, estimate.trackingNumber),
       values: shipmentValues({ carrierEstimate: estimate.carrierEstimate }),
       observedAt: estimate.observedAt ?? receivedAt,
-      carrierId: carrierId(estimate.carrier),
+      carrierId: estimate.carrierId,
     })),
   ];
   const claimed = await applyAttributeClaims(runner, { claims, receivedAt: batch.received_at, source: `batch:${batch.id}` });
@@ -241,7 +275,6 @@ async function ingestEvents(
   }
   for (const legId of claimed) if (!queued.has(legId)) queued.set(legId, 0);
   await enqueueLegs(runner, [...queued].map(([legId, count]) => ({ legId, batchId: batch.id, events: count })));
-  const codeOf = new Map([...carrierIds].map(([code, id]) => [Number(id), code]));
   const storedBy = new Map<string, number>();
   for (const event of inserted) {
     const code = codeOf.get(Number(event.carrier_id)) ?? String(event.carrier_id);

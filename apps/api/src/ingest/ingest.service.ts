@@ -1,7 +1,9 @@
 import {
   addIngestCounts,
   addWarningCounts,
+  BatchEvent,
   countDeadLetters,
+  EventsBatchPayload,
   findBatch,
   listDeadLetters,
   findCarrierByCode,
@@ -26,7 +28,6 @@ import {
   Milestone,
   TaskProgress,
   taskProgress,
-  NormalizedEvent,
   parseIngestThroughputQuery,
   storageProblems,
   utcHourStart,
@@ -123,7 +124,14 @@ export class IngestService {
       };
     };
 
-    const accepted: NormalizedEvent[] = [];
+    // Every carrier code is resolved to its id here, once (validation accepted registered codes only);
+    // the worker stores by these ids.
+    const idOf = (code: string): number => {
+      const id = principal.kind === 'carrier' && code === principal.carrierCode ? principal.carrierId : carriers.get(code);
+      if (id === undefined) throw new Error(`carrier '${code}' was accepted but is not registered`);
+      return id;
+    };
+    const accepted: BatchEvent[] = [];
     const rejected: IngestResponse['rejected'] = [...(batch.rejected ?? [])];
     const seen = new Set<string>();
     let duplicates = 0;
@@ -152,7 +160,13 @@ export class IngestService {
         count(carrierId, 'duplicates');
       } else {
         seen.add(`${result.event.carrier}\u001f${result.event.identity}`);
-        accepted.push(raw === undefined ? result.event : { ...result.event, raw });
+        const event = result.event;
+        accepted.push({
+          ...event,
+          carrierId: idOf(event.carrier),
+          handover: event.handover ? { ...event.handover, carrierId: idOf(event.handover.carrier) } : null,
+          ...(raw === undefined ? {} : { raw }),
+        });
         count(carrierId, 'accepted');
       }
     });
@@ -164,9 +178,10 @@ export class IngestService {
       const known = newestScan.get(event.trackingNumber);
       if (known === undefined || event.occurredAt > known) newestScan.set(event.trackingNumber, event.occurredAt);
     }
-    const estimates =
+    const estimates: NonNullable<EventsBatchPayload['estimates']> =
       principal.kind === 'carrier'
         ? (batch.estimates ?? []).map((estimate) => ({
+            carrierId: principal.carrierId,
             carrier: principal.carrierCode,
             ...estimate,
             observedAt: newestScan.get(estimate.trackingNumber) ?? receivedAt.toISOString(),
@@ -180,13 +195,8 @@ export class IngestService {
     }
 
     const batchId = randomUUID();
-    const batchCarriers = new Set(accepted.map((event) => event.carrier));
-    const carrierId =
-      principal.kind === 'carrier'
-        ? principal.carrierId
-        : batchCarriers.size === 1
-          ? (carriers.get([...batchCarriers][0]) ?? null)
-          : null;
+    const batchCarriers = new Set(accepted.map((event) => event.carrierId));
+    const carrierId = principal.kind === 'carrier' ? principal.carrierId : batchCarriers.size === 1 ? [...batchCarriers][0] : null;
     await insertBatch(this.dataSource, {
       id: batchId,
       kind: 'events',

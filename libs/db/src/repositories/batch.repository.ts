@@ -1,4 +1,4 @@
-import type { IngestStatus } from '@lanewatch/domain';
+import type { IngestStatus, NormalizedEvent } from '@lanewatch/domain';
 import { randomUUID } from 'node:crypto';
 import type { BatchKind } from '../entities';
 import type { IngestBatchEntity } from '../entities/ingest-batch.entity';
@@ -25,6 +25,30 @@ export type BatchRow = ColumnsOf<
   status: 'pending' | 'processed' | 'failed';
 };
 
+/**
+ * One event of an events batch: as validated, with each carrier code resolved to its id once by the API.
+ * The worker stores by the ids; the codes stay for what is shown (dead letters, per-carrier counts, errors).
+ */
+export type BatchEvent = NormalizedEvent & {
+  carrierId: number;
+  handover: (NonNullable<NormalizedEvent['handover']> & { carrierId: number }) | null;
+};
+
+/** A forecast from a carrier format (UPU DLV, estimated delivery dates): a shipment attribute, never an event. */
+export interface BatchEstimate {
+  carrierId: number;
+  carrier: string;
+  trackingNumber: string;
+  carrierEstimate: string;
+  observedAt?: string;
+}
+
+/** What an events batch carries (the API writes it, the worker's processBatch reads it). */
+export interface EventsBatchPayload {
+  events: BatchEvent[];
+  estimates?: BatchEstimate[];
+}
+
 export async function insertBatch(
   runner: SqlRunner,
   batch: {
@@ -33,7 +57,7 @@ export async function insertBatch(
     carrierId: number | null;
     source: string;
     receivedAt: Date;
-    payload: unknown;
+    payload: EventsBatchPayload | RemapBatchPayload;
     eventCount: number;
     requestDuplicates: number;
     rejectedCount: number;

@@ -23,6 +23,12 @@ export async function carrierIdsByCode(runner: SqlRunner, codes: string[]): Prom
   return new Map(found.map((row) => [row.code, row.id]));
 }
 
+/** The codes of those of `ids` that are still registered (a batch's carriers: one may be deleted after its accept). */
+export async function carrierCodesById(runner: SqlRunner, ids: number[]): Promise<Map<number, string>> {
+  const found = await rows<{ id: number; code: string }>(runner, `SELECT id, code FROM carriers WHERE id = ANY($1::int[])`, [ids]);
+  return new Map(found.map((row) => [Number(row.id), row.code]));
+}
+
 /**
  * The carrier registry read once, both ways: the edge (a request, a job's entry, one SLA evaluation run)
  * turns codes into ids with it once, and the reads below it filter and group by id; codes come back only

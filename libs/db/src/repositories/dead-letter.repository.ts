@@ -5,7 +5,8 @@ import { rows, SqlRunner } from './sql-runner';
 export interface DeadLetterInput {
   batchId: string;
   position: number;
-  carrierCode: string | null;
+  /** A registered carrier's id; null when the event's carrier is not (any more). */
+  carrierId: number | null;
   trackingNumber: string | null;
   event: unknown;
   error: string;
@@ -17,15 +18,14 @@ export async function insertDeadLetters(runner: SqlRunner, letters: DeadLetterIn
   if (letters.length === 0) return;
   await runner.query(
     `INSERT INTO dead_letters (batch_id, position, carrier_id, tracking_number, event, error, sqlstate, created_at)
-     SELECT $1::uuid, t.position, c.id, t.tracking_number, t.event, t.error, t.sqlstate, $8
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-            AS t(position, carrier_code, tracking_number, event, error, sqlstate)
-       LEFT JOIN carriers c ON c.code = t.carrier_code
+     SELECT $1::uuid, t.position, t.carrier_id, t.tracking_number, t.event, t.error, t.sqlstate, $8
+       FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
+            AS t(position, carrier_id, tracking_number, event, error, sqlstate)
      ON CONFLICT (batch_id, position) DO NOTHING`,
     [
       letters[0].batchId,
       letters.map((letter) => letter.position),
-      letters.map((letter) => letter.carrierCode),
+      letters.map((letter) => letter.carrierId),
       // Bounded to the column: the event itself keeps the whole value.
       letters.map((letter) => letter.trackingNumber?.slice(0, 64) ?? null),
       // JSON text escapes what jsonb and text refuse (NUL, lone surrogates), so the event is kept as sent.
