@@ -137,6 +137,19 @@ async function drain(setup: Setup, workers: number, plan: DeliveryPlan): Promise
   return { seconds, workerMiB: processes.map((child) => peakMiB(child.pid)), cpu: await workerCpu(setup, processes) };
 }
 
+/** BENCH_STATS=1: what the drain wrote, per table, and how often it derived each leg (a profile, not a figure). */
+async function printWriteStats(setup: Setup): Promise<void> {
+  const tables = await setup.app.sql<{ relname: string; ins: string; upd: string; hot: string; del: string }>(
+    `SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot, n_tup_del AS del FROM pg_stat_user_tables
+      WHERE n_tup_ins + n_tup_upd + n_tup_del > 1000 ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC`,
+  );
+  for (const row of tables) process.stdout.write(`    ${row.relname.padEnd(36)} ins ${row.ins.padStart(8)} upd ${row.upd.padStart(8)} (hot ${row.hot.padStart(8)}) del ${row.del.padStart(8)}\n`);
+  const [log] = await setup.app.sql<{ derivations: string; legs: string; distinct_legs: string }>(
+    `SELECT count(*) AS derivations, sum(cardinality(leg_ids)) AS legs, (SELECT count(DISTINCT l) FROM derive_log, unnest(leg_ids) AS l) AS distinct_legs FROM derive_log`,
+  );
+  process.stdout.write(`    derivations ${log.derivations}, legs derived ${log.legs}, distinct legs ${log.distinct_legs}\n`);
+}
+
 interface StageResult {
   label: string;
   events: number;
@@ -160,6 +173,7 @@ async function stage(label: string, feed: Feed, plan: DeliveryPlan, registered: 
   try {
     accept = await post(one, plan);
     worker1 = await drain(one, 1, plan);
+    if (process.env.BENCH_STATS) await printWriteStats(one);
     apiMiB = peakMiB(one.app.apiPid);
     copy = await copySeconds(one.app.databaseUrl, plan);
   } finally {

@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     logger,
     concurrency: config.workerConcurrency,
     idleMs: config.derivationIdleMs,
+    deferBacklog: config.derivationDeferBacklog,
+    maxDeferMs: config.derivationMaxDeferMs,
     metrics,
     onCompacted: () => void evaluateSoon(),
   });

@@ -162,6 +162,10 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: intInRange('WORKER_CONCURRENCY', 1, 64, 2),
   // How often an idle worker looks for legs to derive and rollup deltas to fold (it is also woken by its own batches).
   DERIVATION_IDLE_MS: intInRange('DERIVATION_IDLE_MS', 10, 60_000, 200),
+  // Storing first under a backlog: derivation waits while this many batches are pending (0: never waits)…
+  DERIVATION_DEFER_BACKLOG: intInRange('DERIVATION_DEFER_BACKLOG', 0, 100_000, 4),
+  // …for at most this long at a time, so facts lag a backlog that never ends by no more than this.
+  DERIVATION_MAX_DEFER_MS: intInRange('DERIVATION_MAX_DEFER_MS', 0, 3_600_000, 30_000),
   // A job whose worker died is retried once its lock expires; shorter means faster recovery, more lock renewals.
   WORKER_LOCK_MS: intInRange('WORKER_LOCK_MS', 1000, 600_000, 30_000),
   KEY_ROTATION_GRACE_HOURS: intInRange('KEY_ROTATION_GRACE_HOURS', 0, 720, 24),
@@ -259,6 +263,8 @@ export type LanewatchConfig = {
   sweeperGraceMs: number;
   workerConcurrency: number;
   derivationIdleMs: number;
+  derivationDeferBacklog: number;
+  derivationMaxDeferMs: number;
   workerLockMs: number;
   keyRotationGraceHours: number;
   ingestJobAttempts: number;
@@ -328,6 +334,8 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     sweeperGraceMs: value.SWEEPER_GRACE_MS,
     workerConcurrency: value.WORKER_CONCURRENCY,
     derivationIdleMs: value.DERIVATION_IDLE_MS,
+    derivationDeferBacklog: value.DERIVATION_DEFER_BACKLOG,
+    derivationMaxDeferMs: value.DERIVATION_MAX_DEFER_MS,
     workerLockMs: value.WORKER_LOCK_MS,
     keyRotationGraceHours: value.KEY_ROTATION_GRACE_HOURS,
     ingestJobAttempts: value.INGEST_JOB_ATTEMPTS,

@@ -150,6 +150,12 @@ export async function pendingBatchIds(runner: SqlRunner, receivedBefore: Date, l
   return found.map((row) => row.id);
 }
 
+/** How many batches are pending, counted up to `cap` off the partial index (a backlog probe, not a total). */
+export async function pendingBatchBacklog(runner: SqlRunner, cap: number): Promise<number> {
+  const [found] = await rows<{ n: number }>(runner, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ingest_batches WHERE status = 'pending' LIMIT $1) AS backlog`, [cap]);
+  return found?.n ?? 0;
+}
+
 /** When the oldest batch still pending was received (null: none): the pipeline's freshness, off the partial index. */
 export async function oldestPendingBatchReceivedAt(runner: SqlRunner): Promise<Date | null> {
   const [found] = await rows<{ received_at: TableRow<IngestBatchEntity>['received_at'] | null }>(runner, `SELECT min(received_at) AS received_at FROM ingest_batches WHERE status = 'pending'`);
