@@ -75,8 +75,9 @@ export interface RollupCellKey {
 
 const SEPARATOR = '\u001f';
 
+// A template, not an array joined: the compactor keys every cell of every delta it folds.
 export const rollupCellKey = (cell: RollupCellKey): string =>
-  [cell.tier, cell.bucketStart, cell.level, cell.keeps, cell.carrierId, cell.peerCarrierId, cell.corridor, cell.serviceLevel, cell.family].join(SEPARATOR);
+  `${cell.tier}${SEPARATOR}${cell.bucketStart}${SEPARATOR}${cell.level}${SEPARATOR}${cell.keeps}${SEPARATOR}${cell.carrierId}${SEPARATOR}${cell.peerCarrierId}${SEPARATOR}${cell.corridor}${SEPARATOR}${cell.serviceLevel}${SEPARATOR}${cell.family}`;
 
 const contributionKey = (c: KpiContribution) =>
   [c.level, c.carrierId, c.peerCarrierId, c.corridor, c.serviceLevel, c.family, c.closingMs, c.value, c.success].join(SEPARATOR);

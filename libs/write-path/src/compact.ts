@@ -10,26 +10,31 @@ export const COMPACTION_CHUNK = 20_000;
  * written once however many deltas it takes. The caller holds the shard's lock.
  */
 export async function foldIntoRollups(runner: SqlRunner, deltas: RollupDelta[]): Promise<number> {
-  const perCell = new Map<string, { cell: RollupCellKey; deltas: RollupDelta[] }>();
+  // Deltas of one quarter-hour cell (either sign) change the same cells: those are listed once per cell.
+  const byQuarterHour = new Map<string, RollupDelta[]>();
   for (const delta of deltas) {
-    for (const cell of cellKeysOf(delta)) {
+    const key = `${delta.level}|${delta.carrierId}|${delta.peerCarrierId}|${delta.family}|${delta.bucketMs}|${delta.corridor}|${delta.serviceLevel}`;
+    const group = byQuarterHour.get(key);
+    if (group) group.push(delta);
+    else byQuarterHour.set(key, [delta]);
+  }
+  const perCell = new Map<string, { key: string; cell: RollupCellKey; deltas: RollupDelta[] }>();
+  for (const group of byQuarterHour.values()) {
+    for (const cell of cellKeysOf(group[0])) {
       const key = rollupCellKey(cell);
       const entry = perCell.get(key);
-      if (entry) entry.deltas.push(delta);
-      else perCell.set(key, { cell, deltas: [delta] });
+      if (entry) entry.deltas.push(...group);
+      else perCell.set(key, { key, cell, deltas: [...group] });
     }
   }
-  const entries = [...perCell.entries()];
-  const current = await lockRollupCells(
-    runner,
-    entries.map(([, entry]) => entry.cell),
-  );
+  const entries = [...perCell.values()];
+  const current = await lockRollupCells(runner, entries);
   await writeRollupCells(
     runner,
-    entries.map(([key, entry]) => ({
+    entries.map((entry) => ({
       cell: entry.cell,
-      state: foldDeltas({ cell: entry.cell, state: current.get(key) ?? null, deltas: entry.deltas }),
-      existed: current.has(key),
+      state: foldDeltas({ cell: entry.cell, state: current.get(entry.key) ?? null, deltas: entry.deltas }),
+      existed: current.has(entry.key),
     })),
   );
   return entries.length;

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventEntity } from '../entities/event.entity';
 import type { ColumnsOf } from '../table-row';
-import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
+import { execute, LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 /** An event to insert: the entity's properties but those the insert fills in (id, batch, received_at). */
 export type EventInsertRow = Omit<EventEntity, 'id' | 'batchId' | 'receivedAt' | 'occurredAt' | 'identity' | 'milestoneSource'> & {
@@ -124,7 +124,7 @@ export async function countUnmapped(runner: SqlRunner, inserted: InsertedEvent[]
   }
   if (counts.size === 0) return;
   const entries = [...counts.values()].sort((a, b) => a.carrierId - b.carrierId || a.code.localeCompare(b.code));
-  await runner.query(
+  await execute(runner,
     `INSERT INTO unmapped_codes (carrier_id, raw_code, event_count, last_seen_at)
      SELECT carrier_id, raw_code, n, $4 FROM unnest($1::int[], $2::text[], $3::int[]) AS t(carrier_id, raw_code, n)
      ON CONFLICT (carrier_id, raw_code) DO UPDATE
@@ -184,7 +184,7 @@ export async function remapEventChunk(
 
 /** The unmapped counts of these codes, counted again from the stored events (after a re-map). */
 export async function recountUnmapped(runner: SqlRunner, carrierId: number, codes: string[]): Promise<void> {
-  await runner.query(
+  await execute(runner,
     `WITH fresh AS (
        SELECT raw_code, count(*)::int AS n, max(received_at) AS last_seen FROM events
         WHERE carrier_id = $1 AND milestone IS NULL AND raw_code = ANY($2::text[]) GROUP BY raw_code

@@ -7,7 +7,7 @@ import type { ShipmentFactEntity } from '../entities/shipment-fact.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { SlaContractEntity, SlaContractKeyEntity } from '../entities/sla-contract.entity';
 import type { ColumnsOf, InstantsAsMs, TableRow } from '../table-row';
-import { rows, SqlRunner } from './sql-runner';
+import { execute, rows, SqlRunner } from './sql-runner';
 
 export type FactInputShipment = ColumnsOf<ShipmentEntity, 'id' | 'origin' | 'destination' | 'service_level' | 'promised_by' | 'merged_into_id'>;
 
@@ -123,7 +123,7 @@ export async function replaceFacts(
 export async function insertFacts(runner: SqlRunner, input: { shipments: ShipmentFactRow[]; legs: LegFactRow[]; tables: FactTables }): Promise<void> {
   const s = input.shipments;
   if (s.length > 0) {
-    await runner.query(
+    await execute(runner,
       `INSERT INTO ${input.tables.shipments} (shipment_id, corridor, service_level, promised_by, first_scan_at, delivered_at, transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_start_at, export_customs_cleared_at,
          export_customs_hold_hours, first_attempt_at, first_attempt_delivered, on_time, last_event_at, terminal, rollup)
@@ -155,7 +155,7 @@ export async function insertFacts(runner: SqlRunner, input: { shipments: Shipmen
   }
   const l = input.legs;
   if (l.length > 0) {
-    await runner.query(
+    await execute(runner,
       `INSERT INTO ${input.tables.legs} (leg_id, shipment_id, carrier_id, corridor, service_level, leg_start_at, leg_end_at, leg_transit_days,
          customs_start_at, customs_released_at, customs_hold_hours, export_customs_hold_hours, first_attempt_at,
          first_attempt_delivered, credited_delivered_at, on_time, previous_carrier_id, handover_gap_hours, last_event_at, terminal, rollup,

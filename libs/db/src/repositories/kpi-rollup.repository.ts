@@ -1,7 +1,7 @@
-import { CellState, HISTOGRAM_OF, packHistogram, RollupCellKey, rollupCellKey, unpackHistogram } from '@lanewatch/domain';
+import { CellState, HISTOGRAM_OF, packHistogram, RollupCellKey, unpackHistogram } from '@lanewatch/domain';
 import type { KpiRollupEntity } from '../entities/kpi-rollup.entity';
 import type { ColumnsOf } from '../table-row';
-import { rows, SqlRunner } from './sql-runner';
+import { execute, rows, SqlRunner } from './sql-runner';
 
 const cellColumns = (cells: RollupCellKey[]) => [
   cells.map((c) => c.tier),
@@ -14,33 +14,41 @@ const cellColumns = (cells: RollupCellKey[]) => [
   cells.map((c) => c.serviceLevel),
   cells.map((c) => c.family),
 ];
-const CELL_UNNEST = `unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])
-  AS k(tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family)`;
+const CELL_ARRAYS = `unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])`;
+const CELL_NAMES = `tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family`;
+const CELL_UNNEST = `${CELL_ARRAYS} AS k(${CELL_NAMES})`;
+/** The same keys with their position (from 1) as `ordinal`. */
+const NUMBERED_CELL_UNNEST = `${CELL_ARRAYS} WITH ORDINALITY AS k(${CELL_NAMES}, ordinal)`;
 const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.level = k.level AND r.keeps = k.keeps AND r.carrier_id = k.carrier_id
   AND r.peer_carrier_id = k.peer_carrier_id AND r.corridor = k.corridor AND r.service_level = k.service_level AND r.family = k.family`;
 
-/** A stored cell's state under its key (the key columns joined by chr(31)). */
-type LockedCellRow = ColumnsOf<KpiRollupEntity, 'count' | 'successes' | 'mean' | 'm2' | 'histogram'> & { key: string };
+/** A stored cell's state, and the position (from 1) of its key in the statement's key arrays. */
+type LockedCellRow = ColumnsOf<KpiRollupEntity, 'count' | 'successes' | 'mean' | 'm2' | 'histogram'> & { ordinal: string };
 
-/** The current state of these cells, locked until the transaction ends (absent cells are not in the map). */
-export async function lockRollupCells(runner: SqlRunner, cells: RollupCellKey[]): Promise<Map<string, CellState>> {
+/**
+ * The current state of these cells, locked until the transaction ends, under the keys given (absent
+ * cells are not in the map). Locked in key order, so two compactors never wait for each other in a cycle.
+ */
+export async function lockRollupCells(runner: SqlRunner, cells: { key: string; cell: RollupCellKey }[]): Promise<Map<string, CellState>> {
   const states = new Map<string, CellState>();
   if (cells.length === 0) return states;
-  // Keyed once (not in the comparator): a chunk's cells are tens of thousands.
-  const sorted = cells
-    .map((cell) => ({ cell, key: rollupCellKey(cell) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((entry) => entry.cell);
+  const sorted = [...cells].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const existing = await rows<LockedCellRow>(
     runner,
     // One primary-key probe per cell (LATERAL): a join let the planner merge the whole table's index.
-    `SELECT concat_ws(chr(31), r.tier, (extract(epoch FROM r.bucket_start) * 1000)::bigint, r.level, r.keeps, r.carrier_id, r.peer_carrier_id, r.corridor, r.service_level, r.family) AS key,
-            r.count, r.successes, r.mean, r.m2, r.histogram
-       FROM ${CELL_UNNEST} CROSS JOIN LATERAL (SELECT * FROM kpi_rollups r WHERE ${CELL_MATCH} FOR UPDATE) r`,
-    cellColumns(sorted),
+    // Rows come back under their key's position, not a key rebuilt from the columns.
+    `SELECT k.ordinal, r.count, r.successes, r.mean, r.m2, r.histogram
+       FROM ${NUMBERED_CELL_UNNEST} CROSS JOIN LATERAL (SELECT * FROM kpi_rollups r WHERE ${CELL_MATCH} FOR UPDATE) r`,
+    cellColumns(sorted.map((entry) => entry.cell)),
   );
   for (const row of existing) {
-    states.set(row.key, { count: row.count, successes: row.successes, mean: row.mean, m2: row.m2, histogram: row.histogram ? unpackHistogram(row.histogram) : new Map() });
+    states.set(sorted[Number(row.ordinal) - 1].key, {
+      count: row.count,
+      successes: row.successes,
+      mean: row.mean,
+      m2: row.m2,
+      histogram: row.histogram ? unpackHistogram(row.histogram) : new Map(),
+    });
   }
   return states;
 }
@@ -59,7 +67,7 @@ export async function writeRollupCells(runner: SqlRunner, cells: { cell: RollupC
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   };
   if (live.length > 0) {
-    await runner.query(
+    await execute(runner,
       `INSERT INTO kpi_rollups (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2, histogram)
        SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
                             $10::int[], $11::int[], $12::float8[], $13::float8[], $14::bytea[])
@@ -79,7 +87,7 @@ export async function writeRollupCells(runner: SqlRunner, cells: { cell: RollupC
     // A probe per cell: with a hash or merge join the planner would read the whole table.
     await runner.query(`SET LOCAL enable_hashjoin = off`);
     await runner.query(`SET LOCAL enable_mergejoin = off`);
-    await runner.query(`DELETE FROM kpi_rollups r USING ${CELL_UNNEST} WHERE ${CELL_MATCH}`, cellColumns(emptied.map((entry) => entry.cell)));
+    await execute(runner, `DELETE FROM kpi_rollups r USING ${CELL_UNNEST} WHERE ${CELL_MATCH}`, cellColumns(emptied.map((entry) => entry.cell)));
     await runner.query(`RESET enable_hashjoin`);
     await runner.query(`RESET enable_mergejoin`);
   }

@@ -1,6 +1,6 @@
 import type { LinkQueueEntity } from '../entities/link-queue.entity';
 import type { ColumnsOf, TableRow } from '../table-row';
-import { rows, SqlRunner } from './sql-runner';
+import { execute, rows, SqlRunner } from './sql-runner';
 
 /** A link_queue row as written (entity property names); events: new events of the leg the batch stored, added to its count by the derivation. */
 export type QueuedLeg = Pick<LinkQueueEntity, 'legId' | 'batchId' | 'events'>;
@@ -10,7 +10,7 @@ type QueuedLegRow = ColumnsOf<LinkQueueEntity, 'leg_id' | 'batch_id' | 'events'>
 /** Asks for these legs' journeys to be derived again; one row per leg and batch. */
 export async function enqueueLegs(runner: SqlRunner, legs: QueuedLeg[]): Promise<void> {
   if (legs.length === 0) return;
-  await runner.query(
+  await execute(runner,
     `INSERT INTO link_queue (leg_id, batch_id, events) SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::int[])`,
     [legs.map((leg) => leg.legId), legs.map((leg) => leg.batchId), legs.map((leg) => leg.events)],
   );
@@ -53,7 +53,7 @@ export async function linkQueueDepth(runner: SqlRunner): Promise<{ rows: number;
  */
 export async function lockLegs(runner: SqlRunner, legIds: string[]): Promise<void> {
   if (legIds.length === 0) return;
-  await runner.query(`SELECT lanewatch_lock_legs($1::bigint[])`, [legIds]);
+  await execute(runner, `SELECT lanewatch_lock_legs($1::bigint[])`, [legIds]);
 }
 
 /**
@@ -74,7 +74,7 @@ export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, n
   if (counts.size === 0) return;
   const entries = [...counts.entries()].filter(([, n]) => n !== 0);
   if (entries.length === 0) return;
-  await runner.query(
+  await execute(runner,
     `UPDATE legs l SET event_count = l.event_count + t.n
        FROM unnest($1::bigint[], $2::int[]) AS t(id, n) WHERE l.id = t.id`,
     [entries.map((e) => e[0]), entries.map((e) => e[1])],
@@ -84,12 +84,12 @@ export async function addLegEventCounts(runner: SqlRunner, counts: Map<string, n
 /** Notes the legs a derivation changed, under its transaction id (a rebuild's redo list). */
 export async function logDerivation(runner: SqlRunner, legIds: string[]): Promise<void> {
   if (legIds.length === 0) return;
-  await runner.query(`INSERT INTO derive_log (xid, leg_ids) VALUES (pg_current_xact_id()::text::bigint, $1::bigint[])`, [legIds]);
+  await execute(runner, `INSERT INTO derive_log (xid, leg_ids) VALUES (pg_current_xact_id()::text::bigint, $1::bigint[])`, [legIds]);
 }
 
 /** Drops derivation notes older than `olderThan`, unless a rebuild is running (it still needs them). */
 export async function trimDeriveLog(runner: SqlRunner, olderThan: Date): Promise<void> {
-  await runner.query(
+  await execute(runner,
     `DELETE FROM derive_log WHERE logged_at < $1
         AND NOT EXISTS (SELECT 1 FROM background_tasks WHERE kind = 'rebuild' AND status = 'running')`,
     [olderThan],

@@ -5,7 +5,7 @@ import type { LegLinkPinEntity } from '../entities/leg-link-pin.entity';
 import type { LegEntity } from '../entities/leg.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { ColumnsOf, TableRow } from '../table-row';
-import { rows, SqlRunner } from './sql-runner';
+import { execute, rows, SqlRunner } from './sql-runner';
 
 export interface LinkComponent {
   legs: LinkLeg[];
@@ -101,7 +101,7 @@ export async function loadLinkComponent(runner: SqlRunner, seedLegIds: string[])
 export async function applyLinkResolution(runner: SqlRunner, resolution: LinkResolution): Promise<void> {
   const legs = resolution.legs;
   if (legs.length > 0) {
-    await runner.query(
+    await execute(runner,
       `UPDATE legs l SET shipment_id = t.shipment_id, parent_leg_id = t.parent_leg_id, linked_at = t.linked_at
          FROM unnest($1::bigint[], $2::uuid[], $3::bigint[], $4::timestamptz[]) AS t(id, shipment_id, parent_leg_id, linked_at)
         WHERE l.id = t.id
@@ -117,7 +117,7 @@ export async function applyLinkResolution(runner: SqlRunner, resolution: LinkRes
   }
   const shipments = resolution.shipments;
   if (shipments.length > 0) {
-    await runner.query(
+    await execute(runner,
       `UPDATE shipments s SET merged_into_id = NULLIF(t.effective, s.id)
          FROM unnest($1::uuid[], $2::uuid[]) AS t(id, effective)
         WHERE s.id = t.id AND s.merged_into_id IS DISTINCT FROM NULLIF(t.effective, s.id)`,
@@ -131,7 +131,7 @@ const CONFLICT_KINDS: LinkConflict['kind'][] = ['leg_claimed_twice', 'pinned_lin
 
 /** Keeps the component's link conflicts as data-quality issues, each related to every leg it involves. */
 async function recordConflicts(runner: SqlRunner, componentLegIds: string[], conflicts: LinkConflict[]): Promise<void> {
-  await runner.query(
+  await execute(runner,
     `DELETE FROM data_quality_issues d
       WHERE d.kind = ANY($3::text[]) AND d.leg_id = ANY($1::bigint[])
         AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS c(key) WHERE c.key = d.kind || ':' || d.leg_id)`,
@@ -140,7 +140,7 @@ async function recordConflicts(runner: SqlRunner, componentLegIds: string[], con
   if (conflicts.length === 0) return;
   const related = (conflict: LinkConflict) =>
     `{${[...new Set([conflict.legId, conflict.winner.fromLegId, ...conflict.losers.map((loser) => loser.fromLegId)].filter((id) => id !== null))].join(',')}}`;
-  await runner.query(
+  await execute(runner,
     `INSERT INTO data_quality_issues (kind, carrier_id, leg_id, shipment_id, details, related_leg_ids)
      SELECT t.kind, l.carrier_id, l.id, t.shipment_id, t.details::jsonb, t.related::bigint[]
        FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS t(kind, leg_id, shipment_id, details, related)
@@ -165,7 +165,7 @@ async function recordConflicts(runner: SqlRunner, componentLegIds: string[], con
 /** A shipment's attributes: per field, the value of the latest event time (then receipt) claimed on any of its legs. */
 export async function recomputeEffectiveAttributes(runner: SqlRunner, shipmentIds: string[]): Promise<void> {
   if (shipmentIds.length === 0) return;
-  await runner.query(
+  await execute(runner,
     `WITH latest AS (
        SELECT DISTINCT ON (l.shipment_id, h.field) l.shipment_id, h.field, h.value
          FROM attribute_claims h JOIN legs l ON l.id = h.leg_id

@@ -2,7 +2,7 @@ import { CellState, KpiFamily, KpiLevel, packHistogram, RollupDelta, ROLLUP_SHAR
 import type { IngestBatchEntity } from '../entities/ingest-batch.entity';
 import type { KpiRollupDeltaEntity } from '../entities/kpi-rollup-delta.entity';
 import type { ColumnsOf, TableRow } from '../table-row';
-import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
+import { execute, LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 const packed = (histogram: Map<number, number>) => {
   if (histogram.size === 0) return null;
@@ -16,7 +16,7 @@ export type DeltaOrigin = 'e' | 'f';
 /** Appends rollup deltas: insert only, no row any other writer holds, so no transaction waits here. */
 export async function appendRollupDeltas(runner: SqlRunner, deltas: RollupDelta[], batchId: string | null, origin: DeltaOrigin): Promise<void> {
   if (deltas.length === 0) return;
-  await runner.query(
+  await execute(runner,
     `INSERT INTO kpi_rollup_deltas (xid, origin, shard, batch_id, bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family,
        sign, count, successes, mean, m2, histogram)
      SELECT pg_current_xact_id()::text::bigint, $16, t.shard, $1::uuid, t.bucket_start, t.level, t.carrier_id, t.peer_carrier_id, t.corridor, t.service_level, t.family,

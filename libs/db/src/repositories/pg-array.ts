@@ -1,0 +1,38 @@
+import * as pg from 'pg';
+
+// pg's own conversion of one value to its text form (dates in the client's zone, objects as JSON,
+// `toPostgres`): what an array element that is not a number, string or byte array is given.
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
+
+const NEEDS_ESCAPE = /["\\]/;
+
+function quoted(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${text}"`;
+}
+
+function element(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : `"${String(value)}"`;
+  if (typeof value === 'string') return quoted(value);
+  if (Array.isArray(value)) return arrayLiteral(value);
+  if (ArrayBuffer.isView(value)) return `"\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}"`;
+  return quoted(String(prepareValue(value)));
+}
+
+/**
+ * A PostgreSQL array literal of these values, the meaning pg gives an array parameter (NULL for
+ * null, nested arrays, `\x` hex for bytes, pg's own text for dates and objects), written in one
+ * `join`: pg builds it element by element through its generic conversion and two regular
+ * expressions each, which for the write path's column arrays (tens of thousands of elements a
+ * statement) was a tenth of the worker's CPU.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  const parts = new Array<string>(values.length);
+  for (let index = 0; index < values.length; index += 1) parts[index] = element(values[index]);
+  return `{${parts.join(',')}}`;
+}
+
+/** The parameters with every array given as its literal (other values as they are). */
+export function withArrayLiterals(parameters: readonly unknown[]): unknown[] {
+  return parameters.map((parameter) => (Array.isArray(parameter) ? arrayLiteral(parameter) : parameter));
+}
