@@ -41,7 +41,10 @@ export interface SlaPolicy {
   wilsonGuard: boolean;
 }
 
-/** A policy's fields in the order the API, its forms and its errors name them (sla.md §1). */
+/**
+ * A policy's fields in the order the API, its forms, its errors and a contract diff name them (sla.md §1):
+ * the one list of them. The schema below must have exactly these keys, and its output must be a SlaPolicy.
+ */
 export const SLA_POLICY_FIELDS = [
   'name',
   'carrier',
@@ -57,6 +60,7 @@ export const SLA_POLICY_FIELDS = [
   'burnRate',
   'wilsonGuard',
 ] as const satisfies readonly (keyof SlaPolicy)[];
+export type SlaPolicyField = (typeof SLA_POLICY_FIELDS)[number];
 
 export type SlaPolicyParseResult = { ok: true; value: SlaPolicy } | { ok: false; errors: string[] };
 
@@ -126,7 +130,7 @@ const fieldsSchema = z.strictObject(
     enabled: flag(true),
     burnRate: burnRateSchema,
     wilsonGuard: flag(false),
-  },
+  } satisfies Record<SlaPolicyField, z.ZodType>,
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be an object') },
 );
 
