@@ -16,9 +16,8 @@ import { deriveChannelSecret } from '@lanewatch/sla';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid } from '../infrastructure/request.util';
+import type { Principal } from '../auth';
+import { actorOf, assertUuid, CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 import { AlertsQueue } from './alerts-queue';
 import { resolveWithSystemDns, ResolveHost, webhookTargetProblem } from './webhook-target';
 

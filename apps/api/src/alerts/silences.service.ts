@@ -2,9 +2,8 @@ import { deleteSilence, insertSilence, listSilences, SilenceRow } from '@lanewat
 import { CARRIER_CODE_PATTERN, parseInstantWithOffset, SLA_SEVERITIES } from '@lanewatch/domain';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid, bodyObject, isUuid } from '../infrastructure/request.util';
+import type { Principal } from '../auth';
+import { actorOf, assertUuid, bodyObject, DATA_SOURCE, isUuid } from '../infrastructure';
 
 const KNOWN = ['from', 'to', 'carrier', 'corridor', 'severity', 'policyId', 'reason'];
 

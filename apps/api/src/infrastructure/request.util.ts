@@ -2,7 +2,7 @@ import { findUserById } from '@lanewatch/db';
 import { isUuid as isUuidText } from '@lanewatch/domain';
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth';
 
 /** A path id that is not a UUID names nothing: 404 rather than a database error. */
 export function assertUuid(id: string, what: string): void {

@@ -13,8 +13,7 @@ import { parseSlaPolicy, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
 import { previewPolicy } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { assertUuid } from '../infrastructure/request.util';
+import { assertUuid, CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 
 type StoredPolicy = StoredPolicyRow;
 
