@@ -62,6 +62,21 @@ export const SLA_POLICY_FIELDS = [
 ] as const satisfies readonly (keyof SlaPolicy)[];
 export type SlaPolicyField = (typeof SLA_POLICY_FIELDS)[number];
 
+/** The example policy of sla.md §1: the API documents it, and the specs start from it. */
+export const SLA_POLICY_EXAMPLE = {
+  name: 'Correios CN-BR first attempt',
+  carrier: 'correios',
+  corridor: 'CN-BR',
+  serviceLevel: null,
+  metric: 'first_attempt_rate',
+  op: 'gte',
+  threshold: 0.9,
+  windowDays: 7,
+  minSample: 30,
+  severity: 'critical',
+  enabled: true,
+} as const satisfies Omit<SlaPolicy, 'burnRate' | 'wilsonGuard'>;
+
 export type SlaPolicyParseResult = { ok: true; value: SlaPolicy } | { ok: false; errors: string[] };
 
 // Messages leave the field out: formatIssues puts the field's path in front, so the same schema
