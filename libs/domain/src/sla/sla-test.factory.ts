@@ -32,18 +32,20 @@ export function activeBreach(overrides: Partial<ActiveBreach> = {}): ActiveBreac
   };
 }
 
+// A breach of the example policy.
 export function alertBreach(overrides: Partial<AlertBreach> = {}): AlertBreach {
+  const { name: policyName, severity, carrier, corridor, serviceLevel, metric, op, threshold } = SLA_POLICY_EXAMPLE;
   return {
     id: 'b-42',
     policyId: 'p-7',
-    policyName: 'Correios CN-BR first attempt',
-    severity: 'critical',
-    carrier: 'correios',
-    corridor: 'CN-BR',
-    serviceLevel: null,
-    metric: 'first_attempt_rate',
-    op: 'gte',
-    threshold: 0.9,
+    policyName,
+    severity,
+    carrier,
+    corridor,
+    serviceLevel,
+    metric,
+    op,
+    threshold,
     value: 0.842,
     worstValue: 0.81,
     sample: 233,
