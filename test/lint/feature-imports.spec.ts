@@ -1,25 +1,8 @@
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
+import { lintPlanted } from './eslint-cli';
 
-// The repository's own eslint.config.mjs through ESLint's CLI: an apps/api feature imports another one,
-// auth, infrastructure and metrics included, through its index ('../<feature>'), never by file.
-const root = path.resolve(__dirname, '../..');
-
-function lint(filename: string, from: string): Promise<(string | null)[]> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filename, '--rule', '{"@nx/enforce-module-boundaries":"off"}', '-f', 'json'],
-      { cwd: root },
-      (error, stdout) => {
-        // Exit code 1 means lint errors were found; anything else without output is a failure to run.
-        if (error && error.code !== 1) return reject(error);
-        resolve((JSON.parse(stdout) as { messages: { ruleId: string | null }[] }[])[0].messages.map((message) => message.ruleId));
-      },
-    );
-    child.stdin?.end(`import { planted } from '${from}';\nexport const used = planted;\n`);
-  });
-}
+// The repository's own eslint.config.mjs: an apps/api feature imports another one, auth, infrastructure
+// and metrics included, through its index ('../<feature>'), never by file.
+const lint = (filename: string, from: string) => lintPlanted(filename, `import { planted } from '${from}';\nexport const used = planted;\n`);
 
 describe('eslint.config.mjs: apps/api features import each other through their index', () => {
   it.each(['../alerts/alerts.module', '../auth/principal', '../infrastructure/tokens', '../metrics/api-metrics'])('fails on %s, a file of another feature', async (from) => {
