@@ -3,6 +3,9 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import noSqlOutsideDb from './eslint-rules/no-sql-outside-db.cjs';
 
+// One message for the feature-import rule and its temporary ingest block below.
+const FEATURE_INDEX_MESSAGE = "import another feature through its index ('../<feature>'), not by file.";
+
 // Module boundaries (the rule needs Nx's project graph: `npm run lint` computes it first, otherwise
 // the rule is skipped with only a console warning): apps -> libs; libs/write-path, libs/read-model -> db, domain, utils; libs/sla -> libs/read-model, db, domain, utils (never the other way; write path and read model never import each other); libs/db -> libs/domain; libs/domain -> nothing (no I/O packages, no Node built-ins: the dashboard bundles it); libs/crypto (Node-only hashing and signing) -> libs/domain.
 export default tseslint.config(
@@ -75,13 +78,19 @@ export default tseslint.config(
   },
   {
     // Features inside apps/api talk through each other's index (its module and what it chooses to export),
-    // never by file; auth, infrastructure and metrics are the shared ground every feature stands on.
+    // never by file; auth, infrastructure and metrics too, through the index of what features may use.
     files: ['apps/api/src/*/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['../*/*', '!../auth/*', '!../infrastructure/*', '!../metrics/*'], message: "import another feature through its index ('../<feature>'), not by file." }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/*'], message: FEATURE_INDEX_MESSAGE }] }],
+    },
+  },
+  {
+    // Temporary, for apps/api/src/ingest only: it was being edited on another branch when the other features
+    // moved to '../auth', '../infrastructure' and '../metrics' (issue 16); once its nine imports move too,
+    // delete this block.
+    files: ['apps/api/src/ingest/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/*', '!../auth/*', '!../infrastructure/*', '!../metrics/*'], message: FEATURE_INDEX_MESSAGE }] }],
     },
   },
   {

@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { RuleTester } from 'eslint';
 import * as path from 'node:path';
 import * as tseslint from 'typescript-eslint';
+import { lintPlanted, REPO_ROOT } from './eslint-cli';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rule = require('../../eslint-rules/no-sql-outside-db.cjs');
 
 // The rule as eslint.config.mjs configures it (no options: DEFAULT_ALLOW); paths are relative to the
 // working directory, the repository root under jest.
-const root = path.resolve(__dirname, '../..');
-const at = (relative: string) => path.join(root, relative);
+const at = (relative: string) => path.join(REPO_ROOT, relative);
 
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
 
@@ -44,24 +43,11 @@ describe('lanewatch/no-sql-outside-db', () => {
 // wired in and its exemptions are the configured ones (libs/db/src passes, apps/api fails).
 describe('eslint.config.mjs runs lanewatch/no-sql-outside-db', () => {
   const planted = "export const sql = 'SELECT id FROM carriers WHERE code = $1';\n";
-  const lint = (filename: string) =>
-    new Promise<{ ruleId: string | null }[]>((resolve, reject) => {
-      const child = execFile(
-        process.execPath,
-        [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filename, '--rule', '{"@nx/enforce-module-boundaries":"off"}', '-f', 'json'],
-        { cwd: root },
-        (error, stdout) => {
-          // Exit code 1 means lint errors were found; anything else without output is a failure to run.
-          if (error && error.code !== 1) return reject(error);
-          resolve((JSON.parse(stdout) as { messages: { ruleId: string | null }[] }[])[0].messages);
-        },
-      );
-      child.stdin?.end(planted);
-    });
+  const lint = (filename: string) => lintPlanted(filename, planted);
 
   it('fails on the planted SQL outside libs/db and passes it inside libs/db', async () => {
     const [outside, inside] = await Promise.all([lint('apps/api/src/planted.ts'), lint('libs/db/src/repositories/planted.repository.ts')]);
-    expect(outside.map((m) => m.ruleId)).toEqual(['lanewatch/no-sql-outside-db']);
+    expect(outside).toEqual(['lanewatch/no-sql-outside-db']);
     expect(inside).toEqual([]);
   });
 });

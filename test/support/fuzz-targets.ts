@@ -1,3 +1,4 @@
+import { SLA_POLICY_EXAMPLE } from '@lanewatch/domain';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Json } from './fuzz-mutations';
@@ -51,18 +52,7 @@ function jsonFixtures(format: string): Json[] {
 
 export const UPU_CSV = readFileSync(join(FORMATS_DIR, 'upu', 'fixtures', 'emsevt-events.csv'), 'utf8');
 
-const POLICY: Json = {
-  name: 'first attempt',
-  carrier: FUZZ_CARRIER,
-  corridor: 'CN-BR',
-  serviceLevel: null,
-  metric: 'first_attempt_rate',
-  op: 'gte',
-  threshold: 0.9,
-  windowDays: 7,
-  minSample: 3,
-  severity: 'critical',
-};
+const POLICY: Json = { ...SLA_POLICY_EXAMPLE, name: 'first attempt', carrier: FUZZ_CARRIER, minSample: 3 };
 
 export function jsonTargets(): JsonTarget[] {
   const signed = (format: 'aftership' | '17track' | 'easypost'): JsonTarget[] =>

@@ -1,17 +1,33 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
+const hasProtocol = (value: string, protocols: string[]) => {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+const protocolsMessage = (name: string, protocols: string[]) => `${name} must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`;
+
 const urlWithProtocols = (name: string, protocols: string[]) =>
   z
     .string({ error: `${name} is required` })
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `${name} must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+    .refine((value) => hasProtocol(value, protocols), protocolsMessage(name, protocols));
+
+// The same for a URL that may be left out: absent or empty is undefined.
+const optionalUrlWithProtocols = (name: string, protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === '') return undefined;
+      if (hasProtocol(value, protocols)) return value;
+      ctx.addIssue({ code: 'custom', message: protocolsMessage(name, protocols) });
+      return z.NEVER;
+    });
 
 const intInRange = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -132,20 +148,7 @@ const envSchema = z.object({
     .regex(/^(\{[a-z0-9_-]{1,40}\}|[a-z0-9_-]{1,40})$/, 'QUEUE_PREFIX must be 1-40 characters of a-z 0-9 _ -, optionally in braces (a hash tag: {lanewatch})')
     .default('{lanewatch}'),
   REDIS_CLUSTER_NODES: redisClusterNodes,
-  DATABASE_READ_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return undefined;
-      try {
-        if (['postgres:', 'postgresql:'].includes(new URL(value).protocol)) return value;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: 'custom', message: 'DATABASE_READ_URL must be a URL starting with postgres:// or postgresql://' });
-      return z.NEVER;
-    }),
+  DATABASE_READ_URL: optionalUrlWithProtocols('DATABASE_READ_URL', ['postgres:', 'postgresql:']),
   INGEST_RATE_LIMIT_PER_MINUTE: intInRange('INGEST_RATE_LIMIT_PER_MINUTE', 1, 1_000_000, 1200),
   // CSV import bounds (bytes): they keep one upload's memory and time bounded whatever it holds.
   IMPORT_MAX_FILE_BYTES: intInRange('IMPORT_MAX_FILE_BYTES', 1024, 2 ** 40, 64 * 1024 * 1024),
@@ -190,20 +193,7 @@ const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_ADDRESS: intInRange('LOGIN_ATTEMPTS_PER_ADDRESS', 1, 100_000, 100),
   LOGIN_ATTEMPTS_PER_EMAIL: intInRange('LOGIN_ATTEMPTS_PER_EMAIL', 1, 100_000, 50),
   LOGIN_ATTEMPTS_PER_MINUTE: intInRange('LOGIN_ATTEMPTS_PER_MINUTE', 1, 1_000_000, 600),
-  SMTP_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return undefined;
-      try {
-        if (['smtp:', 'smtps:'].includes(new URL(value).protocol)) return value;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: 'custom', message: 'SMTP_URL must be a URL starting with smtp:// or smtps://' });
-      return z.NEVER;
-    }),
+  SMTP_URL: optionalUrlWithProtocols('SMTP_URL', ['smtp:', 'smtps:']),
   SMTP_FROM: z.string().trim().default('lanewatch@localhost'),
   // A bearer for Prometheus alone: it reads /api/v1/metrics and a worker's /metrics, nothing else.
   METRICS_TOKEN: z

@@ -3,7 +3,7 @@
 // entries and adapter warnings from the counters the API keeps per UTC hour of receipt.
 import { utcHourStart } from './ingest-throughput';
 import { DAY_MS, HOUR_MS } from './time-units';
-import { parseInstantWithOffset } from './timestamps';
+import { gridInstant } from './timestamps';
 
 /** The code a real scan without a usable code or status is stored under (formats.md, "never drop a real scan"). */
 export const UNCLASSIFIED_CODE = 'UNCLASSIFIED';
@@ -58,15 +58,8 @@ export function parseFidelityQuery(query: Record<string, unknown>, now: Date): F
   const instant = (name: 'from' | 'to'): number | null | undefined => {
     const value = text(name);
     if (value === undefined) return undefined;
-    const parsed = parseInstantWithOffset(name, value);
-    if (!parsed.ok) {
-      errors.push(parsed.error);
-      return null;
-    }
-    if (parsed.value.epochMs % size !== 0) {
-      errors.push(bucket === 'hour' ? `${name} must fall on a whole UTC hour (e.g. 2026-11-02T08:00:00Z)` : `${name} must fall on a UTC midnight (e.g. 2026-11-02T00:00:00Z) with bucket=day`);
-    }
-    return parsed.value.epochMs;
+    const offGrid = bucket === 'hour' ? 'must fall on a whole UTC hour (e.g. 2026-11-02T08:00:00Z)' : 'must fall on a UTC midnight (e.g. 2026-11-02T00:00:00Z) with bucket=day';
+    return gridInstant({ name, value, stepMs: size, offGrid, errors });
   };
   const givenFrom = instant('from');
   const givenTo = instant('to');

@@ -1,4 +1,4 @@
-import { parseInstantWithOffset } from './timestamps';
+import { gridInstant } from './timestamps';
 import { HOUR_MS } from './time-units';
 
 export const DEFAULT_THROUGHPUT_HOURS = 24;
@@ -46,13 +46,7 @@ export function parseIngestThroughputQuery(query: Record<string, unknown>, now: 
   const instant = (name: 'from' | 'to'): number | null | undefined => {
     const value = text(name);
     if (value === undefined) return undefined;
-    const parsed = parseInstantWithOffset(name, value);
-    if (!parsed.ok) {
-      errors.push(parsed.error);
-      return null;
-    }
-    if (parsed.value.epochMs % HOUR_MS !== 0) errors.push(`${name} must fall on a whole UTC hour (e.g. 2026-11-02T08:00:00Z)`);
-    return parsed.value.epochMs;
+    return gridInstant({ name, value, stepMs: HOUR_MS, offGrid: 'must fall on a whole UTC hour (e.g. 2026-11-02T08:00:00Z)', errors });
   };
   const givenFrom = instant('from');
   const givenTo = instant('to');

@@ -1,4 +1,4 @@
-import { parseInstantWithOffset } from './timestamps';
+import { gridInstant } from './timestamps';
 import { DAY_MS, QUARTER_HOUR_MS } from './time-units';
 
 export const KPI_GROUP_BYS = ['carrier', 'corridor', 'serviceLevel', 'carrier,corridor', 'corridor,serviceLevel'] as const;
@@ -24,15 +24,8 @@ export interface KpiQueryParams {
 export type KpiQueryResult = { ok: true; value: KpiQueryParams } | { ok: false; errors: string[] };
 
 /** An instant with its UTC offset, on a quarter hour (rollups are kept per 15 minutes at the edges). */
-function quarterHourInstant(name: string, value: string, errors: string[]): number | null {
-  const parsed = parseInstantWithOffset(name, value);
-  if (!parsed.ok) {
-    errors.push(parsed.error);
-    return null;
-  }
-  if (parsed.value.epochMs % QUARTER_HOUR_MS !== 0) errors.push(`${name} must fall on a quarter hour (e.g. 2026-11-01T00:00:00-03:00)`);
-  return parsed.value.epochMs;
-}
+const quarterHourInstant = (name: string, value: string, errors: string[]) =>
+  gridInstant({ name, value, stepMs: QUARTER_HOUR_MS, offGrid: 'must fall on a quarter hour (e.g. 2026-11-01T00:00:00-03:00)', errors });
 
 /** GET /kpis parameters (kpis.md §3). Bounds fall on a quarter hour: rollups are kept per 15 minutes at the edges. */
 export function parseKpiQuery(query: Record<string, unknown>): KpiQueryResult {

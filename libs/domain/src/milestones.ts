@@ -46,6 +46,11 @@ export function milestoneOrder(milestone: Milestone): number {
   return ORDER.get(milestone) ?? 0;
 }
 
+/** The milestones from `first` to `last`, both included, in journey order. */
+export function milestonesBetween(first: Milestone, last: Milestone): Milestone[] {
+  return MILESTONES.slice(MILESTONES.indexOf(first), MILESTONES.indexOf(last) + 1);
+}
+
 export function isPhysical(milestone: Milestone): boolean {
   return !NON_PHYSICAL.has(milestone);
 }

@@ -30,6 +30,21 @@ export function parseInstantWithOffset(field: string, input: string): InstantRes
   return { ok: true, value: { epochMs: parsed.toMillis(), offsetMinutes: parsed.offset } };
 }
 
+/**
+ * A query bound: an instant with its UTC offset on a grid of `stepMs` (a quarter hour, an hour, a day),
+ * as epoch milliseconds; null when it is not an instant. Problems go to `errors`, `offGrid` naming the
+ * grid (`must fall on a whole UTC hour …`); an instant off the grid is still returned.
+ */
+export function gridInstant(input: { name: string; value: string; stepMs: number; offGrid: string; errors: string[] }): number | null {
+  const parsed = parseInstantWithOffset(input.name, input.value);
+  if (!parsed.ok) {
+    input.errors.push(parsed.error);
+    return null;
+  }
+  if (parsed.value.epochMs % input.stepMs !== 0) input.errors.push(`${input.name} ${input.offGrid}`);
+  return parsed.value.epochMs;
+}
+
 export type OccurredAtCheck = { ok: true; value: ParsedInstant } | { ok: false; error: string };
 
 /** occurredAt: with an offset, not before 2000-01-01, not more than 24 h after receipt. */

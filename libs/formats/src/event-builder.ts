@@ -1,4 +1,4 @@
-import { DELIVERED_SUBTYPES, Milestone, resolveCountry, UNCLASSIFIED_CODE } from '@lanewatch/domain';
+import { DELIVERED_SUBTYPES, Milestone, milestonesBetween, resolveCountry, UNCLASSIFIED_CODE } from '@lanewatch/domain';
 import { DateTime } from 'luxon';
 import type { AdaptedEvent, AdapterResult, CanonicalEventInput } from './adapter.types';
 import { journeySide } from './customs-direction';
@@ -56,27 +56,7 @@ const CUSTOMS: ReadonlySet<Milestone> = new Set<Milestone>([
   'IMPORT_CUSTOMS_RELEASED',
 ]);
 /** Milestones after which the parcel has moved: a later acceptance scan is a facility scan. */
-const MOVED: ReadonlySet<Milestone> = new Set<Milestone>([
-  'ORIGIN_FACILITY',
-  'EXPORT_CUSTOMS_STARTED',
-  'EXPORT_CUSTOMS_HELD',
-  'EXPORT_CUSTOMS_CLEARED',
-  'HANDED_TO_LINEHAUL',
-  'DEPARTED_ORIGIN',
-  'TRANSIT_HUB',
-  'ARRIVED_DESTINATION',
-  'IMPORT_CUSTOMS_STARTED',
-  'IMPORT_CUSTOMS_HELD',
-  'IMPORT_CUSTOMS_RELEASED',
-  'HANDED_OVER',
-  'DESTINATION_FACILITY',
-  'OUT_FOR_DELIVERY',
-  'DELIVERY_FAILED',
-  'AVAILABLE_FOR_PICKUP',
-  'DELIVERED',
-  'RETURN_IN_TRANSIT',
-  'RETURNED',
-]);
+const MOVED: ReadonlySet<Milestone> = new Set(milestonesBetween('ORIGIN_FACILITY', 'RETURNED'));
 /** Milestones that put the parcel on the destination side of the journey. */
 const ARRIVED: ReadonlySet<Milestone> = new Set<Milestone>([
   'ARRIVED_DESTINATION',

@@ -1,10 +1,4 @@
-import {
-  buildPostgresUrl,
-  databaseNameOf,
-  parseRedisUrl,
-  redactUrl,
-  withDatabaseName,
-} from './service-url.util';
+import { buildPostgresUrl, databaseNameOf, parseRedisUrl, redactUrl, withDatabaseName } from './service-url.util';
 
 describe('databaseNameOf', () => {
   it('reads the database from the path', () => {

@@ -2,7 +2,7 @@ import { LanewatchConfig } from '@lanewatch/config';
 import { addBestEffort, alertDeliveryJob, AlertDeliveryQueue, ALERTS_QUEUE, QueueConnection } from '@lanewatch/queue';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { CONFIG, QUEUE_CONNECTION } from '../infrastructure/tokens';
+import { CONFIG, QUEUE_CONNECTION } from '../infrastructure';
 
 /** Enqueues committed alert deliveries; best effort, the worker's sweeper enqueues what this could not. */
 @Injectable()

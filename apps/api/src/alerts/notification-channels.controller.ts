@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertReadsAllCarriers } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { assertReadsAllCarriers, CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { NotificationChannelsService } from './notification-channels.service';
 
 const CHANNEL_EXAMPLE = { name: 'ops webhook', kind: 'webhook', url: 'https://hooks.example.com/lanewatch', severities: ['critical'], carriers: [], corridors: [] };

@@ -13,12 +13,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import { ChannelTestAlert, channelTestKey, CARRIER_CODE_PATTERN, SLA_SEVERITIES } from '@lanewatch/domain';
 import { deriveChannelSecret } from '@lanewatch/sla';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid } from '../infrastructure/request.util';
+import type { Principal } from '../auth';
+import { actorOf, CLOCK, Clock, CONFIG, DATA_SOURCE, foundById } from '../infrastructure';
 import { AlertsQueue } from './alerts-queue';
 import { resolveWithSystemDns, ResolveHost, webhookTargetProblem } from './webhook-target';
 
@@ -117,10 +116,7 @@ export class NotificationChannelsService {
   }
 
   async get(id: string) {
-    assertUuid(id, 'notification channel');
-    const row = await findNotificationChannel(this.dataSource, id);
-    if (!row) throw new NotFoundException(`notification channel '${id}' not found`);
-    return view(row);
+    return view(await foundById(id, 'notification channel', (channelId) => findNotificationChannel(this.dataSource, channelId)));
   }
 
   /** Replaces the channel's fields; a change makes it healthy again until it fails anew. */
@@ -132,8 +128,7 @@ export class NotificationChannelsService {
   }
 
   async remove(id: string): Promise<void> {
-    assertUuid(id, 'notification channel');
-    if (!(await deleteNotificationChannel(this.dataSource, id))) throw new NotFoundException(`notification channel '${id}' not found`);
+    await foundById(id, 'notification channel', (channelId) => deleteNotificationChannel(this.dataSource, channelId));
   }
 
   /**

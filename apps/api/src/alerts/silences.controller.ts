@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertReadsAllCarriers } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { assertReadsAllCarriers, CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { SilencesService } from './silences.service';
 
 @ApiTags('alerts')

@@ -1,10 +1,9 @@
 import { deleteSilence, insertSilence, listSilences, SilenceRow } from '@lanewatch/db';
 import { CARRIER_CODE_PATTERN, parseInstantWithOffset, SLA_SEVERITIES } from '@lanewatch/domain';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid, bodyObject, isUuid } from '../infrastructure/request.util';
+import type { Principal } from '../auth';
+import { actorOf, bodyObject, DATA_SOURCE, foundById, isUuid } from '../infrastructure';
 
 const KNOWN = ['from', 'to', 'carrier', 'corridor', 'severity', 'policyId', 'reason'];
 
@@ -70,7 +69,6 @@ export class SilencesService {
   }
 
   async remove(id: string): Promise<void> {
-    assertUuid(id, 'silence');
-    if (!(await deleteSilence(this.dataSource, id))) throw new NotFoundException(`silence '${id}' not found`);
+    await foundById(id, 'silence', (silenceId) => deleteSilence(this.dataSource, silenceId));
   }
 }

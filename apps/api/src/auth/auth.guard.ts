@@ -5,7 +5,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { Reflector } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { SESSION_TOKEN_PREFIX, secretsEqual, sha256Hex } from '@lanewatch/crypto';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 import { bearerToken, deniedReason } from './access.util';
 import { Access, ACCESS_KEY, AuthenticatedRequest, Principal, SessionContext } from './principal';
 

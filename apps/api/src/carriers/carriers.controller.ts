@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertOwnCarrier, assertReadsAllCarriers } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { assertOwnCarrier, assertReadsAllCarriers, CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { CarriersService } from './carriers.service';
 
 @ApiTags('carriers')

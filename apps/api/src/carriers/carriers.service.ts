@@ -37,8 +37,7 @@ import {
 } from '@lanewatch/domain';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { BatchQueue } from '../infrastructure/batch-queue';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { BatchQueue, CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 import { generateApiKey, newWebhookSecret } from '@lanewatch/crypto';
 
 @Injectable()

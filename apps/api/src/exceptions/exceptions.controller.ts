@@ -4,9 +4,8 @@ import { BadRequestException, Controller, Get, Inject, NotFoundException, Query,
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure/tokens';
+import { assertOwnCarrier, CurrentPrincipal, Principal, RequireAccess } from '../auth';
+import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure';
 import { inReadSnapshot } from '../kpis';
 
 @ApiTags('exceptions')

@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { FidelityService } from './fidelity.service';
 
 const FIGURES = '{events, unmapped, unmappedShare, unclassified, unclassifiedShare, rejected, warnings: {unknown_handover_carrier, unresolved_country, other}}';

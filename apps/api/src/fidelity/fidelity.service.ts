@@ -3,9 +3,8 @@ import { fidelityAnswer, FidelityAnswer, FidelityFigures, FidelityParams, parseF
 import { readFidelity } from '@lanewatch/read-model';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { assertOwnCarrier, type Principal } from '../auth';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 
 export interface CarrierFidelityRow {
   carrier: string;

@@ -4,9 +4,8 @@ import type { Response } from 'express';
 import { pingDatabase, unhealthyNotificationChannels } from '@lanewatch/db';
 import type { RedisClient } from '@lanewatch/queue';
 import type { DataSource } from 'typeorm';
-import { seesHealthDetails } from '../auth/access.util';
-import { OptionalPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { DATA_SOURCE, REDIS } from '../infrastructure/tokens';
+import { OptionalPrincipal, Principal, RequireAccess, seesHealthDetails } from '../auth';
+import { DATA_SOURCE, REDIS } from '../infrastructure';
 
 const CHECK_TIMEOUT_MS = 2000;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { ImportsService } from './imports.service';
 
 @ApiTags('imports')

@@ -3,9 +3,8 @@ import { computeKpiDistribution, computeKpis, computeKpiTimeseries, UnknownCarri
 import { applyDecorators, BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { READ_DATA_SOURCE } from '../infrastructure/tokens';
+import { assertOwnCarrier, CurrentPrincipal, Principal, RequireAccess } from '../auth';
+import { READ_DATA_SOURCE } from '../infrastructure';
 import { inReadSnapshot } from './read-snapshot';
 
 const KpiQueries = () =>

@@ -3,9 +3,8 @@ import { computeScorecards, UnknownCarrierError } from '@lanewatch/read-model';
 import { applyDecorators, BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure/tokens';
+import { assertOwnCarrier, CurrentPrincipal, Principal, RequireAccess } from '../auth';
+import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure';
 import { inReadSnapshot } from './read-snapshot';
 
 const WindowQueries = () =>

@@ -5,7 +5,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN, QUEUE_CONNECTION, REDIS } from '../infrastructure/tokens';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE, INGEST_QUEUE_TOKEN, QUEUE_CONNECTION, REDIS } from '../infrastructure';
 import { ApiMetrics } from './api-metrics';
 
 // A scrape answers within about this, whatever a dependency does: Prometheus' default timeout is 10 s.

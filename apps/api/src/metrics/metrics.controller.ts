@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequireAccess } from '../auth/principal';
+import { RequireAccess } from '../auth';
 import { MetricsScrape } from './metrics-scrape.service';
 
 // Under /api/v1 like every API route, and at /metrics where Prometheus looks by default (the dashboard's

@@ -5,9 +5,8 @@ import { BadRequestException, Controller, Get, Inject, NotFoundException, Param,
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
-import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure/tokens';
+import { assertOwnCarrier, CurrentPrincipal, Principal, RequireAccess } from '../auth';
+import { CLOCK, Clock, READ_DATA_SOURCE } from '../infrastructure';
 import { inReadSnapshot } from '../kpis';
 import { reviewPackPdf } from './review-pdf';
 import { REVIEW_STATEMENT_SOURCE } from './review-statement';

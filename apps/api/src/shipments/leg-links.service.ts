@@ -3,8 +3,8 @@ import { parseLinkPinRequest } from '@lanewatch/domain';
 import { pinLink, unpinLink } from '@lanewatch/write-path';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import type { Principal } from '../auth';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 
 @Injectable()
 export class LegLinksService {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { ShipmentsService } from './shipments.service';
 
 @ApiTags('shipments')

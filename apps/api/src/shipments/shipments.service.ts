@@ -15,9 +15,8 @@ import { legIdsOfIssues, normaliseCarrierCode, normaliseTrackingNumber, parseLeg
 import { registerShipment } from '@lanewatch/write-path';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { assertOwnCarrier, type Principal } from '../auth';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 import { buildShipmentView } from './shipment-view';
 
 @Injectable()

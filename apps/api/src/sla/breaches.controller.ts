@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { assertOwnCarrier } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { assertOwnCarrier, CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { BreachesService } from './breaches.service';
 
 @ApiTags('sla')

@@ -13,10 +13,8 @@ import { SlaMetric, storageProblems } from '@lanewatch/domain';
 import { breachApiView, evidenceParcels } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid } from '../infrastructure/request.util';
+import { assertOwnCarrier, type Principal } from '../auth';
+import { actorOf, assertUuid, CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 
 const STATUSES = ['open', 'acknowledged', 'resolved'];
 const MAX_NOTE_LENGTH = 2000;

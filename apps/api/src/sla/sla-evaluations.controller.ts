@@ -5,9 +5,9 @@ import { BadRequestException, Body, Controller, HttpCode, Inject, Post } from '@
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { AlertsQueue } from '../alerts';
-import { RequireAccess } from '../auth/principal';
-import { ApiMetrics } from '../metrics/api-metrics';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { RequireAccess } from '../auth';
+import { ApiMetrics } from '../metrics';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 
 @ApiTags('sla')
 @ApiBearerAuth()

@@ -1,22 +1,8 @@
+import { SLA_POLICY_EXAMPLE } from '@lanewatch/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertReadsAllCarriers } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { assertReadsAllCarriers, CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { SlaPoliciesService } from './sla-policies.service';
-
-const POLICY_EXAMPLE = {
-  name: 'Correios CN-BR first attempt',
-  carrier: 'correios',
-  corridor: 'CN-BR',
-  serviceLevel: null,
-  metric: 'first_attempt_rate',
-  op: 'gte',
-  threshold: 0.9,
-  windowDays: 7,
-  minSample: 30,
-  severity: 'critical',
-  enabled: true,
-};
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -27,7 +13,7 @@ export class SlaPoliciesController {
   @Post()
   @RequireAccess('admin')
   @ApiOperation({ summary: 'Create an SLA policy (sla.md §1); 400 names every invalid field' })
-  @ApiBody({ schema: { type: 'object', example: POLICY_EXAMPLE } })
+  @ApiBody({ schema: { type: 'object', example: SLA_POLICY_EXAMPLE } })
   create(@Body() body: unknown) {
     return this.policies.create(body);
   }
@@ -36,7 +22,7 @@ export class SlaPoliciesController {
   @HttpCode(200)
   @RequireAccess('admin')
   @ApiOperation({ summary: 'The value, sample and verdict a draft policy would give now, per scope instance; validated as on create, nothing saved' })
-  @ApiBody({ schema: { type: 'object', example: POLICY_EXAMPLE } })
+  @ApiBody({ schema: { type: 'object', example: SLA_POLICY_EXAMPLE } })
   preview(@Body() body: unknown) {
     return this.policies.preview(body);
   }
@@ -60,7 +46,7 @@ export class SlaPoliciesController {
   @Put(':id')
   @RequireAccess('admin')
   @ApiOperation({ summary: 'Replace an SLA policy (every field, as on create)' })
-  @ApiBody({ schema: { type: 'object', example: POLICY_EXAMPLE } })
+  @ApiBody({ schema: { type: 'object', example: SLA_POLICY_EXAMPLE } })
   replace(@Param('id') id: string, @Body() body: unknown) {
     return this.policies.replace(id, body);
   }

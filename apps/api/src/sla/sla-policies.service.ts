@@ -11,10 +11,9 @@ import {
 } from '@lanewatch/db';
 import { parseSlaPolicy, SLA_WILDCARD, SlaPolicy } from '@lanewatch/domain';
 import { previewPolicy } from '@lanewatch/sla';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { assertUuid } from '../infrastructure/request.util';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE, foundById } from '../infrastructure';
 
 type StoredPolicy = StoredPolicyRow;
 
@@ -138,10 +137,7 @@ export class SlaPoliciesService {
   }
 
   async get(id: string) {
-    assertUuid(id, 'SLA policy');
-    const row = await findStoredSlaPolicy(this.dataSource, id);
-    if (!row) throw new NotFoundException(`SLA policy '${id}' not found`);
-    return policyView(row);
+    return policyView(await foundById(id, 'SLA policy', (policyId) => findStoredSlaPolicy(this.dataSource, policyId)));
   }
 
   /** Replaces every field (PUT); a contract's policy is changed through its file (`lanewatch sla apply`). */
@@ -154,7 +150,6 @@ export class SlaPoliciesService {
   }
 
   async remove(id: string): Promise<void> {
-    assertUuid(id, 'SLA policy');
-    if (!(await deleteSlaPolicy(this.dataSource, id))) throw new NotFoundException(`SLA policy '${id}' not found`);
+    await foundById(id, 'SLA policy', (policyId) => deleteSlaPolicy(this.dataSource, policyId));
   }
 }

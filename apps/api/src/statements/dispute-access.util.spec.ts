@@ -1,4 +1,4 @@
-import type { Principal } from '../auth/access.util';
+import type { Principal } from '../auth';
 import { disputeRefusal } from './dispute-access.util';
 
 // A carrier user's session is a carrier principal with its user id (contracts.md §3); a carrier's API key has none.

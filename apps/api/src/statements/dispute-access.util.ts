@@ -1,7 +1,7 @@
 // Who may dispute parcels of a carrier's statement (contracts.md §3), as plain data (no NestJS) so it is
 // unit-tested directly: a carrier user bound to that carrier, or an admin. A carrier's API key is its
 // systems, not a person; a viewer changes nothing.
-import type { Principal } from '../auth/access.util';
+import type { Principal } from '../auth';
 
 /** Why `principal` may not dispute on `carrierCode`'s statement; null when it may. */
 export function disputeRefusal(principal: Principal, carrierCode: string): string | null {

@@ -2,10 +2,8 @@ import { decideDispute, findDispute, insertAudit, insertDispute } from '@lanewat
 import { disputeView, readStatement } from '@lanewatch/sla';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, assertUuid, bodyObject } from '../infrastructure/request.util';
+import { assertOwnCarrier, type Principal } from '../auth';
+import { actorOf, assertUuid, bodyObject, CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 import { viewOrNotFound } from './statements.service';
 import { assertMayDispute, requiredText, statementMonth } from './statement-request.util';
 

@@ -2,9 +2,8 @@ import { findCarrierByCode, insertAudit, upsertInvoice } from '@lanewatch/db';
 import { decimalText, isCurrencyCode } from '@lanewatch/domain';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, bodyObject } from '../infrastructure/request.util';
+import type { Principal } from '../auth';
+import { actorOf, bodyObject, CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 import { statementMonth } from './statement-request.util';
 
 const MAX_CSV_ROWS = 10_000;

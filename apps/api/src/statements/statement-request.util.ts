@@ -1,6 +1,6 @@
 import { isStatementMonth, parseInstantWithOffset, storageProblems } from '@lanewatch/domain';
 import { BadRequestException, ForbiddenException } from '@nestjs/common';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth';
 import { disputeRefusal } from './dispute-access.util';
 
 export const MAX_NOTE_LENGTH = 2000;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { DisputesService } from './disputes.service';
 import { InvoicesService } from './invoices.service';
 import { StatementsService } from './statements.service';

@@ -14,10 +14,8 @@ import { Statement, statementDifference } from '@lanewatch/domain';
 import { readStatement, StatementViewResult } from '@lanewatch/sla';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import type { Principal } from '../auth/principal';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { actorOf, bodyObject } from '../infrastructure/request.util';
+import { assertOwnCarrier, type Principal } from '../auth';
+import { actorOf, bodyObject, CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 import { asOfOf, requiredText, statementMonth } from './statement-request.util';
 
 const AUDIT_LIMIT = 500;

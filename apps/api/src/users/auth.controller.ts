@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, CurrentSession, Principal, RequireAccess, SessionContext } from '../auth/principal';
+import { CurrentPrincipal, CurrentSession, Principal, RequireAccess, SessionContext } from '../auth';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('auth')

@@ -3,7 +3,7 @@ import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/c
 import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { sha256Hex } from '@lanewatch/crypto';
-import { CONFIG, REDIS } from '../infrastructure/tokens';
+import { CONFIG, REDIS } from '../infrastructure';
 import { clientAddressKey } from './client-address.util';
 
 const WINDOW_SECONDS = 15 * 60;

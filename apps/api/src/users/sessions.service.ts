@@ -3,8 +3,8 @@ import { deleteEndedSessions, findUserByEmail, findUserById, insertSession, revo
 import { parseLogin } from '@lanewatch/domain';
 import { BadRequestException, ForbiddenException, Inject, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal, SessionContext } from '../auth/principal';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import type { Principal, SessionContext } from '../auth';
+import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { hashPassword, needsRehash, newSessionToken, passwordHashOfNobody, verifyPassword } from '@lanewatch/crypto';
 

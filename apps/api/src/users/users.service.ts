@@ -3,7 +3,7 @@ import { carrierBindingProblem, parseUserCreation, parseUserUpdate, UserRole } f
 import { hashPassword } from '@lanewatch/crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
+import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
 import { toUserView } from './user-accounts';
 
 const MAX_INT = 2_147_483_647;

@@ -2,7 +2,7 @@ import { LanewatchConfig } from '@lanewatch/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { randomUUID } from 'node:crypto';
-import { CONFIG, REDIS } from '../infrastructure/tokens';
+import { CONFIG, REDIS } from '../infrastructure';
 
 // An accepted delivery is remembered for a day; a reservation only while its delivery is being stored
 // (it expires by itself should the process die before committing or releasing it).

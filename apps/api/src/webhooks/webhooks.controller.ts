@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { IngestRateLimiter } from '../ingest';
 import { WebhooksService } from './webhooks.service';
 

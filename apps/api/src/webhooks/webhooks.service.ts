@@ -4,10 +4,9 @@ import { parseInstantWithOffset, TRACKING_NUMBER_PATTERN } from '@lanewatch/doma
 import { AdapterResult, carrierResolver, FORMAT_DEFINITIONS, FormatName, isFormatName, PayloadShapeError } from '@lanewatch/formats';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '../auth';
 import { deriveWebhookSecret } from '@lanewatch/crypto';
-import { BatchQueue } from '../infrastructure/batch-queue';
-import { CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { BatchQueue, CLOCK, Clock, CONFIG, DATA_SOURCE } from '../infrastructure';
 import { IngestResponse, IngestService } from '../ingest';
 import { loadDefaultCodeMap } from './default-code-map';
 import { ReplayGuard } from './replay-guard';

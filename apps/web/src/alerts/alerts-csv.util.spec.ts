@@ -1,21 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import type { NotificationChannel, Silence } from '../api/alert-types';
+import type { Silence } from '../api/alert-types';
+import { channelFactory } from '../api/alert-types.factory';
 import { channelsCsv, silencesCsv, silenceState } from './alerts-csv.util';
 
-const channel: NotificationChannel = {
+const channel = channelFactory({
   id: 'c1',
   name: 'ops, night',
-  kind: 'webhook',
   target: 'https://hooks.example.test/x',
   severities: ['critical', 'major'],
-  carriers: [],
   corridors: ['CN-BR'],
-  enabled: true,
   healthy: false,
   consecutiveFailures: 3,
   lastError: 'HTTP 500',
-  lastSuccessAt: null,
-};
+});
 
 const silence: Silence = {
   id: 's1',

@@ -10,6 +10,7 @@ import {
   type RateInterval,
   type TransitKpi,
 } from '@lanewatch/domain';
+import { type Fields, isRecord, optionalNumber, optionalText, text } from './parse.util';
 
 export type DependencyHealth = { ok: boolean };
 
@@ -32,10 +33,6 @@ export const INGEST_STATUS_FIELDS = [
   'derivationBacklog',
   'compactionBacklog',
 ] as const satisfies readonly (keyof IngestStatus)[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 // The API is a separate deployable; checking shapes here turns a version mismatch into a clear
 // message instead of NaN tiles.
@@ -183,44 +180,12 @@ export type Timeseries<M extends KpiMetric> = {
   series: TimeseriesSeries<M>[];
 };
 
-type Fields = Record<string, unknown>;
-
-function nullableNumber(record: Fields, key: string, path: string): number | null {
-  const value = record[key];
-  if (value === undefined || value === null) {
-    return null;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new TypeError(`${path}.${key} must be a number or null`);
-  }
-  return value;
-}
-
 function numbers<K extends string>(record: Fields, keys: readonly K[], path: string): Record<K, number | null> {
   const result = {} as Record<K, number | null>;
   for (const key of keys) {
-    result[key] = nullableNumber(record, key, path);
+    result[key] = optionalNumber(record, key, path);
   }
   return result;
-}
-
-function requiredString(record: Fields, key: string, path: string): string {
-  const value = record[key];
-  if (typeof value !== 'string' || value === '') {
-    throw new TypeError(`${path}.${key} must be a non-empty string`);
-  }
-  return value;
-}
-
-function nullableString(record: Fields, key: string, path: string): string | null {
-  const value = record[key];
-  if (value === undefined || value === null) {
-    return null;
-  }
-  if (typeof value !== 'string') {
-    throw new TypeError(`${path}.${key} must be a string or null`);
-  }
-  return value;
 }
 
 // null and absent both mean "no data for this family".
@@ -252,7 +217,7 @@ function records(record: Fields, key: string, path: string, { required }: { requ
 }
 
 function instant(record: Fields, key: string, path: string): { iso: string; epochMs: number } {
-  const iso = requiredString(record, key, path);
+  const iso = text(record, key, path);
   const epochMs = Date.parse(iso);
   if (Number.isNaN(epochMs)) {
     throw new TypeError(`${path}.${key} must be an ISO 8601 instant`);
@@ -305,11 +270,11 @@ export function parseCarrierScorecard(record: Fields, path: string): CarrierScor
   const censored = optionalRecord(record, 'censoredTransit', path);
   const feed = optionalRecord(record, 'feed', path);
   const silence = optionalRecord(record, 'silence', path);
-  const carrier = requiredString(record, 'carrier', path);
+  const carrier = text(record, 'carrier', path);
   return {
     carrier,
     // A carrier registered without a display name still gets a readable row.
-    name: nullableString(record, 'name', path) ?? carrier,
+    name: optionalText(record, 'name', path) ?? carrier,
     kpis: kpis === null ? parseFamilies({}, `${path}.kpis`) : parseFamilies(kpis, `${path}.kpis`),
     censoredTransit:
       censored === null
@@ -332,16 +297,16 @@ export function parseCarrierScorecard(record: Fields, path: string): CarrierScor
     handovers: records(record, 'handovers', path, { required: false }).map((handover, index) => {
       const at = `${path}.handovers[${index}]`;
       return {
-        from: requiredString(handover, 'from', at),
-        to: requiredString(handover, 'to', at),
+        from: text(handover, 'from', at),
+        to: text(handover, 'to', at),
         ...numbers(handover, ['count', 'meanHours', 'p50Hours', 'p90Hours'], at),
       };
     }),
     corridors: records(record, 'corridors', path, { required: false }).map((row, index) => {
       const at = `${path}.corridors[${index}]`;
       return {
-        corridor: nullableString(row, 'corridor', at),
-        serviceLevel: nullableString(row, 'serviceLevel', at),
+        corridor: optionalText(row, 'corridor', at),
+        serviceLevel: optionalText(row, 'serviceLevel', at),
         ...parseFamilies(row, at),
       };
     }),
@@ -381,9 +346,9 @@ export function parseTimeseries<M extends KpiMetric>(body: unknown, metric: M): 
     series: records(body, 'series', 'timeseries', { required: true }).map((series, seriesIndex) => {
       const path = `timeseries.series[${seriesIndex}]`;
       return {
-        carrier: nullableString(series, 'carrier', path),
-        corridor: nullableString(series, 'corridor', path),
-        serviceLevel: nullableString(series, 'serviceLevel', path),
+        carrier: optionalText(series, 'carrier', path),
+        corridor: optionalText(series, 'corridor', path),
+        serviceLevel: optionalText(series, 'serviceLevel', path),
         points: records(series, 'points', path, { required: true }).map((point, pointIndex) => {
           const at = `${path}.points[${pointIndex}]`;
           const start = instant(point, 'start', at);
@@ -417,9 +382,9 @@ export function parseKpiGroups(body: unknown): KpiGroups {
     rows: records(body, 'rows', 'kpis', { required: true }).map((row, index) => {
       const at = `kpis.rows[${index}]`;
       return {
-        carrier: nullableString(row, 'carrier', at),
-        corridor: nullableString(row, 'corridor', at),
-        serviceLevel: nullableString(row, 'serviceLevel', at),
+        carrier: optionalText(row, 'carrier', at),
+        corridor: optionalText(row, 'corridor', at),
+        serviceLevel: optionalText(row, 'serviceLevel', at),
         ...parseFamilies(row, at),
       };
     }),

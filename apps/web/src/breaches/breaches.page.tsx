@@ -10,6 +10,7 @@ import { BreachFilterForm } from './breach-filter-form.component';
 import { applyBreachFilters, type BreachFilters, parseBreachFilters } from './breach-filters.util';
 import { breachesCsv, sortBreaches } from './breach-format.util';
 import { BreachTable } from './breach-table.component';
+import { UrlProblemsNotice } from '../shared/url-problems-notice.component';
 
 export function BreachesPage() {
   const { token, onUnauthorized } = useSession();
@@ -41,11 +42,7 @@ export function BreachesPage() {
         </div>
       </div>
       <main id="main-content" className="page-main" tabIndex={-1}>
-        {problems.length > 0 ? (
-          <div className="banner banner--info" role="status">
-            <p>{problems.join(' ')}</p>
-          </div>
-        ) : null}
+        <UrlProblemsNotice problems={problems} />
         <section className="panel" aria-labelledby="breach-list-heading">
           <div className="panel__header">
             <h2 id="breach-list-heading">Breach list</h2>

@@ -18,6 +18,7 @@ import { CarrierFidelity } from './carrier-fidelity.component';
 import { CarrierHandovers } from './carrier-handovers.component';
 import { CarrierKpiTiles } from './carrier-kpi-tiles.component';
 import { CarrierTrend } from './carrier-trends.component';
+import { UrlProblemsNotice } from '../shared/url-problems-notice.component';
 
 export function CarrierDetailPage() {
   const { code = '' } = useParams();
@@ -49,11 +50,7 @@ export function CarrierDetailPage() {
         <DateRangeControl range={query} nowMs={nowMs} onChange={(range) => update({ fromMs: range.fromMs, toMs: range.toMs })} />
       </div>
       <main id="main-content" className="page-main" tabIndex={-1}>
-        {problems.length > 0 ? (
-          <div className="banner banner--info" role="status">
-            <p>{problems.join(' ')}</p>
-          </div>
-        ) : null}
+        <UrlProblemsNotice problems={problems} />
         <QueryState query={scorecard} what={`the scorecard of ${code}`}>
           {(data) => (
             <>

@@ -13,6 +13,7 @@ import { useApiQuery } from '../shared/use-api-query.hook';
 import { CorridorHeatmap } from './corridor-heatmap.component';
 import { buildHeatmap, CORRIDOR_METRICS, corridorMetric, laneCarriersCsv } from './corridor-heatmap.util';
 import { LaneCarriers } from './lane-carriers.component';
+import { UrlProblemsNotice } from '../shared/url-problems-notice.component';
 
 // Range, metric (`metric`) and the open lane (`corridor`) all live in the URL, so a lane is a link.
 export function CorridorsPage() {
@@ -48,11 +49,7 @@ export function CorridorsPage() {
         <DateRangeControl range={query} nowMs={nowMs} onChange={(range) => update({ fromMs: range.fromMs, toMs: range.toMs })} />
       </div>
       <main id="main-content" className="page-main" tabIndex={-1}>
-        {problems.length > 0 ? (
-          <div className="banner banner--info" role="status">
-            <p>{problems.join(' ')}</p>
-          </div>
-        ) : null}
+        <UrlProblemsNotice problems={problems} />
         <section className="panel" aria-labelledby={`${metricId}-heading`}>
           <div className="panel__header">
             <h2 id={`${metricId}-heading`}>Lane heatmap, {formatUtcRange(query)}</h2>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { ingestThroughputAnswer } from '@lanewatch/domain';
-import type { NotificationChannel } from '../api/alert-types';
+import { channelFactory } from '../api/alert-types.factory';
 import type { HealthReport, IngestStatus } from '../api/api-types';
 import { ingestGlance } from './ingest-glance.util';
 
@@ -22,24 +22,6 @@ function statusFactory(overrides: Partial<IngestStatus> = {}): IngestStatus {
 
 function healthFactory(overrides: Partial<HealthReport> = {}): HealthReport {
   return { status: 'ok', postgres: { ok: true }, redis: { ok: true }, ...overrides };
-}
-
-function channelFactory(overrides: Partial<NotificationChannel> = {}): NotificationChannel {
-  return {
-    id: 'channel-1',
-    name: 'ops webhook',
-    kind: 'webhook',
-    target: 'https://hooks.example.test/lanewatch',
-    severities: [],
-    carriers: [],
-    corridors: [],
-    enabled: true,
-    healthy: true,
-    consecutiveFailures: 0,
-    lastError: null,
-    lastSuccessAt: null,
-    ...overrides,
-  };
 }
 
 const tones = (glance: ReturnType<typeof ingestGlance>) => Object.fromEntries(glance.items.map(({ id, tone }) => [id, tone]));

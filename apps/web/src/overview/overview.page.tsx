@@ -15,6 +15,7 @@ import { OpenBreachList } from './open-breach-list.component';
 import { OpenBreachesTiles } from './open-breaches-tiles.component';
 import { ScorecardSection } from './scorecard-section.component';
 import { WorstLanes } from './worst-lanes.component';
+import { UrlProblemsNotice } from '../shared/url-problems-notice.component';
 
 export function OverviewPage() {
   const { token, onUnauthorized } = useSession();
@@ -56,11 +57,7 @@ export function OverviewPage() {
         />
       </div>
       <main id="main-content" className="page-main" tabIndex={-1}>
-        {problems.length > 0 ? (
-          <div className="banner banner--info" role="status">
-            <p>{problems.join(' ')}</p>
-          </div>
-        ) : null}
+        <UrlProblemsNotice problems={problems} />
         <OpenBreachList breaches={openBreaches} nowMs={nowMs} />
         <div className="overview-glance">
           <OpenBreachesTiles />

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ContractAction, diffContract, StoredContractPolicy } from './sla-contract-diff.util';
 import { ELAPSED_CLOCK } from '../contracts/contract-clock.schema';
 import { SlaContract, SlaContractPolicy } from './sla-contract.parser';
+import { SLA_POLICY_FIELDS, SlaPolicyField } from './sla-policy.schema';
 import { slaPolicy } from './sla-test.factory';
 
 const contractPolicy = (overrides: Partial<SlaContractPolicy> = {}): SlaContractPolicy => ({
@@ -63,6 +64,26 @@ describe('diffContract', () => {
         ],
       },
     ]);
+  });
+
+  it('compares every policy field but the name, in the order of the policy field list', () => {
+    const changed: Pick<SlaContractPolicy, Exclude<SlaPolicyField, 'name'>> = {
+      carrier: 'jadlog',
+      corridor: 'CN-MX',
+      serviceLevel: 'express',
+      metric: 'on_time_rate',
+      op: 'lte',
+      threshold: 0.5,
+      windowDays: 14,
+      minSample: 50,
+      severity: 'minor',
+      enabled: false,
+      burnRate: { shortWindowDays: 1, longWindowDays: 14 },
+      wilsonGuard: true,
+    };
+    const existing = [{ ...contractPolicy({ name: 'a' }), id: 'p1' }];
+    const actions = diffContract({ existing, incoming: contract([contractPolicy({ name: 'a', ...changed })], '2026-07-01') });
+    expect(actions.flatMap((action) => (action.kind === 'update' ? action.changes.map((change) => change.field) : []))).toEqual(['effectiveFrom', ...SLA_POLICY_FIELDS.filter((field) => field !== 'name')]);
   });
 
   it('compares burnRate by its windows, not by identity', () => {

@@ -1,4 +1,5 @@
 import { SlaContract, SlaContractPolicy } from './sla-contract.parser';
+import { SLA_POLICY_FIELDS, SlaPolicyField } from './sla-policy.schema';
 
 /** A stored contract policy: what `diffContract` compares the file against. */
 export interface StoredContractPolicy extends SlaContractPolicy {
@@ -16,23 +17,11 @@ export type ContractAction =
   | { kind: 'update'; contract: string; name: string; id: string; policy: SlaContractPolicy; changes: ContractFieldChange[] }
   | { kind: 'disable'; contract: string; name: string; id: string; changes: ContractFieldChange[] };
 
-// Every stored field but the key (contract, name), in the order changes are reported.
-const COMPARED_FIELDS = [
-  'effectiveFrom',
-  'carrier',
-  'corridor',
-  'serviceLevel',
-  'metric',
-  'op',
-  'threshold',
-  'windowDays',
-  'minSample',
-  'severity',
-  'enabled',
-  'burnRate',
-  'wilsonGuard',
-] as const satisfies readonly (keyof SlaContractPolicy)[];
-export type ContractPolicyField = (typeof COMPARED_FIELDS)[number];
+// Every stored field but the key (contract, name), in the order changes are reported: derived from the
+// policy's one field list, so a new policy field is compared without anyone remembering to add it here.
+export type ContractPolicyField = 'effectiveFrom' | Exclude<SlaPolicyField, 'name'>;
+const isComparedPolicyField = (field: SlaPolicyField): field is Exclude<SlaPolicyField, 'name'> => field !== 'name';
+const COMPARED_FIELDS: readonly ContractPolicyField[] = ['effectiveFrom', ...SLA_POLICY_FIELDS.filter(isComparedPolicyField)];
 
 /**
  * What applying a contract file changes, keyed by (contract, policy name): new names are created,

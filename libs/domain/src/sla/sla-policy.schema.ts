@@ -41,7 +41,10 @@ export interface SlaPolicy {
   wilsonGuard: boolean;
 }
 
-/** A policy's fields in the order the API, its forms and its errors name them (sla.md §1). */
+/**
+ * A policy's fields in the order the API, its forms, its errors and a contract diff name them (sla.md §1):
+ * the one list of them. The schema below must have exactly these keys, and its output must be a SlaPolicy.
+ */
 export const SLA_POLICY_FIELDS = [
   'name',
   'carrier',
@@ -57,6 +60,22 @@ export const SLA_POLICY_FIELDS = [
   'burnRate',
   'wilsonGuard',
 ] as const satisfies readonly (keyof SlaPolicy)[];
+export type SlaPolicyField = (typeof SLA_POLICY_FIELDS)[number];
+
+/** The example policy of sla.md §1: the API documents it, and the specs start from it. */
+export const SLA_POLICY_EXAMPLE = {
+  name: 'Correios CN-BR first attempt',
+  carrier: 'correios',
+  corridor: 'CN-BR',
+  serviceLevel: null,
+  metric: 'first_attempt_rate',
+  op: 'gte',
+  threshold: 0.9,
+  windowDays: 7,
+  minSample: 30,
+  severity: 'critical',
+  enabled: true,
+} as const satisfies Omit<SlaPolicy, 'burnRate' | 'wilsonGuard'>;
 
 export type SlaPolicyParseResult = { ok: true; value: SlaPolicy } | { ok: false; errors: string[] };
 
@@ -126,7 +145,7 @@ const fieldsSchema = z.strictObject(
     enabled: flag(true),
     burnRate: burnRateSchema,
     wilsonGuard: flag(false),
-  },
+  } satisfies Record<SlaPolicyField, z.ZodType>,
   { error: (issue) => (issue.code === 'unrecognized_keys' ? undefined : 'must be an object') },
 );
 

@@ -2,44 +2,16 @@
 import { AlertBreach } from './alert-message.util';
 import { ActiveBreach } from './breach-transition.util';
 import { SlaMeasurement } from './sla-measurement.util';
-import { SlaPolicy } from './sla-policy.schema';
+import { SLA_POLICY_EXAMPLE, SlaPolicy } from './sla-policy.schema';
 
 export const AS_OF = new Date('2026-11-23T00:00:00.000Z');
 
 export function policyBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: 'Correios CN-BR first attempt',
-    carrier: 'correios',
-    corridor: 'CN-BR',
-    serviceLevel: null,
-    metric: 'first_attempt_rate',
-    op: 'gte',
-    threshold: 0.9,
-    windowDays: 7,
-    minSample: 30,
-    severity: 'critical',
-    enabled: true,
-    ...overrides,
-  };
+  return { ...SLA_POLICY_EXAMPLE, ...overrides };
 }
 
 export function slaPolicy(overrides: Partial<SlaPolicy> = {}): SlaPolicy {
-  return {
-    name: 'Correios CN-BR first attempt',
-    carrier: 'correios',
-    corridor: 'CN-BR',
-    serviceLevel: null,
-    metric: 'first_attempt_rate',
-    op: 'gte',
-    threshold: 0.9,
-    windowDays: 7,
-    minSample: 30,
-    severity: 'critical',
-    enabled: true,
-    burnRate: null,
-    wilsonGuard: false,
-    ...overrides,
-  };
+  return { ...SLA_POLICY_EXAMPLE, burnRate: null, wilsonGuard: false, ...overrides };
 }
 
 export function measurement(overrides: Partial<SlaMeasurement> = {}): SlaMeasurement {
@@ -60,18 +32,20 @@ export function activeBreach(overrides: Partial<ActiveBreach> = {}): ActiveBreac
   };
 }
 
+// A breach of the example policy.
 export function alertBreach(overrides: Partial<AlertBreach> = {}): AlertBreach {
+  const { name: policyName, severity, carrier, corridor, serviceLevel, metric, op, threshold } = SLA_POLICY_EXAMPLE;
   return {
     id: 'b-42',
     policyId: 'p-7',
-    policyName: 'Correios CN-BR first attempt',
-    severity: 'critical',
-    carrier: 'correios',
-    corridor: 'CN-BR',
-    serviceLevel: null,
-    metric: 'first_attempt_rate',
-    op: 'gte',
-    threshold: 0.9,
+    policyName,
+    severity,
+    carrier,
+    corridor,
+    serviceLevel,
+    metric,
+    op,
+    threshold,
     value: 0.842,
     worstValue: 0.81,
     sample: 233,
