@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import noSqlOutsideDb from './eslint-rules/no-sql-outside-db.cjs';
 
-// One message for the feature-import rule and its temporary ingest block below.
+// The feature-import rule's message.
 const FEATURE_INDEX_MESSAGE = "import another feature through its index ('../<feature>'), not by file.";
 
 // Module boundaries (the rule needs Nx's project graph: `npm run lint` computes it first, otherwise
@@ -82,15 +82,6 @@ export default tseslint.config(
     files: ['apps/api/src/*/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../*/*'], message: FEATURE_INDEX_MESSAGE }] }],
-    },
-  },
-  {
-    // Temporary, for apps/api/src/ingest only: it was being edited on another branch when the other features
-    // moved to '../auth', '../infrastructure' and '../metrics' (issue 16); once its nine imports move too,
-    // delete this block.
-    files: ['apps/api/src/ingest/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*/*', '!../auth/*', '!../infrastructure/*', '!../metrics/*'], message: FEATURE_INDEX_MESSAGE }] }],
     },
   },
   {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { assertReadsAllCarriers } from '../auth/ownership';
-import { CurrentPrincipal, Principal, RequireAccess } from '../auth/principal';
+import { assertReadsAllCarriers, CurrentPrincipal, Principal, RequireAccess } from '../auth';
 import { IngestRateLimiter } from './rate-limiter';
 import { IngestService } from './ingest.service';
 import { EVENT_BATCH_SCHEMA, TASKS_SCHEMA } from './openapi-schemas';

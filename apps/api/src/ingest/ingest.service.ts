@@ -37,12 +37,9 @@ import { eventIdentity } from '@lanewatch/crypto';
 import { BadRequestException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { assertOwnCarrier } from '../auth/ownership';
-import type { Principal } from '../auth/principal';
-import { BatchQueue } from '../infrastructure/batch-queue';
-import { CLOCK, Clock, DATA_SOURCE } from '../infrastructure/tokens';
-import { ApiMetrics } from '../metrics/api-metrics';
-import { ingestRouteOf } from '../metrics/metric-labels.util';
+import { assertOwnCarrier, type Principal } from '../auth';
+import { BatchQueue, CLOCK, Clock, DATA_SOURCE } from '../infrastructure';
+import { ApiMetrics, ingestRouteOf } from '../metrics';
 
 /** Where a rejected event was: its index in a canonical request, or its path in a carrier's payload. */
 export type RejectionPlace = { index: number } | { path: string };

@@ -2,7 +2,7 @@ import { LanewatchConfig } from '@lanewatch/config';
 import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { appKeyPrefix, type RedisClient } from '@lanewatch/queue';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { CONFIG, REDIS } from '../infrastructure/tokens';
+import { CONFIG, REDIS } from '../infrastructure';
 import { spendWaiting } from './rate-budget.util';
 
 @Injectable()
