@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const now = new Date('2026-11-20T00:00:00Z');
   const feeds = [
     generateFeed({ seed: 1, shipments: Number(process.env.BENCH_SMALL_SHIPMENTS ?? 500), now, spanDays: 90, departureScans: true }),
-    generateFeed({ seed: 2, shipments: Number(process.env.BENCH_LARGE_SHIPMENTS ?? 50_000), now, spanDays: 90, departureScans: true }),
+    generateFeed({ seed: 2, shipments: Number(process.env.BENCH_LARGE_SHIPMENTS ?? 54_000), now, spanDays: 90, departureScans: true }),
   ];
   const apps: LanewatchApp[] = [];
   try {
