@@ -79,11 +79,12 @@ const SEPARATOR = '\u001f';
 export const rollupCellKey = (cell: RollupCellKey): string =>
   `${cell.tier}${SEPARATOR}${cell.bucketStart}${SEPARATOR}${cell.level}${SEPARATOR}${cell.keeps}${SEPARATOR}${cell.carrierId}${SEPARATOR}${cell.peerCarrierId}${SEPARATOR}${cell.corridor}${SEPARATOR}${cell.serviceLevel}${SEPARATOR}${cell.family}`;
 
+const S = SEPARATOR;
 const contributionKey = (c: KpiContribution) =>
-  [c.level, c.carrierId, c.peerCarrierId, c.corridor, c.serviceLevel, c.family, c.closingMs, c.value, c.success].join(SEPARATOR);
+  `${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${c.closingMs}${S}${c.value ?? ''}${S}${c.success ?? ''}`;
 
 const deltaKey = (c: KpiContribution, bucketMs: number, sign: number) =>
-  [sign, c.level, c.carrierId, c.peerCarrierId, c.corridor, c.serviceLevel, c.family, bucketMs].join(SEPARATOR);
+  `${sign}${S}${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${bucketMs}`;
 
 /**
  * The deltas that move the rollups from `removed` contributions to `added` ones: identical
@@ -96,8 +97,9 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
     const key = contributionKey(contribution);
     pending.set(key, (pending.get(key) ?? 0) + 1);
   }
-  const adds: KpiContribution[] = [];
-  for (const contribution of input.added) {
+  // Nothing taken away (a first derivation, a rebuild): nothing can cancel, so no contribution is keyed.
+  const adds: KpiContribution[] = pending.size === 0 ? [...input.added] : [];
+  for (const contribution of pending.size === 0 ? [] : input.added) {
     const key = contributionKey(contribution);
     const left = pending.get(key) ?? 0;
     if (left > 0) pending.set(key, left - 1);

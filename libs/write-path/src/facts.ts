@@ -32,7 +32,7 @@ const ALL_EVENTS = Number.POSITIVE_INFINITY;
 
 const toFactEvent = (event: FactInputEvent): FactEvent => ({
   milestone: isMilestone(event.milestone) ? (event.milestone as Milestone) : null,
-  occurredAtMs: new Date(event.occurred_at).getTime(),
+  occurredAtMs: event.occurred_at_ms,
   reason: event.reason,
 });
 

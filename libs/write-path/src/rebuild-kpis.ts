@@ -23,17 +23,18 @@ import {
   releaseAllShards,
 } from '@lanewatch/db';
 import {
+  addToMoments,
+  bucketOf,
   cellKeysOf,
   feedContributions,
   foldDeltas,
   HISTOGRAM_OF,
   KpiContribution,
-  mergeMoments,
   ROLLUP_TIER,
   RollupCellKey,
   rollupCellKey,
   RollupDelta,
-  rollupDeltas,
+  QUARTER_HOUR_MS,
   rollupShardOf,
   ROLLUP_SHARDS,
   unpackContribution,
@@ -71,32 +72,57 @@ export interface RebuildProgress {
   phase: 'facts' | 'feed' | 'cells' | 'swap';
 }
 
-/** Base deltas summed over the whole rebuild: one per quarter hour and full key (sign +1). */
+/** Base deltas summed over the whole rebuild: one per quarter hour and full key (sign +1), kept by shard. */
 class BaseCells {
-  private readonly cells = new Map<string, RollupDelta>();
+  private readonly shards = Array.from({ length: ROLLUP_SHARDS }, () => new Map<string, RollupDelta>());
 
-  add(contributions: KpiContribution[]): void {
-    for (const delta of rollupDeltas({ removed: [], added: contributions })) {
-      const key = rollupCellKey({ ...delta, tier: ROLLUP_TIER.quarterHour, bucketStart: delta.bucketMs, keeps: 3 });
-      const known = this.cells.get(key);
-      if (!known) {
-        this.cells.set(key, delta);
-        continue;
+  /**
+   * Adds contributions one by one into their quarter-hour cell (what rollupDeltas would sum them to,
+   * without a delta per page to merge again: the rebuild adds a million of them).
+   */
+  add(contributions: readonly KpiContribution[]): void {
+    for (const contribution of contributions) {
+      const bucketMs = Math.floor(contribution.closingMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+      const key = rollupCellKey({ ...contribution, tier: ROLLUP_TIER.quarterHour, bucketStart: bucketMs, keeps: 3 });
+      const cells = this.shards[rollupShardOf(contribution)];
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = {
+          level: contribution.level,
+          carrierId: contribution.carrierId,
+          peerCarrierId: contribution.peerCarrierId,
+          corridor: contribution.corridor,
+          serviceLevel: contribution.serviceLevel,
+          family: contribution.family,
+          bucketMs,
+          sign: 1,
+          count: 0,
+          successes: 0,
+          mean: 0,
+          m2: 0,
+          histogram: new Map(),
+        };
+        cells.set(key, cell);
       }
-      const moments = mergeMoments(known, delta);
-      known.count = moments.count;
-      known.mean = moments.mean;
-      known.m2 = moments.m2;
-      known.successes += delta.successes;
-      for (const [bucket, n] of delta.histogram) known.histogram.set(bucket, (known.histogram.get(bucket) ?? 0) + n);
+      if (contribution.value !== null) {
+        const moments = addToMoments(cell, contribution.value);
+        cell.mean = moments.mean;
+        cell.m2 = moments.m2;
+        const spec = HISTOGRAM_OF[contribution.family];
+        if (spec) {
+          const bucket = bucketOf(spec, contribution.value);
+          cell.histogram.set(bucket, (cell.histogram.get(bucket) ?? 0) + 1);
+        }
+      }
+      cell.count += 1;
+      if (contribution.success) cell.successes += 1;
     }
   }
 
-  /** Every rollup cell of one shard, folded from the base deltas. */
+  /** Every rollup cell of one shard, folded from the base deltas (which are then let go). */
   cellsOfShard(shard: number): { cell: RollupCellKey; state: ReturnType<typeof foldDeltas>; histogram: boolean }[] {
     const perCell = new Map<string, { cell: RollupCellKey; deltas: RollupDelta[] }>();
-    for (const delta of this.cells.values()) {
-      if (rollupShardOf(delta) !== shard) continue;
+    for (const delta of this.shards[shard].values()) {
       for (const cell of cellKeysOf(delta)) {
         const key = rollupCellKey(cell);
         const entry = perCell.get(key);
@@ -104,6 +130,7 @@ class BaseCells {
         else perCell.set(key, { cell, deltas: [delta] });
       }
     }
+    this.shards[shard].clear();
     return [...perCell.values()].map(({ cell, deltas }) => ({ cell, state: foldDeltas({ cell, state: null, deltas }), histogram: HISTOGRAM_OF[cell.family] !== undefined }));
   }
 }

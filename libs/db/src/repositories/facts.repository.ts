@@ -15,8 +15,10 @@ export type FactInputLeg = ColumnsOf<LegEntity, 'id' | 'carrier_id' | 'parent_le
   shipment_id: string;
 };
 
-export type FactInputEvent = ColumnsOf<EventEntity, 'leg_id' | 'occurred_at' | 'reason'> & {
+/** A mapped event as facts read it: its instant as epoch ms (a number parsed, not a Date built per event). */
+export type FactInputEvent = ColumnsOf<EventEntity, 'leg_id' | 'reason'> & {
   milestone: string;
+  occurred_at_ms: number;
 };
 
 /** An applied contract version of one of the legs' carriers (sla_contracts), for clock facts. */
@@ -46,7 +48,8 @@ export async function loadFactInputs(runner: SqlRunner, shipmentIds: string[]): 
   );
   const events = await rows<FactInputEvent>(
     runner,
-    `SELECT leg_id::text AS leg_id, milestone, occurred_at, reason FROM events WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL`,
+    `SELECT leg_id::text AS leg_id, milestone, (extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_at_ms, reason
+       FROM events WHERE leg_id = ANY($1::bigint[]) AND milestone IS NOT NULL`,
     [legs.map((leg) => leg.id)],
   );
   const contracts = await contractsOfCarriers(runner, [...new Set(legs.map((leg) => leg.carrier_id))]);

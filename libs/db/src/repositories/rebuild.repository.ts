@@ -3,7 +3,7 @@ import type { EventEntity } from '../entities/event.entity';
 import type { ShipmentEntity } from '../entities/shipment.entity';
 import type { ColumnsOf } from '../table-row';
 import type { FactTables } from './facts.repository';
-import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
+import { execute, LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 // An online rebuild writes facts and rollups into shadow tables beside the live ones and swaps them
 // in when done (docs/architecture.md). The shadow tables mirror the live ones' columns, keys and
@@ -78,7 +78,8 @@ export async function insertShadowCells(runner: SqlRunner, cells: { cell: Rollup
   for (let start = 0; start < cells.length; start += 5_000) {
     const chunk = cells.slice(start, start + 5_000).filter((entry) => entry.state.count > 0);
     if (chunk.length === 0) continue;
-    await runner.query(
+    await execute(
+      runner,
       `INSERT INTO kpi_rollups${SUFFIX} (tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family, count, successes, mean, m2, histogram)
        SELECT * FROM unnest($1::smallint[], $2::timestamptz[], $3::char(1)[], $4::smallint[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[],
                             $10::int[], $11::int[], $12::float8[], $13::float8[], $14::bytea[])`,
