@@ -220,7 +220,9 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
   outcome.retries = progress.retries;
   if (progress.answered !== plan.batches.length) outcome.problems.push(`${progress.answered} of ${plan.batches.length} batches answered 202`);
 
-  await app.waitFor(() => drained(app), DRAIN_TIMEOUT_MS, `trial ${options.trial} to drain`);
+  await app.waitFor(() => drained(app), DRAIN_TIMEOUT_MS, `trial ${options.trial} to drain`).catch(async (error: Error) => {
+    throw new Error(`${error.message}\n--- what was left ---\n${await drainReport(app)}`);
+  });
   const status = await app.status();
   if (status.failedBatches !== 0) outcome.problems.push(`${status.failedBatches} failed batch(es)`);
   if (status.deadLetters !== 0) outcome.problems.push(`${status.deadLetters} dead letter(s)`);
@@ -235,4 +237,20 @@ export async function runCrashTrial(app: LanewatchApp, options: { trial: number;
 async function drained(app: LanewatchApp): Promise<boolean> {
   const status = await app.status();
   return status.pendingBatches === 0 && status.derivationBacklog === 0 && status.compactionBacklog === 0;
+}
+
+/** What kept a trial from draining: the status, the oldest pending batches, queued legs and deltas, and who holds locks. */
+async function drainReport(app: LanewatchApp): Promise<string> {
+  const report = async (what: string, query: string) => `${what}: ${JSON.stringify(await app.sql(query).catch((error: Error) => error.message))}`;
+  return [
+    `status: ${JSON.stringify(await app.status().catch((error: Error) => error.message))}`,
+    await report('pending batches', `SELECT id, kind, attempts, error, received_at FROM ingest_batches WHERE status = 'pending' ORDER BY received_at LIMIT 5`),
+    await report('link queue', `SELECT count(*)::int AS legs, min(enqueued_at) AS oldest FROM link_queue`),
+    await report('deltas', `SELECT count(*)::int AS deltas, count(DISTINCT shard)::int AS shards FROM kpi_rollup_deltas`),
+    await report(
+      'locks',
+      `SELECT a.pid, a.application_name, a.state, a.xact_start, l.locktype, l.classid, l.objid, l.granted FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+        WHERE a.datname = current_database() AND l.locktype = 'advisory' ORDER BY a.pid LIMIT 20`,
+    ),
+  ].join('\n');
 }

@@ -20,6 +20,12 @@ import { AppShell } from './app-shell.component';
 import { homePathOf } from './navigation.constants';
 import { NotFoundPage } from './not-found.page';
 
+/**
+ * The landing address sends the user to its home page. Outside the shell: <Navigate> redirects in a
+ * passive effect, and had the shell's links been on screen in the same commit, a click delivered before
+ * that effect ran (a slow CPU, CI 2026-12-06) was replaced by the redirect: the user landed on home, not
+ * on the page it clicked. (A layout effect is no cure: it runs before the router listens on a first mount.)
+ */
 function RedirectHome() {
   const { search } = useLocation();
   const { carrier } = useSession();
@@ -43,8 +49,8 @@ export function AppRoutes() {
   if (carrier !== null) {
     return (
       <Routes>
+        <Route index element={<RedirectHome />} />
         <Route element={<AppShell />}>
-          <Route index element={<RedirectHome />} />
           <Route path="breaches" element={<BreachesPage />} />
           <Route path="breaches/:id" element={<BreachDetailPage />} />
           <Route path="carriers/:code" element={<OwnCarrierOnly><CarrierDetailPage /></OwnCarrierOnly>} />
@@ -60,8 +66,8 @@ export function AppRoutes() {
   }
   return (
     <Routes>
+      <Route index element={<RedirectHome />} />
       <Route element={<AppShell />}>
-        <Route index element={<RedirectHome />} />
         <Route path="overview" element={<OverviewPage />} />
         <Route path="breaches" element={<BreachesPage />} />
         <Route path="breaches/:id" element={<BreachDetailPage />} />
