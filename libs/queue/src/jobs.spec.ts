@@ -1,4 +1,4 @@
-import { addBestEffort, alertDeliveryJob, debouncedSlaEvaluationJob, ingestBatchJob } from './jobs';
+import { addBestEffort, alertDeliveryJob, debouncedSlaEvaluationJob, freeDeadJobIds, ingestBatchJob } from './jobs';
 import { QUEUE_JOBS, ALERTS_QUEUE, INGEST_QUEUE, SLA_QUEUE } from './queues';
 
 describe('the producers’ jobs', () => {
@@ -48,5 +48,33 @@ describe('addBestEffort', () => {
 
   it('does not touch the queue for no jobs', async () => {
     await expect(addBestEffort({ addBulk: () => Promise.reject(new Error('called')) }, [])).resolves.toBeNull();
+  });
+});
+
+describe('freeDeadJobIds', () => {
+  // The state of each job as Redis reports it; remove answers 0 for a locked (running) job, as BullMQ does.
+  const queueWith = (states: Record<string, string>, locked: string[] = []) => {
+    const removed: string[] = [];
+    return {
+      removed,
+      getJobState: async (id: string) => states[id] ?? 'unknown',
+      remove: async (id: string) => {
+        if (locked.includes(id)) return 0;
+        removed.push(id);
+        return 1;
+      },
+    };
+  };
+
+  it('removes the jobs of pending rows that will never run, and leaves waiting, delayed and running ones', async () => {
+    const queue = queueWith({ w: 'waiting', d: 'delayed', a: 'active', p: 'prioritized', c: 'completed', f: 'failed', o: 'unknown' }, ['a']);
+    await expect(freeDeadJobIds(queue, ['w', 'd', 'a', 'p', 'c', 'f', 'o', 'gone'])).resolves.toBe(4);
+    expect(queue.removed).toEqual(['c', 'f', 'o', 'gone']);
+  });
+
+  it('looks only at the first `limit` ids', async () => {
+    const queue = queueWith({});
+    await expect(freeDeadJobIds(queue, ['x', 'y', 'z'], 2)).resolves.toBe(2);
+    expect(queue.removed).toEqual(['x', 'y']);
   });
 });

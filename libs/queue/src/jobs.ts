@@ -59,3 +59,29 @@ export async function addBestEffort<Name extends string, Data>(
     clearTimeout(timer);
   }
 }
+
+/** How many of a sweep's oldest rows have their job's state looked at: bounded, so a large backlog costs Redis little. */
+export const DEAD_JOB_CHECK_LIMIT = 500;
+/** States in which the job of a row still pending will never run again. */
+const DEAD_JOB_STATES: ReadonlySet<string> = new Set(['unknown', 'completed', 'failed']);
+
+/**
+ * Frees the ids of jobs that will never run although their row is still pending, so the sweeper's
+ * add that follows queues them again (adding an id that exists is a no-op). Such a job is one Redis
+ * kept only in part, its hash in no list (keys evicted or lost one by one, not all at once), or one
+ * finished while its row says otherwise. Only the first `limit` ids (the sweep's oldest) are looked
+ * at; one further back is reached once the older rows are done. A waiting, delayed or running job is
+ * left alone (remove refuses a locked one), and removing one queued a moment ago is undone by the add.
+ * Resolves to how many jobs were removed.
+ */
+export async function freeDeadJobIds(
+  queue: { getJobState(jobId: string): Promise<string>; remove(jobId: string): Promise<number> },
+  ids: readonly string[],
+  limit = DEAD_JOB_CHECK_LIMIT,
+): Promise<number> {
+  const checked = ids.slice(0, limit);
+  const states = await Promise.all(checked.map((id) => queue.getJobState(id)));
+  const dead = checked.filter((_, index) => DEAD_JOB_STATES.has(states[index]));
+  const removed = await Promise.all(dead.map((id) => queue.remove(id)));
+  return removed.filter((count) => count === 1).length;
+}
