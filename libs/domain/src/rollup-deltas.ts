@@ -86,6 +86,36 @@ const contributionKey = (c: KpiContribution) =>
 const deltaKey = (c: KpiContribution, bucketMs: number, sign: number) =>
   `${sign}${S}${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${bucketMs}`;
 
+/** The quarter hour holding an instant: the bucket of the finest cells and of every delta. */
+export const quarterHourOf = (ms: number): number => Math.floor(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+
+/** A delta of the contribution's quarter-hour cell holding nothing yet. */
+export function emptyDelta(contribution: KpiContribution, sign: 1 | -1): RollupDelta {
+  return {
+    level: contribution.level,
+    carrierId: contribution.carrierId,
+    peerCarrierId: contribution.peerCarrierId,
+    corridor: contribution.corridor,
+    serviceLevel: contribution.serviceLevel,
+    family: contribution.family,
+    bucketMs: quarterHourOf(contribution.closingMs),
+    sign,
+    count: 0,
+    successes: 0,
+    mean: 0,
+    m2: 0,
+    histogram: new Map(),
+  };
+}
+
+/** One more value in the histogram of its family (families without one keep none). */
+export function countInHistogram(histogram: Map<number, number>, family: KpiFamily, value: number): void {
+  const spec = HISTOGRAM_OF[family];
+  if (!spec) return;
+  const bucket = bucketOf(spec, value);
+  histogram.set(bucket, (histogram.get(bucket) ?? 0) + 1);
+}
+
 /**
  * The deltas that move the rollups from `removed` contributions to `added` ones: identical
  * contributions on both sides cancel (a fact that did not change writes nothing), the rest are
@@ -114,37 +144,17 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
   });
   const deltas = new Map<string, RollupDelta & { moments: Moments }>();
   const note = (contribution: KpiContribution, sign: 1 | -1) => {
-    const bucketMs = Math.floor(contribution.closingMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-    const key = deltaKey(contribution, bucketMs, sign);
+    const key = deltaKey(contribution, quarterHourOf(contribution.closingMs), sign);
     let delta = deltas.get(key);
     if (!delta) {
-      delta = {
-        level: contribution.level,
-        carrierId: contribution.carrierId,
-        peerCarrierId: contribution.peerCarrierId,
-        corridor: contribution.corridor,
-        serviceLevel: contribution.serviceLevel,
-        family: contribution.family,
-        bucketMs,
-        sign,
-        count: 0,
-        successes: 0,
-        mean: 0,
-        m2: 0,
-        histogram: new Map(),
-        moments: EMPTY_MOMENTS,
-      };
+      delta = { ...emptyDelta(contribution, sign), moments: EMPTY_MOMENTS };
       deltas.set(key, delta);
     }
     delta.count += 1;
     if (contribution.success) delta.successes += 1;
     if (contribution.value !== null) {
       delta.moments = addToMoments(delta.moments, contribution.value);
-      const spec = HISTOGRAM_OF[contribution.family];
-      if (spec) {
-        const bucket = bucketOf(spec, contribution.value);
-        delta.histogram.set(bucket, (delta.histogram.get(bucket) ?? 0) + 1);
-      }
+      countInHistogram(delta.histogram, contribution.family, contribution.value);
     }
   };
   removes.forEach((contribution) => note(contribution, -1));

@@ -24,8 +24,9 @@ import {
 } from '@lanewatch/db';
 import {
   addToMoments,
-  bucketOf,
   cellKeysOf,
+  countInHistogram,
+  emptyDelta,
   feedContributions,
   foldDeltas,
   HISTOGRAM_OF,
@@ -34,7 +35,7 @@ import {
   RollupCellKey,
   rollupCellKey,
   RollupDelta,
-  QUARTER_HOUR_MS,
+  quarterHourOf,
   rollupShardOf,
   ROLLUP_SHARDS,
   unpackContribution,
@@ -82,37 +83,18 @@ class BaseCells {
    */
   add(contributions: readonly KpiContribution[]): void {
     for (const contribution of contributions) {
-      const bucketMs = Math.floor(contribution.closingMs / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-      const key = rollupCellKey({ ...contribution, tier: ROLLUP_TIER.quarterHour, bucketStart: bucketMs, keeps: 3 });
+      const key = rollupCellKey({ ...contribution, tier: ROLLUP_TIER.quarterHour, bucketStart: quarterHourOf(contribution.closingMs), keeps: 3 });
       const cells = this.shards[rollupShardOf(contribution)];
       let cell = cells.get(key);
       if (!cell) {
-        cell = {
-          level: contribution.level,
-          carrierId: contribution.carrierId,
-          peerCarrierId: contribution.peerCarrierId,
-          corridor: contribution.corridor,
-          serviceLevel: contribution.serviceLevel,
-          family: contribution.family,
-          bucketMs,
-          sign: 1,
-          count: 0,
-          successes: 0,
-          mean: 0,
-          m2: 0,
-          histogram: new Map(),
-        };
+        cell = emptyDelta(contribution, 1);
         cells.set(key, cell);
       }
       if (contribution.value !== null) {
         const moments = addToMoments(cell, contribution.value);
         cell.mean = moments.mean;
         cell.m2 = moments.m2;
-        const spec = HISTOGRAM_OF[contribution.family];
-        if (spec) {
-          const bucket = bucketOf(spec, contribution.value);
-          cell.histogram.set(bucket, (cell.histogram.get(bucket) ?? 0) + 1);
-        }
+        countInHistogram(cell.histogram, contribution.family, contribution.value);
       }
       cell.count += 1;
       if (contribution.success) cell.successes += 1;
