@@ -3,7 +3,7 @@
 // each in its own database served by its own API, asked alternately so that whatever else the
 // machine is doing weighs on both the same. Rollups make the latency independent of the events.
 import { createDataSource } from '@lanewatch/db';
-import { rebuildKpis } from '@lanewatch/write-path';
+import { rebuildKpis, REBUILD_CONNECTIONS } from '@lanewatch/write-path';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { LanewatchApp } from '../test/support/lanewatch-app';
 import { postFeed } from '../test/support/post-feed';
@@ -43,7 +43,7 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 async function rebuildWhileReading(app: LanewatchApp): Promise<string[]> {
   const before: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) for (const path of KPI_PATHS) before.push(await latencyMs(app, path));
-  const dataSource = createDataSource(app.databaseUrl, { poolSize: 2 });
+  const dataSource = createDataSource(app.databaseUrl, { poolSize: REBUILD_CONNECTIONS });
   await dataSource.initialize();
   const during: number[] = [];
   let failed = 0;

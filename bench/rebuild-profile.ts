@@ -1,8 +1,10 @@
 // Where an online rebuild's time goes, per phase: posts a shuffled feed (BENCH_SHIPMENTS, default
 // 10,000) through the API and worker, then rebuilds in this process and prints each phase's seconds.
-// Run with `node --cpu-prof -r @swc-node/register bench/rebuild-profile.ts` for a profile. Not a figure.
+// REBUILD_CPU_PROFILE=<file> writes a CPU profile of the rebuild alone (node:inspector). Not a figure.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createDataSource } from '@lanewatch/db';
-import { rebuildKpis } from '@lanewatch/write-path';
+import { rebuildKpis, REBUILD_CONNECTIONS } from '@lanewatch/write-path';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { LanewatchApp } from '../test/support/lanewatch-app';
 import { postFeed } from '../test/support/post-feed';
@@ -15,9 +17,16 @@ async function main(): Promise<void> {
     const feed = generateFeed({ seed: 2, shipments: Number(process.env.BENCH_SHIPMENTS ?? 10_000), now: new Date('2026-11-20T00:00:00Z'), spanDays: 90, departureScans: true });
     await postFeed(app, feed, planDeliveries(feed, { seed: 2, batchSize: 5000, shuffle: true }), { codeMapLast: false, idleTimeoutMs: 3_600_000 });
     await app.killWorkers('SIGTERM');
-    const dataSource = createDataSource(app.databaseUrl, { poolSize: 2 });
+    const dataSource = createDataSource(app.databaseUrl, { poolSize: REBUILD_CONNECTIONS });
     await dataSource.initialize();
     try {
+      const profileFile = process.env.REBUILD_CPU_PROFILE;
+      const session = profileFile ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
       const started = process.hrtime.bigint();
       let phase = '';
       let phaseStarted = started;
@@ -32,6 +41,11 @@ async function main(): Promise<void> {
         },
       });
       const used = process.cpuUsage(cpu);
+      if (session && profileFile) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(profileFile, JSON.stringify(profile));
+        session.disconnect();
+      }
       process.stdout.write(
         `rebuilt ${result.events} events, ${result.shipments} shipments in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)} s (node CPU ${((used.user + used.system) / 1e6).toFixed(1)} s)\n`,
       );

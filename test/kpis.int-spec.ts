@@ -261,6 +261,17 @@ describe('GET /api/v1/kpis', () => {
     ];
     const before = [];
     for (const path of paths) before.push((await app.request('GET', path)).body);
+    // Every cell of every tier and kept copy, once every delta is folded: the rebuild's must be the
+    // compactor's (counts, successes and histograms exactly; moments to rounding).
+    const cells = async () => {
+      await app.waitFor(async () => (await app.status()).compactionBacklog === 0, 120_000, 'every delta folded');
+      return app.sql<{ key: string; count: number; successes: number; mean: number; m2: number; histogram: string | null }>(
+        `SELECT concat_ws('|', tier, bucket_start, level, keeps, carrier_id, peer_carrier_id, corridor, service_level, family) AS key,
+                count, successes, mean, m2, encode(histogram, 'hex') AS histogram
+           FROM kpi_rollups WHERE count > 0 ORDER BY 1`,
+      );
+    };
+    const cellsBefore = await cells();
     await app.killWorkers('SIGTERM');
     // What the upgrade migration does: facts and rollups dropped, events kept.
     await app.sql('TRUNCATE kpi_rollups, leg_facts, shipment_facts');
@@ -273,5 +284,14 @@ describe('GET /api/v1/kpis', () => {
     // Rebuilt moments are summed in another order: equal to rounding.
     const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(9)) : v)));
     expect(rounded(after)).toEqual(rounded(before));
+    const cellsAfter = await cells();
+    expect(cellsAfter.map((cell) => cell.key)).toEqual(cellsBefore.map((cell) => cell.key));
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    const differing = cellsAfter.filter((cell, index) => {
+      const was = cellsBefore[index];
+      return cell.count !== was.count || cell.successes !== was.successes || cell.histogram !== was.histogram || !close(cell.mean, was.mean) || !close(cell.m2, was.m2);
+    });
+    expect(differing.slice(0, 5)).toEqual([]);
+    expect(cellsBefore.length).toBeGreaterThan(1000);
   });
 });

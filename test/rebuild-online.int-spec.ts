@@ -1,5 +1,5 @@
 import { createDataSource } from '@lanewatch/db';
-import { compactRollups, rebuildKpis } from '@lanewatch/write-path';
+import { compactRollups, rebuildKpis, REBUILD_CONNECTIONS } from '@lanewatch/write-path';
 import { DeliveryPlan, generateFeed, planDeliveries } from '@lanewatch/simulator';
 import { GroupBy, kpis, KpiResponse } from './oracle/kpi-oracle';
 import { kpiMismatches, kpiPath } from './support/kpi-comparison';
@@ -56,7 +56,7 @@ describe('online KPI rebuild', () => {
       }
     })();
 
-    const dataSource = createDataSource(app.databaseUrl, { poolSize: 2 });
+    const dataSource = createDataSource(app.databaseUrl, { poolSize: REBUILD_CONNECTIONS });
     await dataSource.initialize();
     let meanwhile = 0;
     let folded = -1;

@@ -1,7 +1,7 @@
 import { loadDatabaseConfigOrExit } from '@lanewatch/config';
 import { createDataSource } from '@lanewatch/db';
 import { taskProgress } from '@lanewatch/domain';
-import { rebuildKpis, RebuildProgress } from '@lanewatch/write-path';
+import { rebuildKpis, RebuildProgress, REBUILD_CONNECTIONS } from '@lanewatch/write-path';
 import { CliCommand, CliIo, CliUsageError, EXIT_OK } from './cli-command';
 
 const PROGRESS_EVERY_MS = 2_000;
@@ -21,7 +21,7 @@ export function progressLine(progress: RebuildProgress, startedAt: Date, now: Da
 // tables and swaps them in, while ingestion and reads go on.
 async function rebuild(io: CliIo): Promise<number> {
   const { databaseUrl } = loadDatabaseConfigOrExit(io.env);
-  const dataSource = createDataSource(databaseUrl, { poolSize: 2, applicationName: 'lanewatch-cli' });
+  const dataSource = createDataSource(databaseUrl, { poolSize: REBUILD_CONNECTIONS, applicationName: 'lanewatch-cli' });
   await dataSource.initialize();
   try {
     const started = new Date();

@@ -83,7 +83,8 @@ const S = SEPARATOR;
 const contributionKey = (c: KpiContribution) =>
   `${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${c.closingMs}${S}${c.value ?? ''}${S}${c.success ?? ''}`;
 
-const deltaKey = (c: KpiContribution, bucketMs: number, sign: number) =>
+/** The key of a quarter-hour delta (or base cell) of a contribution: every dimension, the bucket and the sign. */
+export const deltaKey = (c: KpiContribution, bucketMs: number, sign: number) =>
   `${sign}${S}${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${bucketMs}`;
 
 /** The quarter hour holding an instant: the bucket of the finest cells and of every delta. */

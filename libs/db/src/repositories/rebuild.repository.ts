@@ -113,6 +113,21 @@ export async function currentSnapshot(runner: SqlRunner): Promise<string> {
   return found.snapshot;
 }
 
+/** Exports this transaction's snapshot for other connections to read in (valid while it stays open). */
+export async function exportSnapshot(runner: SqlRunner): Promise<string> {
+  const [found] = await rows<{ id: string }>(runner, `SELECT pg_export_snapshot() AS id`);
+  return found.id;
+}
+
+/**
+ * Makes this transaction (REPEATABLE READ, before any query) read in an exported snapshot. SET takes
+ * no parameters: the id is checked to be what pg_export_snapshot returns before it is put in the text.
+ */
+export async function joinSnapshot(runner: SqlRunner, id: string): Promise<void> {
+  if (!/^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i.test(id)) throw new Error(`not a snapshot id: ${JSON.stringify(id)}`);
+  await runner.query(`SET TRANSACTION SNAPSHOT '${id}'`);
+}
+
 export interface ShipmentPage {
   ids: string[];
   last: string | null;
