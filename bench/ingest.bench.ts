@@ -152,7 +152,10 @@ async function drain(setup: Setup, workers: number, plan: DeliveryPlan): Promise
   const spawned = process.hrtime.bigint();
   const processes: ChildProcess[] = [];
   for (let index = 0; index < workers; index += 1) processes.push(await setup.app.startWorker({ env: { LOG_LEVEL: 'info' } }));
-  await Promise.race(processes.map(ready));
+  const readies = processes.map(ready);
+  // A process that exits later (stopped with the app) must not leave its start promise rejected unheard.
+  for (const started of readies) started.catch(() => undefined);
+  await Promise.race(readies);
   const started = process.hrtime.bigint();
   const status = await setup.app.waitForIdle(3_600_000);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
