@@ -112,18 +112,11 @@ describe('carrier users in a browser', () => {
   });
 
   it('a link clicked as soon as the shell shows opens its page, not the home page the landing address redirects to', async () => {
-    // The landing address (/) redirects home in the commit that first shows the shell's links. On a
-    // slow CPU a redirect run as a passive effect came after the click and replaced /users with the
-    // overview (CI, 2026-12-06); the CPU is slowed 8× here so the click lands in that gap every time.
+    // The landing address (/) redirects home in a passive effect. While the shell's links were on
+    // screen before it ran, a click on a slow CPU could come first and the redirect replaced /users with
+    // the overview (CI, 2026-12-06); the CPU is slowed 8× here so the click lands in that gap every time.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-      await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 8 });
-      page.setDefaultTimeout(30_000);
-      await page.goto(`${app.apiUrl}/`);
-      await page.getByLabel('Email', { exact: true }).fill(admin.email);
-      await page.getByLabel('Password', { exact: true }).fill(admin.password);
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByTestId('signed-in-as').waitFor();
+      const page = await openSignedIn(browser, { url: app.apiUrl, user: admin, cpuSlowdown: 8 });
       await page.getByRole('link', { name: 'Users', exact: true }).click();
       await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor({ timeout: 10_000 });
       expect(new URL(page.url()).pathname).toBe('/users');

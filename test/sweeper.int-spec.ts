@@ -1,3 +1,4 @@
+import { INGEST_QUEUE } from '@lanewatch/queue';
 import Redis from 'ioredis';
 import { LanewatchApp } from './support/lanewatch-app';
 
@@ -30,11 +31,12 @@ describe('the ingest sweeper', () => {
     const lost = await post('SW0002');
     // No worker yet: both jobs wait. One loses its place in the wait list but keeps its hash (what
     // eviction or keys lost one by one leave), the other loses everything.
-    const jobKey = (id: string) => `${app.queuePrefix}:ingest:${id}`;
-    expect(await redis.lrem(`${app.queuePrefix}:ingest:wait`, 0, orphaned)).toBe(1);
+    const jobKey = (id: string) => `${app.queuePrefix}:${INGEST_QUEUE}:${id}`;
+    const waitList = `${app.queuePrefix}:${INGEST_QUEUE}:wait`;
+    expect(await redis.lrem(waitList, 0, orphaned)).toBe(1);
     expect(await redis.exists(jobKey(orphaned))).toBe(1);
     expect(await redis.del(jobKey(lost))).toBe(1);
-    expect(await redis.lrem(`${app.queuePrefix}:ingest:wait`, 0, lost)).toBe(1);
+    expect(await redis.lrem(waitList, 0, lost)).toBe(1);
 
     await app.startWorker();
     await app.waitFor(async () => (await app.status()).pendingBatches === 0, 60_000, 'both batches to be stored');

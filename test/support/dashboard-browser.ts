@@ -42,10 +42,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** A new page signed in through the dashboard's form as `user` (every Chromium spec starts this way). */
 export async function openSignedIn(
   browser: Browser,
-  input: { url: string; user: { email: string; password: string }; page?: Parameters<Browser['newPage']>[0] },
+  input: { url: string; user: { email: string; password: string }; page?: Parameters<Browser['newPage']>[0]; cpuSlowdown?: number },
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, ...input.page });
   page.setDefaultTimeout(20_000);
+  // A slower CPU (Chromium's throttling, e.g. 8 = eight times slower) widens the gaps between renders and effects.
+  if (input.cpuSlowdown) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: input.cpuSlowdown });
   await page.goto(`${input.url}/`);
   await page.getByLabel('Email', { exact: true }).fill(input.user.email);
   await page.getByLabel('Password', { exact: true }).fill(input.user.password);
