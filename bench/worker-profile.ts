@@ -5,6 +5,8 @@
 import { createDataSource } from '@lanewatch/db';
 import { compactRollups, deriveQueued, processBatch } from '@lanewatch/write-path';
 import { generateFeed, planDeliveries } from '@lanewatch/simulator';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { Client } from 'pg';
 import { LanewatchApp } from '../test/support/lanewatch-app';
 import { prepareBenchServices } from './bench-app';
@@ -33,11 +35,29 @@ const original = Client.prototype.query as any;
   return result;
 };
 
+/** PROFILE_STAGE=<stage>[,<stage>…]: a CPU profile of each such stage alone, written to worker-profile-<stage>.cpuprofile. */
+async function profiled<T>(name: string, body: () => Promise<T>): Promise<T> {
+  if (!(process.env.PROFILE_STAGE ?? '').split(',').includes(name)) return body();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(`worker-profile-${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function timedStage(name: string, body: () => Promise<number>): Promise<void> {
   stage = name;
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const count = await body();
+  const count = await profiled(name, body);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const used = process.cpuUsage(cpu);
   const sql = [...byStatement].filter(([key]) => key.startsWith(`${name} |`)).reduce((sum, [, entry]) => sum + entry.ms, 0);

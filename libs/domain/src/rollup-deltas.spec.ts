@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { KpiContribution, KpiFamily } from './kpi-contributions';
-import { CellState, cellKeysOf, foldDeltas, RollupDelta, rollupCellKey, RollupCellKey, rollupDeltas, rollupShardOf } from './rollup-deltas';
+import { CellState, cellKeysOf, deltasByCell, foldDeltas, RollupDelta, rollupCellKey, RollupCellKey, rollupDeltas, rollupShardOf } from './rollup-deltas';
 
 const base = { level: 'l' as const, carrierId: 7, peerCarrierId: 0, corridor: 'CN-BR', serviceLevel: 'standard' };
 const transit = (closingMs: number, value: number): KpiContribution => ({ ...base, family: 'transit', closingMs, value, success: null });
@@ -112,6 +112,52 @@ describe('rollup deltas', () => {
           expectSameCells(cells, cellsOf(final));
         },
       ),
+      { numRuns: 100 },
+    );
+  });
+  it('groups deltas by cell as cellKeysOf lists them: each cell once with every delta that changes it, in a fixed order (property)', () => {
+    // Few values per dimension and a few weeks of buckets, so lanes share coarse cells and deltas interleave.
+    const delta = fc
+      .record({
+        level: fc.constantFrom<RollupDelta['level']>('l', 'e'),
+        carrierId: fc.integer({ min: 1, max: 2 }),
+        peerCarrierId: fc.constant(0),
+        corridor: fc.constantFrom('CN-BR', 'CN-FR'),
+        serviceLevel: fc.constantFrom('standard', 'express'),
+        family: fc.constantFrom<KpiFamily>('transit', 'attempt'),
+        // Quarter-hour starts (as stored) around the epoch, days' starts over six weeks, and instants within a quarter hour.
+        bucketMs: fc.oneof(
+          fc.integer({ min: -20, max: 200 }).map((n) => n * 900_000),
+          fc.integer({ min: 0, max: 42 }).map((n) => n * 86_400_000),
+          fc.integer({ min: 0, max: 3 * 86_400_000 }),
+        ),
+        sign: fc.constantFrom<1 | -1>(1, -1),
+        count: fc.integer({ min: 1, max: 5 }),
+      })
+      .map((fields): RollupDelta => ({ ...fields, successes: 0, mean: 0, m2: 0, histogram: new Map() }));
+    const ids = new Map<RollupDelta, number>();
+    const idsOf = (deltas: RollupDelta[]) => deltas.map((item) => ids.get(item)).sort((a, b) => (a as number) - (b as number));
+    fc.assert(
+      fc.property(fc.array(delta, { minLength: 1, maxLength: 80, size: 'max' }), (deltas) => {
+        deltas.forEach((item, index) => ids.set(item, index));
+        const expected = new Map<string, { cell: RollupCellKey; deltas: RollupDelta[] }>();
+        for (const item of deltas) {
+          for (const cell of cellKeysOf(item)) {
+            const entry = expected.get(rollupCellKey(cell)) ?? { cell, deltas: [] };
+            entry.deltas.push(item);
+            expected.set(rollupCellKey(cell), entry);
+          }
+        }
+        const grouped = deltasByCell(deltas);
+        expect(grouped.map((entry) => rollupCellKey(entry.cell)).sort()).toEqual([...expected.keys()].sort());
+        for (const entry of grouped) {
+          const want = expected.get(rollupCellKey(entry.cell));
+          expect(entry.cell).toEqual(want?.cell);
+          expect(idsOf(entry.deltas)).toEqual(idsOf(want?.deltas ?? []));
+        }
+        // The order depends on the cells only, not on the order the deltas came in.
+        expect(deltasByCell([...deltas].reverse()).map((entry) => rollupCellKey(entry.cell))).toEqual(grouped.map((entry) => rollupCellKey(entry.cell)));
+      }),
       { numRuns: 100 },
     );
   });

@@ -184,6 +184,92 @@ export function cellKeysOf(delta: Pick<RollupDelta, 'level' | 'carrierId' | 'pee
   return keys;
 }
 
+/** A cell and the deltas that change it. */
+export interface CellDeltas {
+  cell: RollupCellKey;
+  deltas: RollupDelta[];
+}
+
+/**
+ * Every cell the deltas change (cellKeysOf), each once with every delta that changes it (a lane's
+ * before the next lane's: foldDeltas does not depend on their order beyond float rounding); cells
+ * ordered by their lane (the dimensions they keep) and then by tier and bucket, the same order for the
+ * same cells. A compactor folds tens of thousands of deltas a chunk into a dozen cells each: the lanes
+ * are keyed by text once per delta and once per kept copy, and a lane's cells by a small integer,
+ * instead of a text key for every cell of every delta.
+ */
+export function deltasByCell(deltas: readonly RollupDelta[]): CellDeltas[] {
+  const lanes = new Map<string, { delta: RollupDelta; byBucket: Map<number, RollupDelta[]> }>();
+  for (const delta of deltas) {
+    const key = `${delta.level}${S}${delta.carrierId}${S}${delta.peerCarrierId}${S}${delta.corridor}${S}${delta.serviceLevel}${S}${delta.family}`;
+    let lane = lanes.get(key);
+    if (!lane) {
+      lane = { delta, byBucket: new Map() };
+      lanes.set(key, lane);
+    }
+    // An integer for a quarter-hour start (a small one, which Maps key fastest); any other instant keys as itself.
+    const bucket = delta.bucketMs / QUARTER_HOUR_MS;
+    const group = lane.byBucket.get(bucket);
+    if (group) group.push(delta);
+    else lane.byBucket.set(bucket, [delta]);
+  }
+  // A kept copy's cells, by tier and bucket: (bucket start in quarter hours) × 8 + tier.
+  const copies = new Map<string, Map<number, CellDeltas>>();
+  for (const { delta: first, byBucket } of lanes.values()) {
+    const copyCells = new Map<number, Map<number, CellDeltas>>();
+    const cellsOfCopy = (keeps: number) => {
+      let cells = copyCells.get(keeps);
+      if (!cells) {
+        const corridor = keeps & KEEPS_CORRIDOR ? first.corridor : '';
+        const serviceLevel = keeps & KEEPS_SERVICE_LEVEL ? first.serviceLevel : '';
+        const key = `${keeps}${S}${first.level}${S}${first.carrierId}${S}${first.peerCarrierId}${S}${first.family}${S}${corridor}${S}${serviceLevel}`;
+        cells = copies.get(key);
+        if (!cells) {
+          cells = new Map();
+          copies.set(key, cells);
+        }
+        copyCells.set(keeps, cells);
+      }
+      return cells;
+    };
+    for (const group of byBucket.values()) {
+      const bucketMs = group[0].bucketMs;
+      for (const tier of ROLLUP_TIERS) {
+        const bucketStart = tierBucketStart(tier, bucketMs);
+        const at = (bucketStart / QUARTER_HOUR_MS) * 8 + tier;
+        for (const keeps of keptCopies(first.level, tier)) {
+          const cells = cellsOfCopy(keeps);
+          const entry = cells.get(at);
+          if (entry) {
+            for (const delta of group) entry.deltas.push(delta);
+            continue;
+          }
+          cells.set(at, {
+            cell: {
+              tier,
+              bucketStart,
+              level: first.level,
+              keeps,
+              carrierId: first.carrierId,
+              peerCarrierId: first.peerCarrierId,
+              corridor: keeps & KEEPS_CORRIDOR ? first.corridor : '',
+              serviceLevel: keeps & KEEPS_SERVICE_LEVEL ? first.serviceLevel : '',
+              family: first.family,
+            },
+            deltas: [...group],
+          });
+        }
+      }
+    }
+  }
+  const ordered: CellDeltas[] = [];
+  for (const key of [...copies.keys()].sort()) {
+    const cells = copies.get(key) as Map<number, CellDeltas>;
+    for (const at of [...cells.keys()].sort((a, b) => a - b)) ordered.push(cells.get(at) as CellDeltas);
+  }
+  return ordered;
+}
+
 /**
  * A cell after its deltas: every addition merged first (Chan), then every removal taken back,
  * so the count never passes below zero on the way. Throws when the deltas take away more than

@@ -1,5 +1,5 @@
 import { lockRollupCells, shardsWithDeltas, SqlRunner, takeRollupDeltas, tryLockShard, writeRollupCells } from '@lanewatch/db';
-import { cellKeysOf, foldDeltas, RollupCellKey, rollupCellKey, RollupDelta } from '@lanewatch/domain';
+import { deltasByCell, foldDeltas, RollupDelta } from '@lanewatch/domain';
 import type { DataSource } from 'typeorm';
 
 /** Deltas folded per transaction: enough that the coarse cells (days, weeks, months) are written once for many. */
@@ -10,34 +10,20 @@ export const COMPACTION_CHUNK = 20_000;
  * written once however many deltas it takes. The caller holds the shard's lock.
  */
 export async function foldIntoRollups(runner: SqlRunner, deltas: RollupDelta[]): Promise<number> {
-  // Deltas of one quarter-hour cell (either sign) change the same cells: those are listed once per cell.
-  const byQuarterHour = new Map<string, RollupDelta[]>();
-  for (const delta of deltas) {
-    const key = `${delta.level}|${delta.carrierId}|${delta.peerCarrierId}|${delta.family}|${delta.bucketMs}|${delta.corridor}|${delta.serviceLevel}`;
-    const group = byQuarterHour.get(key);
-    if (group) group.push(delta);
-    else byQuarterHour.set(key, [delta]);
-  }
-  const perCell = new Map<string, { key: string; cell: RollupCellKey; deltas: RollupDelta[] }>();
-  for (const group of byQuarterHour.values()) {
-    for (const cell of cellKeysOf(group[0])) {
-      const key = rollupCellKey(cell);
-      const entry = perCell.get(key);
-      if (entry) entry.deltas.push(...group);
-      else perCell.set(key, { key, cell, deltas: [...group] });
-    }
-  }
-  const entries = [...perCell.values()];
-  const current = await lockRollupCells(runner, entries);
+  const cells = deltasByCell(deltas);
+  const current = await lockRollupCells(
+    runner,
+    cells.map((entry) => entry.cell),
+  );
   await writeRollupCells(
     runner,
-    entries.map((entry) => ({
+    cells.map((entry, index) => ({
       cell: entry.cell,
-      state: foldDeltas({ cell: entry.cell, state: current.get(entry.key) ?? null, deltas: entry.deltas }),
-      existed: current.has(entry.key),
+      state: foldDeltas({ cell: entry.cell, state: current[index] ?? null, deltas: entry.deltas }),
+      existed: current[index] !== undefined,
     })),
   );
-  return entries.length;
+  return cells.length;
 }
 
 /**

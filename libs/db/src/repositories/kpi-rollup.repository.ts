@@ -3,9 +3,22 @@ import type { KpiRollupEntity } from '../entities/kpi-rollup.entity';
 import type { ColumnsOf } from '../table-row';
 import { execute, rows, SqlRunner } from './sql-runner';
 
+/** Bucket starts as text, each distinct one written once (a chunk's cells share a few thousand). */
+function bucketTexts(cells: RollupCellKey[]): string[] {
+  const texts = new Map<number, string>();
+  return cells.map((c) => {
+    let text = texts.get(c.bucketStart);
+    if (text === undefined) {
+      text = new Date(c.bucketStart).toISOString();
+      texts.set(c.bucketStart, text);
+    }
+    return text;
+  });
+}
+
 const cellColumns = (cells: RollupCellKey[]) => [
   cells.map((c) => c.tier),
-  cells.map((c) => new Date(c.bucketStart).toISOString()),
+  bucketTexts(cells),
   cells.map((c) => c.level),
   cells.map((c) => c.keeps),
   cells.map((c) => c.carrierId),
@@ -26,32 +39,29 @@ const CELL_MATCH = `r.tier = k.tier AND r.bucket_start = k.bucket_start AND r.le
 type LockedCellRow = ColumnsOf<KpiRollupEntity, 'count' | 'successes' | 'mean' | 'm2' | 'histogram'> & { ordinal: string };
 
 /**
- * The current state of these cells, locked until the transaction ends, under the keys given (absent
- * cells are not in the map). Locked in key order, so two compactors never wait for each other in a cycle.
+ * The current state of these cells, locked until the transaction ends, by position (undefined: no
+ * such cell yet). Locked in the order given: callers give a fixed order (deltasByCell's), so two
+ * writers of the same cells never wait for each other in a cycle.
  */
-export async function lockRollupCells(runner: SqlRunner, cells: { key: string; cell: RollupCellKey }[]): Promise<Map<string, CellState>> {
-  const states = new Map<string, CellState>();
+export async function lockRollupCells(runner: SqlRunner, cells: RollupCellKey[]): Promise<(CellState | undefined)[]> {
+  const states = new Array<CellState | undefined>(cells.length);
   if (cells.length === 0) return states;
-  // The keys sorted natively (code units, as `<` compares), the cells looked up after: a JS comparator
-  // over a chunk's hundred thousand keys cost more than the rest of this function.
-  const byKey = new Map(cells.map((entry) => [entry.key, entry]));
-  const sorted = [...byKey.keys()].sort().map((key) => byKey.get(key) as (typeof cells)[number]);
   const existing = await rows<LockedCellRow>(
     runner,
     // One primary-key probe per cell (LATERAL): a join let the planner merge the whole table's index.
     // Rows come back under their key's position, not a key rebuilt from the columns.
     `SELECT k.ordinal, r.count, r.successes, r.mean, r.m2, r.histogram
        FROM ${NUMBERED_CELL_UNNEST} CROSS JOIN LATERAL (SELECT * FROM kpi_rollups r WHERE ${CELL_MATCH} FOR UPDATE) r`,
-    cellColumns(sorted.map((entry) => entry.cell)),
+    cellColumns(cells),
   );
   for (const row of existing) {
-    states.set(sorted[Number(row.ordinal) - 1].key, {
+    states[Number(row.ordinal) - 1] = {
       count: row.count,
       successes: row.successes,
       mean: row.mean,
       m2: row.m2,
       histogram: row.histogram ? unpackHistogram(row.histogram) : new Map(),
-    });
+    };
   }
   return states;
 }

@@ -88,8 +88,10 @@ export async function releaseAllShards(runner: SqlRunner): Promise<void> {
 /** A delta as taken: its cell's key and signed partial state, level and family narrowed to the domain's. */
 type TakenDeltaRow = ColumnsOf<
   KpiRollupDeltaEntity,
-  'bucket_start' | 'carrier_id' | 'peer_carrier_id' | 'corridor' | 'service_level' | 'sign' | 'count' | 'successes' | 'mean' | 'm2' | 'histogram'
+  'carrier_id' | 'peer_carrier_id' | 'corridor' | 'service_level' | 'sign' | 'count' | 'successes' | 'mean' | 'm2' | 'histogram'
 > & {
+  /** bucket_start in epoch milliseconds (a number parses faster than a timestamp, for every delta folded). */
+  bucket_ms: number;
   level: KpiLevel;
   family: KpiFamily;
 };
@@ -99,7 +101,7 @@ export async function takeRollupDeltas(runner: SqlRunner, shard: number, limit: 
   const taken = await rows<TakenDeltaRow>(
     runner,
     `DELETE FROM kpi_rollup_deltas WHERE id IN (SELECT id FROM kpi_rollup_deltas WHERE shard = $1 ORDER BY id LIMIT $2)
-     RETURNING bucket_start, level, carrier_id, peer_carrier_id, corridor, service_level, family, sign, count, successes, mean, m2, histogram`,
+     RETURNING (extract(epoch FROM bucket_start) * 1000)::float8 AS bucket_ms, level, carrier_id, peer_carrier_id, corridor, service_level, family, sign, count, successes, mean, m2, histogram`,
     [shard, limit],
   );
   return taken.map((row) => ({
@@ -109,7 +111,7 @@ export async function takeRollupDeltas(runner: SqlRunner, shard: number, limit: 
     corridor: row.corridor,
     serviceLevel: row.service_level,
     family: row.family,
-    bucketMs: new Date(row.bucket_start).getTime(),
+    bucketMs: row.bucket_ms,
     sign: row.sign === -1 ? -1 : 1,
     count: row.count,
     successes: row.successes,
