@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { Client } from 'pg';
 import { arrayLiteral } from './pg-array';
 
@@ -24,6 +25,13 @@ describe('arrayLiteral', () => {
     ['jsonb', [{ a: 1, b: 'x"y\\z' }, { list: [1, 2] }, '"scalar"', null]],
     ['uuid', ['0c1e6a52-0f5e-4d55-9d3c-2f5b2d1c7a10', null]],
     ['char(1)', ['s', 'l', null]],
+    // Written in one JSON.stringify when nothing needs escaping; element by element when something does.
+    ['text', ['plain', 'a,b', '{x}', ' ', '', 'NULL', null, undefined, 'ünïcødé ✓ 𝄞']],
+    ['text', ['plain', 'lone \ud800 surrogate', null]],
+    ['text', ['control \u0001 character', 'plain']],
+    ['int', [1, null, -7, undefined]],
+    ['float8', [0.1, -0, 5e-324, 1.7976931348623157e308, null]],
+    ['text', []],
   ];
 
   it.each(cases)('%s[]: the literal means what pg sends for the array', async (type, values) => {
@@ -37,6 +45,20 @@ describe('arrayLiteral', () => {
     const values = [...strings, null];
     const back = (await client.query<{ values: (string | null)[] }>(`SELECT $1::text[] AS values`, [arrayLiteral(values)])).rows[0].values;
     expect(back).toEqual(values);
+  });
+
+  it('means what pg sends for any strings and numbers, escaped or not (property)', async () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', 'NULL', '', ' '), fc.constant(null));
+    const number = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.array(text), fc.array(number)), async (values) => {
+        const type = values.some((value) => typeof value === 'number') ? 'float8' : 'text';
+        const sql = `SELECT $1::${type}[]::text AS text`;
+        const viaPg = (await client.query<{ text: string }>(sql, [values])).rows[0].text;
+        expect((await client.query<{ text: string }>(sql, [arrayLiteral(values)])).rows[0].text).toBe(viaPg);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('nests arrays as pg does', async () => {
