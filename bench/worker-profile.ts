@@ -35,20 +35,25 @@ const original = Client.prototype.query as any;
   return result;
 };
 
-/** PROFILE_STAGE=<stage>[,<stage>…]: a CPU profile of each such stage alone, written to worker-profile-<stage>.cpuprofile. */
+/** PROFILE_STAGE=<stage>[,<stage>…]: a CPU profile of each such stage alone, written to worker-profile-<stage>.cpuprofile (PROFILE_KIND=heap: its allocations, .heapprofile). */
 async function profiled<T>(name: string, body: () => Promise<T>): Promise<T> {
   if (!(process.env.PROFILE_STAGE ?? '').split(',').includes(name)) return body();
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
+  // PROFILE_KIND=heap: what the stage allocates (sampled, collected objects included) instead of its CPU.
+  const heap = process.env.PROFILE_KIND === 'heap';
+  if (heap) await post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  else {
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
   try {
     return await body();
   } finally {
-    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-    writeFileSync(`worker-profile-${name}.cpuprofile`, JSON.stringify(profile));
+    const { profile } = (await post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
+    writeFileSync(`worker-profile-${name}.${heap ? 'heapprofile' : 'cpuprofile'}`, JSON.stringify(profile));
     session.disconnect();
   }
 }

@@ -143,13 +143,21 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
     pending.set(key, left - 1);
     return true;
   });
-  const deltas = new Map<string, RollupDelta & { moments: Moments }>();
+  // Keyed by lane as text, then by quarter hour and sign as a small integer: a derivation notes every
+  // contribution of its facts, and a text key with the instant in it cost more than the summing.
+  const lanes = new Map<string, Map<number, RollupDelta & { moments: Moments }>>();
   const note = (contribution: KpiContribution, sign: 1 | -1) => {
-    const key = deltaKey(contribution, quarterHourOf(contribution.closingMs), sign);
-    let delta = deltas.get(key);
+    const laneKey = `${contribution.level}${S}${contribution.carrierId}${S}${contribution.peerCarrierId}${S}${contribution.corridor}${S}${contribution.serviceLevel}${S}${contribution.family}`;
+    let lane = lanes.get(laneKey);
+    if (!lane) {
+      lane = new Map();
+      lanes.set(laneKey, lane);
+    }
+    const at = (quarterHourOf(contribution.closingMs) / QUARTER_HOUR_MS) * 2 + (sign === 1 ? 1 : 0);
+    let delta = lane.get(at);
     if (!delta) {
       delta = { ...emptyDelta(contribution, sign), moments: EMPTY_MOMENTS };
-      deltas.set(key, delta);
+      lane.set(at, delta);
     }
     delta.count += 1;
     if (contribution.success) delta.successes += 1;
@@ -160,7 +168,9 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
   };
   removes.forEach((contribution) => note(contribution, -1));
   adds.forEach((contribution) => note(contribution, 1));
-  return [...deltas.values()].map(({ moments, ...delta }) => ({ ...delta, mean: moments.mean, m2: moments.m2 }));
+  const deltas: RollupDelta[] = [];
+  for (const lane of lanes.values()) for (const { moments, ...delta } of lane.values()) deltas.push({ ...delta, mean: moments.mean, m2: moments.m2 });
+  return deltas;
 }
 
 /** Every cell a delta changes: each tier's bucket, each copy its level keeps. */

@@ -62,10 +62,10 @@ export async function insertEvents(
        SELECT * FROM unnest(
          $1::int[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::smallint[],
          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-         $17::int[], $18::text[], $19::bigint[], $20::text[]
+         $17::int[], $18::text[], $19::bigint[]
        ) WITH ORDINALITY AS t(carrier_id, leg_id, tracking_number, milestone, milestone_source, raw_code, occurred_at,
          offset_minutes, event_id, identity_hex, location_country, location_city, location_facility, message, reason,
-         subtype, handover_carrier_id, handover_tracking_number, handover_leg_id, raw, ordinal)
+         subtype, handover_carrier_id, handover_tracking_number, handover_leg_id, ordinal)
      ),
      unique_input AS (
        SELECT DISTINCT ON (carrier_id, identity_hex) * FROM input ORDER BY carrier_id, identity_hex, ordinal
@@ -81,7 +81,7 @@ export async function insertEvents(
        message, reason, subtype, handover_carrier_id, handover_tracking_number, handover_leg_id, raw)
      SELECT u.occurred_at, u.carrier_id, u.leg_id, u.tracking_number, u.milestone, u.milestone_source, u.raw_code,
        u.offset_minutes, $21::timestamptz, $22::uuid, u.event_id, c.identity, u.location_country, u.location_city, u.location_facility,
-       u.message, u.reason, u.subtype, u.handover_carrier_id, u.handover_tracking_number, u.handover_leg_id, u.raw::jsonb
+       u.message, u.reason, u.subtype, u.handover_carrier_id, u.handover_tracking_number, u.handover_leg_id, ($20::jsonb) -> (u.ordinal::int - 1)
      FROM unique_input u
      JOIN claimed c ON c.carrier_id = u.carrier_id AND c.identity = decode(u.identity_hex, 'hex')
      RETURNING carrier_id, leg_id, milestone, raw_code, handover_leg_id, occurred_at`,
@@ -105,7 +105,8 @@ export async function insertEvents(
       column('handoverCarrierId'),
       column('handoverTrackingNumber'),
       column('handoverLegId'),
-      events.map((event) => JSON.stringify(event.raw ?? null)),
+      // One JSON array, the events' raw payloads by position: a text array of JSON documents had every quote escaped.
+      JSON.stringify(events.map((event) => event.raw ?? null)),
       input.receivedAt,
       input.batchId,
     ],

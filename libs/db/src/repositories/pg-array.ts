@@ -5,9 +5,11 @@ import * as pg from 'pg';
 const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
 
 const NEEDS_ESCAPE = /["\\]/;
+const ESCAPED = /["\\]/g;
 
 function quoted(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `"${text}"`;
+  // One pass puts a backslash before each quote and backslash (JSON text is full of quotes).
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPED, '\\$&')}"` : `"${text}"`;
 }
 
 function element(value: unknown): string {
