@@ -59,7 +59,8 @@ export async function insertEvents(
   return rows<InsertedEvent>(
     runner,
     `WITH input AS (
-       SELECT * FROM unnest(
+       -- The identity as bytes once: sorted and matched bytewise, not as text under the database's collation.
+       SELECT t.*, decode(t.identity_hex, 'hex') AS identity FROM unnest(
          $1::int[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::smallint[],
          $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
          $17::int[], $18::text[], $19::bigint[]
@@ -68,11 +69,11 @@ export async function insertEvents(
          subtype, handover_carrier_id, handover_tracking_number, handover_leg_id, ordinal)
      ),
      unique_input AS (
-       SELECT DISTINCT ON (carrier_id, identity_hex) * FROM input ORDER BY carrier_id, identity_hex, ordinal
+       SELECT DISTINCT ON (carrier_id, identity) * FROM input ORDER BY carrier_id, identity, ordinal
      ),
      claimed AS (
        INSERT INTO event_identities (carrier_id, identity, occurred_at)
-       SELECT carrier_id, decode(identity_hex, 'hex'), occurred_at FROM unique_input ORDER BY carrier_id, identity_hex
+       SELECT carrier_id, identity, occurred_at FROM unique_input ORDER BY carrier_id, identity
        ON CONFLICT DO NOTHING
        RETURNING carrier_id, identity
      )
@@ -83,7 +84,7 @@ export async function insertEvents(
        u.offset_minutes, $21::timestamptz, $22::uuid, u.event_id, c.identity, u.location_country, u.location_city, u.location_facility,
        u.message, u.reason, u.subtype, u.handover_carrier_id, u.handover_tracking_number, u.handover_leg_id, ($20::jsonb) -> (u.ordinal::int - 1)
      FROM unique_input u
-     JOIN claimed c ON c.carrier_id = u.carrier_id AND c.identity = decode(u.identity_hex, 'hex')
+     JOIN claimed c ON c.carrier_id = u.carrier_id AND c.identity = u.identity
      RETURNING carrier_id, leg_id, milestone, raw_code, handover_leg_id, occurred_at`,
     [
       column('carrierId'),
