@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const logger = createLogger('worker', config.logLevel);
   // Each process names its connections (pid and host), so pg_stat_activity and pg_locks tell replicas apart.
   const applicationName = `lanewatch-worker/${process.pid}@${hostname()}`;
-  const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency + 4, applicationName });
+  // A connection for each batch, derivation and compaction loop (WORKER_CONCURRENCY of each), and four for
+  // partition creation, the sweepers, SLA evaluation and alerts.
+  const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency * 3 + 4, applicationName });
   await dataSource.initialize();
   if (await kpisNeedRebuild(dataSource)) {
     logger.info('rebuilding facts and KPI rollups from the stored events');

@@ -47,7 +47,7 @@ export interface DerivationLoops {
 
 /**
  * The worker's share of derivation and compaction (docs/architecture.md): `concurrency` loops take
- * queued legs (SKIP LOCKED, so every worker process takes its own), one loop folds rollup deltas shard
+ * queued legs (SKIP LOCKED, so every worker process takes its own), as many fold rollup deltas shard
  * by shard. The queues live in PostgreSQL, so a loop that dies or a Redis that is flushed loses
  * nothing: another poll finds the rows again.
  */
@@ -75,7 +75,6 @@ export function startDerivationLoops(deps: {
       const timer = setTimeout(done, ms);
       sleepers.add(done);
     });
-  let lastFullCompaction = 0;
   let foldedSinceVacuum = 0;
   // When something was last stored (wake) or derived: compaction folds in larger runs while busy.
   let lastBusyAt = 0;
@@ -134,26 +133,38 @@ export function startDerivationLoops(deps: {
     await sleep(Math.min(deps.idleMs, BUSY_RETRY_MS * 2 ** Math.min(busyPasses - 1, 8)));
     return 1;
   };
+  // As many compaction loops as derivation loops: each takes the shards no other compactor holds
+  // (tryLockShard), so a backlog's deltas are folded on every core instead of one shard at a time
+  // (once derivation ends, the fold of what is left was the drain's last, single-core seconds).
+  // Each keeps its own full-pass clock, so all of them fold the small shards once quiet; the first
+  // also vacuums and trims.
+  const compaction = (index: number) => {
+    let lastFullCompaction = 0;
+    return async () => {
+      const quiet = Date.now() - lastBusyAt >= QUIET_MS;
+      const every = Date.now() - lastFullCompaction >= (quiet ? COMPACTION_QUIET_INTERVAL_MS : COMPACTION_INTERVAL_MS);
+      if (every) lastFullCompaction = Date.now();
+      const folded = await compactRollups(deps.dataSource, { minDeltas: every ? 1 : COMPACTION_MIN_DELTAS });
+      deps.metrics?.deltasFolded.inc(folded);
+      if (index > 0) return folded;
+      foldedSinceVacuum += folded;
+      // A full pass while quiet has folded every delta there was (nothing new is being derived).
+      if (every && quiet && foldedSinceVacuum >= VACUUM_DELTAS_AFTER && (await vacuumHotTables(deps.dataSource, ['kpi_rollup_deltas']))) foldedSinceVacuum = 0;
+      // A rebuild needs the derivations of its own minutes only.
+      await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
+      return folded;
+    };
+  };
   const loops = [
     ...Array.from({ length: deps.concurrency }, () => run('derivation', derive, deps.onDerived)),
-    run(
-      'compaction',
-      async () => {
-        const quiet = Date.now() - lastBusyAt >= QUIET_MS;
-        const every = Date.now() - lastFullCompaction >= (quiet ? COMPACTION_QUIET_INTERVAL_MS : COMPACTION_INTERVAL_MS);
-        if (every) lastFullCompaction = Date.now();
-        const folded = await compactRollups(deps.dataSource, { minDeltas: every ? 1 : COMPACTION_MIN_DELTAS });
-        deps.metrics?.deltasFolded.inc(folded);
-        foldedSinceVacuum += folded;
-        // A full pass while quiet has folded every delta there was (nothing new is being derived).
-        if (every && quiet && foldedSinceVacuum >= VACUUM_DELTAS_AFTER && (await vacuumHotTables(deps.dataSource, ['kpi_rollup_deltas']))) foldedSinceVacuum = 0;
-        // A rebuild needs the derivations of its own minutes only.
-        await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
-        return folded;
-      },
-      deps.onCompacted,
-      // Each poll counts the deltas per shard: often enough to fold a full shard soon, not more.
-      Math.max(deps.idleMs, COMPACTION_POLL_MS),
+    ...Array.from({ length: deps.concurrency }, (_, index) =>
+      run(
+        'compaction',
+        compaction(index),
+        deps.onCompacted,
+        // Each poll counts the deltas per shard: often enough to fold a full shard soon, not more.
+        Math.max(deps.idleMs, COMPACTION_POLL_MS),
+      ),
     ),
   ];
   return {
