@@ -136,13 +136,14 @@ export function startDerivationLoops(deps: {
   // As many compaction loops as derivation loops: each takes the shards no other compactor holds
   // (tryLockShard), so a backlog's deltas are folded on every core instead of one shard at a time
   // (once derivation ends, the fold of what is left was the drain's last, single-core seconds).
-  // Each keeps its own full-pass clock, so all of them fold the small shards once quiet; the first
-  // also vacuums and trims.
+  // While batches come, only the first makes the periodic full pass (each coarse cell rewritten once an
+  // interval, not once per loop); once quiet, each makes its own, so what is left is folded on every
+  // core. The first also vacuums and trims.
   const compaction = (index: number) => {
     let lastFullCompaction = 0;
     return async () => {
       const quiet = Date.now() - lastBusyAt >= QUIET_MS;
-      const every = Date.now() - lastFullCompaction >= (quiet ? COMPACTION_QUIET_INTERVAL_MS : COMPACTION_INTERVAL_MS);
+      const every = (quiet || index === 0) && Date.now() - lastFullCompaction >= (quiet ? COMPACTION_QUIET_INTERVAL_MS : COMPACTION_INTERVAL_MS);
       if (every) lastFullCompaction = Date.now();
       const folded = await compactRollups(deps.dataSource, { minDeltas: every ? 1 : COMPACTION_MIN_DELTAS });
       deps.metrics?.deltasFolded.inc(folded);
