@@ -134,15 +134,16 @@ export function startDerivationLoops(deps: {
     return 1;
   };
   // As many compaction loops as derivation loops: each takes the shards no other compactor holds
-  // (tryLockShard), so a backlog's deltas are folded on every core instead of one shard at a time
-  // (once derivation ends, the fold of what is left was the drain's last, single-core seconds).
-  // While batches come, only the first makes the periodic full pass (each coarse cell rewritten once an
-  // interval, not once per loop); once quiet, each makes its own, so what is left is folded on every
-  // core. The first also vacuums and trims.
+  // (tryLockShard), so once derivation ends what is left is folded on every core instead of one shard
+  // at a time (it was the drain's last, single-core seconds).
+  // While batches come, only the first folds (shards as they fill, every shard once an interval): more
+  // loops folded shards sooner and so rewrote each coarse cell more often. Once quiet, each makes its own
+  // full passes, so what is left is folded on every core. The first also vacuums and trims.
   const compaction = (index: number) => {
     let lastFullCompaction = 0;
     return async () => {
       const quiet = Date.now() - lastBusyAt >= QUIET_MS;
+      if (index > 0 && !quiet) return 0;
       const every = (quiet || index === 0) && Date.now() - lastFullCompaction >= (quiet ? COMPACTION_QUIET_INTERVAL_MS : COMPACTION_INTERVAL_MS);
       if (every) lastFullCompaction = Date.now();
       const folded = await compactRollups(deps.dataSource, { minDeltas: every ? 1 : COMPACTION_MIN_DELTAS });
