@@ -173,22 +173,32 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
   return deltas;
 }
 
+/** The cell of a lane in one tier's bucket and one kept copy (the dimensions it sums away left blank). */
+function cellKeyOf(
+  lane: Pick<RollupDelta, 'level' | 'carrierId' | 'peerCarrierId' | 'corridor' | 'serviceLevel' | 'family'>,
+  tier: RollupTier,
+  bucketStart: number,
+  keeps: number,
+): RollupCellKey {
+  return {
+    tier,
+    bucketStart,
+    level: lane.level,
+    keeps,
+    carrierId: lane.carrierId,
+    peerCarrierId: lane.peerCarrierId,
+    corridor: keeps & KEEPS_CORRIDOR ? lane.corridor : '',
+    serviceLevel: keeps & KEEPS_SERVICE_LEVEL ? lane.serviceLevel : '',
+    family: lane.family,
+  };
+}
+
 /** Every cell a delta changes: each tier's bucket, each copy its level keeps. */
 export function cellKeysOf(delta: Pick<RollupDelta, 'level' | 'carrierId' | 'peerCarrierId' | 'corridor' | 'serviceLevel' | 'family' | 'bucketMs'>): RollupCellKey[] {
   const keys: RollupCellKey[] = [];
   for (const tier of ROLLUP_TIERS) {
     for (const keeps of keptCopies(delta.level, tier)) {
-      keys.push({
-        tier,
-        bucketStart: tierBucketStart(tier, delta.bucketMs),
-        level: delta.level,
-        keeps,
-        carrierId: delta.carrierId,
-        peerCarrierId: delta.peerCarrierId,
-        corridor: keeps & KEEPS_CORRIDOR ? delta.corridor : '',
-        serviceLevel: keeps & KEEPS_SERVICE_LEVEL ? delta.serviceLevel : '',
-        family: delta.family,
-      });
+      keys.push(cellKeyOf(delta, tier, tierBucketStart(tier, delta.bucketMs), keeps));
     }
   }
   return keys;
@@ -254,20 +264,7 @@ export function deltasByCell(deltas: readonly RollupDelta[]): CellDeltas[] {
             for (const delta of group) entry.deltas.push(delta);
             continue;
           }
-          cells.set(at, {
-            cell: {
-              tier,
-              bucketStart,
-              level: first.level,
-              keeps,
-              carrierId: first.carrierId,
-              peerCarrierId: first.peerCarrierId,
-              corridor: keeps & KEEPS_CORRIDOR ? first.corridor : '',
-              serviceLevel: keeps & KEEPS_SERVICE_LEVEL ? first.serviceLevel : '',
-              family: first.family,
-            },
-            deltas: [...group],
-          });
+          cells.set(at, { cell: cellKeyOf(first, tier, bucketStart, keeps), deltas: [...group] });
         }
       }
     }
