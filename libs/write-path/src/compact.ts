@@ -11,10 +11,7 @@ export const COMPACTION_CHUNK = 20_000;
  */
 export async function foldIntoRollups(runner: SqlRunner, deltas: RollupDelta[]): Promise<number> {
   const cells = deltasByCell(deltas);
-  const current = await lockRollupCells(
-    runner,
-    cells.map((entry) => entry.cell),
-  );
+  const current = await lockRollupCells(runner, cells.map((entry) => entry.cell));
   await writeRollupCells(
     runner,
     cells.map((entry, index) => ({

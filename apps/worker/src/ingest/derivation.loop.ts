@@ -133,12 +133,12 @@ export function startDerivationLoops(deps: {
     await sleep(Math.min(deps.idleMs, BUSY_RETRY_MS * 2 ** Math.min(busyPasses - 1, 8)));
     return 1;
   };
-  // As many compaction loops as derivation loops: each takes the shards no other compactor holds
-  // (tryLockShard), so once derivation ends what is left is folded on every core instead of one shard
-  // at a time (it was the drain's last, single-core seconds).
-  // While batches come, only the first folds (shards as they fill, every shard once an interval): more
-  // loops folded shards sooner and so rewrote each coarse cell more often. Once quiet, each makes its own
-  // full passes, so what is left is folded on every core. The first also vacuums and trims.
+  // As many compaction loops as derivation loops, each taking the shards no other compactor holds
+  // (tryLockShard). While batches come only the first folds (shards as they fill, every shard once an
+  // interval): more loops folded shards sooner and so rewrote each coarse cell more often. Once quiet,
+  // each makes its own full passes, so what is left when derivation ends is folded on every core
+  // instead of one shard at a time (it was the drain's last, single-core seconds). The first also
+  // vacuums and trims.
   const compaction = (index: number) => {
     let lastFullCompaction = 0;
     return async () => {
