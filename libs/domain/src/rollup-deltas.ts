@@ -83,6 +83,10 @@ const S = SEPARATOR;
 const contributionKey = (c: KpiContribution) =>
   `${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${c.closingMs}${S}${c.value ?? ''}${S}${c.success ?? ''}`;
 
+/** A lane's key: every dimension of a delta or contribution but its instant and sign. */
+const laneKeyOf = (lane: Pick<RollupDelta, 'level' | 'carrierId' | 'peerCarrierId' | 'corridor' | 'serviceLevel' | 'family'>) =>
+  `${lane.level}${S}${lane.carrierId}${S}${lane.peerCarrierId}${S}${lane.corridor}${S}${lane.serviceLevel}${S}${lane.family}`;
+
 /** The key of a quarter-hour delta (or base cell) of a contribution: every dimension, the bucket and the sign. */
 export const deltaKey = (c: KpiContribution, bucketMs: number, sign: number) =>
   `${sign}${S}${c.level}${S}${c.carrierId}${S}${c.peerCarrierId}${S}${c.corridor}${S}${c.serviceLevel}${S}${c.family}${S}${bucketMs}`;
@@ -147,7 +151,7 @@ export function rollupDeltas(input: { removed: readonly KpiContribution[]; added
   // contribution of its facts, and a text key with the instant in it cost more than the summing.
   const lanes = new Map<string, Map<number, RollupDelta & { moments: Moments }>>();
   const note = (contribution: KpiContribution, sign: 1 | -1) => {
-    const laneKey = `${contribution.level}${S}${contribution.carrierId}${S}${contribution.peerCarrierId}${S}${contribution.corridor}${S}${contribution.serviceLevel}${S}${contribution.family}`;
+    const laneKey = laneKeyOf(contribution);
     let lane = lanes.get(laneKey);
     if (!lane) {
       lane = new Map();
@@ -221,7 +225,7 @@ export interface CellDeltas {
 export function deltasByCell(deltas: readonly RollupDelta[]): CellDeltas[] {
   const lanes = new Map<string, { delta: RollupDelta; byBucket: Map<number, RollupDelta[]> }>();
   for (const delta of deltas) {
-    const key = `${delta.level}${S}${delta.carrierId}${S}${delta.peerCarrierId}${S}${delta.corridor}${S}${delta.serviceLevel}${S}${delta.family}`;
+    const key = laneKeyOf(delta);
     let lane = lanes.get(key);
     if (!lane) {
       lane = { delta, byBucket: new Map() };
