@@ -19,6 +19,7 @@ import {
   shipmentPage,
   SqlRunner,
   startBackgroundTask,
+  settleAbandonedRebuilds,
   swapShadowTables,
   tryRebuildLock,
   holdAllShards,
@@ -223,6 +224,7 @@ export async function rebuildKpis(
   const taskId = options.taskId ?? randomUUID();
   try {
     if (!(await tryRebuildLock(runner))) throw new RebuildRunningError();
+    await settleAbandonedRebuilds(runner, new Date(), true);
     const work = await countRebuildWork(runner);
     const total = work.shipments + work.events;
     await startBackgroundTask(runner, { id: taskId, kind: 'rebuild', label: 'KPI rebuild into shadow tables', total, state: { phase: 'facts' }, now: new Date() });

@@ -1,4 +1,4 @@
-import { pendingBatchBacklog, trimDeriveLog, vacuumHotTables } from '@lanewatch/db';
+import { pendingBatchBacklog, settleAbandonedRebuilds, trimDeriveLog, vacuumHotTables } from '@lanewatch/db';
 import { COMPACTION_CHUNK, compactRollups, deriveQueued } from '@lanewatch/write-path';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
@@ -152,7 +152,8 @@ export function startDerivationLoops(deps: {
       foldedSinceVacuum += folded;
       // A full pass while quiet has folded every delta there was (nothing new is being derived).
       if (every && quiet && foldedSinceVacuum >= VACUUM_DELTAS_AFTER && (await vacuumHotTables(deps.dataSource, ['kpi_rollup_deltas']))) foldedSinceVacuum = 0;
-      // A rebuild needs the derivations of its own minutes only.
+      // A rebuild needs the derivations of its own minutes only; one whose process died needs none.
+      await settleAbandonedRebuilds(deps.dataSource, new Date());
       await trimDeriveLog(deps.dataSource, new Date(Date.now() - DERIVE_LOG_KEPT_MS));
       return folded;
     };

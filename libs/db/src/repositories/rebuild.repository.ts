@@ -218,6 +218,30 @@ export async function releaseRebuildLock(runner: SqlRunner): Promise<void> {
   await runner.query(`SELECT pg_advisory_unlock($1)`, [REBUILD_LOCK]);
 }
 
+export const ABANDONED_REBUILD = 'abandoned: the process running this rebuild stopped before it finished';
+
+/**
+ * Marks failed the rebuild tasks a dead process left running: no session of this database holds
+ * REBUILD_LOCK (it goes with the process's connection), so none of them is still running. A rebuild
+ * starting passes `callerHoldsLock` (it holds the lock itself, so any other running row is a dead one's).
+ * A settled row stops holding back the derive log's trim and shows as failed on the health page.
+ */
+export async function settleAbandonedRebuilds(runner: SqlRunner, now: Date, callerHoldsLock = false): Promise<number> {
+  // Correlated, so pg_locks is read only when a running rebuild row exists (it takes every lock partition).
+  const settled = await rows<{ id: string }>(
+    runner,
+    `UPDATE background_tasks t SET status = 'failed', error = $2, finished_at = $1, updated_at = $1
+      WHERE t.kind = 'rebuild' AND t.status = 'running'
+        AND ($3::boolean OR NOT EXISTS (
+              SELECT 1 FROM pg_locks l
+               WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $4::oid AND l.objsubid = 1
+                 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND t.id IS NOT NULL))
+      RETURNING t.id`,
+    [now, ABANDONED_REBUILD, callerHoldsLock, REBUILD_LOCK],
+  );
+  return settled.length;
+}
+
 /** Fresh planner statistics after the swap. */
 export async function analyzeKpiTables(runner: SqlRunner): Promise<void> {
   await runner.query(`ANALYZE kpi_rollups, leg_facts, shipment_facts`);
