@@ -3,9 +3,10 @@ import type { CliCommand, CliIo } from './cli/cli-command';
 import { CliUsageError, EXIT_FAILED, EXIT_USAGE } from './cli/cli-command';
 import { kpisCommand } from './cli/kpis.command';
 import { slaCommand } from './cli/sla.command';
+import { tasksCommand } from './cli/tasks.command';
 import { usersCommand } from './cli/users.command';
 
-const COMMANDS: CliCommand[] = [usersCommand, slaCommand, kpisCommand];
+const COMMANDS: CliCommand[] = [usersCommand, slaCommand, kpisCommand, tasksCommand];
 
 function usage(commands: CliCommand[]): string {
   return ['usage: npm run lanewatch -- <command> …', '', ...commands.flatMap((command) => [`${command.name}: ${command.summary}`, ...command.usage.map((line) => `  ${line}`)])].join('\n');

@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { LOCK_KEYS } from '@lanewatch/db';
 import { Client } from 'pg';
 import { LanewatchApp } from './support/lanewatch-app';
+
+const run = promisify(execFile);
 
 // events.md §5: unmapped events are stored, counted and listed per code; a map change re-maps them.
 describe('code maps', () => {
@@ -117,6 +122,9 @@ describe('code maps', () => {
       expect(tasks[0].id).toBe(batchId);
       expect(tasks.map((task) => task.startedAt)).toEqual([...tasks.map((task) => task.startedAt)].sort().reverse());
     }
+    // The same figures on the command line (`lanewatch tasks`).
+    const { stdout } = await run(process.execPath, ['-r', '@swc-node/register', 'scripts/lanewatch.ts', 'tasks'], { cwd: join(__dirname, '..'), env: app.env() });
+    expect(stdout.split('\n')[0]).toMatch(/^Code-map re-map correios: 1 changed code\(s\) \[completed\]: 2 of 2 \(100\.0 %\), \d+\/s, about 0 s left$/);
     const forbidden = await app.request('GET', '/api/v1/ingest/tasks', { token: correios });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.message).toMatch(/admins and viewers only/);

@@ -1,19 +1,24 @@
 import { loadDatabaseConfigOrExit } from '@lanewatch/config';
 import { createDataSource } from '@lanewatch/db';
-import { taskProgress } from '@lanewatch/domain';
+import { TaskProgress, taskProgress } from '@lanewatch/domain';
 import { rebuildKpis, RebuildProgress, REBUILD_CONNECTIONS } from '@lanewatch/write-path';
 import { CliCommand, CliIo, CliUsageError, EXIT_OK } from './cli-command';
 
 const PROGRESS_EVERY_MS = 2_000;
 
 /** "done of total (share), rate/s, about N s left": the same figures as the ingest health page's. */
+export function progressFigures(view: TaskProgress): string {
+  const left = view.etaSeconds === null ? 'time left unknown' : `about ${view.etaSeconds} s left`;
+  return `${view.done} of ${view.total} (${view.percent.toFixed(1)} %), ${Math.round(view.rate ?? 0)}/s, ${left}`;
+}
+
+/** A running rebuild's progress line: its phase and figures. */
 export function progressLine(progress: RebuildProgress, startedAt: Date, now: Date): string {
   const view = taskProgress({
     task: { id: '', kind: 'rebuild', status: 'running', label: '', phase: progress.phase, done: progress.done, total: progress.total, startedAt, updatedAt: now, finishedAt: null, error: null },
     now,
   });
-  const left = view.etaSeconds === null ? 'time left unknown' : `about ${view.etaSeconds} s left`;
-  return `${progress.phase}: ${progress.done} of ${progress.total} (${view.percent.toFixed(1)} %), ${Math.round(view.rate ?? 0)}/s, ${left}`;
+  return `${progress.phase}: ${progressFigures(view)}`;
 }
 
 // Rollups move incrementally; after very many changes Welford removals accumulate rounding, and an

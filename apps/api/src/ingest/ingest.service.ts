@@ -13,7 +13,7 @@ import {
   ingestStatus,
   insertBatch,
   listCarriers,
-  recentBackgroundTasks,
+  recentTaskProgress,
   requeueFailedBatch,
   WarningCountDelta,
 } from '@lanewatch/db';
@@ -27,7 +27,6 @@ import {
   MAX_EVENTS_PER_REQUEST,
   Milestone,
   TaskProgress,
-  taskProgress,
   parseIngestThroughputQuery,
   storageProblems,
   utcHourStart,
@@ -257,30 +256,7 @@ export class IngestService {
 
   /** Re-maps and KPI rebuilds running or finished in the last day, with their rate and time left as of now. */
   async tasks(): Promise<{ tasks: TaskProgress[] }> {
-    const now = this.clock.now();
-    const rows = await recentBackgroundTasks(this.dataSource, now);
-    return {
-      tasks: rows.map((row) =>
-        taskProgress({
-          task: {
-            id: row.id,
-            kind: row.kind,
-            status: row.status,
-            label: row.label,
-            phase: row.phase,
-            done: row.done,
-            total: row.total,
-            startedAt: row.started_at,
-            updatedAt: row.updated_at,
-            finishedAt: row.finished_at,
-            error: row.error,
-            carrierCode: row.carrier_code,
-            changedCodes: row.changed_codes,
-          },
-          now,
-        }),
-      ),
-    };
+    return { tasks: await recentTaskProgress(this.dataSource, this.clock.now()) };
   }
 
   /** Per-hour counts from the ingest counters; a carrier key reads only its own carrier's. */

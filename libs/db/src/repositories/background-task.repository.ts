@@ -1,3 +1,4 @@
+import { TaskProgress, taskProgress } from '@lanewatch/domain';
 import type { BackgroundTaskEntity, BackgroundTaskKind } from '../entities';
 import type { CarrierEntity } from '../entities/carrier.entity';
 import type { ColumnsOf, TableRow } from '../table-row';
@@ -70,5 +71,29 @@ export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promi
       ORDER BY t.started_at DESC, t.id
       LIMIT 20`,
     [now],
+  );
+}
+
+/** recentBackgroundTasks as the health page and `lanewatch tasks` show them: done, rate and time left as of `now`. */
+export async function recentTaskProgress(runner: SqlRunner, now: Date): Promise<TaskProgress[]> {
+  return (await recentBackgroundTasks(runner, now)).map((row) =>
+    taskProgress({
+      task: {
+        id: row.id,
+        kind: row.kind,
+        status: row.status,
+        label: row.label,
+        phase: row.phase,
+        done: row.done,
+        total: row.total,
+        startedAt: row.started_at,
+        updatedAt: row.updated_at,
+        finishedAt: row.finished_at,
+        error: row.error,
+        carrierCode: row.carrier_code,
+        changedCodes: row.changed_codes,
+      },
+      now,
+    }),
   );
 }
