@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { dashboardTargets, loadDashboard, metricNamesIn } from './support/grafana-dashboard';
 import { freePort, LanewatchApp } from './support/lanewatch-app';
 import { Exposition, parsePrometheusText } from './support/prometheus-text';
@@ -230,6 +231,27 @@ describe('Prometheus metrics', () => {
       for (const name of names) if (!served.has(name)) missing.push(`${target.panel}: ${name}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it("counts the seconds the worker's backends wait on a lock another transaction holds, by kind", async () => {
+    const relationWait = async () => parsePrometheusText((await scrapeWorker(metricsToken)).text).value('lanewatch_worker_lock_wait_seconds_total', { lock: 'relation' });
+    const before = await relationWait();
+    expect(before).toEqual(expect.any(Number));
+    // A table the worker writes when it stores a batch and reads when it derives, held exclusively here
+    // for 3 s while a batch comes: its backends wait, and the once-a-second samples see them.
+    const holder = new Client({ connectionString: app.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE link_queue IN ACCESS EXCLUSIVE MODE');
+      await post('correios', correios, [event('MT009BR', 9)]);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await holder.query('COMMIT');
+    } finally {
+      await holder.end();
+    }
+    await app.waitForIdle();
+    expect(((await relationWait()) ?? 0) - (before ?? 0)).toBeGreaterThanOrEqual(1.5);
   });
 });
 

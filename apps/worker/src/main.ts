@@ -25,11 +25,13 @@ import { startDerivationLoops } from './ingest/derivation.loop';
 import { ingestBatchProcessor } from './ingest/ingest-batch.processor';
 import { sweepPendingBatches } from './ingest/sweeper';
 import { createLogger } from './logger';
+import { startLockWaitSampler } from './metrics/lock-wait.sampler';
 import { MetricsServer, startMetricsServer } from './metrics/metrics-server';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { slaEvaluationProcessor } from './sla/sla-evaluation.processor';
 
 const SLA_DEBOUNCE_MS = 2000;
+const LOCK_WAIT_SAMPLE_MS = 1000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -170,6 +172,8 @@ async function main(): Promise<void> {
     // Written whatever LOG_LEVEL is: with WORKER_METRICS_PORT=0 this line is the only way to learn the port.
     process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'worker', message: 'worker metrics listening', url: `http://${config.workerMetricsHost.includes(':') ? `[${config.workerMetricsHost}]` : config.workerMetricsHost}:${metricsServer.port}/metrics` })}\n`);
   }
+  // Lock waits are seen only by the server: sampled for the metrics page, when there is one.
+  const lockWaits = metricsServer ? startLockWaitSampler({ dataSource, applicationName, counter: metrics.lockWaitSeconds, intervalMs: LOCK_WAIT_SAMPLE_MS, logger }) : null;
   logger.info('worker started', { concurrency: config.workerConcurrency, queuePrefix: config.queuePrefix });
 
   const shutdown = async (signal: string) => {
@@ -177,7 +181,7 @@ async function main(): Promise<void> {
     clearInterval(timer);
     clearInterval(vacuumTimer);
     // A running VACUUM finishes while the workers close, not before they start closing.
-    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming]);
+    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming, lockWaits?.stop()]);
     await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close(), metricsServer?.close()]);
     await queues.close();
     email.close();

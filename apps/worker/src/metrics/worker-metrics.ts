@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { LOCK_KINDS } from './lock-wait.sampler';
 
 export type BatchOutcome = 'processed' | 'skipped' | 'retrying' | 'failed';
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'silenced';
@@ -54,8 +55,14 @@ export class WorkerMetrics {
   });
   readonly lockWait = new Histogram({
     name: 'lanewatch_worker_component_lock_seconds',
-    help: "Time to take a link component's leg locks before deriving it (the statement's round trip included)",
+    help: "Time to try a link component's leg locks before deriving it (never a wait: a component another worker holds is left queued; the statements' round trips)",
     buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly lockWaitSeconds = new Counter({
+    name: 'lanewatch_worker_lock_wait_seconds_total',
+    help: "Seconds this worker's PostgreSQL backends spent waiting on a lock another transaction held, by lock kind (pg_stat_activity wait_event: transactionid, tuple, relation, advisory), sampled every second",
+    labelNames: ['lock'] as const,
     registers: [this.registry],
   });
 
@@ -69,6 +76,7 @@ export class WorkerMetrics {
   constructor() {
     // Zero series for every bounded combination, so rate() and the dashboard see them before the first alert.
     for (const kind of ['webhook', 'email'] as const) for (const outcome of ['delivered', 'retrying', 'failed', 'silenced'] as const) this.alertDeliveries.inc({ kind, outcome }, 0);
+    for (const lock of LOCK_KINDS) this.lockWaitSeconds.inc({ lock }, 0);
     collectDefaultMetrics({ register: this.registry, prefix: 'lanewatch_' });
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { LOCK_KEYS, SqlRunner } from './sql-runner';
+import { LOCK_KEYS, rows, SqlRunner } from './sql-runner';
 
 // The tables the write path rewrites in place or churns: rollup cells (folded by the compactor), facts
 // (replaced per derived shipment), legs and shipments (links, counters, attributes), claims, and the
@@ -47,4 +47,13 @@ export async function compactRollupsAfterRebuild(dataSource: DataSource): Promis
 /** The health check's round trip. */
 export async function pingDatabase(runner: SqlRunner): Promise<void> {
   await runner.query('SELECT 1');
+}
+
+/** How many backends of one application (a worker process's connections) wait on a heavyweight lock now, by lock kind. */
+export async function lockWaitsOf(runner: SqlRunner, applicationName: string): Promise<{ lock: string; backends: number }[]> {
+  return rows<{ lock: string; backends: number }>(
+    runner,
+    `SELECT wait_event AS lock, count(*)::int AS backends FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock' GROUP BY wait_event`,
+    [applicationName],
+  );
 }
