@@ -6,13 +6,19 @@ export type ColocationGroup = 'carrier' | 'leg' | 'shipment' | 'batch';
 
 export type TablePlacement =
   /** Hash-distributed on `column`; every primary key and unique key must contain it. */
-  | { kind: 'distributed'; column: string; group: ColocationGroup; notYetDistributable?: string }
+  | { kind: 'distributed'; column: string; group: ColocationGroup; notYetDistributable?: KeyException }
   /** Small, read by every node, rarely written: a copy on every node. */
   | { kind: 'reference' }
   /** Stays on the coordinator (a Citus local table): low volume, off the ingest and derivation path. */
   | { kind: 'local' };
 
-const distributed = (column: string, group: ColocationGroup, notYetDistributable?: string): TablePlacement =>
+/** The keys that do not contain the distribution column yet, as "primary key (columns)" or "unique (columns)", and why. */
+export interface KeyException {
+  keys: string[];
+  why: string;
+}
+
+const distributed = (column: string, group: ColocationGroup, notYetDistributable?: KeyException): TablePlacement =>
   notYetDistributable === undefined ? { kind: 'distributed', column, group } : { kind: 'distributed', column, group, notYetDistributable };
 const reference: TablePlacement = { kind: 'reference' };
 const local: TablePlacement = { kind: 'local' };
@@ -20,21 +26,27 @@ const local: TablePlacement = { kind: 'local' };
 /**
  * Every table of the public schema (the migrations table aside). Ingest is scoped by carrier (an event's
  * identity is unique per carrier, events.md §6), derivation by leg and shipment, the inbox by batch.
- * `notYetDistributable` names a key that does not contain the distribution column yet and why it was
- * not changed: the list may shrink, never grow (the spec compares it with the catalog).
+ * `notYetDistributable` names the keys that do not contain the distribution column yet and why they were
+ * not changed: the list may shrink, never grow (the spec compares it, key by key, with the catalog).
  */
 export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   // Storing a batch: identities, events, legs and counters of one carrier.
   events: distributed(
     'carrier_id',
     'carrier',
-    'primary key (id, occurred_at): adding carrier_id rebuilds the primary key of every monthly partition, the largest table there is',
+    {
+      keys: ['primary key (id, occurred_at)'],
+      why: 'primary key (id, occurred_at): adding carrier_id rebuilds the primary key of every monthly partition, the largest table there is',
+    },
   ),
   event_identities: distributed('carrier_id', 'carrier'),
   legs: distributed(
     'carrier_id',
     'carrier',
-    'primary key (id): every other table and the leg locks name a leg by id alone; a leg key of (carrier_id, id) would have to travel with every leg_id first',
+    {
+      keys: ['primary key (id)'],
+      why: 'primary key (id): every other table and the leg locks name a leg by id alone; a leg key of (carrier_id, id) would have to travel with every leg_id first',
+    },
   ),
   unmapped_codes: distributed('carrier_id', 'carrier'),
   ingest_counts: distributed('carrier_id', 'carrier'),
@@ -51,7 +63,10 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   shipments: distributed(
     'id',
     'shipment',
-    'unique (root_leg_id) is the identity a new shipment is claimed by (ON CONFLICT), while the id is a random uuid; a shipment id derived from its root leg id would make the two one key',
+    {
+      keys: ['unique (root_leg_id)'],
+      why: 'unique (root_leg_id) is the identity a new shipment is claimed by (ON CONFLICT), while the id is a random uuid; a shipment id derived from its root leg id would make the two one key',
+    },
   ),
   shipment_facts: distributed('shipment_id', 'shipment'),
   // The inbox: one batch.
@@ -86,8 +101,8 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   invoices: local,
 };
 
-/** Tables whose keys do not contain their distribution column yet, with the reason. */
-export function notYetDistributable(): Record<string, string> {
+/** Tables whose keys do not contain their distribution column yet: those keys, and why. */
+export function notYetDistributable(): Record<string, KeyException> {
   return Object.fromEntries(
     Object.entries(DISTRIBUTION).flatMap(([table, placement]) =>
       placement.kind === 'distributed' && placement.notYetDistributable !== undefined ? [[table, placement.notYetDistributable]] : [],
