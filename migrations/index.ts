@@ -25,6 +25,7 @@ import { ContractStatements1796510000000 } from './1796510000000-contract-statem
 import { EventsIdentityOnce1796520000000 } from './1796520000000-events-identity-once';
 import { TryLockLegGroupsOnePass1796520000001 } from './1796520000001-try-lock-leg-groups-one-pass';
 import { RollupCellsRoomForUpdates1796520000002 } from './1796520000002-rollup-cells-room-for-updates';
+import { IngestBatchRetention1796545691415 } from './1796545691415-ingest-batch-retention';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   EventsIdentityOnce1796520000000,
   TryLockLegGroupsOnePass1796520000001,
   RollupCellsRoomForUpdates1796520000002,
+  IngestBatchRetention1796545691415,
 ];

@@ -23,6 +23,7 @@ import { EmailSender } from './alerts/alert-sender';
 import { sweepPendingDeliveries } from './alerts/alert-sweeper';
 import { startDerivationLoops } from './ingest/derivation.loop';
 import { ingestBatchProcessor } from './ingest/ingest-batch.processor';
+import { purgeExpiredBatches } from './ingest/batch-retention';
 import { sweepPendingBatches } from './ingest/sweeper';
 import { createLogger } from './logger';
 import { startLockWaitSampler } from './metrics/lock-wait.sampler';
@@ -163,7 +164,20 @@ async function main(): Promise<void> {
         vacuuming = null;
       });
   };
-  const vacuumTimer = setInterval(vacuum, config.vacuumIntervalMs);
+  // Processed batches past INGEST_BATCH_RETENTION_DAYS leave the inbox, their counts kept; on the same beat.
+  let purging: Promise<void> | null = null;
+  const purge = () => {
+    purging ??= purgeExpiredBatches(dataSource, config.ingestBatchRetentionDays, new Date())
+      .then((batches) => (batches > 0 ? logger.info('purged processed batches past their retention', { batches, retentionDays: config.ingestBatchRetentionDays }) : undefined))
+      .catch((error: unknown) => logger.error('batch purge failed', { error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        purging = null;
+      });
+  };
+  const vacuumTimer = setInterval(() => {
+    vacuum();
+    purge();
+  }, config.vacuumIntervalMs);
   // Each replica serves its own; a port taken by another process stops this one at start, loudly.
   let metricsServer: MetricsServer | null = null;
   if (config.workerMetricsPort !== undefined) {
@@ -181,7 +195,7 @@ async function main(): Promise<void> {
     clearInterval(timer);
     clearInterval(vacuumTimer);
     // A running VACUUM finishes while the workers close, not before they start closing.
-    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming, lockWaits?.stop()]);
+    await Promise.all([worker.close(), slaWorker.close(), alertsWorker.close(), derivation.stop(), vacuuming, purging, lockWaits?.stop()]);
     await Promise.all([queue.close(), slaQueue.close(), alertsQueue.close(), metricsServer?.close()]);
     await queues.close();
     email.close();

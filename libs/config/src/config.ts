@@ -160,6 +160,8 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: intInRange('HTTP_REQUEST_TIMEOUT_MS', 70_000, 86_400_000, 300_000),
   SWEEPER_INTERVAL_MS: intInRange('SWEEPER_INTERVAL_MS', 500, 3_600_000, 30_000),
   VACUUM_INTERVAL_MS: intInRange('VACUUM_INTERVAL_MS', 1_000, 86_400_000, 60_000),
+  // Days a processed batch stays in the inbox (its events are stored); 0 keeps every batch.
+  INGEST_BATCH_RETENTION_DAYS: intInRange('INGEST_BATCH_RETENTION_DAYS', 0, 36_500, 30),
   // How long a committed batch may wait before the sweeper re-enqueues it.
   SWEEPER_GRACE_MS: intInRange('SWEEPER_GRACE_MS', 0, 3_600_000, 10_000),
   WORKER_CONCURRENCY: intInRange('WORKER_CONCURRENCY', 1, 64, 2),
@@ -250,6 +252,7 @@ export type LanewatchConfig = {
   httpRequestTimeoutMs: number;
   sweeperIntervalMs: number;
   vacuumIntervalMs: number;
+  ingestBatchRetentionDays: number;
   sweeperGraceMs: number;
   workerConcurrency: number;
   derivationIdleMs: number;
@@ -321,6 +324,7 @@ export function parseConfig(env: Record<string, string | undefined>): LanewatchC
     httpRequestTimeoutMs: value.HTTP_REQUEST_TIMEOUT_MS,
     sweeperIntervalMs: value.SWEEPER_INTERVAL_MS,
     vacuumIntervalMs: value.VACUUM_INTERVAL_MS,
+    ingestBatchRetentionDays: value.INGEST_BATCH_RETENTION_DAYS,
     sweeperGraceMs: value.SWEEPER_GRACE_MS,
     workerConcurrency: value.WORKER_CONCURRENCY,
     derivationIdleMs: value.DERIVATION_IDLE_MS,

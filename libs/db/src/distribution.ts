@@ -50,6 +50,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   ),
   unmapped_codes: distributed('carrier_id', 'carrier'),
   ingest_counts: distributed('carrier_id', 'carrier'),
+  ingest_batch_totals: distributed('carrier_id', 'carrier'),
   ingest_warning_counts: distributed('carrier_id', 'carrier'),
   kpi_rollups: distributed('carrier_id', 'carrier'),
   kpi_rollup_deltas: distributed('carrier_id', 'carrier'),

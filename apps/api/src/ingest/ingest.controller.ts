@@ -80,7 +80,9 @@ export class IngestController {
 
   @Get('ingest/batches/:batchId')
   @RequireAccess('read')
-  @ApiOperation({ summary: "One batch's processing state, stored and duplicate counts" })
+  @ApiOperation({
+    summary: "One batch's processing state, stored and duplicate counts; a processed batch is kept INGEST_BATCH_RETENTION_DAYS (default 30) after processing, then 404 (its events stay stored, its counts stay in the status)",
+  })
   batch(@CurrentPrincipal() principal: Principal, @Param('batchId') batchId: string) {
     return this.ingest.batch(principal, batchId);
   }

@@ -18,6 +18,7 @@ import { EventIdentityEntity } from './event-identity.entity';
 import { EventEntity } from './event.entity';
 import { ImportMappingEntity } from './import-mapping.entity';
 import { ImportEntity, ImportRejectionEntity } from './import.entity';
+import { IngestBatchTotalEntity } from './ingest-batch-total.entity';
 import { IngestBatchEntity } from './ingest-batch.entity';
 import { IngestCountEntity } from './ingest-count.entity';
 import { IngestWarningCountEntity } from './ingest-warning-count.entity';
@@ -66,6 +67,7 @@ export {
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
+  IngestBatchTotalEntity,
   IngestCountEntity,
   IngestWarningCountEntity,
   KpiRollupEntity,
@@ -107,6 +109,7 @@ export const ENTITIES = [
   EventEntity,
   EventIdentityEntity,
   IngestBatchEntity,
+  IngestBatchTotalEntity,
   IngestCountEntity,
   IngestWarningCountEntity,
   KpiRollupEntity,

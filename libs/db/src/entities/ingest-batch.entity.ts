@@ -6,6 +6,8 @@ export type BatchStatus = 'pending' | 'processed' | 'failed';
 // The durable inbox: a row is committed before 202 is answered; the queue only carries its id.
 @Entity({ name: 'ingest_batches' })
 @Index('ingest_batches_pending_idx', ['receivedAt'], { where: `status = 'pending'` })
+// The retention purge takes the oldest processed batches (purgeProcessedBatches).
+@Index('ingest_batches_processed_idx', ['processedAt'], { where: `status = 'processed'` })
 export class IngestBatchEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

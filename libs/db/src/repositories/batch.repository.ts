@@ -131,6 +131,38 @@ export async function recordBatchAttempt(runner: SqlRunner, batchId: string, err
   );
 }
 
+/**
+ * The retention purge: deletes up to `limit` batches processed before `before`, oldest first, and adds
+ * what they counted to ingest_batch_totals in the same statement (so a status read, one statement too,
+ * sees a batch in exactly one of the two). Pending and failed batches stay. Returns how many went.
+ */
+export async function purgeProcessedBatches(runner: SqlRunner, before: Date, limit: number): Promise<number> {
+  const [purged] = await rows<{ n: number }>(
+    runner,
+    `WITH gone AS (
+       DELETE FROM ingest_batches WHERE id IN (
+         SELECT id FROM ingest_batches WHERE status = 'processed' AND processed_at < $1 ORDER BY processed_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING COALESCE(carrier_id, 0) AS carrier_id, source, kind, stored_count, duplicate_count, request_duplicates
+     ),
+     sums AS (
+       SELECT carrier_id, source, count(*) AS processed,
+              COALESCE(sum(stored_count) FILTER (WHERE kind = 'events'), 0) AS events_stored,
+              COALESCE(sum(duplicate_count) FILTER (WHERE kind = 'events'), 0) + COALESCE(sum(request_duplicates), 0) AS duplicates
+         FROM gone GROUP BY carrier_id, source
+     ),
+     -- Runs though nothing reads it (a data-modifying WITH always does).
+     added AS (
+       INSERT INTO ingest_batch_totals AS t (carrier_id, source, processed, events_stored, duplicates)
+       SELECT carrier_id, source, processed, events_stored, duplicates FROM sums ORDER BY carrier_id, source
+       ON CONFLICT (carrier_id, source) DO UPDATE
+         SET processed = t.processed + EXCLUDED.processed, events_stored = t.events_stored + EXCLUDED.events_stored, duplicates = t.duplicates + EXCLUDED.duplicates
+     )
+     SELECT count(*)::int AS n FROM gone`,
+    [before, limit],
+  );
+  return purged.n;
+}
+
 /** Puts a failed batch back in the pending state (an operator's retry after a fix). */
 export async function requeueFailedBatch(runner: SqlRunner, batchId: string): Promise<boolean> {
   const updated = await rows<ColumnsOf<IngestBatchEntity, 'id'>>(
@@ -173,12 +205,23 @@ export async function ingestStatus(runner: SqlRunner, carrierId: number | null =
   const [batches] = await rows<Record<string, string>>(
     runner,
     // Every inbox kind counts as a batch: a pending re-map also means KPIs do not reflect everything yet.
-    `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
-            count(*) FILTER (WHERE status = 'processed') AS processed,
-            count(*) FILTER (WHERE status = 'failed') AS failed,
-            COALESCE(sum(stored_count) FILTER (WHERE kind = 'events'), 0) AS stored,
-            COALESCE(sum(duplicate_count) FILTER (WHERE kind = 'events'), 0) + COALESCE(sum(request_duplicates), 0) AS duplicates
-       FROM ingest_batches WHERE ($1::int IS NULL OR carrier_id = $1)`,
+    // Batches past their retention are counted in ingest_batch_totals (purgeProcessedBatches); one
+    // statement, one snapshot, so a batch purged meanwhile is counted once.
+    `WITH kept AS (
+       SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+              count(*) FILTER (WHERE status = 'processed') AS processed,
+              count(*) FILTER (WHERE status = 'failed') AS failed,
+              COALESCE(sum(stored_count) FILTER (WHERE kind = 'events'), 0) AS stored,
+              COALESCE(sum(duplicate_count) FILTER (WHERE kind = 'events'), 0) + COALESCE(sum(request_duplicates), 0) AS duplicates
+         FROM ingest_batches WHERE ($1::int IS NULL OR carrier_id = $1)
+     ),
+     purged AS (
+       SELECT COALESCE(sum(processed), 0) AS processed, COALESCE(sum(events_stored), 0) AS stored, COALESCE(sum(duplicates), 0) AS duplicates
+         FROM ingest_batch_totals WHERE ($1::int IS NULL OR carrier_id = $1)
+     )
+     SELECT kept.pending, kept.failed, kept.processed + purged.processed AS processed,
+            kept.stored + purged.stored AS stored, kept.duplicates + purged.duplicates AS duplicates
+       FROM kept, purged`,
     [carrierId],
   );
   const [derived] = await rows<{ batches: string; anonymous: boolean; legs: string }>(

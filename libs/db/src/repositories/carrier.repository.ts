@@ -175,9 +175,14 @@ export async function unlinkedLegsOfCarrier(runner: SqlRunner, carrierId: number
   return unlinked;
 }
 
-/** Whether the carrier has posted a batch in this format (source) before. */
+/** Whether the carrier has posted a batch in this format (source) before, kept or purged after its retention. */
 export async function carrierUsedSource(runner: SqlRunner, carrierId: number, source: string): Promise<boolean> {
-  const [{ used }] = await rows<{ used: boolean }>(runner, `SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE carrier_id = $1 AND source = $2) AS used`, [carrierId, source]);
+  const [{ used }] = await rows<{ used: boolean }>(
+    runner,
+    `SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE carrier_id = $1 AND source = $2)
+         OR EXISTS (SELECT 1 FROM ingest_batch_totals WHERE carrier_id = $1 AND source = $2) AS used`,
+    [carrierId, source],
+  );
   return used;
 }
 
