@@ -31,14 +31,7 @@ const local: TablePlacement = { kind: 'local' };
  */
 export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   // Storing a batch: identities, events, legs and counters of one carrier.
-  events: distributed(
-    'carrier_id',
-    'carrier',
-    {
-      keys: ['primary key (id, occurred_at)'],
-      why: 'primary key (id, occurred_at): adding carrier_id rebuilds the primary key of every monthly partition, the largest table there is',
-    },
-  ),
+  events: distributed('carrier_id', 'carrier'),
   event_identities: distributed('carrier_id', 'carrier'),
   legs: distributed(
     'carrier_id',

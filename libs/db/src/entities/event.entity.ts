@@ -15,7 +15,8 @@ export class EventEntity {
   @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 
-  @Column({ name: 'carrier_id', type: 'int' })
+  // In the primary key for Citus (docs/scaling.md): every key of a distributed table holds its distribution column.
+  @PrimaryColumn({ name: 'carrier_id', type: 'int' })
   carrierId!: number;
 
   @Column({ name: 'leg_id', type: 'bigint' })
