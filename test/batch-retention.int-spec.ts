@@ -16,6 +16,8 @@ describe('inbox retention', () => {
     const feed = generateFeed({ seed: 5, shipments: 60, now: new Date('2026-11-20T00:00:00Z'), spanDays: 20 });
     // Duplicated across requests and within them, so every counter the status sums is non-zero.
     await postFeed(app, feed, planDeliveries(feed, { seed: 5, batchSize: 150, shuffle: true, duplicateRate: 0.2 }), { codeMapLast: false });
+    // Every delta folded, so the status moves only by what this test does.
+    await app.waitFor(async () => (await app.status()).compactionBacklog === 0, 60_000, 'the deltas to be folded');
     const before = await app.status();
     expect(before.processedBatches).toBeGreaterThan(5);
     expect(before.duplicates).toBeGreaterThan(0);
@@ -45,12 +47,23 @@ describe('inbox retention', () => {
     const dataSource = createDataSource(app.databaseUrl, { poolSize: 1 });
     await dataSource.initialize();
     try {
-      // Every (carrier, source) of a purged batch still counts as used, so a format's default code map is not loaded again.
-      for (const batch of old) expect(await carrierUsedSource(dataSource, batch.carrier_id, batch.source)).toBe(true);
-      // Everything else purged too, in chunks: the status still the same.
+      // Everything else purged too, in chunks, but a batch whose legs wait to be derived (the worker
+      // stopped, so the queue row stays): the status counts that batch pending until they are.
+      await app.killWorkers('SIGTERM');
+      const waiting = batches[batches.length - 1].id;
+      await app.sql(`INSERT INTO link_queue (leg_id, batch_id, events) SELECT id, $1, 1 FROM legs ORDER BY id LIMIT 1`, [waiting]);
       while ((await purgeProcessedBatches(dataSource, new Date(Date.now() + 60_000), 7)) > 0);
+      expect(await app.sql(`SELECT id FROM ingest_batches WHERE status = 'processed'`)).toEqual([{ id: waiting }]);
+      await app.sql(`DELETE FROM link_queue WHERE batch_id = $1`, [waiting]);
+      expect(await purgeProcessedBatches(dataSource, new Date(Date.now() + 60_000), 7)).toBe(1);
       expect(await app.sql(`SELECT id FROM ingest_batches WHERE status = 'processed'`)).toEqual([]);
       expect(await app.status()).toEqual(failedBefore);
+      // Every (carrier, source) whose batches are all purged still counts as used, so a format's default
+      // code map is not loaded again (the failed batch's pair is still in the inbox: left out).
+      const purgedOnly = batches.filter((batch) => batch.carrier_id !== batches[0].carrier_id || batch.source !== batches[0].source);
+      expect(purgedOnly.length).toBeGreaterThan(0);
+      for (const batch of purgedOnly) expect(await carrierUsedSource(dataSource, batch.carrier_id, batch.source)).toBe(true);
+      expect(await carrierUsedSource(dataSource, batches[0].carrier_id, 'a-format-never-posted')).toBe(false);
     } finally {
       await dataSource.destroy();
     }

@@ -47,6 +47,16 @@ describe('lanewatch tasks --follow', () => {
     expect(run.lines[run.lines.length - 1]).toMatch(/^KPI rebuild \[completed\]: 200 of 200 \(100\.0 %\), \d+\/s, about 0 s left$/);
   }, 90_000);
 
+  it('follows a stalled task on (no progress for 10 minutes is not an end) until it completes', async () => {
+    await task('00000000-0000-4000-8000-000000000003', 40);
+    await app.sql(`UPDATE background_tasks SET updated_at = now() - interval '11 minutes' WHERE id = '00000000-0000-4000-8000-000000000003'`);
+    const run = follow(app);
+    await app.waitFor(async () => run.lines.filter((line) => line.startsWith('KPI rebuild [stalled]: 40 of 200')).length >= 2, 30_000, 'two stalled lines');
+    await task('00000000-0000-4000-8000-000000000003', 200, 'completed');
+    expect(await run.exited).toBe(0);
+    expect(run.lines[run.lines.length - 1]).toMatch(/^KPI rebuild \[completed\]: 200 of 200/);
+  }, 90_000);
+
   it('exits 1 when a followed task fails, its error on its last line', async () => {
     await task('00000000-0000-4000-8000-000000000002', 10);
     const run = follow(app);

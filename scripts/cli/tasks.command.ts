@@ -16,8 +16,10 @@ export function taskLine(task: TaskProgress): string {
 
 /**
  * The background tasks of the health page (re-maps and KPI rebuilds, running or finished in the last
- * day). With --follow, the running ones again every 2 s until each has finished: exit 1 if one failed
- * or stalled, so a script can wait on a re-map.
+ * day). With --follow, the running ones (and those started meanwhile) again every 2 s until each has
+ * finished: exit 1 if one failed, so a script can wait on a re-map. A stalled one (no progress for 10
+ * minutes: a rebuild's index build or swap can take that long, a re-map resumes when its worker is back)
+ * is followed on.
  */
 async function tasks(args: string[], io: CliIo, sleep: (ms: number) => Promise<void>): Promise<number> {
   const { values } = parseArgs({ args, options: { follow: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
@@ -29,18 +31,21 @@ async function tasks(args: string[], io: CliIo, sleep: (ms: number) => Promise<v
     if (recent.length === 0) io.out('no background task running or finished in the last day');
     for (const task of recent) io.out(taskLine(task));
     if (!values.follow) return EXIT_OK;
-    const followed = new Set(recent.filter((task) => task.status === 'running').map((task) => task.id));
+    const going = (task: TaskProgress) => task.status === 'running' || task.status === 'stalled';
+    const followed = new Set(recent.filter(going).map((task) => task.id));
     let failed = false;
     while (followed.size > 0) {
       await sleep(FOLLOW_EVERY_MS);
-      const now = await recentTaskProgress(dataSource, new Date());
-      // Tasks started meanwhile are followed too.
-      for (const task of now) if (task.status === 'running') followed.add(task.id);
-      for (const task of now.filter((candidate) => followed.has(candidate.id))) {
+      // Tasks started meanwhile are followed too; the followed ones are read by id (more than the
+      // recent list's 20 may have started since).
+      for (const task of await recentTaskProgress(dataSource, new Date())) if (going(task)) followed.add(task.id);
+      const current = await recentTaskProgress(dataSource, new Date(), [...followed]);
+      for (const id of followed) if (!current.some((task) => task.id === id)) followed.delete(id);
+      for (const task of current) {
         io.out(taskLine(task));
-        if (task.status === 'running') continue;
+        if (going(task)) continue;
         followed.delete(task.id);
-        if (task.status !== 'completed') failed = true;
+        if (task.status === 'failed') failed = true;
       }
     }
     return failed ? EXIT_FAILED : EXIT_OK;
@@ -54,7 +59,7 @@ export const tasksCommand: CliCommand = {
   summary: 'show the progress of background tasks (code-map re-maps, KPI rebuilds)',
   usage: [
     'tasks            the tasks running or finished in the last day: done of total, rate, time left',
-    'tasks --follow   then the running ones every 2 s until each has finished (exit 1 if one failed or stalled)',
+    'tasks --follow   then the running ones every 2 s until each has finished (exit 1 if one failed)',
   ],
   // parseArgs' errors (an unknown option, an argument) are usage errors (runCli).
   run: (args, io) => tasks(args, io, (ms) => new Promise((resolve) => setTimeout(resolve, ms))),

@@ -38,9 +38,12 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger('worker', config.logLevel);
   // Each process names its connections (pid and host), so pg_stat_activity and pg_locks tell replicas apart.
-  const applicationName = `lanewatch-worker/${process.pid}@${hostname()}`;
+  // PostgreSQL keeps 63 bytes of it, printable ASCII ('?' for the rest): made so here, so that what
+  // lockWaitsOf looks for is what pg_stat_activity shows.
+  const applicationName = `lanewatch-worker/${process.pid}@${hostname()}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 63);
   // A connection for each batch, derivation and compaction loop (WORKER_CONCURRENCY of each), and four for
-  // partition creation, the sweepers, SLA evaluation and alerts.
+  // partition creation, the sweepers, SLA evaluation and alerts; maintenance (vacuum, the inbox purge, lock
+  // wait samples) borrows one for a moment.
   const dataSource = createDataSource(config.databaseUrl, { poolSize: config.workerConcurrency * 3 + 4, applicationName });
   await dataSource.initialize();
   if (await kpisNeedRebuild(dataSource)) {
@@ -166,8 +169,9 @@ async function main(): Promise<void> {
   };
   // Processed batches past INGEST_BATCH_RETENTION_DAYS leave the inbox, their counts kept; on the same beat.
   let purging: Promise<void> | null = null;
+  let stopping = false;
   const purge = () => {
-    purging ??= purgeExpiredBatches(dataSource, config.ingestBatchRetentionDays, new Date())
+    purging ??= purgeExpiredBatches(dataSource, config.ingestBatchRetentionDays, new Date(), () => stopping)
       .then((batches) => (batches > 0 ? logger.info('purged processed batches past their retention', { batches, retentionDays: config.ingestBatchRetentionDays }) : undefined))
       .catch((error: unknown) => logger.error('batch purge failed', { error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {
@@ -192,6 +196,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info('worker stopping', { signal });
+    stopping = true;
     clearInterval(timer);
     clearInterval(vacuumTimer);
     // A running VACUUM finishes while the workers close, not before they start closing.

@@ -56,8 +56,8 @@ export type RecentBackgroundTaskRow = Omit<BackgroundTaskRow, 'state'> & {
   changed_codes: number | null;
 };
 
-/** Running tasks and those finished in the last day before `now`, newest first, at most 20. */
-export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promise<RecentBackgroundTaskRow[]> {
+/** Running tasks and those finished in the last day before `now`, newest first, at most 20; or the tasks of `ids`. */
+export async function recentBackgroundTasks(runner: SqlRunner, now: Date, ids: string[] | null = null): Promise<RecentBackgroundTaskRow[]> {
   // $1 typed: "unknown - interval" has no unique operator, and the query would fail.
   return rows<RecentBackgroundTaskRow>(
     runner,
@@ -67,16 +67,16 @@ export async function recentBackgroundTasks(runner: SqlRunner, now: Date): Promi
        FROM background_tasks t
        LEFT JOIN ingest_batches b ON t.kind = 'remap' AND b.id = t.id
        LEFT JOIN carriers c ON c.id = b.carrier_id
-      WHERE t.status = 'running' OR t.finished_at > $1::timestamptz - interval '1 day'
+      WHERE CASE WHEN $2::uuid[] IS NULL THEN t.status = 'running' OR t.finished_at > $1::timestamptz - interval '1 day' ELSE t.id = ANY($2::uuid[]) END
       ORDER BY t.started_at DESC, t.id
-      LIMIT 20`,
-    [now],
+      LIMIT CASE WHEN $2::uuid[] IS NULL THEN 20 END`,
+    [now, ids],
   );
 }
 
 /** recentBackgroundTasks as the health page and `lanewatch tasks` show them: done, rate and time left as of `now`. */
-export async function recentTaskProgress(runner: SqlRunner, now: Date): Promise<TaskProgress[]> {
-  return (await recentBackgroundTasks(runner, now)).map((row) =>
+export async function recentTaskProgress(runner: SqlRunner, now: Date, ids: string[] | null = null): Promise<TaskProgress[]> {
+  return (await recentBackgroundTasks(runner, now, ids)).map((row) =>
     taskProgress({
       task: {
         id: row.id,

@@ -134,14 +134,21 @@ export async function recordBatchAttempt(runner: SqlRunner, batchId: string, err
 /**
  * The retention purge: deletes up to `limit` batches processed before `before`, oldest first, and adds
  * what they counted to ingest_batch_totals in the same statement (so a status read, one statement too,
- * sees a batch in exactly one of the two). Pending and failed batches stay. Returns how many went.
+ * sees a batch in exactly one of the two). Pending and failed batches stay, and so does a processed one
+ * whose legs are still queued or whose deltas are not folded yet. Returns how many went.
  */
 export async function purgeProcessedBatches(runner: SqlRunner, before: Date, limit: number): Promise<number> {
   const [purged] = await rows<{ n: number }>(
     runner,
     `WITH gone AS (
        DELETE FROM ingest_batches WHERE id IN (
-         SELECT id FROM ingest_batches WHERE status = 'processed' AND processed_at < $1 ORDER BY processed_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         SELECT b.id FROM ingest_batches b
+          WHERE b.status = 'processed' AND b.processed_at < $1
+            -- Kept while its legs wait to be derived or its deltas to be folded: the status counts it
+            -- pending through the first, the compaction lag is timed from its receipt through the second.
+            AND NOT EXISTS (SELECT 1 FROM link_queue q WHERE q.batch_id = b.id)
+            AND NOT EXISTS (SELECT 1 FROM kpi_rollup_deltas d WHERE d.batch_id = b.id)
+          ORDER BY b.processed_at LIMIT $2 FOR UPDATE OF b SKIP LOCKED)
        RETURNING COALESCE(carrier_id, 0) AS carrier_id, source, kind, stored_count, duplicate_count, request_duplicates
      ),
      sums AS (
