@@ -27,6 +27,7 @@ import { TryLockLegGroupsOnePass1796520000001 } from './1796520000001-try-lock-l
 import { RollupCellsRoomForUpdates1796520000002 } from './1796520000002-rollup-cells-room-for-updates';
 import { IngestBatchRetention1796545691415 } from './1796545691415-ingest-batch-retention';
 import { EventsKeyWithCarrier1796546700756 } from './1796546700756-events-key-with-carrier';
+import { LegsKeyWithCarrier1796548598668 } from './1796548598668-legs-key-with-carrier';
 
 // Listed explicitly (no globs): the same list works under swc, Jest and a bundled build.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -56,4 +57,5 @@ export const MIGRATIONS: Function[] = [Initial1795399427367, ShipmentAndLegFacts
   RollupCellsRoomForUpdates1796520000002,
   IngestBatchRetention1796545691415,
   EventsKeyWithCarrier1796546700756,
+  LegsKeyWithCarrier1796548598668,
 ];

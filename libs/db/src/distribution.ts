@@ -33,14 +33,7 @@ export const DISTRIBUTION: Readonly<Record<string, TablePlacement>> = {
   // Storing a batch: identities, events, legs and counters of one carrier.
   events: distributed('carrier_id', 'carrier'),
   event_identities: distributed('carrier_id', 'carrier'),
-  legs: distributed(
-    'carrier_id',
-    'carrier',
-    {
-      keys: ['primary key (id)'],
-      why: 'primary key (id): every other table and the leg locks name a leg by id alone; a leg key of (carrier_id, id) would have to travel with every leg_id first',
-    },
-  ),
+  legs: distributed('carrier_id', 'carrier'),
   unmapped_codes: distributed('carrier_id', 'carrier'),
   ingest_counts: distributed('carrier_id', 'carrier'),
   ingest_batch_totals: distributed('carrier_id', 'carrier'),

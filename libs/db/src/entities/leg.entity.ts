@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'legs' })
 @Unique('legs_carrier_tracking_key', ['carrierId', 'trackingNumber'])
@@ -8,7 +8,9 @@ export class LegEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
-  @Column({ name: 'carrier_id', type: 'int' })
+  // In the primary key for Citus (docs/scaling.md): every key of a distributed table holds its
+  // distribution column. The id alone stays unique (one sequence) and leads the key for lookups by id.
+  @PrimaryColumn({ name: 'carrier_id', type: 'int' })
   carrierId!: number;
 
   @Column({ name: 'tracking_number', type: 'varchar', length: 64 })
