@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureHttp } from './http-setup';
 import { ApiLogger } from './infrastructure/api-logger';
+import { answerClientErrorsGracefully } from './infrastructure/client-errors';
 import { assertEveryRouteDeclaresAccess } from './auth/route-access';
 import { ApiMetrics } from './metrics/api-metrics';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   server.headersTimeout = 66_000;
   // The whole request, an import's upload included, must arrive within this (Node answers 408 and closes).
   server.requestTimeout = config.httpRequestTimeoutMs;
+  answerClientErrorsGracefully(server);
   new Logger('Lanewatch').log(`API listening on http://localhost:${config.port} (docs at /api/docs)`);
 }
 
